@@ -1,0 +1,247 @@
+// Package imagecmp fingerprints product images and compares fingerprints.
+//
+// A Fingerprint is computed once from a normalized image (EXIF orientation
+// applied, near-white border trimmed, padded to a white square): a 64-bit
+// perceptual hash (DCT pHash), a 64-bit difference hash, and a color signature
+// (a 4x4 grid of mean CIELAB colors). Perceptual hashes are grayscale and so
+// blind to color variants; the color signature tells a red pack from a green
+// one. Comparing two fingerprints needs no image decoding.
+package imagecmp
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif"  // GIF decoder
+	_ "image/jpeg" // JPEG decoder
+	_ "image/png"  // PNG decoder
+	"io"
+	"math"
+
+	"github.com/corona10/goimagehash"
+	"github.com/disintegration/imaging"
+	_ "golang.org/x/image/webp" // WebP decoder
+)
+
+// gridSize is the side of the color signature grid.
+const gridSize = 4
+
+// workSide is the side images are reduced to before trimming and hashing;
+// both hashes resize far below it, so detail above it is never used.
+const workSide = 256
+
+// Fingerprint identifies an image's content for comparison.
+type Fingerprint struct {
+	// PHash is the 64-bit DCT perceptual hash of the normalized image.
+	PHash uint64 `json:"phash,string"`
+	// DHash is the 64-bit difference (gradient) hash.
+	DHash uint64 `json:"dhash,string"`
+	// Color is the color signature: gridSize*gridSize cells of quantized
+	// CIELAB (L, a, b) means, row by row.
+	Color []byte `json:"color"`
+}
+
+// Limits bound what an image may cost to read.
+type Limits struct {
+	// MaxBytes is the largest encoded image accepted.
+	MaxBytes int64
+	// MaxPixels is the largest width*height decoded; larger images are
+	// refused from their header alone (decompression bombs).
+	MaxPixels int64
+}
+
+// DefaultLimits accept images up to 32 MiB and 50 megapixels.
+func DefaultLimits() Limits {
+	return Limits{MaxBytes: 32 << 20, MaxPixels: 50_000_000}
+}
+
+// ErrTooLarge reports an image over the Limits.
+var ErrTooLarge = errors.New("image too large")
+
+// Decode reads one image from r within the limits, checking its header
+// (format and dimensions) before decoding, and applies its EXIF orientation.
+func Decode(r io.Reader, lim Limits) (image.Image, error) {
+	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, lim.MaxBytes)
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not a supported image (JPEG, PNG, GIF, WebP): %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, fmt.Errorf("%s image has no pixels (%dx%d)", format, cfg.Width, cfg.Height)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > lim.MaxPixels {
+		return nil, fmt.Errorf("%w: %dx%d %s is over %d pixels", ErrTooLarge, cfg.Width, cfg.Height, format, lim.MaxPixels)
+	}
+	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", format, err)
+	}
+	return img, nil
+}
+
+// Normalize reduces img to at most workSide pixels a side, trims a
+// near-white border and pads the rest to a white square, so that the same
+// product photo framed differently normalizes alike.
+func Normalize(img image.Image) *image.NRGBA {
+	b := img.Bounds()
+	var small *image.NRGBA
+	if b.Dx() > workSide || b.Dy() > workSide {
+		small = imaging.Fit(img, workSide, workSide, imaging.Box)
+	} else {
+		small = imaging.Clone(img)
+	}
+	trimmed := trimWhite(small)
+	return padSquare(trimmed)
+}
+
+// FromImage fingerprints an already decoded image.
+func FromImage(img image.Image) (Fingerprint, error) {
+	sq := Normalize(img)
+	ph, err := goimagehash.PerceptionHash(sq)
+	if err != nil {
+		return Fingerprint{}, fmt.Errorf("phash: %w", err)
+	}
+	dh, err := goimagehash.DifferenceHash(sq)
+	if err != nil {
+		return Fingerprint{}, fmt.Errorf("dhash: %w", err)
+	}
+	return Fingerprint{PHash: ph.GetHash(), DHash: dh.GetHash(), Color: colorSignature(sq)}, nil
+}
+
+// FromReader decodes one image from r within the limits and fingerprints it.
+func FromReader(r io.Reader, lim Limits) (Fingerprint, error) {
+	img, err := Decode(r, lim)
+	if err != nil {
+		return Fingerprint{}, err
+	}
+	return FromImage(img)
+}
+
+// nearWhite reports whether a pixel belongs to a white background.
+func nearWhite(r, g, b, a uint8) bool {
+	const min = 235
+	return a < 16 || (r >= min && g >= min && b >= min)
+}
+
+// trimWhite crops rows and columns at the edges whose pixels are nearly all
+// near-white. A row counts as border when at most 1% of its pixels (and at
+// least one) are not white, so stray specks and JPEG noise do not stop the trim
+// and an object touching a corner is kept.
+func trimWhite(img *image.NRGBA) *image.NRGBA {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	if w == 0 || h == 0 {
+		return img
+	}
+	colInk := make([]int, w)
+	rowInk := make([]int, h)
+	for y := 0; y < h; y++ {
+		row := img.Pix[y*img.Stride : y*img.Stride+w*4]
+		for x := 0; x < w; x++ {
+			p := row[x*4 : x*4+4]
+			if !nearWhite(p[0], p[1], p[2], p[3]) {
+				colInk[x]++
+				rowInk[y]++
+			}
+		}
+	}
+	border := func(ink, n int) bool { return ink <= n/100 }
+	top, bottom := 0, h-1
+	for top < h && border(rowInk[top], w) {
+		top++
+	}
+	for bottom > top && border(rowInk[bottom], w) {
+		bottom--
+	}
+	left, right := 0, w-1
+	for left < w && border(colInk[left], h) {
+		left++
+	}
+	for right > left && border(colInk[right], h) {
+		right--
+	}
+	if top >= h || left >= w { // all white: keep as is
+		return img
+	}
+	return imaging.Crop(img, image.Rect(left, top, right+1, bottom+1))
+}
+
+// padSquare centers img on a white square canvas.
+func padSquare(img *image.NRGBA) *image.NRGBA {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	side := max(w, h)
+	if w == h {
+		return img
+	}
+	canvas := imaging.New(side, side, image.White.C)
+	return imaging.Paste(canvas, img, image.Pt((side-w)/2, (side-h)/2))
+}
+
+// colorSignature averages the image over a gridSize x gridSize grid in
+// CIELAB and quantizes each cell to three bytes.
+func colorSignature(img *image.NRGBA) []byte {
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	var sum [gridSize * gridSize][3]float64
+	var n [gridSize * gridSize]float64
+	for y := 0; y < h; y++ {
+		cy := y * gridSize / h
+		for x := 0; x < w; x++ {
+			cx := x * gridSize / w
+			i := y*img.Stride + x*4
+			p := img.Pix[i : i+4]
+			r, g, b := p[0], p[1], p[2]
+			if p[3] < 16 { // transparent counts as white background
+				r, g, b = 255, 255, 255
+			}
+			L, A, B := srgbToLab(r, g, b)
+			c := cy*gridSize + cx
+			sum[c][0] += L
+			sum[c][1] += A
+			sum[c][2] += B
+			n[c]++
+		}
+	}
+	sig := make([]byte, 0, gridSize*gridSize*3)
+	for c := range sum {
+		if n[c] == 0 {
+			sig = append(sig, 255, 128, 128)
+			continue
+		}
+		L, A, B := sum[c][0]/n[c], sum[c][1]/n[c], sum[c][2]/n[c]
+		sig = append(sig, quant(L*2.55), quant(A+128), quant(B+128))
+	}
+	return sig
+}
+
+func quant(v float64) byte {
+	return byte(math.Round(math.Max(0, math.Min(255, v))))
+}
+
+// srgbToLab converts an 8-bit sRGB color to CIELAB (D65).
+func srgbToLab(r, g, b uint8) (L, A, B float64) {
+	lin := func(c uint8) float64 {
+		v := float64(c) / 255
+		if v <= 0.04045 {
+			return v / 12.92
+		}
+		return math.Pow((v+0.055)/1.055, 2.4)
+	}
+	rl, gl, bl := lin(r), lin(g), lin(b)
+	x := (0.4124*rl + 0.3576*gl + 0.1805*bl) / 0.95047
+	y := 0.2126*rl + 0.7152*gl + 0.0722*bl
+	z := (0.0193*rl + 0.1192*gl + 0.9505*bl) / 1.08883
+	f := func(t float64) float64 {
+		if t > 0.008856 {
+			return math.Cbrt(t)
+		}
+		return 7.787*t + 16.0/116
+	}
+	fx, fy, fz := f(x), f(y), f(z)
+	return 116*fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+}

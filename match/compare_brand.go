@@ -1,0 +1,68 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// brandComparator compares brands after normalization (corporate suffixes
+// dropped), then through the alias list, then the brand named in the other
+// record's title when one brand field is empty, then near spellings.
+type brandComparator struct{}
+
+func (brandComparator) Attribute() string { return "brand" }
+func (brandComparator) Levels() []string {
+	return []string{Exact, Alias, InTitle, Close, Conflict, Missing}
+}
+
+func (brandComparator) Compare(a, b *Item, _ *Env) Outcome {
+	av, bv := a.Rec.Brand, b.Rec.Brand
+	switch {
+	case a.brandKey == "" && b.brandKey == "":
+		return missing(av, bv)
+	case a.brandKey == "":
+		if brandInTitle(b, a) {
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", bv)}
+		}
+		return missing(av, bv)
+	case b.brandKey == "":
+		if brandInTitle(a, b) {
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", av)}
+		}
+		return missing(av, bv)
+	case a.brandKey == b.brandKey:
+		return Outcome{Level: Exact, A: av, B: bv}
+	case a.brandName == b.brandName:
+		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brandName}
+	}
+	if r := Similarity(a.brandKey, b.brandKey); r >= 0.8 && len(a.brandKey) >= 4 {
+		return Outcome{Level: Close, A: av, B: bv, Evidence: fmt.Sprintf("spelling similarity %.2f", r)}
+	}
+	return Outcome{Level: Conflict, A: av, B: bv}
+}
+
+// brandInTitle reports whether withBrand's brand appears as whole words in
+// other's title.
+func brandInTitle(withBrand, other *Item) bool {
+	words := Tokens(withBrand.Rec.Brand)
+	if len(words) == 0 || len(other.titleTokens) < len(words) {
+		return false
+	}
+	joined := " " + strings.Join(other.titleTokens, " ") + " "
+	return strings.Contains(joined, " "+strings.Join(words, " ")+" ") ||
+		strings.Contains(strings.Join(other.titleTokens, ""), withBrand.brandKey) && len(withBrand.brandKey) >= 5
+}
+
+// Similarity is the normalized Levenshtein similarity of two strings, in
+// [0,1]: 1 - distance / longer length, 1 for two equal strings. It counts
+// runes and does no normalization; normalize first.
+func Similarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	la, lb := len([]rune(a)), len([]rune(b))
+	n := max(la, lb)
+	return 1 - float64(levenshtein.ComputeDistance(a, b))/float64(n)
+}

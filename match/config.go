@@ -1,0 +1,186 @@
+package match
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/followmatch/followmatch/imagecmp"
+)
+
+// Config holds the scoring weights, vetoes and decision thresholds. It is
+// data: DefaultConfig gives hand-set weights, DecodeConfig reads a JSON file
+// over them (as written by `followmatch tune`), rejecting unknown keys.
+type Config struct {
+	// Prior is the weight (log2 odds) that a candidate is the same item
+	// before any comparison.
+	Prior float64 `json:"prior"`
+	// MatchThreshold is the probability from which the best listing is the
+	// same item; ReviewThreshold the probability from which it is worth a
+	// human look.
+	MatchThreshold  float64 `json:"match_threshold"`
+	ReviewThreshold float64 `json:"review_threshold"`
+	// Candidates is how many listings retrieval returns per offer (top K).
+	Candidates int `json:"candidates"`
+	// AmbiguityMargin is the weight (in bits) within which two listings
+	// count as equally good.
+	AmbiguityMargin float64 `json:"ambiguity_margin"`
+	// Weights maps attribute -> level -> weight, log2(m/u). A level not named
+	// weighs 0; Missing always weighs 0.
+	Weights map[string]map[string]float64 `json:"weights"`
+	// Vetoes maps attribute -> levels that make two records different
+	// sellable items whatever the rest says.
+	Vetoes map[string][]string `json:"vetoes"`
+	// Image holds the image verdict thresholds.
+	Image imagecmp.Thresholds `json:"image"`
+}
+
+// DefaultConfig returns the hand-set defaults.
+func DefaultConfig() *Config {
+	return &Config{
+		Prior:           -6,
+		MatchThreshold:  0.95,
+		ReviewThreshold: 0.5,
+		Candidates:      20,
+		AmbiguityMargin: 1,
+		Weights: map[string]map[string]float64{
+			"gtin":       {Exact: 12, Conflict: -5, Invalid: 0},
+			"brand":      {Exact: 3, Alias: 3, InTitle: 2, Close: 1.5, Conflict: -8},
+			"title":      {Exact: 6, High: 4, Medium: 1.5, Low: -2, Different: -5},
+			"model":      {Exact: 7, Variant: 4, Close: 1, Different: -3, Conflict: -8},
+			"color":      {Exact: 1.5, Synonym: 1.5, Family: -1, Conflict: -6},
+			"size":       {Exact: 2, Equivalent: 2, Conflict: -6},
+			"material":   {Exact: 1, Synonym: 1, Family: -0.5, Conflict: -4},
+			"pack_count": {Exact: 1, Conflict: -8},
+			"origin":     {Exact: 0.5, Synonym: 0.5, Conflict: -3},
+			"category":   {Exact: 1, Prefix: 0.5, Sibling: -0.5, Different: -2},
+			"params":     {Agree: 2, Conflict: -5},
+			"image":      {Same: 2.5, Similar: 0.5, Different: -0.5, ColorConflict: -2},
+		},
+		Vetoes: map[string][]string{
+			"brand":      {Conflict},
+			"model":      {Conflict},
+			"color":      {Conflict},
+			"size":       {Conflict},
+			"material":   {Conflict},
+			"pack_count": {Conflict},
+			"origin":     {Conflict},
+			"params":     {Conflict},
+		},
+		Image: imagecmp.DefaultThresholds(),
+	}
+}
+
+// DecodeConfig reads a JSON config over the defaults: keys present replace
+// the default value (weights level by level), unknown keys are an error, and
+// the result is validated.
+func DecodeConfig(r io.Reader) (*Config, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	cfg := DefaultConfig()
+	weights := cfg.Weights
+	cfg.Weights = nil
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(cfg); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if dec.More() {
+		return nil, errors.New("config: more than one JSON value")
+	}
+	for attr, levels := range cfg.Weights {
+		if weights[attr] == nil {
+			weights[attr] = map[string]float64{}
+		}
+		for lvl, w := range levels {
+			weights[attr][lvl] = w
+		}
+	}
+	cfg.Weights = weights
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// Validate reports the first problem with the config: an unknown attribute
+// or level, a weight that is not a finite number or is set on Missing,
+// thresholds out of order.
+func (c *Config) Validate() error {
+	levels := map[string][]string{}
+	for _, cmp := range Comparators() {
+		levels[cmp.Attribute()] = cmp.Levels()
+	}
+	for _, attr := range sortedMapKeys(c.Weights) {
+		known, ok := levels[attr]
+		if !ok {
+			return fmt.Errorf("config: weights: unknown attribute %q (known: %v)", attr, sortedMapKeys(levels))
+		}
+		for _, lvl := range sortedMapKeys(c.Weights[attr]) {
+			w := c.Weights[attr][lvl]
+			if !slices.Contains(known, lvl) {
+				return fmt.Errorf("config: weights.%s: unknown level %q (levels: %v)", attr, lvl, known)
+			}
+			if math.IsNaN(w) || math.IsInf(w, 0) {
+				return fmt.Errorf("config: weights.%s.%s is not a finite number", attr, lvl)
+			}
+			if lvl == Missing && w != 0 {
+				return fmt.Errorf("config: weights.%s.missing must be 0: a missing value is neutral", attr)
+			}
+		}
+	}
+	for _, attr := range sortedMapKeys(c.Vetoes) {
+		known, ok := levels[attr]
+		if !ok {
+			return fmt.Errorf("config: vetoes: unknown attribute %q", attr)
+		}
+		for _, lvl := range c.Vetoes[attr] {
+			if !slices.Contains(known, lvl) || lvl == Missing {
+				return fmt.Errorf("config: vetoes.%s: level %q cannot veto (levels: %v)", attr, lvl, known)
+			}
+		}
+	}
+	if math.IsNaN(c.Prior) || math.IsInf(c.Prior, 0) {
+		return errors.New("config: prior is not a finite number")
+	}
+	if !(c.ReviewThreshold > 0 && c.ReviewThreshold <= c.MatchThreshold && c.MatchThreshold < 1) {
+		return fmt.Errorf("config: want 0 < review_threshold (%v) <= match_threshold (%v) < 1", c.ReviewThreshold, c.MatchThreshold)
+	}
+	if c.Candidates < 1 || c.Candidates > 1000 {
+		return fmt.Errorf("config: candidates %d is not in 1..1000", c.Candidates)
+	}
+	if c.AmbiguityMargin < 0 || math.IsNaN(c.AmbiguityMargin) {
+		return fmt.Errorf("config: ambiguity_margin %v is negative", c.AmbiguityMargin)
+	}
+	if err := c.Image.Validate(); err != nil {
+		return fmt.Errorf("config: image: %w", err)
+	}
+	return nil
+}
+
+// Encode writes the config as indented JSON.
+func (c *Config) Encode(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(c)
+}
+
+func (c *Config) vetoes(attr, level string) bool {
+	return slices.Contains(c.Vetoes[attr], level)
+}
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

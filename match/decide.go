@@ -1,0 +1,146 @@
+package match
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// Decision values.
+const (
+	Eligible = "eligible"
+	Blocked  = "blocked"
+	Review   = "review"
+	NoMatch  = "no_match"
+	Error    = "error"
+)
+
+// Result is the decision for one offer, as `match` writes it.
+type Result struct {
+	OfferID      string        `json:"offer_id"`
+	Decision     string        `json:"decision"`
+	ListingID    string        `json:"listing_id,omitempty"`
+	Probability  float64       `json:"probability"`
+	Reasons      []string      `json:"reasons"`
+	Comparisons  []Comparison  `json:"comparisons,omitempty"`
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+	Nearest      *Nearest      `json:"nearest,omitempty"`
+	Error        string        `json:"error,omitempty"`
+}
+
+// Alternative is another candidate listing and its probability; Mismatches
+// names the attributes that veto it.
+type Alternative struct {
+	ListingID   string   `json:"listing_id"`
+	Probability float64  `json:"probability"`
+	Mismatches  []string `json:"mismatches,omitempty"`
+}
+
+// Nearest names the listing that came close to a no_match offer and the
+// consistency attributes in which it differs.
+type Nearest struct {
+	ListingID   string   `json:"listing_id"`
+	Mismatches  []string `json:"mismatches"`
+	Probability float64  `json:"probability"`
+}
+
+// maxAlternatives bounds the alternatives listed per result.
+const maxAlternatives = 3
+
+// ErrorResult is the result of an offer that could not be read or scored.
+func ErrorResult(offerID string, err error) Result {
+	return Result{OfferID: offerID, Decision: Error, Reasons: []string{}, Error: err.Error()}
+}
+
+// Decide turns the scored candidates of one offer into a decision: the best
+// candidate not vetoed decides against the thresholds; a same item is checked
+// against the rules; a vetoed candidate that came close is reported as
+// nearest of a no_match.
+func Decide(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
+	res := Result{OfferID: offer.Rec.ID, Reasons: []string{}}
+	rankScored(scored)
+	var best *Scored
+	for i := range scored {
+		if len(scored[i].Vetoes) == 0 {
+			best = &scored[i]
+			break
+		}
+	}
+	for i := range scored {
+		if &scored[i] == best || len(res.Alternatives) == maxAlternatives {
+			continue
+		}
+		res.Alternatives = append(res.Alternatives, Alternative{
+			ListingID: scored[i].Listing.Rec.ID, Probability: round3(scored[i].Probability), Mismatches: scored[i].Vetoes,
+		})
+	}
+	if best == nil || best.Probability < cfg.ReviewThreshold {
+		res.Decision = NoMatch
+		if best != nil {
+			res.Probability = round3(best.Probability)
+		}
+		if n := nearest(scored, cfg); n != nil {
+			res.Nearest = &Nearest{ListingID: n.Listing.Rec.ID, Mismatches: n.Vetoes, Probability: round3(n.Closeness)}
+			res.Comparisons = n.Comparisons
+		} else if best != nil {
+			res.Comparisons = best.Comparisons
+		}
+		return res
+	}
+	res.ListingID = best.Listing.Rec.ID
+	res.Probability = round3(best.Probability)
+	res.Comparisons = best.Comparisons
+	ambiguous := false
+	for i := range scored {
+		o := &scored[i]
+		if o != best && len(o.Vetoes) == 0 && o.Probability >= cfg.ReviewThreshold && best.Total-o.Total <= cfg.AmbiguityMargin {
+			ambiguous = true
+		}
+	}
+	switch {
+	case ambiguous:
+		res.Decision = Review
+		res.Reasons = append(res.Reasons, ReasonAmbiguous)
+	case best.Probability >= cfg.MatchThreshold:
+		res.Reasons = rules.Check(offer, best.Listing)
+		res.Decision = Eligible
+		if len(res.Reasons) > 0 {
+			res.Decision = Blocked
+		}
+	default:
+		res.Decision = Review
+	}
+	return res
+}
+
+// nearest returns the vetoed candidate that came closest, if it came at
+// least to the review threshold apart from its mismatches.
+func nearest(scored []Scored, cfg *Config) *Scored {
+	var n *Scored
+	for i := range scored {
+		s := &scored[i]
+		if len(s.Vetoes) == 0 || s.Closeness < cfg.ReviewThreshold {
+			continue
+		}
+		if n == nil || s.Closeness > n.Closeness {
+			n = s
+		}
+	}
+	return n
+}
+
+// rankScored orders candidates by probability, then closeness, then
+// listing id, so that equal scores give the same order every run.
+func rankScored(s []Scored) {
+	slices.SortStableFunc(s, func(a, b Scored) int {
+		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Total, a.Total); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Listing.Rec.ID, b.Listing.Rec.ID)
+	})
+}
+
+func round3(p float64) float64 { return math.Round(p*1000) / 1000 }

@@ -1,0 +1,245 @@
+package match
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Item is a Record prepared for comparison: every field normalized and
+// parsed once, so that scoring an offer against many listings repeats no
+// parsing. Build one with Prepare; an Item is read-only afterwards and safe to
+// share between goroutines.
+type Item struct {
+	Rec *Record
+
+	gtins    []GTIN   // valid GTINs, 14-digit form
+	badGTINs []string // GTINs that failed validation, with the reason
+
+	brandKey  string // BrandKey of the brand field
+	brandName string // canonical alias key of brandKey
+
+	titleTokens []string // normalized title tokens, in order
+	titleSet    map[string]bool
+
+	model      string   // compact model field
+	modelRaw   string   // model field as given
+	codes      []string // compact code-like tokens from title and description
+	allCodes   map[string]bool
+	colors     []*term // from the color field, or the title when empty
+	colorField string  // normalized color field
+	colorTitle bool    // colors were read from the title
+	sizeQ      []Quantity
+	sizeField  string // normalized size field
+	sizeTitle  bool   // sizeQ was read from the title
+	materials  []*term
+	matField   string
+	matTitle   bool
+	pack       int // stated pack count, 0 when not stated
+	packFrom   string
+	origin     *term
+	originRaw  string
+	category   []string // normalized category path
+	params     map[string]string
+	paramQ     map[string][]Quantity
+}
+
+// codeTokenRE splits text into candidate code tokens: runs of letters,
+// digits and the joiners that codes use.
+var codeTokenRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]`)
+
+// ExtractCodes returns the code-like tokens of s in compact form: tokens that
+// mix letters and digits and are at least 4 characters long ("WH-1000XM4",
+// "L8SK3"), or digit groups joined by a hyphen ("910-006557"), excluding
+// quantities ("500ml", "128GB") and ordinals.
+func ExtractCodes(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tok := range codeTokenRE.FindAllString(fold(s), -1) {
+		c := Compact(tok)
+		if len(c) < 4 || seen[c] {
+			continue
+		}
+		letters, digits := 0, 0
+		for _, r := range c {
+			if r >= '0' && r <= '9' {
+				digits++
+			} else {
+				letters++
+			}
+		}
+		isCode := (letters > 0 && digits > 0) || (letters == 0 && digits >= 5 && strings.ContainsAny(tok, "-/"))
+		if !isCode || len(ParseQuantities(tok)) > 0 || isOrdinalOrPack(c) {
+			continue
+		}
+		seen[c] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+var ordinalRE = regexp.MustCompile(`^\d+(st|nd|rd|th|pack|pk|pcs|x|gen|in1|way|port|piece)$`)
+
+func isOrdinalOrPack(c string) bool { return ordinalRE.MatchString(c) }
+
+// Prepare normalizes and parses a record for comparison with the given
+// vocabularies.
+func Prepare(r *Record, vs *Vocabularies) *Item {
+	it := &Item{Rec: r}
+	for _, g := range r.GTINs {
+		if strings.TrimSpace(g) == "" {
+			continue
+		}
+		v, err := ParseGTIN(g)
+		if err != nil {
+			it.badGTINs = append(it.badGTINs, err.Error())
+			continue
+		}
+		it.gtins = appendUnique(it.gtins, v)
+	}
+	it.brandKey = vs.BrandKey(r.Brand)
+	it.brandName = vs.CanonicalBrand(it.brandKey)
+
+	it.titleTokens = Tokens(r.Title)
+	it.titleSet = make(map[string]bool, len(it.titleTokens))
+	for _, t := range it.titleTokens {
+		it.titleSet[t] = true
+	}
+
+	it.modelRaw = strings.TrimSpace(r.Model)
+	it.model = Compact(r.Model)
+	it.codes = ExtractCodes(r.Title + " " + r.Description)
+	it.allCodes = map[string]bool{}
+	for _, c := range it.codes {
+		it.allCodes[c] = true
+	}
+	if it.model != "" {
+		it.allCodes[it.model] = true
+	}
+
+	it.colorField = Normalize(r.Color)
+	if it.colorField != "" {
+		if t, ok := vs.Colors.Lookup(r.Color); ok {
+			it.colors = []*term{t}
+		} else {
+			it.colors = vs.Colors.Find(Tokens(r.Color))
+		}
+	} else if ts := vs.Colors.Find(it.titleTokens); len(ts) == 1 {
+		// A title naming two colors ("black and white") does not say which.
+		it.colors, it.colorTitle = ts, true
+	}
+
+	it.sizeField = Normalize(r.Size)
+	if it.sizeField != "" {
+		it.sizeQ = ParseSize(r.Size)
+	}
+	if len(it.sizeQ) == 0 {
+		if qs := ParseQuantities(r.Title); len(qs) > 0 {
+			it.sizeQ, it.sizeTitle = qs, true
+		}
+	}
+
+	it.matField = Normalize(r.Material)
+	if it.matField != "" {
+		if t, ok := vs.Materials.Lookup(r.Material); ok {
+			it.materials = []*term{t}
+		} else {
+			it.materials = vs.Materials.Find(Tokens(r.Material))
+		}
+	} else if ts := vs.Materials.Find(it.titleTokens); len(ts) == 1 {
+		it.materials, it.matTitle = ts, true
+	}
+
+	switch {
+	case r.PackCount > 0:
+		it.pack, it.packFrom = r.PackCount, "pack_count"
+	case ParsePackCount(r.Packaging) > 0:
+		it.pack, it.packFrom = ParsePackCount(r.Packaging), "packaging"
+	case ParsePackCount(r.Title) > 0:
+		it.pack, it.packFrom = ParsePackCount(r.Title), "title"
+	}
+
+	it.originRaw = strings.TrimSpace(r.Origin)
+	if it.originRaw != "" {
+		if t, ok := vs.Countries.Lookup(strings.TrimPrefix(Normalize(r.Origin), "made in ")); ok {
+			it.origin = t
+		}
+	}
+
+	if c := strings.TrimSpace(r.Category); c != "" {
+		for _, level := range strings.Split(c, ">") {
+			if n := Normalize(level); n != "" {
+				it.category = append(it.category, n)
+			}
+		}
+	}
+
+	if len(r.Params) > 0 {
+		it.params = make(map[string]string, len(r.Params))
+		it.paramQ = make(map[string][]Quantity, len(r.Params))
+		for k, v := range r.Params {
+			nk, nv := Normalize(k), Normalize(v)
+			if nk == "" || nv == "" {
+				continue
+			}
+			it.params[nk] = nv
+			if qs := ParseQuantities(v); len(qs) > 0 {
+				it.paramQ[nk] = qs
+			}
+		}
+	}
+	return it
+}
+
+// GTINs returns the item's valid GTINs in 14-digit form.
+func (it *Item) GTINs() []GTIN { return it.gtins }
+
+// InvalidGTINs returns why each of the record's invalid GTINs was refused.
+func (it *Item) InvalidGTINs() []string { return it.badGTINs }
+
+// BrandKey returns the normalized brand (see Vocabularies.BrandKey).
+func (it *Item) BrandKey() string { return it.brandKey }
+
+// TitleTokens returns the normalized title tokens.
+func (it *Item) TitleTokens() []string { return it.titleTokens }
+
+// Codes returns the compact model field (if any) followed by the code-like
+// tokens of the title and description.
+func (it *Item) Codes() []string {
+	out := make([]string, 0, len(it.codes)+1)
+	if it.model != "" {
+		out = append(out, it.model)
+	}
+	for _, c := range it.codes {
+		if c != it.model {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ColorKey returns the canonical color name, or "" when unknown.
+func (it *Item) ColorKey() string {
+	if len(it.colors) == 1 {
+		return it.colors[0].Name
+	}
+	return ""
+}
+
+// Category returns the normalized category path.
+func (it *Item) Category() []string { return it.category }
+
+func appendUnique[T comparable](s []T, v T) []T {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+func sortedStrings(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,271 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Dimension names what a quantity measures.
+type Dimension string
+
+// The dimensions quantities are converted into, each with one base unit.
+const (
+	Volume   Dimension = "volume"   // milliliters
+	Mass     Dimension = "mass"     // grams
+	Length   Dimension = "length"   // millimeters
+	DataSize Dimension = "data"     // bytes
+	Power    Dimension = "power"    // watts
+	Charge   Dimension = "charge"   // milliampere-hours
+	Voltage  Dimension = "voltage"  // volts
+	Count    Dimension = "count"    // units inside one item ("24 count")
+	Apparel  Dimension = "apparel"  // letter sizes, ranked XS=1 .. 5XL
+	Numbered Dimension = "numbered" // a bare numeric size ("10", "10.5")
+)
+
+// Quantity is a number with a unit, converted to its dimension's base unit.
+type Quantity struct {
+	Dim   Dimension
+	Value float64
+	// Ounce marks a mass read from a bare "oz", which may be a fluid ounce.
+	Ounce bool
+	// Text is the phrase it was read from.
+	Text string
+}
+
+func (q Quantity) String() string {
+	return q.Text
+}
+
+type unitDef struct {
+	dim    Dimension
+	factor float64
+}
+
+var units = map[string]unitDef{
+	"ml": {Volume, 1}, "milliliter": {Volume, 1}, "milliliters": {Volume, 1}, "millilitre": {Volume, 1}, "millilitres": {Volume, 1},
+	"cl": {Volume, 10}, "dl": {Volume, 100},
+	"l": {Volume, 1000}, "liter": {Volume, 1000}, "liters": {Volume, 1000}, "litre": {Volume, 1000}, "litres": {Volume, 1000}, "ltr": {Volume, 1000},
+	"fl oz": {Volume, 29.5735}, "floz": {Volume, 29.5735}, "fluid ounce": {Volume, 29.5735}, "fluid ounces": {Volume, 29.5735},
+	"gallon": {Volume, 3785.41}, "gallons": {Volume, 3785.41}, "gal": {Volume, 3785.41},
+	"oz": {Mass, 28.3495}, "ounce": {Mass, 28.3495}, "ounces": {Mass, 28.3495},
+	"lb": {Mass, 453.592}, "lbs": {Mass, 453.592}, "pound": {Mass, 453.592}, "pounds": {Mass, 453.592},
+	"mg": {Mass, 0.001}, "g": {Mass, 1}, "gr": {Mass, 1}, "gram": {Mass, 1}, "grams": {Mass, 1},
+	"kg": {Mass, 1000}, "kilogram": {Mass, 1000}, "kilograms": {Mass, 1000}, "kgs": {Mass, 1000},
+	"mm": {Length, 1}, "cm": {Length, 10}, "m": {Length, 1000}, "meter": {Length, 1000}, "meters": {Length, 1000}, "metre": {Length, 1000},
+	"in": {Length, 25.4}, "inch": {Length, 25.4}, "inches": {Length, 25.4}, "\"": {Length, 25.4},
+	"ft": {Length, 304.8}, "foot": {Length, 304.8}, "feet": {Length, 304.8},
+	"kb": {DataSize, 1e3}, "mb": {DataSize, 1e6}, "gb": {DataSize, 1e9}, "tb": {DataSize, 1e12},
+	"w": {Power, 1}, "watt": {Power, 1}, "watts": {Power, 1}, "kw": {Power, 1000},
+	"mah": {Charge, 1}, "ah": {Charge, 1000},
+	"v": {Voltage, 1}, "volt": {Voltage, 1}, "volts": {Voltage, 1},
+	"count": {Count, 1}, "ct": {Count, 1}, "pcs": {Count, 1}, "pieces": {Count, 1}, "piece": {Count, 1}, "sheets": {Count, 1},
+}
+
+// quantityRE finds a number followed by a unit, on folded text.
+var quantityRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`)
+
+// ParseQuantities returns every quantity with a unit in s ("500 ml",
+// "0.5L", "16 oz", "1TB", "10 inch").
+func ParseQuantities(s string) []Quantity {
+	low := strings.ToLower(fold(s))
+	var out []Quantity
+	for _, m := range quantityRE.FindAllStringSubmatchIndex(low, -1) {
+		// The number must not continue a code ("XM4 5v" is fine, "A1263" is not read as "3 ...").
+		if m[2] > 0 {
+			prev := low[m[2]-1]
+			if (prev >= 'a' && prev <= 'z') || prev == '.' || prev == '-' && m[2] > 1 && isAlnum(low[m[2]-2]) && !isDigit(low[m[2]-2]) {
+				continue
+			}
+		}
+		num, err := strconv.ParseFloat(strings.ReplaceAll(low[m[2]:m[3]], ",", "."), 64)
+		if err != nil {
+			continue
+		}
+		unit := strings.Join(strings.Fields(strings.ReplaceAll(low[m[4]:m[5]], ".", " ")), " ")
+		if unit == "fl oz" || unit == "floz" || strings.HasPrefix(unit, "fluid") {
+			unit = "fl oz"
+		}
+		def, ok := units[unit]
+		if !ok {
+			continue
+		}
+		out = append(out, Quantity{
+			Dim:   def.dim,
+			Value: num * def.factor,
+			Ounce: unit == "oz" || strings.HasPrefix(unit, "ounce"),
+			Text:  strings.TrimSpace(low[m[0]:m[5]]),
+		})
+	}
+	return out
+}
+
+func isAlnum(b byte) bool { return isDigit(b) || (b >= 'a' && b <= 'z') }
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// apparelSizes ranks letter sizes; the keys are normalized.
+var apparelSizes = map[string]float64{
+	"xxs": 1, "2xs": 1, "xs": 2, "x small": 2, "extra small": 2,
+	"s": 3, "small": 3, "m": 4, "medium": 4, "med": 4, "l": 5, "large": 5, "lg": 5,
+	"xl": 6, "x large": 6, "extra large": 6, "xxl": 7, "2xl": 7, "xx large": 7,
+	"xxxl": 8, "3xl": 8, "xxx large": 8, "4xl": 9, "5xl": 10,
+}
+
+// ParseSize reads a variation size: a letter size ("XL", "Large"), a bare
+// number ("10", "10.5", a shoe or ring size), or quantities with units.
+func ParseSize(s string) []Quantity {
+	n := Normalize(s)
+	if n == "" {
+		return nil
+	}
+	if r, ok := apparelSizes[n]; ok {
+		return []Quantity{{Dim: Apparel, Value: r, Text: s}}
+	}
+	if v, err := strconv.ParseFloat(n, 64); err == nil {
+		return []Quantity{{Dim: Numbered, Value: v, Text: s}}
+	}
+	return ParseQuantities(s)
+}
+
+// packPatterns read a pack count from text; each has one number group, or a
+// fixed count.
+var packPatterns = []struct {
+	re    *regexp.Regexp
+	fixed int
+}{
+	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)\b`)},
+	{re: regexp.MustCompile(`\b(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)\b`)},
+	{re: regexp.MustCompile(`\b(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)\b`)},
+	{re: regexp.MustCompile(`\bx ?(\d+)$`)},
+	{re: regexp.MustCompile(`^(\d+) ?x\b`)},
+	{re: regexp.MustCompile(`\b(\d+) x \d`)},
+	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2},
+	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3},
+	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6},
+	{re: regexp.MustCompile(`\bdozen\b`), fixed: 12},
+	{re: regexp.MustCompile(`\b(?:single|1)[ -]?(?:pack|unit|count bottle)\b|\bsingle\b`), fixed: 1},
+}
+
+// ParsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
+// "set of 6", "twin pack", "dozen", "2 x 500 ml") from s. It returns 0 when s
+// states none.
+func ParsePackCount(s string) int {
+	low := strings.ToLower(fold(s))
+	low = strings.Join(strings.FieldsFunc(low, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+	}), " ")
+	for _, p := range packPatterns {
+		m := p.re.FindStringSubmatch(low)
+		if m == nil {
+			continue
+		}
+		if p.fixed > 0 {
+			return p.fixed
+		}
+		n, err := strconv.Atoi(m[1])
+		if err == nil && n > 0 && n <= 10000 {
+			return n
+		}
+	}
+	return 0
+}
+
+// sameQuantity reports whether two values of one dimension agree within 2%
+// (rounding on labels: 2.2 lb is 998 g, sold as 1 kg).
+func sameQuantity(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= 0.02*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// compareQuantities compares two quantity sets dimension by dimension. It
+// returns agree when every shared dimension has a value in common, conflict
+// naming the first shared dimension without one, and shared = false when the
+// sets share no dimension. A bare "oz" on one side is read as fluid ounces
+// when the other side speaks only of volume.
+func compareQuantities(a, b []Quantity) (shared, agree bool, why string) {
+	a, b = reconcileOunces(a, b), reconcileOunces(b, a)
+	dims := map[Dimension]bool{}
+	for _, q := range a {
+		dims[q.Dim] = true
+	}
+	agree = true
+	for _, qb := range b {
+		if !dims[qb.Dim] {
+			continue
+		}
+		shared = true
+	}
+	if !shared {
+		return false, false, ""
+	}
+	var agreeing []string
+	for d := range dims {
+		var va, vb []Quantity
+		for _, q := range a {
+			if q.Dim == d {
+				va = append(va, q)
+			}
+		}
+		for _, q := range b {
+			if q.Dim == d {
+				vb = append(vb, q)
+			}
+		}
+		if len(vb) == 0 {
+			continue
+		}
+		found := false
+		for _, x := range va {
+			for _, y := range vb {
+				if sameQuantity(x.Value, y.Value) {
+					found = true
+					agreeing = append(agreeing, fmt.Sprintf("%s = %s", x.Text, y.Text))
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return true, false, fmt.Sprintf("%s: %s vs %s", d, texts(va), texts(vb))
+		}
+	}
+	return true, agree, strings.Join(sortedStrings(agreeing), ", ")
+}
+
+// reconcileOunces re-reads bare ounces in a as fluid ounces when a has no
+// volume and b has volume but no mass.
+func reconcileOunces(a, b []Quantity) []Quantity {
+	has := func(qs []Quantity, d Dimension) bool {
+		for _, q := range qs {
+			if q.Dim == d {
+				return true
+			}
+		}
+		return false
+	}
+	if has(a, Volume) || !has(b, Volume) || has(b, Mass) {
+		return a
+	}
+	out := make([]Quantity, len(a))
+	for i, q := range a {
+		if q.Dim == Mass && q.Ounce {
+			q = Quantity{Dim: Volume, Value: q.Value / 28.3495 * 29.5735, Text: q.Text}
+		}
+		out[i] = q
+	}
+	return out
+}
+
+func texts(qs []Quantity) string {
+	s := make([]string, len(qs))
+	for i, q := range qs {
+		s[i] = q.Text
+	}
+	return strings.Join(s, "/")
+}

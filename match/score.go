@@ -1,0 +1,88 @@
+package match
+
+import (
+	"math"
+)
+
+// Comparison is one attribute's evidence in a result: its level, the
+// level's weight, the two values and what decided the level.
+type Comparison struct {
+	Attribute string  `json:"attribute"`
+	Level     string  `json:"level"`
+	Weight    float64 `json:"weight"`
+	Offer     string  `json:"offer,omitempty"`
+	Listing   string  `json:"listing,omitempty"`
+	Evidence  string  `json:"evidence,omitempty"`
+	// Veto is set when this level makes the records different items.
+	Veto bool `json:"veto,omitempty"`
+}
+
+// Scored is one offer-listing pair after every comparison.
+type Scored struct {
+	Listing     *Item
+	Comparisons []Comparison
+	// Prior is the config's prior weight; Total is Prior plus every
+	// comparison's weight.
+	Prior, Total float64
+	// Probability is 2^Total / (1 + 2^Total), or 0 when vetoed.
+	Probability float64
+	// Vetoes names the attributes whose level vetoes the pair.
+	Vetoes []string
+	// Closeness is the probability from every attribute but the vetoed ones:
+	// how close the listing came apart from its mismatches.
+	Closeness float64
+}
+
+// Scorer scores offer-listing pairs under a config. It is safe for
+// concurrent use.
+type Scorer struct {
+	cfg   *Config
+	env   *Env
+	comps []Comparator
+}
+
+// NewScorer returns a scorer for cfg; idf may be nil (all title tokens
+// weigh the same).
+func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
+	return &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, comps: Comparators()}
+}
+
+// Config returns the scorer's config.
+func (s *Scorer) Config() *Config { return s.cfg }
+
+// Score compares offer and listing on every attribute and adds up the
+// evidence.
+func (s *Scorer) Score(offer, listing *Item) Scored {
+	sc := Scored{Listing: listing, Prior: s.cfg.Prior, Total: s.cfg.Prior, Comparisons: make([]Comparison, 0, len(s.comps))}
+	vetoed := 0.0
+	for _, c := range s.comps {
+		attr := c.Attribute()
+		o := c.Compare(offer, listing, s.env)
+		w := s.cfg.Weights[attr][o.Level]
+		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: o.Evidence}
+		if s.cfg.vetoes(attr, o.Level) {
+			cmp.Veto = true
+			sc.Vetoes = append(sc.Vetoes, attr)
+			vetoed += w
+		}
+		sc.Total += w
+		sc.Comparisons = append(sc.Comparisons, cmp)
+	}
+	sc.Closeness = Probability(sc.Total - vetoed)
+	if len(sc.Vetoes) == 0 {
+		sc.Probability = Probability(sc.Total)
+	}
+	return sc
+}
+
+// Probability turns a log2-odds weight into a probability in [0,1].
+func Probability(weight float64) float64 {
+	if weight > 60 {
+		return 1
+	}
+	if weight < -60 {
+		return 0
+	}
+	o := math.Exp2(weight)
+	return o / (1 + o)
+}

@@ -1,0 +1,167 @@
+package match
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+//go:embed vocab/*.json
+var vocabFS embed.FS
+
+// term is one vocabulary entry: a canonical name, its family (a coarser
+// class: navy and blue are both "blue") and the phrases that mean it.
+type term struct {
+	Name     string   `json:"name"`
+	Family   string   `json:"family"`
+	Synonyms []string `json:"synonyms"`
+}
+
+// Vocabulary maps normalized phrases to terms and finds them in text.
+type Vocabulary struct {
+	phrases map[string]*term
+	maxLen  int // longest phrase, in tokens
+}
+
+// newVocabulary indexes the terms by every normalized phrase that names them.
+func newVocabulary(terms []term) (*Vocabulary, error) {
+	v := &Vocabulary{phrases: map[string]*term{}}
+	for i := range terms {
+		t := &terms[i]
+		if t.Family == "" {
+			t.Family = t.Name
+		}
+		for _, p := range append([]string{t.Name}, t.Synonyms...) {
+			toks := Tokens(p)
+			key := strings.Join(toks, " ")
+			if key == "" {
+				return nil, fmt.Errorf("term %q has an empty phrase", t.Name)
+			}
+			if prev, dup := v.phrases[key]; dup && prev != t {
+				return nil, fmt.Errorf("phrase %q names both %q and %q", p, prev.Name, t.Name)
+			}
+			v.phrases[key] = t
+			v.maxLen = max(v.maxLen, len(toks))
+		}
+	}
+	return v, nil
+}
+
+// Lookup returns the term that the whole of s names, if any.
+func (v *Vocabulary) Lookup(s string) (*term, bool) {
+	t, ok := v.phrases[Normalize(s)]
+	return t, ok
+}
+
+// Find returns the distinct terms named in toks, longest phrase first at each
+// position, in order of appearance.
+func (v *Vocabulary) Find(toks []string) []*term {
+	var out []*term
+	seen := map[*term]bool{}
+	for i := 0; i < len(toks); {
+		matched := false
+		for n := min(v.maxLen, len(toks)-i); n >= 1; n-- {
+			if t, ok := v.phrases[strings.Join(toks[i:i+n], " ")]; ok {
+				if !seen[t] {
+					seen[t] = true
+					out = append(out, t)
+				}
+				i += n
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			i++
+		}
+	}
+	return out
+}
+
+// Vocabularies are the general word lists the comparisons use: colors,
+// materials, countries and brand aliases. They ship as JSON data in
+// match/vocab.
+type Vocabularies struct {
+	Colors    *Vocabulary
+	Materials *Vocabulary
+	Countries *Vocabulary
+	// brandAlias maps a normalized brand key to its canonical key.
+	brandAlias map[string]string
+	// suffixes are corporate suffixes dropped from brand names.
+	suffixes map[string]bool
+}
+
+// LoadVocabularies reads the embedded vocabulary files.
+func LoadVocabularies() (*Vocabularies, error) {
+	var vs Vocabularies
+	for _, f := range []struct {
+		name string
+		dst  **Vocabulary
+	}{{"colors", &vs.Colors}, {"materials", &vs.Materials}, {"countries", &vs.Countries}} {
+		var terms []term
+		if err := decodeVocab(f.name+".json", &terms); err != nil {
+			return nil, err
+		}
+		v, err := newVocabulary(terms)
+		if err != nil {
+			return nil, fmt.Errorf("match: vocab %s: %w", f.name, err)
+		}
+		*f.dst = v
+	}
+	var brands struct {
+		Suffixes []string   `json:"suffixes"`
+		Aliases  [][]string `json:"aliases"`
+	}
+	if err := decodeVocab("brands.json", &brands); err != nil {
+		return nil, err
+	}
+	vs.suffixes = map[string]bool{}
+	for _, s := range brands.Suffixes {
+		vs.suffixes[Normalize(s)] = true
+	}
+	vs.brandAlias = map[string]string{}
+	for _, group := range brands.Aliases {
+		if len(group) < 2 {
+			return nil, fmt.Errorf("match: vocab brands.json: alias group %v needs two names", group)
+		}
+		canon := Compact(group[0])
+		for _, name := range group {
+			vs.brandAlias[Compact(name)] = canon
+		}
+	}
+	return &vs, nil
+}
+
+func decodeVocab(name string, dst any) error {
+	f, err := vocabFS.Open("vocab/" + name)
+	if err != nil {
+		return fmt.Errorf("match: vocab %s: %w", name, err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		return fmt.Errorf("match: vocab %s: %w", name, err)
+	}
+	return nil
+}
+
+// BrandKey normalizes a brand name for comparison: folded, corporate
+// suffixes removed, punctuation and spaces dropped ("Sony Corp." -> "sony",
+// "Procter & Gamble Co." -> "procterandgamble").
+func (vs *Vocabularies) BrandKey(brand string) string {
+	toks := Tokens(brand)
+	for len(toks) > 1 && vs.suffixes[toks[len(toks)-1]] {
+		toks = toks[:len(toks)-1]
+	}
+	return strings.Join(toks, "")
+}
+
+// CanonicalBrand maps a brand key to the key of its alias group.
+func (vs *Vocabularies) CanonicalBrand(key string) string {
+	if c, ok := vs.brandAlias[key]; ok {
+		return c
+	}
+	return key
+}
