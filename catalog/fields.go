@@ -1,0 +1,251 @@
+package catalog
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// fieldNames are the SPEC's record fields.
+var fieldNames = []string{"id", "gtin", "brand", "title", "model", "color", "size", "material",
+	"packaging", "pack_count", "origin", "category", "params", "images", "description", "restricted", "stock"}
+
+const paramPrefix = "param:"
+
+func knownField(name string) bool {
+	return slices.Contains(fieldNames, name) || (strings.HasPrefix(name, paramPrefix) && len(name) > len(paramPrefix))
+}
+
+// toRecord converts one row's fields into a record. On error it returns the
+// offending field's name and whatever record it had read (for its id).
+func toRecord(fields map[string]any, renames map[string]string) (*match.Record, string, error) {
+	rec := &match.Record{}
+	// Rename first so that mapped and unmapped columns meet under one name;
+	// the id goes first so errors can carry it.
+	norm := make(map[string]any, len(fields))
+	var order []string
+	for k, v := range fields {
+		name := strings.ToLower(strings.TrimSpace(k))
+		if to, ok := renames[name]; ok {
+			name = to
+		}
+		if !knownField(name) {
+			continue // unknown fields are kept out of matching
+		}
+		if prev, dup := norm[name]; dup && !isEmpty(prev) {
+			if isEmpty(v) {
+				continue
+			}
+			return rec, name, fmt.Errorf("given twice (column %q and another)", k)
+		}
+		if _, dup := norm[name]; !dup {
+			order = append(order, name)
+		}
+		norm[name] = v
+	}
+	slices.Sort(order)
+	id, err := asString(norm["id"])
+	if err != nil {
+		return rec, "id", err
+	}
+	rec.ID = strings.TrimSpace(id)
+	if rec.ID == "" {
+		return rec, "id", errors.New("missing (every record needs an id)")
+	}
+	for _, name := range order {
+		v := norm[name]
+		if isEmpty(v) {
+			continue
+		}
+		if err := setField(rec, name, v); err != nil {
+			return rec, name, err
+		}
+	}
+	return rec, "", nil
+}
+
+func isEmpty(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(x) == ""
+	case []any:
+		return len(x) == 0
+	}
+	return false
+}
+
+func setField(rec *match.Record, name string, v any) error {
+	var err error
+	str := func(dst *string) { *dst, err = asString(v); *dst = strings.TrimSpace(*dst) }
+	switch name {
+	case "id":
+	case "gtin":
+		rec.GTINs, err = asList(v)
+	case "brand":
+		str(&rec.Brand)
+	case "title":
+		str(&rec.Title)
+	case "model":
+		str(&rec.Model)
+	case "color":
+		str(&rec.Color)
+	case "size":
+		str(&rec.Size)
+	case "material":
+		str(&rec.Material)
+	case "packaging":
+		str(&rec.Packaging)
+	case "origin":
+		str(&rec.Origin)
+	case "category":
+		str(&rec.Category)
+	case "description":
+		str(&rec.Description)
+	case "pack_count":
+		var n int
+		n, err = asInt(v)
+		if err == nil && n < 1 {
+			err = fmt.Errorf("%d is not a positive count", n)
+		}
+		rec.PackCount = n
+	case "stock":
+		var n int
+		n, err = asInt(v)
+		if err == nil && n < 0 {
+			err = fmt.Errorf("%d is negative", n)
+		}
+		rec.Stock = &n
+	case "restricted":
+		rec.Restricted, err = asBool(v)
+	case "images":
+		rec.Images, err = asList(v)
+	case "params":
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return fmt.Errorf("want an object of name -> value, got %s", describe(v))
+		}
+		for k, pv := range obj {
+			s, perr := asString(pv)
+			if perr != nil {
+				return fmt.Errorf("%s: %w", k, perr)
+			}
+			setParam(rec, k, s)
+		}
+	default: // param:NAME
+		var s string
+		s, err = asString(v)
+		setParam(rec, strings.TrimPrefix(name, paramPrefix), s)
+	}
+	return err
+}
+
+func setParam(rec *match.Record, name, value string) {
+	name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+	if name == "" || value == "" {
+		return
+	}
+	if rec.Params == nil {
+		rec.Params = map[string]string{}
+	}
+	rec.Params[name] = value
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "a list"
+	case bool:
+		return "a boolean"
+	case json.Number:
+		return "a number"
+	case string:
+		return "a string"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func asString(v any) (string, error) {
+	switch x := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return x, nil
+	case json.Number:
+		return x.String(), nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	}
+	return "", fmt.Errorf("want a string, got %s", describe(v))
+}
+
+// asList reads a list: a JSON array of strings, or a string separated by
+// "|".
+func asList(v any) ([]string, error) {
+	var out []string
+	switch x := v.(type) {
+	case []any:
+		for i, e := range x {
+			s, err := asString(e)
+			if err != nil {
+				return nil, fmt.Errorf("item %d: %w", i+1, err)
+			}
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out, nil
+	}
+	s, err := asString(v)
+	if err != nil {
+		return nil, fmt.Errorf("want a string or a list, got %s", describe(v))
+	}
+	for _, part := range strings.Split(s, "|") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+func asInt(v any) (int, error) {
+	s, err := asString(v)
+	if err != nil {
+		return 0, fmt.Errorf("want an integer, got %s", describe(v))
+	}
+	s = strings.TrimSpace(s)
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, nil
+	}
+	// Spreadsheets write integers as "12.0".
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return int(f), nil
+	}
+	return 0, fmt.Errorf("%q is not an integer", s)
+}
+
+func asBool(v any) (bool, error) {
+	if b, ok := v.(bool); ok {
+		return b, nil
+	}
+	s, err := asString(v)
+	if err != nil {
+		return false, fmt.Errorf("want true or false, got %s", describe(v))
+	}
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes", "y", "1":
+		return true, nil
+	case "false", "no", "n", "0":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is not true or false", s)
+}

@@ -1,0 +1,244 @@
+package catalog
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// maxLine bounds one JSON Lines record.
+const maxLine = 16 << 20
+
+type jsonlSource struct {
+	f   *os.File
+	br  *bufio.Reader
+	row int
+}
+
+func openJSONL(path string) (*jsonlSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	return &jsonlSource{f: f, br: bufio.NewReaderSize(f, 256<<10)}, nil
+}
+
+func (s *jsonlSource) next() (map[string]any, int, error, error) {
+	for {
+		line, err := s.readLine()
+		if err != nil && len(line) == 0 {
+			return nil, 0, nil, err
+		}
+		s.row++
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			if err != nil {
+				return nil, 0, nil, err
+			}
+			continue
+		}
+		if len(line) > maxLine {
+			return nil, s.row, fmt.Errorf("line longer than %d bytes", maxLine), nil
+		}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.UseNumber()
+		var v any
+		if derr := dec.Decode(&v); derr != nil {
+			return nil, s.row, fmt.Errorf("not valid JSON: %v", derr), nil
+		}
+		if dec.More() {
+			return nil, s.row, errors.New("more than one JSON value on the line"), nil
+		}
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil, s.row, fmt.Errorf("want a JSON object, got %s", describe(v)), nil
+		}
+		return obj, s.row, nil, nil
+	}
+}
+
+// readLine reads one line, however long; past maxLine it keeps reading but
+// returns only a prefix longer than maxLine, so the row is refused.
+func (s *jsonlSource) readLine() ([]byte, error) {
+	var buf []byte
+	for {
+		chunk, isPrefix, err := s.br.ReadLine()
+		if len(buf) <= maxLine {
+			buf = append(buf, chunk...)
+		}
+		if err != nil {
+			return buf, err
+		}
+		if !isPrefix {
+			return buf, nil
+		}
+	}
+}
+
+func (s *jsonlSource) close() error { return s.f.Close() }
+
+type delimitedSource struct {
+	f      *os.File
+	r      *csv.Reader
+	header []string
+	file   string
+}
+
+func openDelimited(path string, comma rune) (*delimitedSource, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	br := bufio.NewReaderSize(f, 256<<10)
+	// Skip a UTF-8 byte order mark, which spreadsheet exports add.
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	r := csv.NewReader(br)
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true // supplier files write 10" unquoted
+	header, err := r.Read()
+	if err != nil {
+		f.Close()
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("empty file: want a header row")
+		}
+		return nil, fmt.Errorf("header row: %w", err)
+	}
+	header = append([]string(nil), header...)
+	if err := checkHeader(header); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &delimitedSource{f: f, r: r, header: header, file: path}, nil
+}
+
+func checkHeader(header []string) error {
+	seen := map[string]int{}
+	for i, h := range header {
+		k := strings.ToLower(strings.TrimSpace(h))
+		if k == "" {
+			continue
+		}
+		if j, dup := seen[k]; dup {
+			return fmt.Errorf("header: column %d repeats column %d (%q)", i+1, j+1, h)
+		}
+		seen[k] = i
+	}
+	return nil
+}
+
+func (s *delimitedSource) next() (map[string]any, int, error, error) {
+	rec, err := s.r.Read()
+	line, _ := s.r.FieldPos(0)
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return nil, pe.StartLine, fmt.Errorf("unparsable: %v", pe.Err), nil
+		}
+		return nil, 0, nil, err
+	}
+	if len(rec) != len(s.header) {
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			return s.next() // a blank line
+		}
+		return nil, line, fmt.Errorf("has %d fields, the header has %d", len(rec), len(s.header)), nil
+	}
+	return zipRow(s.header, rec), line, nil, nil
+}
+
+func zipRow(header, rec []string) map[string]any {
+	m := make(map[string]any, len(header))
+	for i, h := range header {
+		if i < len(rec) && strings.TrimSpace(h) != "" {
+			m[h] = rec[i]
+		}
+	}
+	return m
+}
+
+func (s *delimitedSource) close() error { return s.f.Close() }
+
+type xlsxSource struct {
+	f      *excelize.File
+	rows   *excelize.Rows
+	header []string
+	row    int
+}
+
+func openXLSX(path string) (*xlsxSource, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		f.Close()
+		return nil, errors.New("workbook has no sheet")
+	}
+	rows, err := f.Rows(sheets[0])
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("sheet %q: %w", sheets[0], err)
+	}
+	s := &xlsxSource{f: f, rows: rows}
+	if !rows.Next() {
+		s.close()
+		return nil, fmt.Errorf("sheet %q is empty: want a header row", sheets[0])
+	}
+	s.row = 1
+	s.header, err = rows.Columns()
+	if err != nil {
+		s.close()
+		return nil, fmt.Errorf("sheet %q header: %w", sheets[0], err)
+	}
+	if err := checkHeader(s.header); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *xlsxSource) next() (map[string]any, int, error, error) {
+	for s.rows.Next() {
+		s.row++
+		cols, err := s.rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, s.row, fmt.Errorf("unreadable: %v", err), nil
+		}
+		blank := true
+		for _, c := range cols {
+			if strings.TrimSpace(c) != "" {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			continue
+		}
+		if len(cols) > len(s.header) {
+			return nil, s.row, fmt.Errorf("has %d cells, the header has %d", len(cols), len(s.header)), nil
+		}
+		return zipRow(s.header, cols), s.row, nil, nil
+	}
+	if err := s.rows.Error(); err != nil {
+		return nil, 0, nil, err
+	}
+	return nil, 0, nil, io.EOF
+}
+
+func (s *xlsxSource) close() error {
+	if s.rows != nil {
+		s.rows.Close()
+	}
+	return s.f.Close()
+}
