@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/match"
+)
+
+func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
+	var f matchFlags
+	f.register(fs)
+	id := fs.String("id", "", "the offer's `id` (SKU)")
+	listing := fs.String("listing", "", "explain against this listing `id` instead of the best candidate")
+	asJSON := fs.Bool("json", false, "print the result and score as JSON")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if f.offers == "" || *id == "" {
+		return usagef("--offers and --id are required")
+	}
+	offerMap, err := catalog.ParseMap(f.mapping)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	offer, err := findOffer(f.offers, offerMap, *id)
+	if err != nil {
+		return err
+	}
+	m, ix, err := f.openMatcher(ctx, stderr)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ex, err := m.Explain(ctx, offer, *listing)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		out := struct {
+			Result match.Result `json:"result"`
+			Prior  *float64     `json:"prior,omitempty"`
+			Total  *float64     `json:"total,omitempty"`
+		}{Result: ex.Result}
+		if ex.Scored != nil {
+			out.Prior, out.Total = &ex.Scored.Prior, &ex.Scored.Total
+		}
+		return enc.Encode(out)
+	}
+	printExplanation(stdout, offer, ex)
+	return nil
+}
+
+// findOffer reads the offers file up to the record with the id; a bad row
+// with that id is its error.
+func findOffer(path string, mapping map[string]string, id string) (*match.Record, error) {
+	rd, err := catalog.Open(path, catalog.Options{Map: mapping})
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	for {
+		row, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("offer %q is not in %s", id, path)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if row.Err != nil {
+			var re *catalog.RowError
+			if errors.As(row.Err, &re) && re.ID == id {
+				return nil, fmt.Errorf("offer %q cannot be read: %w", id, row.Err)
+			}
+			continue
+		}
+		if row.Record.ID == id {
+			return row.Record, nil
+		}
+	}
+}
+
+// printExplanation prints the evidence waterfall: the prior, then every
+// attribute's level and weight with the running total, then the decision.
+func printExplanation(w io.Writer, offer *match.Record, ex match.Explanation) {
+	r := ex.Result
+	fmt.Fprintf(w, "offer    %s  %s\n", offer.ID, offer.Title)
+	if ex.Scored == nil {
+		fmt.Fprintf(w, "no candidate listing was found\n\ndecision: %s\n", r.Decision)
+		return
+	}
+	l := ex.Scored.Listing.Rec
+	fmt.Fprintf(w, "listing  %s  %s\n\n", l.ID, l.Title)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ATTRIBUTE\tLEVEL\tWEIGHT\tTOTAL\tOFFER\tLISTING\tEVIDENCE")
+	total := ex.Scored.Prior
+	fmt.Fprintf(tw, "prior\t\t%+.2f\t%+.2f\t\t\t\n", total, total)
+	for _, c := range ex.Scored.Comparisons {
+		total += c.Weight
+		lvl := c.Level
+		if c.Veto {
+			lvl += " (veto)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%+.2f\t%+.2f\t%s\t%s\t%s\n", c.Attribute, lvl, c.Weight, total,
+			clip(c.Offer, 32), clip(c.Listing, 32), c.Evidence)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\ntotal %+.2f bits -> probability %.3f", ex.Scored.Total, match.Probability(ex.Scored.Total))
+	if len(ex.Scored.Vetoes) > 0 {
+		fmt.Fprintf(w, ", vetoed by %s", strings.Join(ex.Scored.Vetoes, ", "))
+	}
+	fmt.Fprintf(w, "\n\ndecision: %s", r.Decision)
+	if r.ListingID != "" {
+		fmt.Fprintf(w, " (listing %s, probability %.3f)", r.ListingID, r.Probability)
+	}
+	fmt.Fprintln(w)
+	if why := catalog.Why(r); why != "" {
+		fmt.Fprintf(w, "why:      %s\n", why)
+	}
+	for _, a := range r.Alternatives {
+		fmt.Fprintf(w, "also:     %s probability %.3f", a.ListingID, a.Probability)
+		if len(a.Mismatches) > 0 {
+			fmt.Fprintf(w, " (differs in %s)", strings.Join(a.Mismatches, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,227 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/index"
+	"github.com/followmatch/followmatch/match"
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+)
+
+const defaultIndex = "followmatch.idx"
+
+// matchFlags are the flags shared by match and explain.
+type matchFlags struct {
+	offers, index, listings  string
+	policy, seller, config   string
+	mapping, listingsMapping string
+	workers                  int
+}
+
+func (f *matchFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.offers, "offers", "", "offers `file` (.jsonl, .csv, .tsv, .xlsx)")
+	fs.StringVar(&f.index, "index", defaultIndex, "listing index `dir`")
+	fs.StringVar(&f.listings, "listings", "", "listings `file`: builds the index first when it does not exist, else updates it")
+	fs.StringVar(&f.policy, "policy", "", "marketplace policy `file` (JSON or YAML)")
+	fs.StringVar(&f.seller, "seller", "", "seller `file` (JSON or YAML)")
+	fs.StringVar(&f.config, "config", "", "scoring config `file` (JSON or YAML), as written by tune")
+	fs.StringVar(&f.mapping, "map", "", "rename offer columns: `src=dst,...` (e.g. \"Product Name=title\")")
+	fs.StringVar(&f.listingsMapping, "listings-map", "", "rename listing columns (for --listings): `src=dst,...`")
+	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers`")
+}
+
+// openMatcher opens (or builds) the index and assembles a matcher from the
+// flags. The returned index must be closed.
+func (f *matchFlags) openMatcher(ctx context.Context, stderr io.Writer) (*match.Matcher, *index.Index, error) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg := match.DefaultConfig()
+	if f.config != "" {
+		if cfg, err = catalog.LoadConfig(f.config); err != nil {
+			return nil, nil, err
+		}
+	}
+	var policy match.Policy
+	if f.policy != "" {
+		if policy, err = catalog.LoadPolicy(f.policy); err != nil {
+			return nil, nil, err
+		}
+	}
+	var seller match.Seller
+	if f.seller != "" {
+		if seller, err = catalog.LoadSeller(f.seller); err != nil {
+			return nil, nil, err
+		}
+	}
+	if f.listings != "" {
+		lm, err := catalog.ParseMap(f.listingsMapping)
+		if err != nil {
+			return nil, nil, usageError{err.Error()}
+		}
+		if _, err := buildIndex(ctx, f.listings, f.index, lm, f.workers, stderr); err != nil {
+			return nil, nil, err
+		}
+	}
+	ix, err := index.Open(f.index, vs, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	m := &match.Matcher{
+		Scorer: match.NewScorer(cfg, ix.IDF),
+		Source: ix,
+		Rules:  match.NewRules(policy, seller, vs),
+		Vocab:  vs,
+		Images: imagecmp.NewLoader(),
+	}
+	return m, ix, nil
+}
+
+// buildIndex reads a listings file into the index at dir (created when it
+// does not exist, updated when it does). Bad rows are reported on stderr
+// and skipped; image problems are reported and the listing kept without
+// them.
+func buildIndex(ctx context.Context, listings, dir string, mapping map[string]string, workers int, stderr io.Writer) (int, error) {
+	start := time.Now()
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return 0, err
+	}
+	rd, err := catalog.Open(listings, catalog.Options{Map: mapping})
+	if err != nil {
+		return 0, err
+	}
+	defer rd.Close()
+	var ix *index.Index
+	verb := "updated"
+	if index.Exists(dir) {
+		ix, err = index.Open(dir, vs, false)
+	} else {
+		verb = "built"
+		ix, err = index.Create(dir, vs)
+	}
+	if err != nil {
+		return 0, err
+	}
+	w, err := ix.NewWriter(1000)
+	if err != nil {
+		ix.Close()
+		return 0, err
+	}
+	bar := newProgress(stderr, "indexing")
+	recs := make(chan *match.Record, 64)
+	var bad, imgBad atomic.Int64
+	warn := newWarner(stderr)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(recs)
+		for {
+			row, err := rd.Next()
+			if errors.Is(err, io.EOF) {
+				readErr <- nil
+				return
+			}
+			if err != nil {
+				readErr <- err
+				return
+			}
+			bar.Add(1)
+			if row.Err != nil {
+				bad.Add(1)
+				warn.printf("skipped: %v", row.Err)
+				continue
+			}
+			select {
+			case recs <- row.Record:
+			case <-ctx.Done():
+				readErr <- ctx.Err()
+				return
+			}
+		}
+	}()
+	n, putErr := w.PutAll(ctx, recs, imagecmp.NewLoader(), workers, func(id string, errs []string) {
+		imgBad.Add(1)
+		for _, e := range errs {
+			warn.printf("listing %s: image skipped: %s", id, e)
+		}
+	})
+	rerr := <-readErr
+	bar.Finish()
+	warn.flush()
+	if cerr := ix.Close(); putErr == nil {
+		putErr = cerr
+	}
+	if putErr != nil {
+		return n, putErr
+	}
+	if rerr != nil {
+		return n, rerr
+	}
+	el := time.Since(start)
+	fmt.Fprintf(stderr, "index %s: %s %d listings from %s in %s (%.0f listings/s); %d bad rows skipped, %d listings with unreadable images\n",
+		dir, verb, n, listings, el.Round(time.Millisecond), float64(n)/max(el.Seconds(), 1e-9), bad.Load(), imgBad.Load())
+	return n, nil
+}
+
+// progress is a progress display on a terminal, or nothing.
+type progress interface {
+	Add(int) error
+	Finish() error
+}
+
+type noProgress struct{}
+
+func (noProgress) Add(int) error { return nil }
+func (noProgress) Finish() error { return nil }
+
+// newProgress shows a counter with rows/s on stderr when stderr is a
+// terminal.
+func newProgress(stderr io.Writer, what string) progress {
+	f, ok := stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return noProgress{}
+	}
+	return progressbar.NewOptions(-1,
+		progressbar.OptionSetWriter(stderr),
+		progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("rows"),
+		progressbar.OptionThrottle(200*time.Millisecond),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// warner prints the first warnings and counts the rest, so a file full of
+// bad rows does not flood the terminal.
+type warner struct {
+	w     io.Writer
+	shown atomic.Int64
+	limit int64
+}
+
+func newWarner(w io.Writer) *warner { return &warner{w: w, limit: 20} }
+
+func (w *warner) printf(format string, args ...any) {
+	if n := w.shown.Add(1); n <= w.limit {
+		fmt.Fprintf(w.w, "warning: "+format+"\n", args...)
+	}
+}
+
+func (w *warner) flush() {
+	if n := w.shown.Load(); n > w.limit {
+		fmt.Fprintf(w.w, "warning: ... and %d more\n", n-w.limit)
+	}
+}
