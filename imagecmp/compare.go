@@ -25,7 +25,7 @@ type Thresholds struct {
 
 // DefaultThresholds are the thresholds used when a config names none.
 func DefaultThresholds() Thresholds {
-	return Thresholds{MaxHashDistance: 10, MaxColorDistance: 12}
+	return Thresholds{MaxHashDistance: 10, MaxColorDistance: 6}
 }
 
 // Validate reports thresholds that cannot be meant.
@@ -73,23 +73,37 @@ func Compare(a, b Fingerprint, t Thresholds) Comparison {
 	return c
 }
 
-// ColorDistance is the mean CIELAB distance between two color signatures'
-// cells; signatures of different lengths are maximally distant (100).
+// ColorDistance is the mean CIELAB distance (delta E 76) between two color
+// signatures, over the cells where either image has content (not the white
+// background), so a small product on a big white canvas is not diluted.
+// Signatures of different lengths are maximally distant (100).
 func ColorDistance(a, b []byte) float64 {
-	if len(a) != len(b) || len(a) == 0 || len(a)%3 != 0 {
-		if len(a) == 0 && len(b) == 0 {
-			return 0
-		}
+	if len(a) != len(b) || len(a)%3 != 0 {
 		return 100
 	}
 	var sum float64
+	n := 0
 	for i := 0; i < len(a); i += 3 {
+		if background(a[i:i+3]) && background(b[i:i+3]) {
+			continue
+		}
 		dl := (float64(a[i]) - float64(b[i])) / 2.55
 		da := float64(a[i+1]) - float64(b[i+1])
 		db := float64(a[i+2]) - float64(b[i+2])
 		sum += math.Sqrt(dl*dl + da*da + db*db)
+		n++
 	}
-	return sum / float64(len(a)/3)
+	if n == 0 {
+		return 0
+	}
+	return sum / float64(n)
+}
+
+// background reports whether a quantized Lab cell is near white.
+func background(c []byte) bool {
+	L := float64(c[0]) / 2.55
+	da, db := float64(c[1])-128, float64(c[2])-128
+	return L >= 95 && math.Hypot(da, db) < 4
 }
 
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
