@@ -175,7 +175,7 @@ func document(it *match.Item) (map[string]any, error) {
 		fCodes:  it.Codes(),
 		fBrand:  it.BrandKey(),
 		fColor:  it.ColorKey(),
-		fTitle:  strings.Join(it.TitleTokens(), " "),
+		fTitle:  strings.Join(it.TitleKeys(), " "),
 		fRecord: string(rec),
 	}
 	if c := it.Category(); len(c) > 0 {
@@ -343,7 +343,7 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		q.SetBoost(2)
 		clauses = append(clauses, q)
 	}
-	for _, t := range ix.rareTokens(offer.TitleTokens()) {
+	for _, t := range ix.rareTokens(offer.TitleKeys()) {
 		q := bleve.NewTermQuery(t)
 		q.SetField(fTitle)
 		clauses = append(clauses, q)

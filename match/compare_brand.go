@@ -36,6 +36,8 @@ func (brandComparator) Compare(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Exact, A: av, B: bv}
 	case a.brandName == b.brandName:
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brandName}
+	case wordPrefix(Tokens(av), Tokens(bv)) || wordPrefix(Tokens(bv), Tokens(av)):
+		return Outcome{Level: Alias, A: av, B: bv, Evidence: "one name extends the other"}
 	}
 	if r := Similarity(a.brandKey, b.brandKey); r >= 0.8 && len(a.brandKey) >= 4 {
 		return Outcome{Level: Close, A: av, B: bv, Evidence: fmt.Sprintf("spelling similarity %.2f", r)}
@@ -65,4 +67,18 @@ func Similarity(a, b string) float64 {
 	la, lb := len([]rune(a)), len([]rune(b))
 	n := max(la, lb)
 	return 1 - float64(levenshtein.ComputeDistance(a, b))/float64(n)
+}
+
+// wordPrefix reports whether the words of short begin the words of long
+// ("lodge" begins "lodge manufacturing company").
+func wordPrefix(short, long []string) bool {
+	if len(short) == 0 || len(short) >= len(long) {
+		return false
+	}
+	for i := range short {
+		if short[i] != long[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -18,19 +18,19 @@ func (titleComparator) Levels() []string {
 
 func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 	av, bv := a.Rec.Title, b.Rec.Title
-	if len(a.titleTokens) == 0 || len(b.titleTokens) == 0 {
+	if len(a.titleKeys) == 0 || len(b.titleKeys) == 0 {
 		return missing(av, bv)
 	}
 	sim := TitleSimilarity(a.titleSet, b.titleSet, env.idf)
 	if len(av) <= 40 && len(bv) <= 40 {
-		sim = max(sim, Similarity(strings.Join(a.titleTokens, " "), strings.Join(b.titleTokens, " ")))
+		sim = max(sim, Similarity(strings.Join(a.titleKeys, " "), strings.Join(b.titleKeys, " ")))
 	}
 	ev := fmt.Sprintf("similarity %.2f", sim)
 	o := Outcome{A: av, B: bv, Evidence: ev}
 	switch {
-	case sim >= 0.95:
+	case sim >= 0.9:
 		o.Level = Exact
-	case sim >= 0.75:
+	case sim >= 0.7:
 		o.Level = High
 	case sim >= 0.5:
 		o.Level = Medium

@@ -27,6 +27,10 @@ type Config struct {
 	ReviewThreshold float64 `json:"review_threshold"`
 	// Candidates is how many listings retrieval returns per offer (top K).
 	Candidates int `json:"candidates"`
+	// NearestThreshold is the probability a vetoed listing must reach from
+	// its other attributes to be named as the nearest listing of a
+	// no_match.
+	NearestThreshold float64 `json:"nearest_threshold"`
 	// AmbiguityMargin is the weight (in bits) within which two listings
 	// count as equally good.
 	AmbiguityMargin float64 `json:"ambiguity_margin"`
@@ -43,15 +47,16 @@ type Config struct {
 // DefaultConfig returns the hand-set defaults.
 func DefaultConfig() *Config {
 	return &Config{
-		Prior:           -6,
-		MatchThreshold:  0.95,
-		ReviewThreshold: 0.5,
-		Candidates:      20,
-		AmbiguityMargin: 1,
+		Prior:            -6,
+		MatchThreshold:   0.95,
+		ReviewThreshold:  0.5,
+		Candidates:       20,
+		NearestThreshold: 0.05,
+		AmbiguityMargin:  1,
 		Weights: map[string]map[string]float64{
 			"gtin":       {Exact: 12, Conflict: -5, Invalid: 0},
 			"brand":      {Exact: 3, Alias: 3, InTitle: 2, Close: 1.5, Conflict: -8},
-			"title":      {Exact: 6, High: 4, Medium: 1.5, Low: -2, Different: -5},
+			"title":      {Exact: 6, High: 4, Medium: 2, Low: -1, Different: -4},
 			"model":      {Exact: 7, Variant: 4, Close: 1, Different: -3, Conflict: -8},
 			"color":      {Exact: 1.5, Synonym: 1.5, Family: -1, Conflict: -6},
 			"size":       {Exact: 2, Equivalent: 2, Conflict: -6},
@@ -152,6 +157,9 @@ func (c *Config) Validate() error {
 	}
 	if !(c.ReviewThreshold > 0 && c.ReviewThreshold <= c.MatchThreshold && c.MatchThreshold < 1) {
 		return fmt.Errorf("config: want 0 < review_threshold (%v) <= match_threshold (%v) < 1", c.ReviewThreshold, c.MatchThreshold)
+	}
+	if !(c.NearestThreshold >= 0 && c.NearestThreshold <= 1) {
+		return fmt.Errorf("config: nearest_threshold %v is not in 0..1", c.NearestThreshold)
 	}
 	if c.Candidates < 1 || c.Candidates > 1000 {
 		return fmt.Errorf("config: candidates %d is not in 1..1000", c.Candidates)

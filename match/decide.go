@@ -114,12 +114,12 @@ func Decide(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
 }
 
 // nearest returns the vetoed candidate that came closest, if it came at
-// least to the review threshold apart from its mismatches.
+// least to the nearest threshold apart from its mismatches.
 func nearest(scored []Scored, cfg *Config) *Scored {
 	var n *Scored
 	for i := range scored {
 		s := &scored[i]
-		if len(s.Vetoes) == 0 || s.Closeness < cfg.ReviewThreshold {
+		if len(s.Vetoes) == 0 || s.Closeness < cfg.NearestThreshold {
 			continue
 		}
 		if n == nil || s.Closeness > n.Closeness {

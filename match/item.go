@@ -20,6 +20,7 @@ type Item struct {
 	brandName string // canonical alias key of brandKey
 
 	titleTokens []string // normalized title tokens, in order
+	titleKeys   []string // TitleKeys of the title: what titles are compared on
 	titleSet    map[string]bool
 
 	model      string   // compact model field
@@ -100,9 +101,10 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 	it.brandKey = vs.BrandKey(r.Brand)
 	it.brandName = vs.CanonicalBrand(it.brandKey)
 
-	it.titleTokens = Tokens(r.Title)
-	it.titleSet = make(map[string]bool, len(it.titleTokens))
-	for _, t := range it.titleTokens {
+	it.titleTokens = Tokens(spellInchMarks(r.Title))
+	it.titleKeys = TitleKeys(it.titleTokens)
+	it.titleSet = make(map[string]bool, len(it.titleKeys))
+	for _, t := range it.titleKeys {
 		it.titleSet[t] = true
 	}
 
@@ -202,6 +204,10 @@ func (it *Item) BrandKey() string { return it.brandKey }
 
 // TitleTokens returns the normalized title tokens.
 func (it *Item) TitleTokens() []string { return it.titleTokens }
+
+// TitleKeys returns the distinct title keys (see TitleKeys), in order: the
+// terms the title comparison and retrieval use.
+func (it *Item) TitleKeys() []string { return it.titleKeys }
 
 // Codes returns the compact model field (if any) followed by the code-like
 // tokens of the title and description.

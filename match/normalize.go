@@ -1,6 +1,7 @@
 package match
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -87,4 +88,97 @@ func Compact(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// stopWords are function words that say nothing about the product.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "for": true, "with": true,
+	"of": true, "in": true, "on": true, "to": true, "by": true, "from": true, "at": true,
+	"w": true, "new": true, "plus": true,
+}
+
+// TitleKeys turns normalized title tokens into comparison keys: stop words
+// dropped, plurals reduced to a singular form ("filters" -> "filter",
+// "batteries" -> "battery", "boxes" -> "box"), duplicates removed.
+func TitleKeys(toks []string) []string {
+	out := make([]string, 0, len(toks))
+	seen := make(map[string]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		// A number and its unit make one key: "16 GB" and "16GB" agree.
+		if i+1 < len(toks) && isNumber(t) {
+			if u, ok := unitKeys[toks[i+1]]; ok {
+				t += u
+				i++
+			} else if i+2 < len(toks) && toks[i+1] == "fl" && toks[i+2] == "oz" {
+				t += "floz"
+				i += 2
+			}
+		}
+		if stopWords[t] {
+			continue
+		}
+		k := Singular(t)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// Singular reduces an English plural to its singular by suffix rules; words
+// with digits and short words are left alone.
+func Singular(t string) string {
+	if len(t) <= 3 || strings.ContainsAny(t, "0123456789") {
+		return t
+	}
+	switch {
+	case strings.HasSuffix(t, "ies") && len(t) > 4:
+		return t[:len(t)-3] + "y"
+	case strings.HasSuffix(t, "sses"), strings.HasSuffix(t, "shes"), strings.HasSuffix(t, "ches"), strings.HasSuffix(t, "xes"):
+		return t[:len(t)-2]
+	case strings.HasSuffix(t, "ss"), strings.HasSuffix(t, "us"), strings.HasSuffix(t, "is"), strings.HasSuffix(t, "ous"):
+		return t
+	case strings.HasSuffix(t, "s"):
+		return t[:len(t)-1]
+	}
+	return t
+}
+
+// unitKeys maps unit words to the short form joined to a number in title
+// keys.
+var unitKeys = map[string]string{
+	"in": "in", "inch": "in", "inches": "in", "ft": "ft", "feet": "ft", "foot": "ft",
+	"mm": "mm", "cm": "cm", "m": "m", "gb": "gb", "tb": "tb", "mb": "mb",
+	"ml": "ml", "milliliter": "ml", "milliliters": "ml", "l": "l", "liter": "l", "liters": "l", "litre": "l", "litres": "l",
+	"oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
+	"g": "g", "gram": "g", "grams": "g", "kg": "kg", "mg": "mg", "qt": "qt", "quart": "qt", "quarts": "qt",
+	"w": "w", "watt": "w", "watts": "w", "mah": "mah", "v": "v", "volt": "v", "volts": "v",
+	"pc": "pc", "pcs": "pc", "piece": "pc", "pieces": "pc", "ct": "ct", "count": "ct",
+	"pack": "pk", "pk": "pk", "packs": "pk",
+}
+
+func isNumber(t string) bool {
+	if t == "" {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !(t[i] >= '0' && t[i] <= '9' || t[i] == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// inchMarkRE finds an inch mark after a number (10.25", 7”).
+var inchMarkRE = regexp.MustCompile(`(\d)\s*(?:"|”|″|'')`)
+
+// spellInchMarks writes inch marks as "in", so that tokenization, which
+// drops punctuation, keeps the unit.
+func spellInchMarks(s string) string {
+	if !strings.ContainsAny(s, "\"”″'") {
+		return s
+	}
+	return inchMarkRE.ReplaceAllString(s, "$1 in ")
 }

@@ -123,10 +123,13 @@ func ParseSize(s string) []Quantity {
 	if r, ok := apparelSizes[n]; ok {
 		return []Quantity{{Dim: Apparel, Value: r, Text: s}}
 	}
+	if qs := ParseQuantities(s); len(qs) > 0 {
+		return qs
+	}
 	if v, err := strconv.ParseFloat(n, 64); err == nil {
 		return []Quantity{{Dim: Numbered, Value: v, Text: s}}
 	}
-	return ParseQuantities(s)
+	return nil
 }
 
 // packPatterns read a pack count from text; each has one number group, or a

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 )
 
 // Comparison is one attribute's evidence in a result: its level, the
@@ -67,6 +68,15 @@ func (s *Scorer) Score(offer, listing *Item) Scored {
 		}
 		sc.Total += w
 		sc.Comparisons = append(sc.Comparisons, cmp)
+	}
+	// An image in another color backs a color conflict: it is part of that
+	// mismatch, not a separate one.
+	if slices.Contains(sc.Vetoes, "color") {
+		for _, c := range sc.Comparisons {
+			if c.Attribute == "image" && c.Level == ColorConflict {
+				vetoed += c.Weight
+			}
+		}
 	}
 	sc.Closeness = Probability(sc.Total - vetoed)
 	if len(sc.Vetoes) == 0 {
