@@ -151,7 +151,8 @@ func (s *delimitedSource) next() (map[string]any, int, error, error) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			return s.next() // a blank line
 		}
-		return nil, line, fmt.Errorf("has %d fields, the header has %d", len(rec), len(s.header)), nil
+		// Hand back what the row has, so its id can name the error.
+		return zipRow(s.header, rec), line, fmt.Errorf("has %d fields, the header has %d", len(rec), len(s.header)), nil
 	}
 	return zipRow(s.header, rec), line, nil, nil
 }
@@ -226,7 +227,7 @@ func (s *xlsxSource) next() (map[string]any, int, error, error) {
 			continue
 		}
 		if len(cols) > len(s.header) {
-			return nil, s.row, fmt.Errorf("has %d cells, the header has %d", len(cols), len(s.header)), nil
+			return zipRow(s.header, cols), s.row, fmt.Errorf("has %d cells, the header has %d", len(cols), len(s.header)), nil
 		}
 		return zipRow(s.header, cols), s.row, nil, nil
 	}

@@ -148,7 +148,7 @@ func (r *Reader) Next() (Row, error) {
 		return Row{}, fmt.Errorf("catalog: read %s: %w", r.name, err)
 	}
 	if rowErr != nil {
-		return Row{Row: n, Err: &RowError{File: r.name, Row: n, Err: rowErr}}, nil
+		return Row{Row: n, Err: &RowError{File: r.name, Row: n, ID: r.idOf(fields), Err: rowErr}}, nil
 	}
 	rec, field, ferr := toRecord(fields, r.opts.Map)
 	if ferr != nil {
@@ -168,6 +168,20 @@ func (r *Reader) Next() (Row, error) {
 		}
 	}
 	return Row{Row: n, Record: rec}, nil
+}
+
+// idOf reads the id from a bad row's fields, if it has one.
+func (r *Reader) idOf(fields map[string]any) string {
+	for k, v := range fields {
+		name := strings.ToLower(strings.TrimSpace(k))
+		if to, ok := r.opts.Map[name]; ok {
+			name = to
+		}
+		if s, ok := v.(string); ok && name == "id" {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
 }
 
 // Close releases the file.

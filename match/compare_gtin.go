@@ -22,7 +22,8 @@ func (gtinComparator) Compare(a, b *Item, _ *Env) Outcome {
 	if len(a.gtins) > 0 && len(b.gtins) > 0 {
 		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "no GTIN in common"}
 	}
-	if len(a.badGTINs) > 0 || len(b.badGTINs) > 0 {
+	aAny, bAny := len(a.gtins)+len(a.badGTINs) > 0, len(b.gtins)+len(b.badGTINs) > 0
+	if aAny && bAny && (len(a.badGTINs) > 0 || len(b.badGTINs) > 0) {
 		return Outcome{Level: Invalid, A: av, B: bv, Evidence: strings.Join(append(append([]string(nil), a.badGTINs...), b.badGTINs...), "; ")}
 	}
 	return missing(av, bv)

@@ -63,9 +63,9 @@ func sizeShown(it *Item) string {
 }
 
 // packComparator compares pack counts (units per sellable item), stated in
-// pack_count or read from the packaging text or the title. A side that
-// states nothing is a single when the other side states a count: a 2-pack
-// offer against a plain listing is a different item.
+// pack_count or read from the packaging text or the title. A side whose
+// title and packaging state no count is a single when the other side states
+// one: a 2-pack offer against a plain listing is a different item.
 type packComparator struct{}
 
 func (packComparator) Attribute() string { return "pack_count" }
@@ -84,7 +84,7 @@ func (packComparator) Compare(a, b *Item, _ *Env) Outcome {
 	av, bv := show(a), show(b)
 	pa, pb := max(a.pack, 1), max(b.pack, 1)
 	switch {
-	case a.pack == 0 && b.pack == 0:
+	case a.pack == 0 && b.pack == 0, !a.packReadable(), !b.packReadable():
 		return missing(av, bv)
 	case pa == pb:
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: fmt.Sprintf("%d per item", pa)}
@@ -170,4 +170,11 @@ func sortedKeys(m map[string]string) []string {
 		keys = append(keys, k)
 	}
 	return sortedStrings(keys)
+}
+
+// packReadable reports whether the record states a pack count or has the
+// text (title or packaging) that would state one: only then does silence
+// mean a single.
+func (it *Item) packReadable() bool {
+	return it.pack > 0 || it.Rec.Title != "" || it.Rec.Packaging != ""
 }

@@ -1,0 +1,55 @@
+# followmatch: the two commands a new user needs are `make demo` and `make test`.
+GO      ?= go
+BIN     := bin/followmatch
+DEMO    := testdata/demo
+BUILD   := build
+
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/followmatch
+
+# demo: index the demo listings, match the supplier's offers under the demo
+# policy and seller, and print one line per offer.
+demo: build
+	@rm -rf $(BUILD)/demo.idx && mkdir -p $(BUILD)
+	$(BIN) index --listings $(DEMO)/listings.jsonl --index $(BUILD)/demo.idx
+	$(BIN) match --index $(BUILD)/demo.idx --offers $(DEMO)/offers.csv \
+		--map "$$(cat $(DEMO)/map.txt)" \
+		--policy $(DEMO)/policy.yaml --seller $(DEMO)/seller.json \
+		--format table
+	@echo
+	@echo "JSON Lines with every comparison: drop --format table (or add --out FILE)."
+	@echo "Why one offer came out as it did:"
+	@echo "  $(BIN) explain --index $(BUILD)/demo.idx --offers $(DEMO)/offers.csv --map \"\$$(cat $(DEMO)/map.txt)\" --policy $(DEMO)/policy.yaml --seller $(DEMO)/seller.json --id SUP-1008"
+
+test: vet fmt-check
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./match ./imagecmp
+
+# fuzz: a short run of every fuzz target (FUZZTIME=30s for longer).
+FUZZTIME ?= 10s
+fuzz:
+	@for pkg in ./match ./catalog ./imagecmp; do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		done; \
+	done
+
+# images-demo: redraw the demo images (the committed ones must match).
+images-demo:
+	$(GO) run ./internal/demogen -out $(DEMO)/images
+
+clean:
+	rm -rf bin $(BUILD)

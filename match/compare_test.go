@@ -1,0 +1,243 @@
+package match
+
+import (
+	"testing"
+
+	"github.com/followmatch/followmatch/imagecmp"
+)
+
+func testVocab(t testing.TB) *Vocabularies {
+	t.Helper()
+	vs, err := LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
+}
+
+func comparator(t *testing.T, attr string) Comparator {
+	t.Helper()
+	for _, c := range Comparators() {
+		if c.Attribute() == attr {
+			return c
+		}
+	}
+	t.Fatalf("no comparator %q", attr)
+	return nil
+}
+
+// pairCase is one comparison: two records and the level they must land in.
+type pairCase struct {
+	a, b   Record
+	want   string
+	reason string
+}
+
+func runPairs(t *testing.T, attr string, cases []pairCase) {
+	t.Helper()
+	vs := testVocab(t)
+	c := comparator(t, attr)
+	env := &Env{Image: imagecmp.DefaultThresholds()}
+	for _, tt := range cases {
+		a, b := Prepare(&tt.a, vs), Prepare(&tt.b, vs)
+		o := c.Compare(a, b, env)
+		if o.Level != tt.want {
+			t.Errorf("%s(%+v, %+v) = %s (%s), want %s (%s)", attr, tt.a, tt.b, o.Level, o.Evidence, tt.want, tt.reason)
+		}
+		if r := c.Compare(b, a, env); r.Level != o.Level {
+			t.Errorf("%s is not symmetric on %+v, %+v: %s vs %s", attr, tt.a, tt.b, o.Level, r.Level)
+		}
+	}
+}
+
+func TestCompareGTIN(t *testing.T) {
+	runPairs(t, "gtin", []pairCase{
+		{Record{GTINs: []string{"036000291452"}}, Record{GTINs: []string{"0036000291452"}}, Exact, "UPC and EAN of one item"},
+		{Record{GTINs: []string{"036000291452", "96385074"}}, Record{GTINs: []string{"96385074"}}, Exact, "one shared GTIN among several"},
+		{Record{GTINs: []string{"036000291452"}}, Record{GTINs: []string{"96385074"}}, Conflict, "two valid GTINs differ"},
+		{Record{GTINs: []string{"036000291453"}}, Record{GTINs: []string{"036000291452"}}, Invalid, "a bad check digit is no evidence"},
+		{Record{}, Record{GTINs: []string{"036000291452"}}, Missing, "one side has none"},
+	})
+}
+
+func TestCompareBrand(t *testing.T) {
+	runPairs(t, "brand", []pairCase{
+		{Record{Brand: "Sony"}, Record{Brand: "SONY"}, Exact, "case"},
+		{Record{Brand: "Sony Corporation"}, Record{Brand: "Sony"}, Exact, "corporate suffix dropped"},
+		{Record{Brand: "Peet's Coffee, Inc."}, Record{Brand: "Peets Coffee"}, Exact, "punctuation and suffix"},
+		{Record{Brand: "HP"}, Record{Brand: "Hewlett-Packard"}, Alias, "alias list"},
+		{Record{Brand: "Lodge Manufacturing Company"}, Record{Brand: "Lodge"}, Alias, "a longer legal name"},
+		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Brand: "Sony"}, InTitle, "brand named in the title"},
+		{Record{Brand: "Logitec"}, Record{Brand: "Logitech"}, Close, "a near spelling"},
+		{Record{Brand: "VoltLink"}, Record{Brand: "Anker"}, Conflict, "white label"},
+		{Record{}, Record{Brand: "Anker"}, Missing, "one side has none"},
+	})
+}
+
+func TestCompareTitle(t *testing.T) {
+	runPairs(t, "title", []pairCase{
+		{Record{Title: "Brita Filters, Pack of 6"}, Record{Title: "brita filter pack of 6"}, Exact, "same words up to case and plural"},
+		{Record{Title: "Kindle Paperwhite 16GB 7 inch Black"}, Record{Title: `Kindle Paperwhite (16 GB) 7" Black`}, Exact, "units written apart"},
+		{Record{Title: "Sony WH-1000XM4 Wireless Headphones Black"}, Record{Title: "Sony WH-1000XM4 Wireless Noise Canceling Headphones Black"}, High, "most words shared"},
+		{Record{Title: "Weber Spirit Gas Grill"}, Record{Title: "Lodge Cast Iron Skillet"}, Different, "nothing shared"},
+		{Record{}, Record{Title: "x"}, Missing, "one side has none"},
+	})
+}
+
+func TestCompareModel(t *testing.T) {
+	runPairs(t, "model", []pairCase{
+		{Record{Model: "WH-1000XM4"}, Record{Model: "wh1000xm4"}, Exact, "punctuation and case"},
+		{Record{Model: "MTJV3LL/A"}, Record{Model: "MTJV3AM/A"}, Variant, "region suffix"},
+		{Record{Model: "WH-1000XM4"}, Record{Model: "WH-1000XM5"}, Conflict, "neighbor model: digits differ"},
+		{Record{Model: "L5SK3"}, Record{Model: "L8SK3"}, Conflict, "digits differ inside"},
+		{Record{Model: "ABCD12"}, Record{Model: "ABCE12"}, Close, "one edit, same digits"},
+		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, Exact, "code read from the title"},
+		{Record{Model: "KSM150PSER"}, Record{Model: "910-006557"}, Different, "unrelated codes"},
+		{Record{}, Record{Model: "A1263"}, Missing, "one side has none"},
+	})
+}
+
+func TestCompareColor(t *testing.T) {
+	runPairs(t, "color", []pairCase{
+		{Record{Color: "Black"}, Record{Color: "black"}, Exact, "case"},
+		{Record{Color: "Grey"}, Record{Color: "Gray"}, Synonym, "spelling synonym"},
+		{Record{Color: "Navy Blue"}, Record{Color: "Midnight Blue"}, Synonym, "both navy"},
+		{Record{Color: "Navy"}, Record{Color: "Blue"}, Family, "navy is in the blue family"},
+		{Record{Color: "Silver"}, Record{Color: "Black"}, Conflict, "different colors"},
+		{Record{Title: "Headphones, Silver"}, Record{Color: "Black"}, Conflict, "a title color counts"},
+		{Record{Color: "Pacific"}, Record{Color: "Black"}, Conflict, "two color fields that differ, one unknown"},
+		{Record{}, Record{Color: "Black"}, Missing, "one side has none"},
+	})
+}
+
+func TestCompareSize(t *testing.T) {
+	runPairs(t, "size", []pairCase{
+		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
+		{Record{Size: "Large"}, Record{Size: "L"}, Equivalent, "spelled letter size"},
+		{Record{Size: "1 lb"}, Record{Size: "16 oz"}, Equivalent, "units converted"},
+		{Record{Size: "0.5 L"}, Record{Size: "500 ml"}, Equivalent, "units converted"},
+		{Record{Size: "10"}, Record{Size: "11"}, Conflict, "shoe sizes differ"},
+		{Record{Title: "Samsung 512GB card"}, Record{Title: "Samsung 128GB card"}, Conflict, "title quantities differ"},
+		{Record{Size: "L"}, Record{Size: "XL"}, Conflict, "letter sizes differ"},
+		{Record{}, Record{Size: "XL"}, Missing, "one side has none"},
+	})
+}
+
+func TestComparePack(t *testing.T) {
+	runPairs(t, "pack_count", []pairCase{
+		{Record{PackCount: 6}, Record{Title: "Brita Filters, Pack of 6"}, Exact, "field against title"},
+		{Record{Title: "Anker PowerCore 2-Pack"}, Record{Title: "Anker PowerCore"}, Conflict, "2-pack against a single"},
+		{Record{PackCount: 1}, Record{Title: "Anker PowerCore"}, Exact, "a stated single against an unstated one"},
+		{Record{}, Record{}, Missing, "neither states a count"},
+	})
+}
+
+func TestCompareOthers(t *testing.T) {
+	runPairs(t, "material", []pairCase{
+		{Record{Material: "18/8 Stainless Steel"}, Record{Material: "Stainless Steel"}, Synonym, "grade written out"},
+		{Record{Material: "BPA-free plastic"}, Record{Material: "Stainless Steel"}, Conflict, "different materials"},
+		{Record{Material: "Stainless Steel"}, Record{Material: "carbon steel"}, Family, "both steel"},
+	})
+	runPairs(t, "origin", []pairCase{
+		{Record{Origin: "PRC"}, Record{Origin: "China"}, Synonym, "country code"},
+		{Record{Origin: "U.S.A."}, Record{Origin: "United States"}, Synonym, "abbreviation"},
+		{Record{Origin: "China"}, Record{Origin: "Vietnam"}, Conflict, "different countries"},
+	})
+	runPairs(t, "category", []pairCase{
+		{Record{Category: "Grocery > Coffee"}, Record{Category: "grocery>coffee"}, Exact, "spacing and case"},
+		{Record{Category: "Grocery"}, Record{Category: "Grocery > Coffee"}, Prefix, "one contains the other"},
+		{Record{Category: "Grocery > Tea"}, Record{Category: "Grocery > Coffee"}, Sibling, "shared parent"},
+		{Record{Category: "Toys"}, Record{Category: "Grocery"}, Different, "nothing shared"},
+	})
+	runPairs(t, "params", []pairCase{
+		{Record{Params: map[string]string{"Capacity": "256GB"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Agree, "quantity written apart"},
+		{Record{Params: map[string]string{"capacity": "512 GB"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Conflict, "different capacities"},
+		{Record{Params: map[string]string{"voltage": "5V"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Missing, "no shared name"},
+	})
+}
+
+// TestComparatorProperties checks every comparator on a spread of records:
+// symmetric levels, a declared level always, Missing last, identical
+// records at a non-missing level when the attribute is present, and Missing
+// against an empty record.
+func TestComparatorProperties(t *testing.T) {
+	vs := testVocab(t)
+	fp := imagecmp.Fingerprint{PHash: 0xF0F0, DHash: 0x0F0F, Color: make([]byte, 48)}
+	recs := []Record{
+		{ID: "a", GTINs: []string{"036000291452"}, Brand: "Sony", Title: "Sony WH-1000XM4 Headphones, Black 2-Pack", Model: "WH-1000XM4",
+			Color: "Black", Size: "XL", Material: "Plastic", PackCount: 2, Origin: "China", Category: "Electronics > Audio",
+			Params: map[string]string{"capacity": "64 GB"}, Fingerprints: []imagecmp.Fingerprint{fp}},
+		{ID: "b", Brand: "Anker", Title: "PowerCore 10000mAh", Model: "A1263", Size: "16 oz", Category: "Electronics"},
+		{ID: "c", Title: "Lodge 10.25 inch skillet L8SK3, cast iron"},
+		{ID: "d", GTINs: []string{"036000291453"}, Color: "Navy", Material: "Steel", Origin: "PRC"},
+		{ID: "e"},
+	}
+	env := &Env{Image: imagecmp.DefaultThresholds()}
+	for _, c := range Comparators() {
+		levels := c.Levels()
+		if levels[len(levels)-1] != Missing {
+			t.Errorf("%s: levels %v do not end with missing", c.Attribute(), levels)
+		}
+		for i := range recs {
+			for j := range recs {
+				a, b := Prepare(&recs[i], vs), Prepare(&recs[j], vs)
+				o, r := c.Compare(a, b, env), c.Compare(b, a, env)
+				if o.Level != r.Level {
+					t.Errorf("%s(%s,%s) = %s but (%s,%s) = %s", c.Attribute(), recs[i].ID, recs[j].ID, o.Level, recs[j].ID, recs[i].ID, r.Level)
+				}
+				if !contains(levels, o.Level) {
+					t.Errorf("%s(%s,%s) = %q, not one of %v", c.Attribute(), recs[i].ID, recs[j].ID, o.Level, levels)
+				}
+				if recs[j].ID == "e" && o.Level != Missing {
+					t.Errorf("%s(%s, empty) = %s, want missing", c.Attribute(), recs[i].ID, o.Level)
+				}
+			}
+		}
+		// The full record against itself lands in the first level.
+		a := Prepare(&recs[0], vs)
+		if o := c.Compare(a, a, env); o.Level != levels[0] {
+			t.Errorf("%s(a, a) = %s, want %s", c.Attribute(), o.Level, levels[0])
+		}
+	}
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSimilarityProperties(t *testing.T) {
+	words := []string{"", "a", "sony", "sonny", "wh1000xm4", "wh1000xm5", "crème", "ＳＯＮＹ"}
+	idf := func(string) float64 { return 1.5 }
+	for _, x := range words {
+		for _, y := range words {
+			s, r := Similarity(x, y), Similarity(y, x)
+			if s != r || s < 0 || s > 1 {
+				t.Errorf("Similarity(%q,%q) = %v, reverse %v: want symmetric in [0,1]", x, y, s, r)
+			}
+			if x == y && s != 1 {
+				t.Errorf("Similarity(%q,%q) = %v, want 1", x, y, s)
+			}
+			a, b := set(Tokens(x+" "+y)), set(Tokens(y))
+			ts, tr := TitleSimilarity(a, b, idf), TitleSimilarity(b, a, idf)
+			if ts != tr || ts < 0 || ts > 1 {
+				t.Errorf("TitleSimilarity not symmetric in [0,1]: %v %v", ts, tr)
+			}
+			if TitleSimilarity(a, a, idf) != 1 {
+				t.Errorf("TitleSimilarity(a, a) != 1 for %q", x+" "+y)
+			}
+		}
+	}
+}
+
+func set(toks []string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range toks {
+		m[t] = true
+	}
+	return m
+}

@@ -1,0 +1,188 @@
+package match
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// fakeSource returns every listing as a candidate: the core is testable
+// without an index.
+type fakeSource struct {
+	listings []*Item
+	err      error
+}
+
+func (f *fakeSource) Candidates(_ context.Context, _ *Item, _ int) ([]*Item, error) {
+	return f.listings, f.err
+}
+
+func (f *fakeSource) Listing(_ context.Context, id string) (*Item, error) {
+	for _, l := range f.listings {
+		if l.Rec.ID == id {
+			return l, nil
+		}
+	}
+	return nil, ErrNotFound
+}
+
+func newTestMatcher(t testing.TB, policy Policy, seller Seller, listings ...Record) *Matcher {
+	t.Helper()
+	vs := testVocab(t)
+	src := &fakeSource{}
+	for i := range listings {
+		src.listings = append(src.listings, Prepare(&listings[i], vs))
+	}
+	return &Matcher{Scorer: NewScorer(DefaultConfig(), nil), Source: src, Rules: NewRules(policy, seller, vs), Vocab: vs}
+}
+
+func intp(n int) *int { return &n }
+
+var (
+	xm4 = Record{ID: "B-XM4", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black",
+		Model: "WH-1000XM4", Color: "Black", Category: "Electronics > Headphones"}
+	xm5 = Record{ID: "B-XM5", GTINs: []string{"027242954366"}, Brand: "Sony", Title: "Sony WH-1000XM5 Wireless Headphones, Black",
+		Model: "WH-1000XM5", Color: "Black", Category: "Electronics > Headphones"}
+	water1  = Record{ID: "B-W1", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL", Size: "500 ml", Category: "Grocery > Water"}
+	water24 = Record{ID: "B-W24", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL, Pack of 24", Size: "500 ml", PackCount: 24, Category: "Grocery > Water"}
+)
+
+func TestDecide(t *testing.T) {
+	policy := Policy{RestrictedBrands: []string{"Sony"}, IPRiskBrands: []string{"Apple"}, GatedCategories: []string{"Grocery"}, MinStock: 10}
+	tests := []struct {
+		name     string
+		offer    Record
+		seller   Seller
+		listings []Record
+		decision string
+		listing  string
+		reasons  []string
+		nearest  []string
+		reason   string
+	}{
+		{"same item, authorized", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Headphones Black", Model: "WH1000XM4", Stock: intp(50)},
+			Seller{AuthorizedBrands: []string{"SONY"}}, []Record{xm4, xm5}, Eligible, "B-XM4", []string{}, nil, "GTIN, model and brand agree; the neighbor model is vetoed"},
+		{"restricted brand", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4", Model: "WH-1000XM4"},
+			Seller{}, []Record{xm4}, Blocked, "B-XM4", []string{ReasonBrandAuthorization}, nil, "Sony is restricted and the seller holds no authorization"},
+		{"every failing rule", Record{ID: "o", GTINs: []string{"632656500021"}, Brand: "FIJI", Title: "FIJI Water 500 mL", Size: "0.5 L", Stock: intp(3)},
+			Seller{}, []Record{water1, water24}, Blocked, "B-W1", []string{ReasonCategoryApproval, ReasonInsufficientStock, ReasonInvalidGTIN},
+			nil, "gated category, low stock and a bad check digit all listed"},
+		{"multipack sharing the GTIN", Record{ID: "o", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500ml 24 Pack", PackCount: 24},
+			Seller{ApprovedCategories: []string{"grocery"}}, []Record{water1, water24}, Eligible, "B-W24", []string{}, nil, "the single is vetoed by pack count"},
+		{"2-pack of a single", Record{ID: "o", Brand: "FIJI", Title: "FIJI Water 500 mL, 2-Pack", Size: "500 ml"},
+			Seller{}, []Record{water1}, NoMatch, "", []string{}, []string{"pack_count"}, "no 2-pack listing; the single came close"},
+		{"neighbor model only", Record{ID: "o", Brand: "Sony", Title: "Sony WH-1000XM6 Wireless Headphones, Black", Model: "WH-1000XM6", Color: "Black"},
+			Seller{}, []Record{xm4}, NoMatch, "", []string{}, []string{"model"}, "digits differ"},
+		{"duplicate listings", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black", Model: "WH-1000XM4"},
+			Seller{}, []Record{xm4, func() Record { r := xm4; r.ID = "B-XM4-DUP"; return r }()}, Review, "B-XM4", []string{ReasonAmbiguous}, nil, "two equally good listings"},
+		{"weak evidence", Record{ID: "o", Brand: "Sony", Title: "Sony Wireless Headphones, Black", Color: "Black"},
+			Seller{}, []Record{xm4}, Review, "B-XM4", []string{}, nil, "brand and part of the title: worth a look, not sure"},
+		{"nothing close", Record{ID: "o", Brand: "Weber", Title: "Weber Spirit Gas Grill"},
+			Seller{}, []Record{xm4}, NoMatch, "", []string{}, nil, "different brand and title: no nearest"},
+		{"no candidates", Record{ID: "o", Title: "anything"}, Seller{}, nil, NoMatch, "", []string{}, nil, "empty catalog"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTestMatcher(t, policy, tt.seller, tt.listings...)
+			r := m.Match(context.Background(), &tt.offer)
+			var nearest []string
+			if r.Nearest != nil {
+				nearest = r.Nearest.Mismatches
+			}
+			if r.Decision != tt.decision || r.ListingID != tt.listing || !reflect.DeepEqual(r.Reasons, tt.reasons) || !reflect.DeepEqual(nearest, tt.nearest) {
+				t.Errorf("got %s %q reasons %v nearest %v (p=%.3f); want %s %q %v %v (%s)",
+					r.Decision, r.ListingID, r.Reasons, nearest, r.Probability, tt.decision, tt.listing, tt.reasons, tt.nearest, tt.reason)
+			}
+			if r.Reasons == nil {
+				t.Error("reasons is nil: JSON must show []")
+			}
+		})
+	}
+}
+
+func TestMatchCandidateError(t *testing.T) {
+	m := newTestMatcher(t, Policy{}, Seller{})
+	m.Source = &fakeSource{err: errors.New("disk on fire")}
+	r := m.Match(context.Background(), &Record{ID: "o", Title: "x"})
+	if r.Decision != Error || !strings.Contains(r.Error, "disk on fire") {
+		t.Errorf("got %+v, want an error result naming the cause", r)
+	}
+}
+
+func TestIPRiskLiftedByAuthorization(t *testing.T) {
+	vs := testVocab(t)
+	policy := Policy{IPRiskBrands: []string{"Apple"}}
+	offer, listing := Prepare(&Record{ID: "o"}, vs), Prepare(&Record{ID: "l", Brand: "Apple Inc."}, vs)
+	if got := NewRules(policy, Seller{}, vs).Check(offer, listing); !slices.Equal(got, []string{ReasonIPRisk}) {
+		t.Errorf("unauthorized seller: %v, want ip_risk_brand", got)
+	}
+	if got := NewRules(policy, Seller{AuthorizedBrands: []string{"apple"}}, vs).Check(offer, listing); len(got) != 0 {
+		t.Errorf("authorized seller: %v, want no reason: the brand's authorization answers its IP risk", got)
+	}
+}
+
+func TestExplainNamedListing(t *testing.T) {
+	m := newTestMatcher(t, Policy{}, Seller{}, xm4, xm5)
+	offer := Record{ID: "o", Brand: "Sony", Title: "Sony WH-1000XM4 Headphones", Model: "WH-1000XM4"}
+	ex, err := m.Explain(context.Background(), &offer, "B-XM5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Scored == nil || ex.Scored.Listing.Rec.ID != "B-XM5" || ex.Result.Decision != NoMatch {
+		t.Fatalf("explain against B-XM5: %+v", ex.Result)
+	}
+	// The waterfall adds up: prior plus every weight is the total.
+	sum := ex.Scored.Prior
+	for _, c := range ex.Scored.Comparisons {
+		sum += c.Weight
+	}
+	if sum != ex.Scored.Total {
+		t.Errorf("weights sum to %v, total is %v", sum, ex.Scored.Total)
+	}
+	if _, err := m.Explain(context.Background(), &offer, "nope"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown listing: %v, want ErrNotFound", err)
+	}
+}
+
+func TestRunKeepsOrder(t *testing.T) {
+	m := newTestMatcher(t, Policy{}, Seller{}, xm4, xm5, water1)
+	jobs := make(chan Job)
+	go func() {
+		defer close(jobs)
+		for i := 0; i < 200; i++ {
+			if i%7 == 3 {
+				jobs <- Job{ID: "bad", Err: errors.New("row broken")}
+				continue
+			}
+			jobs <- Job{Offer: &Record{ID: strings.Repeat("x", i%5) + string(rune('a'+i%26)), Title: "Sony WH-1000XM4"}}
+		}
+	}()
+	var got []Result
+	if err := m.Run(context.Background(), jobs, 4, func(r Result) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 200 {
+		t.Fatalf("got %d results, want 200", len(got))
+	}
+	for i, r := range got {
+		if (i%7 == 3) != (r.Decision == Error) {
+			t.Fatalf("result %d is %s: results are out of input order", i, r.Decision)
+		}
+	}
+}
+
+func TestRunStopsOnEmitError(t *testing.T) {
+	m := newTestMatcher(t, Policy{}, Seller{}, xm4)
+	jobs := make(chan Job, 10)
+	for i := 0; i < 10; i++ {
+		jobs <- Job{Offer: &Record{ID: "o", Title: "x"}}
+	}
+	close(jobs)
+	boom := errors.New("disk full")
+	if err := m.Run(context.Background(), jobs, 2, func(Result) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("Run = %v, want the emit error", err)
+	}
+}

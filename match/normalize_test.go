@@ -1,0 +1,77 @@
+package match
+
+import (
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in, reason string
+		want       []string
+	}{
+		{"Crème Brûlée & Co.", "accents removed, & spelled and, punctuation dropped", []string{"creme", "brulee", "and", "co"}},
+		{"ＳＯＮＹ　ＷＨ－１０００", "full-width letters and digits fold to ASCII", []string{"sony", "wh", "1000"}},
+		{"0.5 L / 2,5 kg", "a decimal point or comma between digits stays", []string{"0.5", "l", "2.5", "kg"}},
+		{"Levi's 501", "an apostrophe joins its word", []string{"levis", "501"}},
+		{"  ", "blank gives no tokens", nil},
+		{"STRASSE Straße", "case folding maps ß to ss", []string{"strasse", "strasse"}},
+	}
+	for _, tt := range tests {
+		if got := Tokens(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Tokens(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestTitleKeys(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   []string
+		reason string
+	}{
+		{"Filters for the Pitchers", []string{"filter", "pitcher"}, "stop words dropped, plurals singular"},
+		{"16 GB card", []string{"16gb", "card"}, "a number joins its unit"},
+		{"16.9 fl oz bottle", []string{"16.9floz", "bottle"}, "fl oz is one unit"},
+		{"batteries boxes glass", []string{"battery", "box", "glass"}, "ies -> y, xes -> x, ss stays"},
+		{"AA AA aa", []string{"aa"}, "duplicates collapse"},
+	}
+	for _, tt := range tests {
+		if got := TitleKeys(Tokens(tt.in)); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("TitleKeys(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestCompact(t *testing.T) {
+	for in, want := range map[string]string{"WH-1000XM4/B": "wh1000xm4b", "910-006557": "910006557", " L8SK3 ": "l8sk3"} {
+		if got := Compact(in); got != want {
+			t.Errorf("Compact(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"Crème & Co.", "0.5 L", "ＳＯＮＹ", "a,b.c", "10\"", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokens(s)
+		for _, tok := range toks {
+			if tok == "" {
+				t.Fatalf("Tokens(%q) has an empty token", s)
+			}
+			if !utf8.ValidString(tok) {
+				t.Fatalf("Tokens(%q) has invalid UTF-8 %q", s, tok)
+			}
+		}
+		// Normalizing is idempotent.
+		n := Normalize(s)
+		if n2 := Normalize(n); n2 != n {
+			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, n, n2)
+		}
+		TitleKeys(toks)
+		ExtractCodes(s)
+	})
+}

@@ -1,0 +1,122 @@
+package match
+
+import (
+	"math"
+	"testing"
+)
+
+func TestParseQuantities(t *testing.T) {
+	tests := []struct {
+		in     string
+		dim    Dimension
+		value  float64
+		reason string
+	}{
+		{"FIJI Water 500ml", Volume, 500, "ml glued to the number"},
+		{"0.5 L bottle", Volume, 500, "liters convert to ml"},
+		{"16.9 fl oz", Volume, 499.79, "fluid ounces are volume"},
+		{"Coffee 1 lb bag", Mass, 453.592, "pounds are mass"},
+		{"16 oz", Mass, 453.592, "a bare oz is mass"},
+		{"2,5 kg", Mass, 2500, "a decimal comma"},
+		{"1TB SSD", DataSize, 1e12, "terabytes"},
+		{"10.25 inch skillet", Length, 260.35, "inches convert to mm"},
+		{"6 ft cable", Length, 1828.8, "feet"},
+		{"100W charger", Power, 100, "watts"},
+		{"10000mAh power bank", Charge, 10000, "mAh"},
+		{"Crayons 24 Count", Count, 24, "a count"},
+	}
+	for _, tt := range tests {
+		qs := ParseQuantities(tt.in)
+		if len(qs) != 1 || qs[0].Dim != tt.dim || math.Abs(qs[0].Value-tt.value) > 0.01 {
+			t.Errorf("ParseQuantities(%q) = %+v, want one %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
+		}
+	}
+	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07"} {
+		if qs := ParseQuantities(in); len(qs) != 0 {
+			t.Errorf("ParseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
+		}
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in     string
+		dim    Dimension
+		value  float64
+		reason string
+	}{
+		{"XL", Apparel, 6, "letter size"},
+		{"Large", Apparel, 5, "spelled letter size"},
+		{"10.5", Numbered, 10.5, "shoe size"},
+		{`10.25"`, Length, 260.35, "an inch mark is a unit"},
+		{"500 mL", Volume, 500, "a quantity"},
+	}
+	for _, tt := range tests {
+		qs := ParseSize(spellInchMarks(tt.in))
+		if len(qs) != 1 || qs[0].Dim != tt.dim || math.Abs(qs[0].Value-tt.value) > 0.01 {
+			t.Errorf("ParseSize(%q) = %+v, want %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
+		}
+	}
+}
+
+func TestParsePackCount(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   int
+		reason string
+	}{
+		{"Water, Pack of 24", 24, "pack of N"},
+		{"Anker PowerCore 2-Pack", 2, "N-pack"},
+		{"6 pk cans", 6, "N pk"},
+		{"Set of 4 glasses", 4, "set of N"},
+		{"Twin Pack", 2, "twin pack"},
+		{"Eggs, dozen", 12, "dozen"},
+		{"2 x 500 ml", 2, "N x quantity"},
+		{"Case of 24 bottles", 24, "case of N"},
+		{"Sony WH-1000XM4 Headphones", 0, "no pack stated"},
+		{"Crayons 24 Count", 0, "a count is contents, not packs"},
+	}
+	for _, tt := range tests {
+		if got := ParsePackCount(tt.in); got != tt.want {
+			t.Errorf("ParsePackCount(%q) = %d, want %d (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestCompareQuantities(t *testing.T) {
+	tests := []struct {
+		a, b          string
+		shared, agree bool
+		reason        string
+	}{
+		{"1 lb", "16 oz", true, true, "1 lb = 16 oz"},
+		{"0.5 L", "500 ml", true, true, "0.5 L = 500 ml"},
+		{"2.2 lb", "1 kg", true, true, "label rounding within 2%"},
+		{"32 oz", "946 ml", true, true, "a bare oz against volume reads as fl oz"},
+		{"128GB", "256GB", true, false, "different capacities"},
+		{"10 inch", "500 ml", false, false, "no shared dimension"},
+	}
+	for _, tt := range tests {
+		shared, agree, why := compareQuantities(ParseQuantities(tt.a), ParseQuantities(tt.b))
+		if shared != tt.shared || agree != tt.agree {
+			t.Errorf("compareQuantities(%q, %q) = %v, %v (%s); want %v, %v (%s)", tt.a, tt.b, shared, agree, why, tt.shared, tt.agree, tt.reason)
+		}
+	}
+}
+
+func FuzzParseQuantities(f *testing.F) {
+	for _, s := range []string{"500ml", "0.5 L", "16 fl oz", "1TB", "10\"", "pack of 6", "x6", "2 x 500ml"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, q := range ParseQuantities(s) {
+			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || q.Value < 0 {
+				t.Fatalf("ParseQuantities(%q) gave %+v", s, q)
+			}
+		}
+		ParseSize(s)
+		if n := ParsePackCount(s); n < 0 || n > 10000 {
+			t.Fatalf("ParsePackCount(%q) = %d", s, n)
+		}
+	})
+}
