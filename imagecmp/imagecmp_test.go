@@ -1,0 +1,225 @@
+package imagecmp
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image"
+	"image/color"
+	"image/gif"
+	"image/jpeg"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/disintegration/imaging"
+)
+
+// product draws a simple pack shot: a colored body with a band on white.
+func product(w, h int, body, band color.Color, bandY int) *image.NRGBA {
+	img := imaging.New(w, h, color.White)
+	for y := h / 5; y < h*4/5; y++ {
+		for x := w / 4; x < w*3/4; x++ {
+			c := body
+			if y >= bandY && y < bandY+h/10 {
+				c = band
+			}
+			img.Set(x, y, c)
+		}
+	}
+	return img
+}
+
+func encodePNG(t testing.TB, img image.Image) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func encodeJPEG(t testing.TB, img image.Image, q int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: q}); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func fingerprint(t testing.TB, data []byte) Fingerprint {
+	t.Helper()
+	fp, err := FromReader(bytes.NewReader(data), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
+}
+
+var (
+	red   = color.NRGBA{200, 30, 40, 255}
+	green = color.NRGBA{40, 140, 60, 255}
+	navy  = color.NRGBA{25, 35, 90, 255}
+	gold  = color.NRGBA{210, 170, 60, 255}
+)
+
+func TestVerdicts(t *testing.T) {
+	base := product(400, 400, red, gold, 180)
+	fp := fingerprint(t, encodePNG(t, base))
+	tests := []struct {
+		name          string
+		img           []byte
+		want          string
+		colorConflict bool
+		reason        string
+	}{
+		{"jpeg q60", encodeJPEG(t, base, 60), Same, false, "a re-encode is the same photo"},
+		{"half size", encodePNG(t, imaging.Resize(base, 200, 200, imaging.Lanczos)), Same, false, "a resize is the same photo"},
+		{"double size", encodePNG(t, imaging.Resize(base, 800, 800, imaging.Lanczos)), Same, false, "an upscale is the same photo"},
+		{"white padding", encodePNG(t, imaging.Paste(imaging.New(480, 480, color.White), base, image.Pt(40, 40))), Same, false, "the border is trimmed"},
+		{"green variant", encodePNG(t, product(400, 400, green, gold, 180)), Different, true, "same shape, another color"},
+		{"other product", encodePNG(t, product(400, 300, navy, red, 60)), Different, false, "another shape and color"},
+	}
+	for _, tt := range tests {
+		c := Compare(fp, fingerprint(t, tt.img), DefaultThresholds())
+		if c.Verdict != tt.want || c.ColorConflict != tt.colorConflict {
+			t.Errorf("%s: %+v, want %s color conflict %v (%s)", tt.name, c, tt.want, tt.colorConflict, tt.reason)
+		}
+	}
+}
+
+func TestCompareProperties(t *testing.T) {
+	fps := []Fingerprint{
+		fingerprint(t, encodePNG(t, product(400, 400, red, gold, 180))),
+		fingerprint(t, encodePNG(t, product(300, 500, green, gold, 100))),
+		fingerprint(t, encodePNG(t, product(64, 64, navy, red, 10))),
+		{},
+	}
+	for i, a := range fps {
+		for j, b := range fps {
+			c, r := Compare(a, b, DefaultThresholds()), Compare(b, a, DefaultThresholds())
+			if c != r {
+				t.Errorf("Compare(%d,%d) = %+v, reverse %+v: not symmetric", i, j, c, r)
+			}
+			if c.Similarity < 0 || c.Similarity > 1 {
+				t.Errorf("Compare(%d,%d) similarity %v not in [0,1]", i, j, c.Similarity)
+			}
+			if i == j && (c.Similarity != 1 || c.Verdict != Same) {
+				t.Errorf("Compare(%d,%d) of identical fingerprints = %+v, want similarity 1, same", i, j, c)
+			}
+		}
+	}
+}
+
+func TestDecodeRefuses(t *testing.T) {
+	// A GIF whose header claims 65535 x 65535 pixels: refused from the
+	// header, before any decoding.
+	var g bytes.Buffer
+	if err := gif.Encode(&g, product(8, 8, red, gold, 2), nil); err != nil {
+		t.Fatal(err)
+	}
+	bomb := g.Bytes()
+	bomb[6], bomb[7], bomb[8], bomb[9] = 0xff, 0xff, 0xff, 0xff
+	jpg := encodeJPEG(t, product(200, 200, red, gold, 80), 80)
+	tests := []struct {
+		name    string
+		data    []byte
+		lim     Limits
+		wantErr string
+		tooBig  bool
+	}{
+		{"decompression bomb", bomb, DefaultLimits(), "65535x65535", true},
+		{"over the byte cap", jpg, Limits{MaxBytes: 100, MaxPixels: 1e9}, "more than 100 bytes", true},
+		{"truncated", jpg[:len(jpg)/2], DefaultLimits(), "decode", false},
+		{"not an image", []byte("<html>404 not found</html>"), DefaultLimits(), "not a supported image", false},
+		{"empty", nil, DefaultLimits(), "not a supported image", false},
+	}
+	for _, tt := range tests {
+		_, err := FromReader(bytes.NewReader(tt.data), tt.lim)
+		if err == nil || !strings.Contains(err.Error(), tt.wantErr) || errors.Is(err, ErrTooLarge) != tt.tooBig {
+			t.Errorf("%s: err = %v, want one containing %q (too large: %v)", tt.name, err, tt.wantErr, tt.tooBig)
+		}
+	}
+}
+
+func TestLoader(t *testing.T) {
+	img := encodePNG(t, product(200, 200, red, gold, 80))
+	dir := t.TempDir()
+	path := filepath.Join(dir, "p.png")
+	if err := os.WriteFile(path, img, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/p.png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(img)
+		case "/page":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html></html>"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	l := NewLoader()
+	fromFile, err := l.Fingerprint(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromURL, err := l.Fingerprint(context.Background(), srv.URL+"/p.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Compare(fromFile, fromURL, DefaultThresholds()).Similarity != 1 {
+		t.Error("the same image from a file and a URL fingerprints differently")
+	}
+	for ref, want := range map[string]string{
+		filepath.Join(dir, "missing.png"): "no such file",
+		srv.URL + "/gone.png":             "404",
+		srv.URL + "/page":                 "not an image",
+	} {
+		if _, err := l.Fingerprint(context.Background(), ref); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), ref) {
+			t.Errorf("Fingerprint(%s) = %v, want an error naming it and %q", ref, err, want)
+		}
+	}
+}
+
+func FuzzFromReader(f *testing.F) {
+	f.Add(encodePNG(f, product(16, 16, red, gold, 4)))
+	f.Add(encodeJPEG(f, product(16, 16, red, gold, 4), 50))
+	f.Add([]byte("GIF89a"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fp, err := FromReader(bytes.NewReader(data), Limits{MaxBytes: 1 << 20, MaxPixels: 1 << 20})
+		if err == nil && len(fp.Color) != gridSize*gridSize*3 {
+			t.Fatalf("color signature has %d bytes", len(fp.Color))
+		}
+	})
+}
+
+// BenchmarkDecode and BenchmarkFingerprint run side by side: the cost of
+// fingerprinting a 1000x1000 JPEG against decoding it alone.
+func BenchmarkDecode(b *testing.B) {
+	data := encodeJPEG(b, imaging.Resize(product(400, 400, red, gold, 180), 1000, 1000, imaging.Linear), 85)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Decode(bytes.NewReader(data), DefaultLimits()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkFingerprint(b *testing.B) {
+	data := encodeJPEG(b, imaging.Resize(product(400, 400, red, gold, 180), 1000, 1000, imaging.Linear), 85)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := FromReader(bytes.NewReader(data), DefaultLimits()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
