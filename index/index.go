@@ -55,9 +55,8 @@ type Index struct {
 	readOnly bool
 
 	statsOnce sync.Once
-	df        map[string]uint64
 	docs      uint64
-	statsErr  error
+	df        sync.Map // title key -> uint64 document frequency
 }
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -266,46 +265,51 @@ func (ix *Index) item(id string, fields map[string]any) (*match.Item, error) {
 	return match.Prepare(&rec, ix.vocab), nil
 }
 
-// loadStats reads the title term document frequencies once.
-func (ix *Index) loadStats() error {
+// docCount returns the number of listings, read once.
+func (ix *Index) docCount() uint64 {
 	ix.statsOnce.Do(func() {
-		ix.docs, ix.statsErr = ix.bi.DocCount()
-		if ix.statsErr != nil {
-			return
-		}
-		d, err := ix.bi.FieldDict(fTitle)
-		if err != nil {
-			ix.statsErr = err
-			return
-		}
-		defer d.Close()
-		ix.df = map[string]uint64{}
-		for {
-			e, err := d.Next()
-			if err != nil {
-				ix.statsErr = err
-				return
-			}
-			if e == nil {
-				break
-			}
-			ix.df[e.Term] = e.Count
-		}
+		ix.docs, _ = ix.bi.DocCount()
 	})
-	if ix.statsErr != nil {
-		return fmt.Errorf("index: title statistics: %w", ix.statsErr)
-	}
-	return nil
+	return ix.docs
 }
 
-// IDF returns the inverse document frequency of a normalized title token
-// among the indexed listings: log((N+1)/(df+1)) + 1, so an unseen token
-// weighs most and a token in every title weighs 1.
-func (ix *Index) IDF(tok string) float64 {
-	if ix.loadStats() != nil {
-		return 1
+// DF returns how many listings have the title key tok. Counts are read
+// from the index once per key and cached.
+func (ix *Index) DF(tok string) uint64 {
+	if v, ok := ix.df.Load(tok); ok {
+		return v.(uint64)
 	}
-	return math.Log(float64(ix.docs+1)/float64(ix.df[tok]+1)) + 1
+	n, err := ix.termCount(fTitle, tok)
+	if err != nil {
+		return 0
+	}
+	ix.df.Store(tok, n)
+	return n
+}
+
+func (ix *Index) termCount(field, term string) (uint64, error) {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return 0, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, err
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
+}
+
+// IDF returns the inverse document frequency of a title key among the
+// indexed listings: log((N+1)/(df+1)) + 1, so an unseen key weighs most and
+// a key in every title weighs 1.
+func (ix *Index) IDF(tok string) float64 {
+	return math.Log(float64(ix.docCount()+1)/float64(ix.DF(tok)+1)) + 1
 }
 
 // maxTitleTerms bounds the title terms of a candidate query: the rarest
@@ -319,9 +323,6 @@ const maxGTINShare = 100
 // GTIN terms (boosted most), model code terms, the brand and the rarest title
 // tokens, plus every listing sharing one of the offer's GTINs.
 func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*match.Item, error) {
-	if err := ix.loadStats(); err != nil {
-		return nil, err
-	}
 	var clauses []query.Query
 	var gtinClauses []query.Query
 	for _, g := range offer.GTINs() {
@@ -387,16 +388,21 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 // rareTokens returns up to maxTitleTerms distinct tokens that occur in the
 // index, rarest first.
 func (ix *Index) rareTokens(toks []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range toks {
-		if seen[t] || ix.df[t] == 0 {
-			continue
-		}
-		seen[t] = true
-		out = append(out, t)
+	type keyDF struct {
+		key string
+		df  uint64
 	}
-	sort.SliceStable(out, func(i, j int) bool { return ix.df[out[i]] < ix.df[out[j]] })
+	var keys []keyDF
+	for _, t := range toks { // title keys are distinct already
+		if df := ix.DF(t); df > 0 {
+			keys = append(keys, keyDF{t, df})
+		}
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return keys[i].df < keys[j].df })
+	out := make([]string, 0, min(len(keys), maxTitleTerms))
+	for _, k := range keys {
+		out = append(out, k.key)
+	}
 	if len(out) > maxTitleTerms {
 		out = out[:maxTitleTerms]
 	}

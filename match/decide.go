@@ -66,8 +66,12 @@ func Decide(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
 			break
 		}
 	}
+	var near *Scored
+	if best == nil || best.Probability < cfg.ReviewThreshold {
+		near = nearest(scored, cfg)
+	}
 	for i := range scored {
-		if &scored[i] == best || len(res.Alternatives) == maxAlternatives {
+		if s := &scored[i]; s == best || s == near || len(res.Alternatives) == maxAlternatives {
 			continue
 		}
 		res.Alternatives = append(res.Alternatives, Alternative{
@@ -79,9 +83,9 @@ func Decide(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
 		if best != nil {
 			res.Probability = round3(best.Probability)
 		}
-		if n := nearest(scored, cfg); n != nil {
-			res.Nearest = &Nearest{ListingID: n.Listing.Rec.ID, Mismatches: n.Vetoes, Probability: round3(n.Closeness)}
-			res.Comparisons = n.Comparisons
+		if near != nil {
+			res.Nearest = &Nearest{ListingID: near.Listing.Rec.ID, Mismatches: near.Vetoes, Probability: round3(near.Closeness)}
+			res.Comparisons = near.Comparisons
 		} else if best != nil {
 			res.Comparisons = best.Comparisons
 		}

@@ -117,7 +117,7 @@ func printExplanation(w io.Writer, offer *match.Record, ex match.Explanation) {
 	tw.Flush()
 	fmt.Fprintf(w, "\ntotal %+.2f bits -> probability %.3f", ex.Scored.Total, match.Probability(ex.Scored.Total))
 	if len(ex.Scored.Vetoes) > 0 {
-		fmt.Fprintf(w, ", vetoed by %s", strings.Join(ex.Scored.Vetoes, ", "))
+		fmt.Fprintf(w, " before the veto; vetoed by %s: a different item", strings.Join(ex.Scored.Vetoes, ", "))
 	}
 	fmt.Fprintf(w, "\n\ndecision: %s", r.Decision)
 	if r.ListingID != "" {

@@ -1,0 +1,217 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+const demo = "../../testdata/demo"
+
+func demoMap(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(demo, "map.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// cli runs one command line in-process and returns its exit status and
+// output.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (review, then go test -update):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// buildDemoIndex indexes the demo listings once per test.
+func buildDemoIndex(t *testing.T) string {
+	t.Helper()
+	idx := filepath.Join(t.TempDir(), "demo.idx")
+	code, _, stderr := cli(t, "index", "--listings", filepath.Join(demo, "listings.jsonl"), "--index", idx)
+	if code != 0 {
+		t.Fatalf("index exit %d: %s", code, stderr)
+	}
+	// Two malformed listing rows are reported, not fatal.
+	for _, want := range []string{"built 45 listings", "2 bad rows skipped", "row 34: not valid JSON", "row 47, field id: missing"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("index stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	return idx
+}
+
+// decision is the part of a result the golden file pins: what a seller
+// acts on.
+type decision struct {
+	Offer    string   `json:"offer_id"`
+	Decision string   `json:"decision"`
+	Listing  string   `json:"listing_id,omitempty"`
+	Reasons  []string `json:"reasons"`
+	Nearest  string   `json:"nearest,omitempty"`
+	Mismatch []string `json:"mismatches,omitempty"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// TestDemoEndToEnd runs the CLI on testdata/demo and compares every
+// decision, listing and reason with the reviewed golden file.
+func TestDemoEndToEnd(t *testing.T) {
+	idx := buildDemoIndex(t)
+	code, stdout, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"),
+		"--map", demoMap(t), "--policy", filepath.Join(demo, "policy.yaml"), "--seller", filepath.Join(demo, "seller.json"))
+	if code != 0 {
+		t.Fatalf("match exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "47 offers") || !strings.Contains(stderr, "error 4") {
+		t.Errorf("summary missing or wrong: %s", stderr)
+	}
+	var b strings.Builder
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var r match.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad output line %q: %v", line, err)
+		}
+		d := decision{Offer: r.OfferID, Decision: r.Decision, Listing: r.ListingID, Reasons: r.Reasons, Error: r.Error}
+		if r.Nearest != nil {
+			d.Nearest, d.Mismatch = r.Nearest.ListingID, r.Nearest.Mismatches
+		}
+		seen[r.Decision] = true
+		for _, reason := range r.Reasons {
+			seen[reason] = true
+		}
+		j, _ := json.Marshal(d)
+		b.Write(j)
+		b.WriteByte('\n')
+		if r.Decision != match.Error && len(r.Comparisons) == 0 && r.Nearest == nil && r.ListingID != "" {
+			t.Errorf("%s: a decision with a listing carries no comparisons", r.OfferID)
+		}
+	}
+	golden(t, "demo-decisions.jsonl", b.String())
+	// The demo exercises every decision and reason code of the SPEC.
+	for _, want := range []string{match.Eligible, match.Blocked, match.Review, match.NoMatch, match.Error,
+		match.ReasonBrandAuthorization, match.ReasonCategoryApproval, match.ReasonIPRisk, match.ReasonListingRestricted,
+		match.ReasonInsufficientStock, match.ReasonInvalidGTIN, match.ReasonAmbiguous} {
+		if !seen[want] {
+			t.Errorf("the demo never produces %q", want)
+		}
+	}
+
+	// The same run as CSV has one line per offer plus the header.
+	code, stdout, _ = cli(t, "match", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"),
+		"--map", demoMap(t), "--format", "csv")
+	if code != 0 || strings.Count(stdout, "\n") != 48 || !strings.HasPrefix(stdout, "offer_id,decision,listing_id,probability,reasons\n") {
+		t.Errorf("csv output: exit %d\n%s", code, stdout)
+	}
+}
+
+// TestDemoExplain pins explain's waterfall for a 2-pack against a single and
+// a blocked bad GTIN.
+func TestDemoExplain(t *testing.T) {
+	idx := buildDemoIndex(t)
+	for _, id := range []string{"SUP-1008", "SUP-1014"} {
+		code, stdout, stderr := cli(t, "explain", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"),
+			"--map", demoMap(t), "--policy", filepath.Join(demo, "policy.yaml"), "--seller", filepath.Join(demo, "seller.json"), "--id", id)
+		if code != 0 {
+			t.Fatalf("explain %s: exit %d: %s", id, code, stderr)
+		}
+		golden(t, "explain-"+id+".txt", stdout)
+	}
+	code, _, stderr := cli(t, "explain", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--map", demoMap(t), "--id", "SUP-1040")
+	if code != 1 || !strings.Contains(stderr, `offer "SUP-1040" is not in`) {
+		t.Errorf("explain of an unknown id: exit %d, %s", code, stderr)
+	}
+}
+
+func TestMatchBuildsIndexFromListings(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "fresh.idx")
+	code, stdout, stderr := cli(t, "match", "--index", idx, "--listings", filepath.Join(demo, "listings.jsonl"),
+		"--offers", filepath.Join(demo, "offers.csv"), "--map", demoMap(t), "--format", "csv")
+	if code != 0 || !strings.Contains(stderr, "built 45 listings") || !strings.Contains(stdout, "SUP-1001,eligible,B0XM4BLK01") {
+		t.Errorf("match --listings: exit %d\n%s\n%s", code, stderr, stdout)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+		reason string
+	}{
+		{nil, 2, "Usage", "no command"},
+		{[]string{"frobnicate"}, 2, "unknown command", "unknown command"},
+		{[]string{"match", "--bogus"}, 2, "flag provided but not defined", "unknown flag"},
+		{[]string{"match"}, 2, "--offers is required", "missing required flag"},
+		{[]string{"match", "--offers", "x.csv", "stray"}, 2, "unexpected argument", "stray argument"},
+		{[]string{"match", "--offers", filepath.Join(demo, "offers.csv"), "--format", "xml"}, 2, "unknown format", "bad format"},
+		{[]string{"match", "--offers", "nope.csv", "--index", "nope.idx"}, 1, "nope.csv", "missing offers file"},
+		{[]string{"match", "--offers", filepath.Join(demo, "offers.csv"), "--index", "nope.idx"}, 1, "no followmatch index", "missing index"},
+		{[]string{"index", "--listings", "gone.jsonl", "--index", "x.idx"}, 1, "gone.jsonl", "missing listings file"},
+		{[]string{"compare-images", "a.png"}, 2, "want two images", "one image"},
+		{[]string{"compare-images", "a.png", "b.png"}, 1, "a.png", "missing image file"},
+		{[]string{"match", "--offers", filepath.Join(demo, "offers.csv"), "--map", "SKU"}, 2, "not src=dst", "bad --map"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := cli(t, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q (%s)", tt.args, code, stderr, tt.code, tt.stderr, tt.reason)
+		}
+	}
+	if code, out, _ := cli(t, "help"); code != 0 || !strings.Contains(out, "compare-images") {
+		t.Errorf("help: %d %s", code, out)
+	}
+}
+
+func TestCompareImages(t *testing.T) {
+	img := func(name string) string { return filepath.Join(demo, "images", name) }
+	tests := []struct {
+		a, b, verdict, reason string
+	}{
+		{"sony-xm4-black.png", "offer-sony-xm4-black.jpg", "same", "a JPEG re-encode"},
+		{"jbl-flip6-red.png", "offer-jbl-flip6-red.png", "same", "a padded copy"},
+		{"jbl-flip6-red.png", "jbl-flip6-blue.png", "different", "a color variant"},
+		{"lego-10696.png", "crayola-24.png", "different", "another product"},
+	}
+	for _, tt := range tests {
+		code, out, stderr := cli(t, "compare-images", "--json", img(tt.a), img(tt.b))
+		var got struct {
+			Similarity float64 `json:"similarity"`
+			Verdict    string  `json:"verdict"`
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &got) != nil || got.Verdict != tt.verdict || got.Similarity < 0 || got.Similarity > 1 {
+			t.Errorf("compare-images %s %s: exit %d %s %s; want %s (%s)", tt.a, tt.b, code, out, stderr, tt.verdict, tt.reason)
+		}
+	}
+}

@@ -1,0 +1,155 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+var listings = []match.Record{
+	{ID: "XM4", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black", Model: "WH-1000XM4/B"},
+	{ID: "XM5", GTINs: []string{"027242954366"}, Brand: "Sony", Title: "Sony WH-1000XM5 Wireless Headphones, Black", Model: "WH-1000XM5/B"},
+	{ID: "W1", GTINs: []string{"632656500025"}, Brand: "FIJI Water", Title: "FIJI Natural Artesian Water 500 mL"},
+	{ID: "W24", GTINs: []string{"632656500025"}, Brand: "FIJI Water", Title: "FIJI Natural Artesian Water 500 mL, Pack of 24", PackCount: 24},
+	{ID: "PC", Brand: "Anker", Title: "Anker PowerCore 10000 Portable Charger", Model: "A1263"},
+	{ID: "SK", Brand: "Lodge", Title: "Lodge 10.25 Inch Cast Iron Skillet", Model: "L8SK3"},
+}
+
+func build(t *testing.T) (string, *match.Vocabularies) {
+	t.Helper()
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "test.idx")
+	ix, err := Create(dir, vs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := ix.NewWriter(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range listings {
+		r := listings[i]
+		if err := w.Put(&r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, vs
+}
+
+func ids(items []*match.Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Rec.ID)
+	}
+	return out
+}
+
+func TestCandidates(t *testing.T) {
+	dir, vs := build(t)
+	ix, err := Open(dir, vs, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, _ := ix.Count(); n != uint64(len(listings)) {
+		t.Fatalf("count = %d, want %d", n, len(listings))
+	}
+	tests := []struct {
+		offer  match.Record
+		k      int
+		first  string
+		all    []string
+		reason string
+	}{
+		{match.Record{ID: "o", GTINs: []string{"0027242920187"}}, 1, "XM4", nil, "a GTIN alone finds its listing (EAN-13 form of the UPC)"},
+		{match.Record{ID: "o", Title: "Sony WH1000XM5 headphones"}, 1, "XM5", nil, "a model code in the title"},
+		{match.Record{ID: "o", Title: "portable charger powercore"}, 1, "PC", nil, "rare title words"},
+		{match.Record{ID: "o", GTINs: []string{"632656500025"}}, 1, "", []string{"W1", "W24"}, "every listing sharing the GTIN, beyond K"},
+	}
+	for _, tt := range tests {
+		got, err := ix.Candidates(context.Background(), match.Prepare(&tt.offer, vs), tt.k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := ids(got)
+		if tt.first != "" && (len(g) == 0 || g[0] != tt.first) {
+			t.Errorf("Candidates(%+v) = %v, want %s first (%s)", tt.offer, g, tt.first, tt.reason)
+		}
+		for _, want := range tt.all {
+			if !strings.Contains(strings.Join(g, ","), want) {
+				t.Errorf("Candidates(%+v) = %v, want %s among them (%s)", tt.offer, g, want, tt.reason)
+			}
+		}
+	}
+	l, err := ix.Listing(context.Background(), "SK")
+	if err != nil || l.Rec.Model != "L8SK3" {
+		t.Errorf("Listing(SK) = %+v, %v", l, err)
+	}
+	if _, err := ix.Listing(context.Background(), "nope"); !errors.Is(err, match.ErrNotFound) {
+		t.Errorf("Listing(nope) = %v, want ErrNotFound", err)
+	}
+	if ix.IDF("sony") >= ix.IDF("skillet") {
+		t.Errorf("IDF(sony)=%v should be below IDF(skillet)=%v: sony is in more titles", ix.IDF("sony"), ix.IDF("skillet"))
+	}
+	if _, err := ix.NewWriter(10); err == nil {
+		t.Error("a read-only index accepted a writer")
+	}
+}
+
+func TestUpdate(t *testing.T) {
+	dir, vs := build(t)
+	ix, err := Open(dir, vs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := ix.NewWriter(10)
+	w.Put(&match.Record{ID: "SK", Brand: "Lodge", Title: "Lodge 12 Inch Cast Iron Skillet", Model: "L10SK3"})
+	w.Delete("PC")
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ix, err = Open(dir, vs, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if l, err := ix.Listing(context.Background(), "SK"); err != nil || l.Rec.Model != "L10SK3" {
+		t.Errorf("upserted listing = %+v, %v", l, err)
+	}
+	if _, err := ix.Listing(context.Background(), "PC"); !errors.Is(err, match.ErrNotFound) {
+		t.Errorf("deleted listing still there: %v", err)
+	}
+	if n, _ := ix.Count(); n != uint64(len(listings)-1) {
+		t.Errorf("count after update = %d", n)
+	}
+}
+
+func TestOpenRefuses(t *testing.T) {
+	vs, _ := match.LoadVocabularies()
+	empty := t.TempDir()
+	if _, err := Open(empty, vs, true); err == nil || !strings.Contains(err.Error(), "no followmatch index") {
+		t.Errorf("Open(empty dir) = %v", err)
+	}
+	dir, _ := build(t)
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, vs, true); err == nil || !strings.Contains(err.Error(), "rebuild") {
+		t.Errorf("Open(corrupt) = %v, want a message saying to rebuild", err)
+	}
+}
