@@ -19,6 +19,7 @@ func fold(s string) string {
 	if isPlainASCII(s) {
 		return strings.ToLower(s)
 	}
+	s = strings.ToValidUTF8(s, " ")
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
