@@ -119,17 +119,7 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 		it.allCodes[it.model] = true
 	}
 
-	it.colorField = Normalize(r.Color)
-	if it.colorField != "" {
-		if t, ok := vs.Colors.Lookup(r.Color); ok {
-			it.colors = []*term{t}
-		} else {
-			it.colors = vs.Colors.Find(Tokens(r.Color))
-		}
-	} else if ts := vs.Colors.Find(it.titleTokens); len(ts) == 1 {
-		// A title naming two colors ("black and white") does not say which.
-		it.colors, it.colorTitle = ts, true
-	}
+	it.colorField, it.colors, it.colorTitle = vs.Colors.read(r.Color, it.titleTokens)
 
 	it.sizeField = Normalize(r.Size)
 	if it.sizeField != "" {
@@ -141,16 +131,7 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 		}
 	}
 
-	it.matField = Normalize(r.Material)
-	if it.matField != "" {
-		if t, ok := vs.Materials.Lookup(r.Material); ok {
-			it.materials = []*term{t}
-		} else {
-			it.materials = vs.Materials.Find(Tokens(r.Material))
-		}
-	} else if ts := vs.Materials.Find(it.titleTokens); len(ts) == 1 {
-		it.materials, it.matTitle = ts, true
-	}
+	it.matField, it.materials, it.matTitle = vs.Materials.read(r.Material, it.titleTokens)
 
 	switch {
 	case r.PackCount > 0:
@@ -191,6 +172,25 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 		}
 	}
 	return it
+}
+
+// read reads an attribute named by this vocabulary: from its field when
+// set (the whole field as one phrase, else the phrases in it), else from the
+// title when the title names exactly one term ("black and white" does not
+// say which). It returns the normalized field, the terms and whether they
+// came from the title.
+func (v *Vocabulary) read(field string, titleTokens []string) (norm string, terms []*term, fromTitle bool) {
+	norm = Normalize(field)
+	if norm != "" {
+		if t, ok := v.Lookup(field); ok {
+			return norm, []*term{t}, false
+		}
+		return norm, v.Find(Tokens(field)), false
+	}
+	if ts := v.Find(titleTokens); len(ts) == 1 {
+		return "", ts, true
+	}
+	return "", nil, false
 }
 
 // GTINs returns the item's valid GTINs in 14-digit form.
