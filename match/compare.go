@@ -49,9 +49,11 @@ func (e *Env) idf(tok string) float64 {
 // Outcome is the level one comparison lands in, with the values compared and
 // the evidence behind the level (which code, which quantity).
 type Outcome struct {
-	Level    string
-	A, B     string // the compared values of the first and second item
-	Evidence string
+	// Attribute is set by Scorer.Compare; comparators leave it empty.
+	Attribute string
+	Level     string
+	A, B      string // the compared values of the first and second item
+	Evidence  string
 }
 
 // Comparator compares one attribute of two items. Compare is symmetric in

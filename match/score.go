@@ -54,11 +54,27 @@ func (s *Scorer) Config() *Config { return s.cfg }
 // Score compares offer and listing on every attribute and adds up the
 // evidence.
 func (s *Scorer) Score(offer, listing *Item) Scored {
-	sc := Scored{Listing: listing, Prior: s.cfg.Prior, Total: s.cfg.Prior, Comparisons: make([]Comparison, 0, len(s.comps))}
+	return s.Weigh(listing, s.Compare(offer, listing))
+}
+
+// Compare runs every comparison of offer and listing, in the order of
+// Comparators.
+func (s *Scorer) Compare(offer, listing *Item) []Outcome {
+	outs := make([]Outcome, len(s.comps))
+	for i, c := range s.comps {
+		outs[i] = c.Compare(offer, listing, s.env)
+		outs[i].Attribute = c.Attribute()
+	}
+	return outs
+}
+
+// Weigh adds up the weights of comparison outcomes (from Compare, possibly
+// under another config) into a score for listing.
+func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
+	sc := Scored{Listing: listing, Prior: s.cfg.Prior, Total: s.cfg.Prior, Comparisons: make([]Comparison, 0, len(outs))}
 	vetoed := 0.0
-	for _, c := range s.comps {
-		attr := c.Attribute()
-		o := c.Compare(offer, listing, s.env)
+	for _, o := range outs {
+		attr := o.Attribute
 		w := s.cfg.Weights[attr][o.Level]
 		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: o.Evidence}
 		if s.cfg.vetoes(attr, o.Level) {

@@ -23,6 +23,8 @@ Commands:
   match           decide every offer of an offers file
   explain         show the evidence behind one offer's decision
   compare-images  compare two images (files or URLs)
+  eval            precision, recall and F1 on a labeled-pair dataset
+  tune            fit weights and thresholds on a labeled-pair dataset
 
 Run 'followmatch COMMAND -h' for a command's flags.
 `
@@ -46,6 +48,8 @@ var commands = []command{
 	{"match", runMatch},
 	{"explain", runExplain},
 	{"compare-images", runCompareImages},
+	{"eval", runEval},
+	{"tune", runTune},
 }
 
 func main() {

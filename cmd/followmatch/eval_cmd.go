@@ -1,0 +1,178 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/eval"
+	"github.com/followmatch/followmatch/match"
+)
+
+// datasetFlags are shared by eval and tune.
+type datasetFlags struct {
+	dir, mapping, config string
+}
+
+func (f *datasetFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.dir, "dataset", "", "labeled-pair dataset `dir` (tableA.csv, tableB.csv, train/valid/test.csv)")
+	fs.StringVar(&f.mapping, "map", "", "rename columns: `src=dst,...` (default: the dataset's map.txt, if any)")
+	fs.StringVar(&f.config, "config", "", "scoring config `file` (default: the built-in weights)")
+}
+
+// load reads the dataset, the config and the vocabularies.
+func (f *datasetFlags) load(stderr io.Writer) (*eval.Evaluator, *match.Config, error) {
+	if f.dir == "" {
+		return nil, nil, usagef("--dataset is required")
+	}
+	m := f.mapping
+	if m == "" {
+		var err error
+		if m, err = eval.ReadMap(f.dir); err != nil {
+			return nil, nil, err
+		}
+	}
+	renames, err := catalog.ParseMap(m)
+	if err != nil {
+		return nil, nil, usageError{err.Error()}
+	}
+	cfg := match.DefaultConfig()
+	if f.config != "" {
+		if cfg, err = catalog.LoadConfig(f.config); err != nil {
+			return nil, nil, err
+		}
+	}
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := eval.Load(f.dir, renames)
+	if err != nil {
+		return nil, nil, err
+	}
+	if n := len(ds.BadRows); n > 0 {
+		fmt.Fprintf(stderr, "warning: %d rows of %s could not be read; pairs naming them fail:\n", n, f.dir)
+		for i, e := range ds.BadRows {
+			if i == 5 {
+				fmt.Fprintf(stderr, "  ... and %d more\n", n-5)
+				break
+			}
+			fmt.Fprintf(stderr, "  %s\n", e)
+		}
+	}
+	return eval.NewEvaluator(ds, vs), cfg, nil
+}
+
+func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	var d datasetFlags
+	d.register(fs)
+	split := fs.String("split", "test", "`split` to evaluate: train, valid or test")
+	mode := fs.String("mode", "pairs", "`mode`: pairs (score the labeled pairs) or catalog (index tableB, match every tableA record of the split)")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel `workers` (catalog mode)")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if *mode != "pairs" && *mode != "catalog" {
+		return usagef("--mode %q: want pairs or catalog", *mode)
+	}
+	ev, cfg, err := d.load(stderr)
+	if err != nil {
+		return err
+	}
+	pairs, err := ev.DS.Split(*split)
+	if err != nil {
+		return err
+	}
+	if *mode == "catalog" {
+		truth, err := ev.DS.Truth("train", "valid", "test")
+		if err != nil {
+			return err
+		}
+		rep, err := ev.Catalog(ctx, *split, pairs, truth, cfg, "", *workers)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return json.NewEncoder(stdout).Encode(rep)
+		}
+		fmt.Fprintf(stdout, "%s %s, catalog mode: %d offers against %d listings\n", rep.Dataset, rep.Split, rep.Offers, len(ev.DS.B))
+		fmt.Fprintf(stdout, "candidate recall@%d  %.4f (%d positive pairs)\n", rep.K, rep.RecallAtK, rep.Positives)
+		fmt.Fprintf(stdout, "top-1 decisions     precision %.4f  recall %.4f  F1 %.4f  (tp %d, fp %d, fn %d)\n", rep.Precision, rep.Recall, rep.F1, rep.TP, rep.FP, rep.FN)
+		fmt.Fprintf(stdout, "speed               %.0f offers/s matched, index built in %.1fs\n", rep.OffersPerSecond, rep.IndexSeconds)
+		return nil
+	}
+	rep := ev.Evaluate(*split, pairs, cfg)
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(rep)
+	}
+	printReport(stdout, rep)
+	return nil
+}
+
+func printReport(w io.Writer, r eval.Report) {
+	fmt.Fprintf(w, "%s %s: %d pairs, %d matches\n", r.Dataset, r.Split, r.Pairs, r.Positives)
+	fmt.Fprintf(w, "at match threshold %.4g: precision %.4f  recall %.4f  F1 %.4f  (tp %d, fp %d, fn %d, tn %d)\n",
+		r.MatchThreshold, r.Precision, r.Recall, r.F1, r.TP, r.FP, r.FN, r.TN)
+	fmt.Fprintf(w, "best threshold on this split: %.4g (F1 %.4f)\n", r.BestThreshold, r.BestF1)
+	fmt.Fprintf(w, "speed: %.0f pairs/s scored on one core\n", r.PairsPerSecond)
+}
+
+func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("tune", flag.ContinueOnError)
+	var d datasetFlags
+	d.register(fs)
+	out := fs.String("out", "", "write the tuned config to `file` (default standard output)")
+	verbose := fs.Bool("v", false, "print the m/u estimate of every level")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	ev, base, err := d.load(stderr)
+	if err != nil {
+		return err
+	}
+	train, err := ev.DS.Split("train")
+	if err != nil {
+		return err
+	}
+	valid, err := ev.DS.Split("valid")
+	if err != nil {
+		return err
+	}
+	cfg, rep := ev.Tune(train, valid, base)
+	report := stderr
+	if *out != "" {
+		report = stdout
+	}
+	if *verbose {
+		eval.PrintEstimates(report, rep.Estimates)
+	}
+	fmt.Fprintf(report, "tune %s: weights from %d train pairs, thresholds from %d valid pairs\n", ev.DS.Name, rep.Train, rep.Valid)
+	if len(rep.DroppedVetoes) > 0 {
+		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
+	}
+	fmt.Fprintf(report, "match threshold %.6g, review threshold %.6g\n", cfg.MatchThreshold, cfg.ReviewThreshold)
+	fmt.Fprintf(report, "F1 on valid: %.4f before, %.4f after\n", rep.ValidBefore.F1, rep.ValidAfter.F1)
+	w := stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return fmt.Errorf("tune: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := cfg.Encode(w); err != nil {
+		return fmt.Errorf("tune: write config: %w", err)
+	}
+	if *out != "" {
+		fmt.Fprintf(report, "config written to %s (use it with --config)\n", *out)
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+package eval
+
+import (
+	"math"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// Evaluator scores labeled pairs of one dataset. Items are prepared once;
+// title IDF comes from the tableB side (the listings).
+type Evaluator struct {
+	DS    *Dataset
+	vocab *match.Vocabularies
+	df    *match.DocFreq
+	a, b  map[string]*match.Item
+}
+
+// NewEvaluator prepares every record of the dataset.
+func NewEvaluator(ds *Dataset, vs *match.Vocabularies) *Evaluator {
+	e := &Evaluator{DS: ds, vocab: vs, df: match.NewDocFreq(), a: map[string]*match.Item{}, b: map[string]*match.Item{}}
+	for id, r := range ds.A {
+		e.a[id] = match.Prepare(r, vs)
+	}
+	for _, id := range ds.BOrder {
+		it := match.Prepare(ds.B[id], vs)
+		e.b[id] = it
+		e.df.Add(it.TitleKeys())
+	}
+	return e
+}
+
+// IDF weighs a title key by its rarity among the listings.
+func (e *Evaluator) IDF(key string) float64 { return e.df.IDF(key) }
+
+// Compare runs every comparison of every pair under cfg (which sets the
+// image thresholds), on all cores, keeping pair order.
+func (e *Evaluator) Compare(pairs []Pair, cfg *match.Config) [][]match.Outcome {
+	s := match.NewScorer(cfg, e.IDF)
+	outs := make([][]match.Outcome, len(pairs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(pairs); i += workers {
+				outs[i] = s.Compare(e.a[pairs[i].A], e.b[pairs[i].B])
+			}
+		}()
+	}
+	wg.Wait()
+	return outs
+}
+
+// Weigh scores compared pairs under cfg.
+func Weigh(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) []Scored {
+	s := match.NewScorer(cfg, nil)
+	scores := make([]Scored, len(pairs))
+	for i, o := range outs {
+		sc := s.Weigh(nil, o)
+		scores[i] = Scored{Total: sc.Total, Vetoed: len(sc.Vetoes) > 0, Match: pairs[i].Match}
+	}
+	return scores
+}
+
+// Report is the accuracy of a config on one split.
+type Report struct {
+	Dataset   string  `json:"dataset"`
+	Split     string  `json:"split"`
+	Pairs     int     `json:"pairs"`
+	Positives int     `json:"positives"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
+	Counts
+	// MatchThreshold is the config's threshold the figures are taken at.
+	MatchThreshold float64 `json:"match_threshold"`
+	// BestThreshold and BestF1: the probability threshold that would
+	// maximize F1 on this split, for information.
+	BestThreshold float64 `json:"best_threshold"`
+	BestF1        float64 `json:"best_f1"`
+	// PairsPerSecond is the single-core rate of comparing and weighing
+	// prepared pairs.
+	PairsPerSecond float64 `json:"pairs_per_second"`
+}
+
+// Evaluate scores the pairs under cfg: a pair is a predicted match when no
+// veto applies and its probability reaches the match threshold (a review
+// counts as a non-match).
+func (e *Evaluator) Evaluate(split string, pairs []Pair, cfg *match.Config) Report {
+	outs := e.Compare(pairs, cfg)
+	scores := Weigh(pairs, outs, cfg)
+	c := CountAt(scores, logit(cfg.MatchThreshold))
+	bt, bc := BestThreshold(scores)
+	r := Report{
+		Dataset: e.DS.Name, Split: split, Pairs: len(pairs), Positives: c.TP + c.FN,
+		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Counts: c,
+		MatchThreshold: cfg.MatchThreshold, BestThreshold: match.Probability(bt), BestF1: bc.F1(),
+	}
+	r.PairsPerSecond = e.rate(pairs, cfg)
+	return r
+}
+
+// rate measures single-core comparisons and weighing of prepared pairs per
+// second.
+func (e *Evaluator) rate(pairs []Pair, cfg *match.Config) float64 {
+	if len(pairs) == 0 {
+		return 0
+	}
+	s := match.NewScorer(cfg, e.IDF)
+	start := time.Now()
+	n := 0
+	for time.Since(start) < 200*time.Millisecond || n < len(pairs) {
+		p := pairs[n%len(pairs)]
+		s.Score(e.a[p.A], e.b[p.B])
+		n++
+	}
+	return float64(n) / time.Since(start).Seconds()
+}
+
+// logit turns a probability threshold into a threshold on the total
+// (log2 odds).
+func logit(p float64) float64 {
+	if p <= 0 {
+		return math.Inf(-1)
+	}
+	if p >= 1 {
+		return math.Inf(1)
+	}
+	return math.Log2(p / (1 - p))
+}

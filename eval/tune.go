@@ -1,0 +1,161 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+	"text/tabwriter"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// Estimate is the m and u of one comparison level as tune counted them.
+type Estimate struct {
+	Attribute, Level string
+	Pos, Neg         int     // pairs at this level among matches and non-matches
+	M, U             float64 // smoothed P(level | match), P(level | non-match)
+	Weight           float64 // log2(m/u); 0 for missing
+}
+
+// Smoothing is the pseudo-count added to every level's count, so that a
+// level unseen in training gets a finite weight.
+const Smoothing = 1.0
+
+// EstimateWeights counts each comparison level among matching and
+// non-matching pairs and returns the smoothed m, u and log2(m/u) weight of
+// every level, plus the prior log2(matches/non-matches).
+func EstimateWeights(pairs []Pair, outs [][]match.Outcome) ([]Estimate, float64) {
+	pos, neg := 0, 0
+	type key struct{ attr, level string }
+	count := map[key][2]int{}
+	for i, p := range pairs {
+		if p.Match {
+			pos++
+		} else {
+			neg++
+		}
+		for _, o := range outs[i] {
+			c := count[key{o.Attribute, o.Level}]
+			if p.Match {
+				c[0]++
+			} else {
+				c[1]++
+			}
+			count[key{o.Attribute, o.Level}] = c
+		}
+	}
+	var est []Estimate
+	for _, c := range match.Comparators() {
+		levels := c.Levels()
+		L := float64(len(levels))
+		for _, lvl := range levels {
+			n := count[key{c.Attribute(), lvl}]
+			e := Estimate{Attribute: c.Attribute(), Level: lvl, Pos: n[0], Neg: n[1],
+				M: (float64(n[0]) + Smoothing) / (float64(pos) + Smoothing*L),
+				U: (float64(n[1]) + Smoothing) / (float64(neg) + Smoothing*L)}
+			if lvl != match.Missing {
+				e.Weight = math.Log2(e.M / e.U)
+			}
+			est = append(est, e)
+		}
+	}
+	prior := math.Log2((float64(pos) + Smoothing) / (float64(neg) + Smoothing))
+	return est, prior
+}
+
+// TuneReport says what tune did.
+type TuneReport struct {
+	Estimates          []Estimate
+	Train, Valid       int
+	ValidBefore        Report // the base config on valid
+	ValidAfter         Report // the tuned config on valid
+	DroppedVetoes      []string
+	MatchTotal, Review float64
+}
+
+// Tune fits weights on train (m and u per level), drops the base config's
+// vetoes that cost F1 on valid, and picks the match threshold (best F1 on
+// valid) and the review threshold (recall 0.98 on valid, at most the match
+// threshold).
+func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config, TuneReport) {
+	rep := TuneReport{Train: len(train), Valid: len(valid)}
+	rep.ValidBefore = e.Evaluate("valid", valid, base)
+
+	trainOuts := e.Compare(train, base)
+	est, prior := EstimateWeights(train, trainOuts)
+	rep.Estimates = est
+
+	cfg := cloneConfig(base)
+	cfg.Prior = prior
+	cfg.Weights = map[string]map[string]float64{}
+	for _, x := range est {
+		if cfg.Weights[x.Attribute] == nil {
+			cfg.Weights[x.Attribute] = map[string]float64{}
+		}
+		if x.Level != match.Missing {
+			cfg.Weights[x.Attribute][x.Level] = round(x.Weight, 4)
+		}
+	}
+
+	validOuts := e.Compare(valid, cfg)
+	f1 := func(c *match.Config) float64 {
+		_, counts := BestThreshold(Weigh(valid, validOuts, c))
+		return counts.F1()
+	}
+	// Greedy: drop each veto that lowers F1 on valid.
+	for _, attr := range slices.Sorted(maps.Keys(cfg.Vetoes)) {
+		without := cloneConfig(cfg)
+		delete(without.Vetoes, attr)
+		if f1(without) > f1(cfg) {
+			cfg = without
+			rep.DroppedVetoes = append(rep.DroppedVetoes, attr)
+		}
+	}
+
+	scores := Weigh(valid, validOuts, cfg)
+	t, _ := BestThreshold(scores)
+	rt := min(RecallThreshold(scores, 0.98), t)
+	rep.MatchTotal, rep.Review = t, rt
+	cfg.MatchThreshold = clampProb(match.Probability(t))
+	cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
+	rep.ValidAfter = e.Evaluate("valid", valid, cfg)
+	return cfg, rep
+}
+
+// clampProb keeps a threshold inside (0, 1), as the config requires.
+func clampProb(p float64) float64 {
+	return math.Max(1e-9, math.Min(p, 1-1e-12))
+}
+
+func round(v float64, digits int) float64 {
+	f := math.Pow(10, float64(digits))
+	return math.Round(v*f) / f
+}
+
+func cloneConfig(c *match.Config) *match.Config {
+	out := *c
+	out.Weights = map[string]map[string]float64{}
+	for a, lv := range c.Weights {
+		out.Weights[a] = maps.Clone(lv)
+	}
+	out.Vetoes = map[string][]string{}
+	for a, lv := range c.Vetoes {
+		out.Vetoes[a] = slices.Clone(lv)
+	}
+	return &out
+}
+
+// PrintEstimates writes the m/u table.
+func PrintEstimates(w io.Writer, est []Estimate) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "attribute\tlevel\tmatches\tnon-matches\tm\tu\tweight\t")
+	sorted := slices.Clone(est)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Attribute < sorted[j].Attribute })
+	for _, x := range sorted {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.4f\t%.4f\t%+.2f\t\n", x.Attribute, x.Level, x.Pos, x.Neg, x.M, x.U, x.Weight)
+	}
+	tw.Flush()
+}
