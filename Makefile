@@ -4,7 +4,10 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check clean
+
+# DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied).
+DATA ?= ../shared/data/em
 
 all: build
 
@@ -46,6 +49,17 @@ fuzz:
 			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
+
+# accuracy: tune + eval (pairs and catalog mode) on every dataset under DATA;
+# rewrites the accuracy section of benchmarks/RESULTS.md and benchmarks/configs/.
+accuracy:
+	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs benchmarks/configs
+
+# accuracy-check: the same run, failing when tuned test F1 falls more than
+# one point below the figure recorded in RESULTS.md; writes only the configs,
+# into a scratch folder.
+accuracy-check:
+	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs $(BUILD)/configs -check
 
 # images-demo: redraw the demo images (the committed ones must match).
 images-demo:

@@ -82,16 +82,18 @@ func DefaultConfig() *Config {
 }
 
 // DecodeConfig reads a JSON config over the defaults: keys present replace
-// the default value (weights level by level), unknown keys are an error, and
-// the result is validated.
+// the default value (weights level by level; vetoes, when given, as a
+// whole), unknown keys are an error, and the result is validated.
 func DecodeConfig(r io.Reader) (*Config, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
 	cfg := DefaultConfig()
-	weights := cfg.Weights
-	cfg.Weights = nil
+	weights, vetoes := cfg.Weights, cfg.Vetoes
+	// Decoding into a non-nil map would merge: weights merge on purpose
+	// (below), vetoes given replace the defaults whole.
+	cfg.Weights, cfg.Vetoes = nil, nil
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(cfg); err != nil {
@@ -109,6 +111,9 @@ func DecodeConfig(r io.Reader) (*Config, error) {
 		}
 	}
 	cfg.Weights = weights
+	if cfg.Vetoes == nil {
+		cfg.Vetoes = vetoes
+	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ func TestDecodeConfig(t *testing.T) {
 		{`{"weights": {"gtin": {"missing": 1}}}`, "must be 0", "missing is neutral"},
 		{`{"match_threshold": 0.4, "review_threshold": 0.6}`, "review_threshold", "thresholds out of order"},
 		{`{"vetoes": {"title": ["exact"]}}`, "", "any known level may veto"},
+		{`{"vetoes": {}}`, "", "vetoes given replace the defaults: none"},
 		{`{"vetoes": {"gtin": ["missing"]}}`, "cannot veto", "missing never vetoes"},
 		{`{"candidates": 0}`, "candidates", "K must be positive"},
 		{`{} {}`, "more than one", "trailing data"},
@@ -56,5 +57,19 @@ func TestProbability(t *testing.T) {
 		if got := Probability(tt.w); got < tt.want-1e-9 || got > tt.want+1e-9 {
 			t.Errorf("Probability(%v) = %v, want %v", tt.w, got, tt.want)
 		}
+	}
+}
+
+func TestDecodeConfigVetoesReplace(t *testing.T) {
+	cfg, err := DecodeConfig(strings.NewReader(`{"vetoes": {"color": ["conflict"]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Vetoes) != 1 || cfg.vetoes("brand", Conflict) {
+		t.Errorf("vetoes = %v: a config's vetoes must replace the defaults, not add to them", cfg.Vetoes)
+	}
+	cfg, _ = DecodeConfig(strings.NewReader(`{}`))
+	if !cfg.vetoes("brand", Conflict) {
+		t.Error("a config without vetoes keeps the default vetoes")
 	}
 }

@@ -1,0 +1,202 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// writeDataset makes a small labeled dataset: n products, each with an
+// offer (tableA) and a listing (tableB) that share brand, model and title;
+// matching pairs join an offer to its own listing, non-matching pairs to the
+// next product's.
+func writeDataset(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	brands := []string{"Acme", "Globex", "Initech", "Umbrella", "Hooli"}
+	nouns := []string{"kettle", "blender", "toaster", "juicer", "mixer", "grinder", "scale", "fryer"}
+	var a, b strings.Builder
+	a.WriteString("id,name,manufacturer,mpn\n")
+	b.WriteString("id,name,manufacturer,mpn\n")
+	for i := 0; i < n; i++ {
+		brand, noun := brands[i%len(brands)], nouns[(i/len(brands))%len(nouns)]
+		model := fmt.Sprintf("%c%c-%d%d", 'A'+i%26, 'K'+i%7, 100+i, i%10)
+		fmt.Fprintf(&a, "a%d,%s %s %s deluxe,%s,%s\n", i, brand, noun, model, brand, model)
+		fmt.Fprintf(&b, "b%d,%s %s (%s),%s,%s\n", i, brand, noun, model, strings.ToUpper(brand), model)
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tableA.csv", a.String())
+	write("tableB.csv", b.String())
+	write("map.txt", "name=title,manufacturer=brand,mpn=model\n")
+	split := func(from, to int) string {
+		var s strings.Builder
+		s.WriteString("ltable_id,rtable_id,label\n")
+		for i := from; i < to; i++ {
+			fmt.Fprintf(&s, "a%d,b%d,1\n", i, i)
+			fmt.Fprintf(&s, "a%d,b%d,0\n", i, (i+1)%n)
+			fmt.Fprintf(&s, "a%d,b%d,0\n", i, (i+7)%n)
+		}
+		return s.String()
+	}
+	write("train.csv", split(0, n/2))
+	write("valid.csv", split(n/2, 3*n/4))
+	write("test.csv", split(3*n/4, n))
+	return dir
+}
+
+func load(t *testing.T, dir string) *Evaluator {
+	t.Helper()
+	m, err := ReadMap(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renames := map[string]string{}
+	for _, kv := range strings.Split(m, ",") {
+		k, v, _ := strings.Cut(kv, "=")
+		renames[k] = v
+	}
+	ds, err := Load(dir, renames)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewEvaluator(ds, vs)
+}
+
+func TestPerfectSeparatorScoresF1One(t *testing.T) {
+	ev := load(t, writeDataset(t, 80))
+	test, err := ev.DS.Split("test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := ev.Evaluate("test", test, match.DefaultConfig())
+	if r.F1 != 1 || r.TP != 20 || r.FP != 0 || r.FN != 0 || r.TN != 40 {
+		t.Errorf("a model code that separates perfectly: %+v, want F1 = 1 (tp 20, tn 40)", r)
+	}
+}
+
+func TestEstimatesAreCountedFrequencies(t *testing.T) {
+	// Two attributes' levels over five pairs, counted by hand.
+	pairs := []Pair{{Match: true}, {Match: true}, {Match: false}, {Match: false}, {Match: false}}
+	outs := [][]match.Outcome{
+		{{Attribute: "gtin", Level: match.Exact}},
+		{{Attribute: "gtin", Level: match.Exact}},
+		{{Attribute: "gtin", Level: match.Exact}},
+		{{Attribute: "gtin", Level: match.Conflict}},
+		{{Attribute: "gtin", Level: match.Missing}},
+	}
+	est, prior := EstimateWeights(pairs, outs)
+	L := float64(len(match.Comparators()[0].Levels())) // gtin's levels
+	want := map[string][2]float64{
+		// level: m = (matches at level + 1) / (2 + L), u = (non-matches + 1) / (3 + L)
+		match.Exact:    {3 / (2 + L), 2 / (3 + L)},
+		match.Conflict: {1 / (2 + L), 2 / (3 + L)},
+		match.Invalid:  {1 / (2 + L), 1 / (3 + L)},
+		match.Missing:  {1 / (2 + L), 2 / (3 + L)},
+	}
+	for _, e := range est {
+		if e.Attribute != "gtin" {
+			continue
+		}
+		w := want[e.Level]
+		if math.Abs(e.M-w[0]) > 1e-12 || math.Abs(e.U-w[1]) > 1e-12 {
+			t.Errorf("gtin %s: m %v u %v, want %v %v", e.Level, e.M, e.U, w[0], w[1])
+		}
+		wantW := math.Log2(w[0] / w[1])
+		if e.Level == match.Missing {
+			wantW = 0
+		}
+		if math.Abs(e.Weight-wantW) > 1e-12 || math.IsInf(e.Weight, 0) {
+			t.Errorf("gtin %s: weight %v, want %v (finite even when unseen)", e.Level, e.Weight, wantW)
+		}
+	}
+	if math.Abs(prior-math.Log2(3.0/4.0)) > 1e-12 {
+		t.Errorf("prior %v, want log2((2+1)/(3+1))", prior)
+	}
+}
+
+func TestTuneWritesAUsableConfig(t *testing.T) {
+	ev := load(t, writeDataset(t, 80))
+	train, _ := ev.DS.Split("train")
+	valid, _ := ev.DS.Split("valid")
+	test, _ := ev.DS.Split("test")
+	cfg, rep := ev.Tune(train, valid, match.DefaultConfig())
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("tuned config does not validate: %v", err)
+	}
+	if rep.ValidAfter.F1 < rep.ValidBefore.F1 || rep.ValidAfter.F1 != 1 {
+		t.Errorf("valid F1 before %v after %v: tuning a separable set should reach 1", rep.ValidBefore.F1, rep.ValidAfter.F1)
+	}
+	if w := cfg.Weights["model"][match.Exact]; w <= 0 {
+		t.Errorf("model exact weight %v: a level seen only in matches must weigh for a match", w)
+	}
+	if r := ev.Evaluate("test", test, cfg); r.F1 != 1 {
+		t.Errorf("tuned config on test: %+v", r)
+	}
+	// The config survives the file round trip that match and eval use.
+	var b strings.Builder
+	cfg.Encode(&b)
+	if _, err := match.DecodeConfig(strings.NewReader(b.String())); err != nil {
+		t.Errorf("tuned config does not load back: %v", err)
+	}
+}
+
+func TestCatalogMode(t *testing.T) {
+	dir := writeDataset(t, 80)
+	ev := load(t, dir)
+	test, _ := ev.DS.Split("test")
+	truth, err := ev.DS.Truth("train", "valid", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := ev.Catalog(context.Background(), "test", test, truth, match.DefaultConfig(), "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Offers != 20 || rep.Positives != 20 || rep.RecallAtK != 1 || rep.F1 != 1 {
+		t.Errorf("catalog mode on a separable set: %+v, want 20 offers, recall@K 1, F1 1", rep)
+	}
+}
+
+func TestBestThreshold(t *testing.T) {
+	scores := []Scored{
+		{Total: 9, Match: true}, {Total: 7, Match: true}, {Total: 5, Match: false},
+		{Total: 3, Match: true}, {Total: 1, Match: false}, {Total: 8, Match: true, Vetoed: true},
+	}
+	th, c := BestThreshold(scores)
+	// Cutting at 6 gives tp 2, fp 0, fn 2 (F1 0.667); at 2: tp 3, fp 1, fn 1 (F1 0.75).
+	if th != 2 || c.TP != 3 || c.FP != 1 || c.FN != 1 {
+		t.Errorf("BestThreshold = %v %+v, want 2 (between 3 and 1) with tp 3 fp 1 fn 1", th, c)
+	}
+	if got := CountAt(scores, 2); got != c {
+		t.Errorf("CountAt(2) = %+v, want %+v", got, c)
+	}
+	if rt := RecallThreshold(scores, 0.5); rt != 7 {
+		t.Errorf("RecallThreshold(0.5) = %v, want 7: two of four matches", rt)
+	}
+}
+
+func TestSplitErrors(t *testing.T) {
+	dir := writeDataset(t, 10)
+	ev := load(t, dir)
+	os.WriteFile(filepath.Join(dir, "bad.csv"), []byte("ltable_id,rtable_id,label\na1,b1,yes\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "ghost.csv"), []byte("ltable_id,rtable_id,label\na1,b999,1\n"), 0o644)
+	for split, want := range map[string]string{"bad": "line 2, field label", "ghost": `rtable_id "b999" is not in tableB`, "nope": "no such file"} {
+		if _, err := ev.DS.Split(split); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Split(%s) = %v, want %q", split, err, want)
+		}
+	}
+}
