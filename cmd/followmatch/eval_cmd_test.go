@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// labeledDataset writes a small labeled-pair dataset with supplier column
+// names and a map.txt.
+func labeledDataset(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	var a, b strings.Builder
+	a.WriteString("id,name,maker,mpn\n")
+	b.WriteString("id,name,maker,mpn\n")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&a, "a%d,Maker%d gadget X%d00,Maker%d,X%d00\n", i, i%4, i, i%4, i)
+		fmt.Fprintf(&b, "b%d,Maker%d Gadget (X%d00),Maker%d,X%d00\n", i, i%4, i, i%4, i)
+	}
+	split := func(from, to int) string {
+		var s strings.Builder
+		s.WriteString("ltable_id,rtable_id,label\n")
+		for i := from; i < to; i++ {
+			fmt.Fprintf(&s, "a%d,b%d,1\na%d,b%d,0\n", i, i, i, (i+1)%40)
+		}
+		return s.String()
+	}
+	for name, content := range map[string]string{
+		"tableA.csv": a.String(), "tableB.csv": b.String(), "map.txt": "name=title,maker=brand,mpn=model",
+		"train.csv": split(0, 20), "valid.csv": split(20, 30), "test.csv": split(30, 40),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestEvalAndTuneCommands(t *testing.T) {
+	dir := labeledDataset(t)
+	code, out, stderr := cli(t, "eval", "--dataset", dir, "--json")
+	if code != 0 {
+		t.Fatalf("eval: exit %d %s", code, stderr)
+	}
+	var r map[string]any
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("eval --json is not one JSON object: %v\n%s", err, out)
+	}
+	for _, k := range []string{"precision", "recall", "f1", "tp", "fp", "fn", "tn"} {
+		if _, ok := r[k]; !ok {
+			t.Errorf("eval --json lacks %q: %s", k, out)
+		}
+	}
+	if r["f1"] != 1.0 || r["tp"] != 10.0 || r["tn"] != 10.0 {
+		t.Errorf("eval on a separable set: %s", out)
+	}
+
+	cfg := filepath.Join(t.TempDir(), "tuned.json")
+	code, out, stderr = cli(t, "tune", "--dataset", dir, "--out", cfg)
+	if code != 0 || !strings.Contains(out, "F1 on valid:") {
+		t.Fatalf("tune: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, stderr = cli(t, "eval", "--dataset", dir, "--config", cfg, "--split", "valid", "--mode", "catalog", "--json")
+	if code != 0 || !strings.Contains(out, `"recall_at_k":1`) || !strings.Contains(out, `"f1":1`) {
+		t.Errorf("eval --mode catalog with the tuned config: exit %d\n%s\n%s", code, out, stderr)
+	}
+	// The tuned config drives match and explain too.
+	code, _, stderr = cli(t, "match", "--listings", filepath.Join(dir, "tableB.csv"), "--listings-map", "name=title,maker=brand,mpn=model",
+		"--index", filepath.Join(t.TempDir(), "x.idx"), "--offers", filepath.Join(dir, "tableA.csv"), "--map", "name=title,maker=brand,mpn=model", "--config", cfg)
+	if code != 0 || !strings.Contains(stderr, "40 offers") || !strings.Contains(stderr, "eligible 3") {
+		t.Errorf("match with the tuned config: exit %d %s", code, stderr)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"eval"}, 2, "--dataset is required"},
+		{[]string{"eval", "--dataset", dir, "--mode", "fast"}, 2, "want pairs or catalog"},
+		{[]string{"eval", "--dataset", dir, "--split", "dev"}, 1, "dev"},
+		{[]string{"eval", "--dataset", filepath.Join(dir, "nope")}, 1, "no such file"},
+	} {
+		if code, _, stderr := cli(t, tt.args...); code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d %q, want %d %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+}
