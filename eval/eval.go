@@ -132,3 +132,33 @@ func logit(p float64) float64 {
 	}
 	return math.Log2(p / (1 - p))
 }
+
+// Mistake is a misjudged labeled pair with its comparisons.
+type Mistake struct {
+	Pair        Pair
+	Probability float64
+	Vetoes      []string
+	Comparisons []match.Comparison
+}
+
+// Mistakes returns the false positives and false negatives of the pairs
+// under cfg, for error analysis.
+func (e *Evaluator) Mistakes(pairs []Pair, cfg *match.Config) (fps, fns []Mistake) {
+	outs := e.Compare(pairs, cfg)
+	s := match.NewScorer(cfg, nil)
+	th := logit(cfg.MatchThreshold)
+	for i, p := range pairs {
+		sc := s.Weigh(e.b[p.B], outs[i])
+		pred := len(sc.Vetoes) == 0 && sc.Total >= th
+		if pred == p.Match {
+			continue
+		}
+		m := Mistake{Pair: p, Probability: match.Probability(sc.Total), Vetoes: sc.Vetoes, Comparisons: sc.Comparisons}
+		if pred {
+			fps = append(fps, m)
+		} else {
+			fns = append(fns, m)
+		}
+	}
+	return fps, fns
+}

@@ -17,8 +17,16 @@ type modelComparator struct{}
 
 func (modelComparator) Attribute() string { return "model" }
 func (modelComparator) Levels() []string {
-	return []string{Exact, Variant, Close, Different, Conflict, Missing}
+	return []string{Exact, Contained, Variant, Close, Different, Conflict, Missing}
 }
+
+// Contained is the model level of a code found inside the other record's
+// title or model however it is spelled ("DAVIS50B" in "DAV-IS50 / B", or
+// "TXSR606" in "TXSR606B").
+const Contained = "contained"
+
+// minContained is the shortest code looked for inside another record's text.
+const minContained = 5
 
 func (modelComparator) Compare(a, b *Item, _ *Env) Outcome {
 	av, bv := a.modelRaw, b.modelRaw
@@ -42,6 +50,16 @@ func (modelComparator) Compare(a, b *Item, _ *Env) Outcome {
 	}
 	if len(sa) == 0 || len(sb) == 0 {
 		return missing(av, bv)
+	}
+	for _, c := range sa {
+		if len(c) >= minContained && strings.Contains(b.compactText, c) {
+			return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
+		}
+	}
+	for _, c := range sb {
+		if len(c) >= minContained && strings.Contains(a.compactText, c) {
+			return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
+		}
 	}
 	best := Outcome{Level: Different, A: av, B: bv}
 	rank := map[string]int{Variant: 0, Close: 1, Conflict: 2, Different: 3}

@@ -3,12 +3,14 @@ package match
 import (
 	"fmt"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
-// titleComparator measures title agreement as IDF-weighted token-set
-// overlap (a weighted Jaccard index), so agreeing on a rare token counts more
-// than agreeing on "black"; short titles also get a character edit
-// similarity, which forgives typos.
+// titleComparator measures title agreement as an IDF-weighted soft Dice
+// coefficient of the title keys (see TitleSimilarity), so agreeing on a rare
+// word counts more than agreeing on "black"; short titles also get a
+// character edit similarity.
 type titleComparator struct{}
 
 func (titleComparator) Attribute() string { return "title" }
@@ -21,7 +23,7 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 	if len(a.titleKeys) == 0 || len(b.titleKeys) == 0 {
 		return missing(av, bv)
 	}
-	sim := TitleSimilarity(a.titleSet, b.titleSet, env.idf)
+	sim := softDice(a.titleKeys, b.titleKeys, a.titleSet, b.titleSet, a.titleJoins, b.titleJoins, env.idf)
 	if len(av) <= 40 && len(bv) <= 40 {
 		sim = max(sim, Similarity(strings.Join(a.titleKeys, " "), strings.Join(b.titleKeys, " ")))
 	}
@@ -42,25 +44,75 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 	return o
 }
 
-// TitleSimilarity is the weighted Jaccard index of two token sets: the
-// summed weight of shared tokens over the summed weight of all tokens, in
-// [0,1]. weight must be positive.
-func TitleSimilarity(a, b map[string]bool, weight func(string) float64) float64 {
-	var inter, union float64
-	for t := range a {
+// TitleSimilarity is a weighted soft Dice coefficient of two key lists, in
+// [0,1]: the weight of the keys of each side that the other side has, over
+// the weight of all keys. A key counts as had when the other side has it,
+// spells it as two or three adjacent keys ("coffee maker" / "coffeemaker"),
+// or has it with one typo (keys of five or more characters, same digits).
+// weight must be positive.
+func TitleSimilarity(a, b []string, weight func(string) float64) float64 {
+	return softDice(a, b, toSet(a), toSet(b), joins(a), joins(b), weight)
+}
+
+func softDice(a, b []string, setA, setB, joinA, joinB map[string]bool, weight func(string) float64) float64 {
+	var had, all float64
+	for _, t := range a {
 		w := weight(t)
-		union += w
-		if b[t] {
-			inter += w
+		all += w
+		if hasKey(t, setB, joinB, b) {
+			had += w
 		}
 	}
-	for t := range b {
-		if !a[t] {
-			union += weight(t)
+	for _, t := range b {
+		w := weight(t)
+		all += w
+		if hasKey(t, setA, joinA, a) {
+			had += w
 		}
 	}
-	if union == 0 {
+	if all == 0 {
 		return 1
 	}
-	return inter / union
+	return had / all
+}
+
+// hasKey reports whether the other side has key t (see TitleSimilarity).
+func hasKey(t string, set, joined map[string]bool, keys []string) bool {
+	if set[t] || joined[t] {
+		return true
+	}
+	if len(t) < 5 {
+		return false
+	}
+	for _, u := range keys {
+		if len(u) < 5 || u[0] != t[0] || len(u)-len(t) > 1 || len(t)-len(u) > 1 {
+			continue
+		}
+		if digitsOf(u) == digitsOf(t) && levenshtein.ComputeDistance(t, u) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// joins returns the concatenations of two and three adjacent keys.
+func joins(keys []string) map[string]bool {
+	m := make(map[string]bool, 2*len(keys))
+	for i := range keys {
+		if i+1 < len(keys) {
+			m[keys[i]+keys[i+1]] = true
+		}
+		if i+2 < len(keys) {
+			m[keys[i]+keys[i+1]+keys[i+2]] = true
+		}
+	}
+	return m
+}
+
+func toSet(keys []string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
 }

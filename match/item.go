@@ -22,11 +22,15 @@ type Item struct {
 	titleTokens []string // normalized title tokens, in order
 	titleKeys   []string // TitleKeys of the title: what titles are compared on
 	titleSet    map[string]bool
+	titleJoins  map[string]bool // adjacent title keys joined
 
 	model      string   // compact model field
 	modelRaw   string   // model field as given
 	codes      []string // compact code-like tokens from title and description
 	allCodes   map[string]bool
+	// compactText is the title and model with every separator removed, to
+	// find a code however it was spelled ("DAV-IS50 / B").
+	compactText string
 	colors     []*term // from the color field, or the title when empty
 	colorField string  // normalized color field
 	colorTitle bool    // colors were read from the title
@@ -79,9 +83,11 @@ func ExtractCodes(s string) []string {
 	return out
 }
 
-var ordinalRE = regexp.MustCompile(`^\d+(st|nd|rd|th|pack|pk|pcs|x|gen|in1|way|port|piece)$`)
+// wordyRE matches a number followed by a word or a unit-like suffix
+// ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes.
+var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsm]|[a-z]+\d[a-z]*)$`)
 
-func isOrdinalOrPack(c string) bool { return ordinalRE.MatchString(c) }
+func isOrdinalOrPack(c string) bool { return wordyRE.MatchString(c) }
 
 // Prepare normalizes and parses a record for comparison with the given
 // vocabularies.
@@ -103,14 +109,18 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 
 	it.titleTokens = Tokens(spellInchMarks(r.Title))
 	it.titleKeys = TitleKeys(it.titleTokens)
-	it.titleSet = make(map[string]bool, len(it.titleKeys))
-	for _, t := range it.titleKeys {
-		it.titleSet[t] = true
-	}
+	it.titleSet = toSet(it.titleKeys)
+	it.titleJoins = joins(it.titleKeys)
 
 	it.modelRaw = strings.TrimSpace(r.Model)
 	it.model = Compact(r.Model)
-	it.codes = ExtractCodes(r.Title + " " + r.Description)
+	// Codes come from the title; the description only speaks when the
+	// title has none (descriptions name accessories and other models).
+	it.codes = ExtractCodes(spellInchMarks(r.Title))
+	if len(it.codes) == 0 && r.Description != "" {
+		it.codes = ExtractCodes(r.Description)
+	}
+	it.compactText = Compact(r.Title + " " + r.Model)
 	it.allCodes = map[string]bool{}
 	for _, c := range it.codes {
 		it.allCodes[c] = true

@@ -143,7 +143,6 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`\b(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)\b`)},
 	{re: regexp.MustCompile(`\bx ?(\d+)$`)},
 	{re: regexp.MustCompile(`^(\d+) ?x\b`)},
-	{re: regexp.MustCompile(`\b(\d+) x \d`)},
 	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2},
 	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3},
 	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6},

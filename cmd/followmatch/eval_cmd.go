@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 
 	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
@@ -76,6 +77,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	mode := fs.String("mode", "pairs", "`mode`: pairs (score the labeled pairs) or catalog (index tableB, match every tableA record of the split)")
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel `workers` (catalog mode)")
+	mistakes := fs.Bool("mistakes", false, "pairs mode: also list every false positive and false negative with its comparisons")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -113,7 +115,28 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return json.NewEncoder(stdout).Encode(rep)
 	}
 	printReport(stdout, rep)
+	if *mistakes {
+		fps, fns := ev.Mistakes(pairs, cfg)
+		printMistakes(stdout, "false positive", fps)
+		printMistakes(stdout, "false negative", fns)
+	}
 	return nil
+}
+
+func printMistakes(w io.Writer, kind string, ms []eval.Mistake) {
+	for _, m := range ms {
+		fmt.Fprintf(w, "\n%s: %s ~ %s  p=%.3f", kind, m.Pair.A, m.Pair.B, m.Probability)
+		if len(m.Vetoes) > 0 {
+			fmt.Fprintf(w, "  vetoed by %s", strings.Join(m.Vetoes, ", "))
+		}
+		fmt.Fprintln(w)
+		for _, c := range m.Comparisons {
+			if c.Level == match.Missing && c.Offer == "" && c.Listing == "" {
+				continue
+			}
+			fmt.Fprintf(w, "  %-10s %-14s %+6.2f  %q | %q  %s\n", c.Attribute, c.Level, c.Weight, clip(c.Offer, 70), clip(c.Listing, 70), c.Evidence)
+		}
+	}
 }
 
 func printReport(w io.Writer, r eval.Report) {
