@@ -31,6 +31,9 @@ type CatalogReport struct {
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
 	Counts
+	// Unlabeled counts predicted pairs that no split labels either way; they
+	// are counted as false positives (the strict reading) in FP.
+	Unlabeled       int     `json:"unlabeled"`
 	OffersPerSecond float64 `json:"offers_per_second"`
 	IndexSeconds    float64 `json:"index_seconds"`
 }
@@ -132,6 +135,9 @@ func (e *Evaluator) Catalog(ctx context.Context, split string, pairs []Pair, tru
 				// a match labeled in another split: not judged here
 			default:
 				rep.FP++
+				if !truth[Pair{A: a, B: l}] {
+					rep.Unlabeled++
+				}
 			}
 		}
 		rep.FN += len(pos)
@@ -179,7 +185,8 @@ func (e *Evaluator) buildIndex(dir string) (*index.Index, error) {
 	return index.Open(dir, e.vocab, true)
 }
 
-// Truth collects every positive pair of the named splits that exist.
+// Truth collects every labeled pair of the named splits that exist:
+// positives as Pair{Match: true}, negatives as Pair{Match: false}.
 func (ds *Dataset) Truth(splits ...string) (map[Pair]bool, error) {
 	truth := map[Pair]bool{}
 	for _, s := range splits {
@@ -191,9 +198,7 @@ func (ds *Dataset) Truth(splits ...string) (map[Pair]bool, error) {
 			return nil, err
 		}
 		for _, p := range pairs {
-			if p.Match {
-				truth[p] = true
-			}
+			truth[p] = true
 		}
 	}
 	return truth, nil

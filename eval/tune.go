@@ -24,6 +24,13 @@ type Estimate struct {
 // level unseen in training gets a finite weight.
 const Smoothing = 1.0
 
+// Shrinkage is how many pairs a level needs before its counted weight
+// outweighs the base config's weight: with n pairs at a level the tuned
+// weight is (n*counted + Shrinkage*base) / (n + Shrinkage), so a level rare
+// or unseen in training keeps close to the hand-set weight instead of taking
+// whatever the smoothing makes of zero counts.
+const Shrinkage = 20.0
+
 // EstimateWeights counts each comparison level among matching and
 // non-matching pairs and returns the smoothed m, u and log2(m/u) weight of
 // every level, plus the prior log2(matches/non-matches).
@@ -96,7 +103,9 @@ func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config
 			cfg.Weights[x.Attribute] = map[string]float64{}
 		}
 		if x.Level != match.Missing {
-			cfg.Weights[x.Attribute][x.Level] = round(x.Weight, 4)
+			n := float64(x.Pos + x.Neg)
+			w := (n*x.Weight + Shrinkage*base.Weights[x.Attribute][x.Level]) / (n + Shrinkage)
+			cfg.Weights[x.Attribute][x.Level] = round(w, 4)
 		}
 	}
 

@@ -16,9 +16,6 @@ const (
 	InTitle    = "in_title"
 	Close      = "close"
 	Family     = "family"
-	High       = "high"
-	Medium     = "medium"
-	Low        = "low"
 	Prefix     = "prefix"
 	Sibling    = "sibling"
 	Agree      = "agree"
@@ -54,6 +51,9 @@ type Outcome struct {
 	Level     string
 	A, B      string // the compared values of the first and second item
 	Evidence  string
+	// Similarity is the comparison's raw similarity in [0,1] where it has
+	// one (title); it orders candidates that tie on their levels.
+	Similarity float64
 }
 
 // Comparator compares one attribute of two items. Compare is symmetric in

@@ -15,7 +15,11 @@ type titleComparator struct{}
 
 func (titleComparator) Attribute() string { return "title" }
 func (titleComparator) Levels() []string {
-	return []string{Exact, High, Medium, Low, Different, Missing}
+	out := make([]string, 0, len(titleLevels)+1)
+	for _, l := range titleLevels {
+		out = append(out, l.level)
+	}
+	return append(out, Missing)
 }
 
 func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
@@ -28,20 +32,25 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 		sim = max(sim, Similarity(strings.Join(a.titleKeys, " "), strings.Join(b.titleKeys, " ")))
 	}
 	ev := fmt.Sprintf("similarity %.2f", sim)
-	o := Outcome{A: av, B: bv, Evidence: ev}
-	switch {
-	case sim >= 0.9:
-		o.Level = Exact
-	case sim >= 0.7:
-		o.Level = High
-	case sim >= 0.5:
-		o.Level = Medium
-	case sim >= 0.3:
-		o.Level = Low
-	default:
-		o.Level = Different
+	o := Outcome{A: av, B: bv, Evidence: ev, Similarity: sim}
+	o.Level = titleLevels[len(titleLevels)-1].level
+	for _, l := range titleLevels {
+		if sim >= l.min {
+			o.Level = l.level
+			break
+		}
 	}
 	return o
+}
+
+// titleLevels are the title similarity bands, strongest first: fine enough
+// that ranking candidates rarely ties.
+var titleLevels = []struct {
+	level string
+	min   float64
+}{
+	{Exact, 0.95}, {"t90", 0.9}, {"t80", 0.8}, {"t70", 0.7}, {"t60", 0.6},
+	{"t50", 0.5}, {"t40", 0.4}, {"t30", 0.3}, {"t20", 0.2}, {Different, 0},
 }
 
 // TitleSimilarity is a weighted soft Dice coefficient of two key lists, in

@@ -133,14 +133,18 @@ func nearest(scored []Scored, cfg *Config) *Scored {
 	return n
 }
 
-// rankScored orders candidates by probability, then closeness, then
-// listing id, so that equal scores give the same order every run.
+// rankScored orders candidates by probability, then total, then raw
+// similarity, then listing id, so that equal scores give the same order
+// every run.
 func rankScored(s []Scored) {
 	slices.SortStableFunc(s, func(a, b Scored) int {
 		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.Total, a.Total); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Similarity, a.Similarity); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Listing.Rec.ID, b.Listing.Rec.ID)

@@ -24,29 +24,29 @@ type Item struct {
 	titleSet    map[string]bool
 	titleJoins  map[string]bool // adjacent title keys joined
 
-	model      string   // compact model field
-	modelRaw   string   // model field as given
-	codes      []string // compact code-like tokens from title and description
-	allCodes   map[string]bool
+	model    string   // compact model field
+	modelRaw string   // model field as given
+	codes    []string // compact code-like tokens from title and description
+	allCodes map[string]bool
 	// compactText is the title and model with every separator removed, to
 	// find a code however it was spelled ("DAV-IS50 / B").
 	compactText string
-	colors     []*term // from the color field, or the title when empty
-	colorField string  // normalized color field
-	colorTitle bool    // colors were read from the title
-	sizeQ      []Quantity
-	sizeField  string // normalized size field
-	sizeTitle  bool   // sizeQ was read from the title
-	materials  []*term
-	matField   string
-	matTitle   bool
-	pack       int // stated pack count, 0 when not stated
-	packFrom   string
-	origin     *term
-	originRaw  string
-	category   []string // normalized category path
-	params     map[string]string
-	paramQ     map[string][]Quantity
+	colors      []*term // from the color field, or the title when empty
+	colorField  string  // normalized color field
+	colorTitle  bool    // colors were read from the title
+	sizeQ       []Quantity
+	sizeField   string // normalized size field
+	sizeTitle   bool   // sizeQ was read from the title
+	materials   []*term
+	matField    string
+	matTitle    bool
+	pack        int // stated pack count, 0 when not stated
+	packFrom    string
+	origin      *term
+	originRaw   string
+	category    []string // normalized category path
+	params      map[string]string
+	paramQ      map[string][]Quantity
 }
 
 // codeTokenRE splits text into candidate code tokens: runs of letters,

@@ -32,6 +32,9 @@ type Scored struct {
 	// Closeness is the probability from every attribute but the vetoed ones:
 	// how close the listing came apart from its mismatches.
 	Closeness float64
+	// Similarity sums the comparisons' raw similarities: it orders
+	// candidates whose levels tie.
+	Similarity float64
 }
 
 // Scorer scores offer-listing pairs under a config. It is safe for
@@ -83,6 +86,7 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 			vetoed += w
 		}
 		sc.Total += w
+		sc.Similarity += o.Similarity
 		sc.Comparisons = append(sc.Comparisons, cmp)
 	}
 	// An image in another color backs a color conflict: it is part of that

@@ -106,7 +106,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		fmt.Fprintf(stdout, "%s %s, catalog mode: %d offers against %d listings\n", rep.Dataset, rep.Split, rep.Offers, len(ev.DS.B))
 		fmt.Fprintf(stdout, "candidate recall@%d  %.4f (%d positive pairs)\n", rep.K, rep.RecallAtK, rep.Positives)
-		fmt.Fprintf(stdout, "top-1 decisions     precision %.4f  recall %.4f  F1 %.4f  (tp %d, fp %d, fn %d)\n", rep.Precision, rep.Recall, rep.F1, rep.TP, rep.FP, rep.FN)
+		fmt.Fprintf(stdout, "top-1 decisions     precision %.4f  recall %.4f  F1 %.4f  (tp %d, fp %d of which %d unlabeled pairs, fn %d)\n", rep.Precision, rep.Recall, rep.F1, rep.TP, rep.FP, rep.Unlabeled, rep.FN)
 		fmt.Fprintf(stdout, "speed               %.0f offers/s matched, index built in %.1fs\n", rep.OffersPerSecond, rep.IndexSeconds)
 		return nil
 	}
