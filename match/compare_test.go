@@ -80,7 +80,7 @@ func TestCompareTitle(t *testing.T) {
 		{Record{Title: "Kindle Paperwhite 16GB 7 inch Black"}, Record{Title: `Kindle Paperwhite (16 GB) 7" Black`}, Exact, "units written apart"},
 		{Record{Title: "Sony WH-1000XM4 Wireless Headphones Black"}, Record{Title: "Sony WH-1000XM4 Wireless Noise Canceling Headphones Black"}, "t80", "most words shared"},
 		{Record{Title: "Cuisinart Coffeemaker DTC975"}, Record{Title: "Cuisinart coffee maker DTC975"}, Exact, "a compound written apart"},
-		{Record{Title: "Weber Spirit Gas Grill"}, Record{Title: "Lodge Cast Iron Skillet"}, Different, "nothing shared"},
+		{Record{Title: "Weber Spirit II E-310 Liquid Propane Gas Grill"}, Record{Title: "Lodge Pre-Seasoned Cast Iron Skillet 10.25 Inch"}, Different, "nothing shared"},
 		{Record{}, Record{Title: "x"}, Missing, "one side has none"},
 	})
 }

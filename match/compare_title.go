@@ -63,19 +63,38 @@ func TitleSimilarity(a, b []string, weight func(string) float64) float64 {
 	return softDice(a, b, toSet(a), toSet(b), joins(a), joins(b), weight)
 }
 
-func softDice(a, b []string, setA, setB, joinA, joinB map[string]bool, weight func(string) float64) float64 {
+func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string]span, weight func(string) float64) float64 {
+	hadA := make([]bool, len(a))
+	hadB := make([]bool, len(b))
+	mark := func(keys []string, had []bool, set map[string]bool, joined map[string]span, other []string, otherHad []bool) {
+		for i, t := range keys {
+			if set[t] {
+				had[i] = true
+			} else if sp, ok := joined[t]; ok {
+				// The other side spells t as adjacent keys: those keys are had too.
+				had[i] = true
+				for j := sp.from; j < sp.from+sp.n; j++ {
+					otherHad[j] = true
+				}
+			} else if typo(t, other) {
+				had[i] = true
+			}
+		}
+	}
+	mark(a, hadA, setB, joinB, b, hadB)
+	mark(b, hadB, setA, joinA, a, hadA)
 	var had, all float64
-	for _, t := range a {
+	for i, t := range a {
 		w := weight(t)
 		all += w
-		if hasKey(t, setB, joinB, b) {
+		if hadA[i] {
 			had += w
 		}
 	}
-	for _, t := range b {
+	for i, t := range b {
 		w := weight(t)
 		all += w
-		if hasKey(t, setA, joinA, a) {
+		if hadB[i] {
 			had += w
 		}
 	}
@@ -85,11 +104,9 @@ func softDice(a, b []string, setA, setB, joinA, joinB map[string]bool, weight fu
 	return had / all
 }
 
-// hasKey reports whether the other side has key t (see TitleSimilarity).
-func hasKey(t string, set, joined map[string]bool, keys []string) bool {
-	if set[t] || joined[t] {
-		return true
-	}
+// typo reports whether keys has t with one edit (keys of five or more
+// characters, same digits).
+func typo(t string, keys []string) bool {
 	if len(t) < 5 {
 		return false
 	}
@@ -104,15 +121,18 @@ func hasKey(t string, set, joined map[string]bool, keys []string) bool {
 	return false
 }
 
+// span is a run of adjacent keys.
+type span struct{ from, n int }
+
 // joins returns the concatenations of two and three adjacent keys.
-func joins(keys []string) map[string]bool {
-	m := make(map[string]bool, 2*len(keys))
+func joins(keys []string) map[string]span {
+	m := make(map[string]span, 2*len(keys))
 	for i := range keys {
 		if i+1 < len(keys) {
-			m[keys[i]+keys[i+1]] = true
+			m[keys[i]+keys[i+1]] = span{i, 2}
 		}
 		if i+2 < len(keys) {
-			m[keys[i]+keys[i+1]+keys[i+2]] = true
+			m[keys[i]+keys[i+1]+keys[i+2]] = span{i, 3}
 		}
 	}
 	return m

@@ -22,7 +22,7 @@ type Item struct {
 	titleTokens []string // normalized title tokens, in order
 	titleKeys   []string // TitleKeys of the title: what titles are compared on
 	titleSet    map[string]bool
-	titleJoins  map[string]bool // adjacent title keys joined
+	titleJoins  map[string]span // adjacent title keys joined
 
 	model    string   // compact model field
 	modelRaw string   // model field as given
