@@ -80,6 +80,7 @@ type TuneReport struct {
 	ValidBefore        Report // the base config on valid
 	ValidAfter         Report // the tuned config on valid
 	DroppedVetoes      []string
+	Method             string // how the weights were fitted
 	MatchTotal, Review float64
 }
 
@@ -113,6 +114,20 @@ func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config
 	f1 := func(c *match.Config) float64 {
 		_, counts := BestThreshold(Weigh(valid, validOuts, c))
 		return counts.F1()
+	}
+	// Refine the weights jointly by logistic regression, pulled toward the
+	// m/u weights; the pull is chosen on valid (keeping m/u when no
+	// strength beats it).
+	bestF1 := f1(cfg)
+	rep.Method = "m/u"
+	for _, lambda := range []float64{0.001, 0.01, 0.1} {
+		weights, prior := fitLogistic(train, trainOuts, cfg.Weights, cfg.Prior, lambda, 600)
+		cand := cloneConfig(cfg)
+		cand.Weights, cand.Prior = weights, prior
+		if f := f1(cand); f > bestF1 {
+			bestF1, cfg = f, cand
+			rep.Method = fmt.Sprintf("logistic regression, L2 toward m/u, lambda %g", lambda)
+		}
 	}
 	// Greedy: drop each veto that lowers F1 on valid.
 	for _, attr := range slices.Sorted(maps.Keys(cfg.Vetoes)) {

@@ -14,24 +14,39 @@ type brandComparator struct{}
 
 func (brandComparator) Attribute() string { return "brand" }
 func (brandComparator) Levels() []string {
-	return []string{Exact, Alias, InTitle, Close, Conflict, Missing}
+	return []string{Exact, Alias, InTitle, Close, NotInTitle, Conflict, Missing}
 }
+
+// NotInTitle is the brand level when a record without a brand field does
+// not name the other's brand in its title, or when neither has a brand
+// field and their titles start with different words.
+const NotInTitle = "not_in_title"
 
 func (brandComparator) Compare(a, b *Item, _ *Env) Outcome {
 	av, bv := a.Rec.Brand, b.Rec.Brand
 	switch {
 	case a.brandKey == "" && b.brandKey == "":
-		return missing(av, bv)
-	case a.brandKey == "":
-		if brandInTitle(b, a) {
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", bv)}
+		// Titles usually start with the brand.
+		fa, fb := firstWord(a), firstWord(b)
+		switch {
+		case fa == "" || fb == "":
+			return missing(av, bv)
+		case fa == fb:
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("both titles start with %q", fa)}
 		}
-		return missing(av, bv)
-	case b.brandKey == "":
-		if brandInTitle(a, b) {
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", av)}
+		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q", fa, fb)}
+	case a.brandKey == "" || b.brandKey == "":
+		withBrand, other := a, b
+		if a.brandKey == "" {
+			withBrand, other = b, a
 		}
-		return missing(av, bv)
+		if len(other.titleTokens) == 0 {
+			return missing(av, bv)
+		}
+		if brandInTitle(withBrand, other) {
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", withBrand.Rec.Brand)}
+		}
+		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q not in title", withBrand.Rec.Brand)}
 	case a.brandKey == b.brandKey:
 		return Outcome{Level: Exact, A: av, B: bv}
 	case a.brandName == b.brandName:
@@ -81,4 +96,14 @@ func wordPrefix(short, long []string) bool {
 		}
 	}
 	return true
+}
+
+// firstWord is the first title word that is not a number or a stop word.
+func firstWord(it *Item) string {
+	for _, t := range it.titleTokens {
+		if !stopWords[t] && !isNumber(t) && t != "new" {
+			return t
+		}
+	}
+	return ""
 }

@@ -17,7 +17,7 @@ type modelComparator struct{}
 
 func (modelComparator) Attribute() string { return "model" }
 func (modelComparator) Levels() []string {
-	return []string{Exact, Contained, Variant, Close, Different, Conflict, Missing}
+	return []string{Exact, Contained, Base, Variant, Close, Different, Conflict, Missing}
 }
 
 // Contained is the model level of a code found inside the other record's
@@ -37,32 +37,30 @@ func (modelComparator) Compare(a, b *Item, _ *Env) Outcome {
 		bv = strings.Join(b.codes, " ")
 	}
 	sa, sb := a.primaryCodes(), b.primaryCodes()
-	// Exact: a primary code of one side among all codes of the other.
-	for _, c := range sa {
-		if b.allCodes[c] {
-			return Outcome{Level: Exact, A: av, B: bv, Evidence: "code " + c}
+	// Exact: a primary code of one side among all codes of the other,
+	// unless both sides also give that code with different suffixes
+	// ("dvpfx820" on both, "dvpfx820r" against "dvpfx820w"): a variant.
+	if c, ok := sharedCode(sa, b.allCodes, sb, a.allCodes); ok {
+		if x, y, clash := suffixClash(a.allCodes, b.allCodes, c); clash {
+			return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", x, y, c)}
 		}
-	}
-	for _, c := range sb {
-		if a.allCodes[c] {
-			return Outcome{Level: Exact, A: av, B: bv, Evidence: "code " + c}
-		}
+		return Outcome{Level: Exact, A: av, B: bv, Evidence: "code " + c}
 	}
 	if len(sa) == 0 || len(sb) == 0 {
 		return missing(av, bv)
 	}
-	for _, c := range sa {
-		if len(c) >= minContained && strings.Contains(b.compactText, c) {
-			return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
-		}
-	}
-	for _, c := range sb {
-		if len(c) >= minContained && strings.Contains(a.compactText, c) {
-			return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
+	for _, pair := range [2][2]*Item{{a, b}, {b, a}} {
+		for _, c := range pair[0].primaryCodes() {
+			if len(c) >= minContained && containsCode(pair[1].compactText, c) {
+				if x, y, clash := suffixClash(a.allCodes, b.allCodes, c); clash {
+					return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", x, y, c)}
+				}
+				return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
+			}
 		}
 	}
 	best := Outcome{Level: Different, A: av, B: bv}
-	rank := map[string]int{Variant: 0, Close: 1, Conflict: 2, Different: 3}
+	rank := map[string]int{Variant: 0, Base: 1, Close: 2, Conflict: 3, Different: 4}
 	for _, x := range sa {
 		for _, y := range sb {
 			lvl, ev := compareCodes(x, y)
@@ -73,7 +71,80 @@ func (modelComparator) Compare(a, b *Item, _ *Env) Outcome {
 			}
 		}
 	}
+	if rank[best.Level] > rank[Base] {
+		// The base of a code (its suffix dropped) within the other's text:
+		// "G303DARK" against "... G303 series ...".
+		for _, pair := range [2][2]*Item{{a, b}, {b, a}} {
+			for _, c := range pair[0].primaryCodes() {
+				if base := stripSuffix(c); base != c && len(base) >= 4 && hasDigit(base) && containsCode(pair[1].compactText, base) {
+					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s (base of %s) within the other's title or model", base, c)}
+				}
+			}
+		}
+	}
 	return best
+}
+
+// containsCode reports whether code occurs in text not followed by a digit
+// ("th50pz85" is not in "th50pz850u": the digits go on).
+func containsCode(text, code string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], code)
+		if i < 0 {
+			return false
+		}
+		end := from + i + len(code)
+		if end == len(text) || !isDigit(text[end]) {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// Base is the model level of a code whose base (its letter suffix dropped)
+// is in the other record, which names no suffix.
+const Base = "base"
+
+// sharedCode finds a primary code of one side among all codes of the other.
+func sharedCode(sa []string, bAll map[string]bool, sb []string, aAll map[string]bool) (string, bool) {
+	for _, c := range sa {
+		if bAll[c] {
+			return c, true
+		}
+	}
+	for _, c := range sb {
+		if aAll[c] {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// suffixClash finds codes x (of a) and y (of b) that extend the shared code
+// c with different letter suffixes, neither known to the other side.
+func suffixClash(a, b map[string]bool, c string) (string, string, bool) {
+	ext := func(x string) bool {
+		return len(x) > len(c) && strings.HasPrefix(x, c) && !hasDigit(x[len(c):]) && len(x)-len(c) <= 3
+	}
+	for _, x := range sortedSet(a) {
+		if !ext(x) || b[x] {
+			continue
+		}
+		for _, y := range sortedSet(b) {
+			if ext(y) && !a[y] && x != y {
+				return x, y, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return sortedStrings(out)
 }
 
 // primaryCodes are the codes a side is judged by: its model field, or else

@@ -55,9 +55,9 @@ func DefaultConfig() *Config {
 		AmbiguityMargin:  1,
 		Weights: map[string]map[string]float64{
 			"gtin":       {Exact: 12, Conflict: -5, Invalid: 0},
-			"brand":      {Exact: 3, Alias: 3, InTitle: 2, Close: 1.5, Conflict: -8},
+			"brand":      {Exact: 3, Alias: 3, InTitle: 2, Close: 1.5, NotInTitle: -1, Conflict: -8},
 			"title":      {Exact: 6, "t90": 5, "t80": 4, "t70": 3, "t60": 2, "t50": 1, "t40": 0, "t30": -1, "t20": -2.5, Different: -4},
-			"model":      {Exact: 7, Contained: 5, Variant: 4, Close: 1, Different: -3, Conflict: -8},
+			"model":      {Exact: 7, Contained: 5, Base: 3, Variant: 1, Close: 1, Different: -3, Conflict: -8},
 			"color":      {Exact: 1.5, Synonym: 1.5, Family: -1, Conflict: -6},
 			"size":       {Exact: 2, Equivalent: 2, Conflict: -6},
 			"material":   {Exact: 1, Synonym: 1, Family: -0.5, Conflict: -4},

@@ -176,7 +176,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *verbose {
 		eval.PrintEstimates(report, rep.Estimates)
 	}
-	fmt.Fprintf(report, "tune %s: weights from %d train pairs, thresholds from %d valid pairs\n", ev.DS.Name, rep.Train, rep.Valid)
+	fmt.Fprintf(report, "tune %s: weights from %d train pairs (%s), thresholds from %d valid pairs\n", ev.DS.Name, rep.Train, rep.Method, rep.Valid)
 	if len(rep.DroppedVetoes) > 0 {
 		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
 	}

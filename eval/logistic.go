@@ -1,0 +1,91 @@
+package eval
+
+import (
+	"math"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// fitLogistic refines level weights by L2-regularized logistic regression:
+// the log-odds of a match is the prior plus the weights of the pair's
+// levels (missing levels weigh 0), as in the Fellegi-Sunter sum, but the
+// weights are fitted jointly, so correlated comparisons (a model code found
+// in the title and a high title similarity) are not counted twice. The
+// penalty pulls every weight toward its m/u estimate in init, with strength
+// lambda per training pair. Weights are in bits (log2 odds).
+func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[string]float64, initPrior, lambda float64, iters int) (map[string]map[string]float64, float64) {
+	// Index the (attribute, level) features.
+	type feat struct{ attr, level string }
+	index := map[feat]int{}
+	var feats []feat
+	var w0 []float64
+	for attr, levels := range init {
+		for lvl, w := range levels {
+			index[feat{attr, lvl}] = len(feats)
+			feats = append(feats, feat{attr, lvl})
+			w0 = append(w0, w*math.Ln2)
+		}
+	}
+	rows := make([][]int, len(pairs))
+	y := make([]float64, len(pairs))
+	for i, o := range outs {
+		for _, c := range o {
+			if j, ok := index[feat{c.Attribute, c.Level}]; ok && c.Level != match.Missing {
+				rows[i] = append(rows[i], j)
+			}
+		}
+		if pairs[i].Match {
+			y[i] = 1
+		}
+	}
+	w := append([]float64(nil), w0...)
+	b := initPrior * math.Ln2
+	n := float64(len(pairs))
+	// Adam on the mean log loss plus the penalty.
+	const lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
+	mw, vw := make([]float64, len(w)), make([]float64, len(w))
+	var mb, vb float64
+	grad := make([]float64, len(w))
+	for it := 1; it <= iters; it++ {
+		for j := range grad {
+			grad[j] = lambda * (w[j] - w0[j])
+		}
+		gb := 0.0
+		for i, r := range rows {
+			z := b
+			for _, j := range r {
+				z += w[j]
+			}
+			g := (sigmoid(z) - y[i]) / n
+			gb += g
+			for _, j := range r {
+				grad[j] += g
+			}
+		}
+		c1, c2 := 1-math.Pow(beta1, float64(it)), 1-math.Pow(beta2, float64(it))
+		for j := range w {
+			mw[j] = beta1*mw[j] + (1-beta1)*grad[j]
+			vw[j] = beta2*vw[j] + (1-beta2)*grad[j]*grad[j]
+			w[j] -= lr * (mw[j] / c1) / (math.Sqrt(vw[j]/c2) + eps)
+		}
+		mb = beta1*mb + (1-beta1)*gb
+		vb = beta2*vb + (1-beta2)*gb*gb
+		b -= lr * (mb / c1) / (math.Sqrt(vb/c2) + eps)
+	}
+	out := map[string]map[string]float64{}
+	for j, f := range feats {
+		if out[f.attr] == nil {
+			out[f.attr] = map[string]float64{}
+		}
+		out[f.attr][f.level] = round(w[j]/math.Ln2, 4)
+	}
+	return out, b / math.Ln2
+}
+
+func sigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
