@@ -47,18 +47,18 @@ type Config struct {
 // DefaultConfig returns the hand-set defaults.
 func DefaultConfig() *Config {
 	return &Config{
-		Prior:            -6,
-		MatchThreshold:   0.95,
-		ReviewThreshold:  0.5,
+		Prior:            -4,
+		MatchThreshold:   0.7,
+		ReviewThreshold:  0.3,
 		Candidates:       20,
 		NearestThreshold: 0.05,
 		AmbiguityMargin:  1,
 		Weights: map[string]map[string]float64{
 			"gtin":       {Exact: 12, Conflict: -5, Invalid: 0},
-			"brand":      {Exact: 3, Alias: 3, InTitle: 2, Close: 1.5, NotInTitle: -1, Conflict: -8},
-			"title":      {Exact: 6, "t90": 5, "t80": 4, "t70": 3, "t60": 2, "t50": 1, "t40": 0, "t30": -1, "t20": -2.5, Different: -4},
-			"model":      {Exact: 7, Contained: 5, Base: 3, Variant: 1, Close: 1, Different: -3, Conflict: -8},
-			"color":      {Exact: 1.5, Synonym: 1.5, Family: -1, Conflict: -6},
+			"brand":      {Exact: 2, Alias: 2, InTitle: 1, Close: 1.5, NotInTitle: -1, Conflict: -4},
+			"title":      {Exact: 6.5, "t90": 5.5, "t80": 4, "t70": 2.5, "t60": 1.5, "t50": 0.5, "t40": -1, "t30": -2, "t20": -3, Different: -4},
+			"model":      {Exact: 7, Contained: 4.5, Base: 3, Variant: 0.5, Close: 1, Different: -3.5, Conflict: -6},
+			"color":      {Exact: 1.5, Synonym: 1, Family: -0.5, Conflict: -5},
 			"size":       {Exact: 2, Equivalent: 2, Conflict: -6},
 			"material":   {Exact: 1, Synonym: 1, Family: -0.5, Conflict: -4},
 			"pack_count": {Exact: 1, Conflict: -8},
