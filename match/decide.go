@@ -97,12 +97,9 @@ func Decide(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
 	ambiguous := false
 	for i := range scored {
 		o := &scored[i]
-		if o == best || len(o.Vetoes) > 0 {
-			continue
-		}
-		// Two listings that are both surely the item (duplicates), or
-		// equally likely ones: which to join is the seller's call.
-		if o.Probability >= cfg.MatchThreshold || (o.Probability >= cfg.ReviewThreshold && best.Total-o.Total <= cfg.AmbiguityMargin) {
+		// Two listings equally good (within the margin): which to join is
+		// the seller's call.
+		if o != best && len(o.Vetoes) == 0 && o.Probability >= cfg.ReviewThreshold && best.Total-o.Total <= cfg.AmbiguityMargin {
 			ambiguous = true
 		}
 	}
