@@ -78,7 +78,8 @@ func TestCompareTitle(t *testing.T) {
 	runPairs(t, "title", []pairCase{
 		{Record{Title: "Brita Filters, Pack of 6"}, Record{Title: "brita filter pack of 6"}, Exact, "same words up to case and plural"},
 		{Record{Title: "Kindle Paperwhite 16GB 7 inch Black"}, Record{Title: `Kindle Paperwhite (16 GB) 7" Black`}, Exact, "units written apart"},
-		{Record{Title: "Sony WH-1000XM4 Wireless Headphones Black"}, Record{Title: "Sony WH-1000XM4 Wireless Noise Canceling Headphones Black"}, "t80", "most words shared"},
+		{Record{Title: "Sony WH-1000XM4 Wireless Headphones Black"}, Record{Title: "Sony WH-1000XM4 Wireless Noise Canceling Headphones Black"}, "t90", "one title within the other"},
+		{Record{Title: "Sony WH-1000XM4 Wireless Headphones, Black"}, Record{Title: "Sony WH-1000XM5 Wireless Headphones, Silver"}, "t60", "most words shared, not the code and color"},
 		{Record{Title: "Cuisinart Coffeemaker DTC975"}, Record{Title: "Cuisinart coffee maker DTC975"}, Exact, "a compound written apart"},
 		{Record{Title: "Weber Spirit II E-310 Liquid Propane Gas Grill"}, Record{Title: "Lodge Pre-Seasoned Cast Iron Skillet 10.25 Inch"}, Different, "nothing shared"},
 		{Record{}, Record{Title: "x"}, Missing, "one side has none"},

@@ -53,9 +53,10 @@ var titleLevels = []struct {
 	{"t50", 0.5}, {"t40", 0.4}, {"t30", 0.3}, {"t20", 0.2}, {Different, 0},
 }
 
-// TitleSimilarity is a weighted soft Dice coefficient of two key lists, in
-// [0,1]: the weight of the keys of each side that the other side has, over
-// the weight of all keys. A key counts as had when the other side has it,
+// TitleSimilarity is the mean of a weighted soft Dice coefficient (the
+// weight of the keys of each side that the other side has, over the weight
+// of all keys) and the overlap coefficient (the share of the lighter title's
+// weight that the other has), in [0,1]. A key counts as had when the other side has it,
 // spells it as two or three adjacent keys ("coffee maker" / "coffeemaker"),
 // or has it with one typo (keys of five or more characters, same digits).
 // weight must be positive.
@@ -83,25 +84,32 @@ func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string
 	}
 	mark(a, hadA, setB, joinB, b, hadB)
 	mark(b, hadB, setA, joinA, a, hadA)
-	var had, all float64
+	var hadSumA, allA, hadSumB, allB float64
 	for i, t := range a {
 		w := weight(t)
-		all += w
+		allA += w
 		if hadA[i] {
-			had += w
+			hadSumA += w
 		}
 	}
 	for i, t := range b {
 		w := weight(t)
-		all += w
+		allB += w
 		if hadB[i] {
-			had += w
+			hadSumB += w
 		}
 	}
-	if all == 0 {
+	switch {
+	case allA+allB == 0:
 		return 1
+	case allA == 0 || allB == 0:
+		return 0
 	}
-	return had / all
+	dice := (hadSumA + hadSumB) / (allA + allB)
+	// The better-covered side's share: a supplier's short title inside a
+	// listing's long one is agreement, not difference.
+	overlap := max(hadSumA/allA, hadSumB/allB)
+	return (dice + overlap) / 2
 }
 
 // typo reports whether keys has t with one edit (keys of five or more

@@ -139,8 +139,10 @@ var packPatterns = []struct {
 	fixed int
 }{
 	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)\b`)},
-	{re: regexp.MustCompile(`\b(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)\b`)},
-	{re: regexp.MustCompile(`\b(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)\b`)},
+	// The number starts a word: "28pk" inside "rr-vtps-28pk-r1" is a code.
+	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)(?:\s|$)`)},
+	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)(?:\s|$)`)},
+	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|case|carton|ctn)(?:\s|$)`)},
 	{re: regexp.MustCompile(`\bx ?(\d+)$`)},
 	{re: regexp.MustCompile(`^(\d+) ?x\b`)},
 	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2},

@@ -73,6 +73,8 @@ func TestParsePackCount(t *testing.T) {
 		{"Eggs, dozen", 12, "dozen"},
 		{"2 x 500 ml", 2, "N x quantity"},
 		{"Case of 24 bottles", 24, "case of N"},
+		{"file folders letter brown 100/box", 100, "N per box"},
+		{"cpu cooler rr-vtps-28pk-r1", 0, "a pack word inside a code is not a pack"},
 		{"Sony WH-1000XM4 Headphones", 0, "no pack stated"},
 		{"Crayons 24 Count", 0, "a count is contents, not packs"},
 	}
