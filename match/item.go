@@ -73,6 +73,9 @@ func ExtractCodes(s string) []string {
 				letters++
 			}
 		}
+		// Letters with digits, or digit groups joined by a hyphen. (Bare
+		// six-digit numbers as codes: +0.2 F1 on Abt-Buy, -1.3 on
+		// Walmart-Amazon, so no.)
 		isCode := (letters > 0 && digits > 0) || (letters == 0 && digits >= 5 && strings.ContainsAny(tok, "-/"))
 		if !isCode || len(ParseQuantities(tok)) > 0 || isOrdinalOrPack(c) {
 			continue
@@ -130,6 +133,10 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 	}
 
 	it.colorField, it.colors, it.colorTitle = vs.Colors.read(r.Color, it.titleTokens)
+	if it.colorField == "" && len(it.colors) == 0 && r.Description != "" {
+		// A description that names one color speaks for a title that names none.
+		_, it.colors, it.colorTitle = vs.Colors.read("", Tokens(r.Description))
+	}
 
 	it.sizeField = Normalize(r.Size)
 	if it.sizeField != "" {

@@ -31,6 +31,8 @@ type Quantity struct {
 	Value float64
 	// Ounce marks a mass read from a bare "oz", which may be a fluid ounce.
 	Ounce bool
+	// Low is the low end of a range ("18-200mm"), 0 for a single value.
+	Low float64
 	// Text is the phrase it was read from.
 	Text string
 }
@@ -50,6 +52,8 @@ var units = map[string]unitDef{
 	"l": {Volume, 1000}, "liter": {Volume, 1000}, "liters": {Volume, 1000}, "litre": {Volume, 1000}, "litres": {Volume, 1000}, "ltr": {Volume, 1000},
 	"fl oz": {Volume, 29.5735}, "floz": {Volume, 29.5735}, "fluid ounce": {Volume, 29.5735}, "fluid ounces": {Volume, 29.5735},
 	"gallon": {Volume, 3785.41}, "gallons": {Volume, 3785.41}, "gal": {Volume, 3785.41},
+	"qt": {Volume, 946.353}, "quart": {Volume, 946.353}, "quarts": {Volume, 946.353},
+	"cu ft": {Volume, 28316.8}, "cubic feet": {Volume, 28316.8}, "cubic foot": {Volume, 28316.8},
 	"oz": {Mass, 28.3495}, "ounce": {Mass, 28.3495}, "ounces": {Mass, 28.3495},
 	"lb": {Mass, 453.592}, "lbs": {Mass, 453.592}, "pound": {Mass, 453.592}, "pounds": {Mass, 453.592},
 	"mg": {Mass, 0.001}, "g": {Mass, 1}, "gr": {Mass, 1}, "gram": {Mass, 1}, "grams": {Mass, 1},
@@ -65,7 +69,7 @@ var units = map[string]unitDef{
 }
 
 // quantityRE finds a number followed by a unit, on folded text.
-var quantityRE = regexp.MustCompile(`(\d+(?:[.,]\d+)?)\s*(fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`)
+var quantityRE = regexp.MustCompile(`(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`)
 
 // ParseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
@@ -73,31 +77,44 @@ func ParseQuantities(s string) []Quantity {
 	low := strings.ToLower(fold(s))
 	var out []Quantity
 	for _, m := range quantityRE.FindAllStringSubmatchIndex(low, -1) {
-		// The number must not continue a code ("XM4 5v" is fine, "A1263" is not read as "3 ...").
-		if m[2] > 0 {
-			prev := low[m[2]-1]
-			if (prev >= 'a' && prev <= 'z') || prev == '.' || prev == '-' && m[2] > 1 && isAlnum(low[m[2]-2]) && !isDigit(low[m[2]-2]) {
+		start := m[4] // the number
+		if m[2] >= 0 {
+			start = m[2] // the range's low end
+		}
+		// The number must not continue a code ("A1263" is not read as "3 ...").
+		if start > 0 {
+			prev := low[start-1]
+			if (prev >= 'a' && prev <= 'z') || prev == '.' || prev == '-' && start > 1 && isAlnum(low[start-2]) && !isDigit(low[start-2]) {
 				continue
 			}
 		}
-		num, err := strconv.ParseFloat(strings.ReplaceAll(low[m[2]:m[3]], ",", "."), 64)
+		num, err := strconv.ParseFloat(strings.ReplaceAll(low[m[4]:m[5]], ",", "."), 64)
 		if err != nil {
 			continue
 		}
-		unit := strings.Join(strings.Fields(strings.ReplaceAll(low[m[4]:m[5]], ".", " ")), " ")
-		if unit == "fl oz" || unit == "floz" || strings.HasPrefix(unit, "fluid") {
+		unit := strings.Join(strings.Fields(strings.ReplaceAll(low[m[6]:m[7]], ".", " ")), " ")
+		switch {
+		case unit == "fl oz" || unit == "floz" || strings.HasPrefix(unit, "fluid"):
 			unit = "fl oz"
+		case unit == "cu ft" || unit == "cuft":
+			unit = "cu ft"
 		}
 		def, ok := units[unit]
 		if !ok {
 			continue
 		}
-		out = append(out, Quantity{
+		q := Quantity{
 			Dim:   def.dim,
 			Value: num * def.factor,
 			Ounce: unit == "oz" || strings.HasPrefix(unit, "ounce"),
-			Text:  strings.TrimSpace(low[m[0]:m[5]]),
-		})
+			Text:  strings.TrimSpace(low[start:m[7]]),
+		}
+		if m[2] >= 0 {
+			if lo, err := strconv.ParseFloat(strings.ReplaceAll(low[m[2]:m[3]], ",", "."), 64); err == nil {
+				q.Low = lo * def.factor
+			}
+		}
+		out = append(out, q)
 	}
 	return out
 }
@@ -225,7 +242,7 @@ func compareQuantities(a, b []Quantity) (shared, agree bool, why string) {
 		found := false
 		for _, x := range va {
 			for _, y := range vb {
-				if sameQuantity(x.Value, y.Value) {
+				if sameQuantity(x.Value, y.Value) && (x.Low == 0 || y.Low == 0 || sameQuantity(x.Low, y.Low)) {
 					found = true
 					agreeing = append(agreeing, fmt.Sprintf("%s = %s", x.Text, y.Text))
 					break

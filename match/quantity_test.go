@@ -24,6 +24,8 @@ func TestParseQuantities(t *testing.T) {
 		{"100W charger", Power, 100, "watts"},
 		{"10000mAh power bank", Charge, 10000, "mAh"},
 		{"Crayons 24 Count", Count, 24, "a count"},
+		{"LG 5.6 cu. ft. range", Volume, 158574.08, "cubic feet"},
+		{"5 qt stand mixer", Volume, 4731.765, "quarts"},
 	}
 	for _, tt := range tests {
 		qs := ParseQuantities(tt.in)
@@ -97,6 +99,8 @@ func TestCompareQuantities(t *testing.T) {
 		{"32 oz", "946 ml", true, true, "a bare oz against volume reads as fl oz"},
 		{"128GB", "256GB", true, false, "different capacities"},
 		{"10 inch", "500 ml", false, false, "no shared dimension"},
+		{"Nikkor 55-200mm", "Nikkor 18-200mm", true, false, "zoom ranges differ at the low end"},
+		{"Nikkor 18-200mm", "200 mm", true, true, "a range against its long end"},
 	}
 	for _, tt := range tests {
 		shared, agree, why := compareQuantities(ParseQuantities(tt.a), ParseQuantities(tt.b))
