@@ -53,7 +53,7 @@ fuzz:
 # accuracy: tune + eval (pairs and catalog mode) on every dataset under DATA;
 # rewrites the accuracy section of benchmarks/RESULTS.md and benchmarks/configs/.
 accuracy:
-	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs benchmarks/configs
+	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs benchmarks/configs -errors benchmarks/ERRORS.md
 
 # accuracy-check: the same run, failing when tuned test F1 falls more than
 # one point below the figure recorded in RESULTS.md; writes only the configs,

@@ -237,3 +237,25 @@ func TestSimilarityProperties(t *testing.T) {
 		}
 	}
 }
+
+// FuzzComparators runs every comparison on records built from fuzzed text:
+// no panic, a declared level, the same level both ways round.
+func FuzzComparators(f *testing.F) {
+	f.Add("Sony WH-1000XM4, Black 2-Pack", "WH1000XM4/B", "1 lb", "036000291452", "Sony WH-1000XM5 500ml", "WH-1000XM5", "16 oz", "0036000291452")
+	f.Add("", "", "", "", "x", "y", "XL", "abc")
+	vs := testVocab(f)
+	env := &Env{}
+	f.Fuzz(func(t *testing.T, titleA, modelA, sizeA, gtinA, titleB, modelB, sizeB, gtinB string) {
+		a := Prepare(&Record{Title: titleA, Model: modelA, Size: sizeA, GTINs: []string{gtinA}, Brand: modelB, Color: sizeA, Material: titleB, Origin: modelA, Category: titleA}, vs)
+		b := Prepare(&Record{Title: titleB, Model: modelB, Size: sizeB, GTINs: []string{gtinB}, Brand: modelA, Color: sizeB, Material: titleA, Origin: modelB, Category: titleB}, vs)
+		for _, c := range Comparators() {
+			o, r := c.Compare(a, b, env), c.Compare(b, a, env)
+			if o.Level != r.Level || !contains(c.Levels(), o.Level) {
+				t.Fatalf("%s: %q vs %q (levels %v)", c.Attribute(), o.Level, r.Level, c.Levels())
+			}
+			if o.Similarity < 0 || o.Similarity > 1 {
+				t.Fatalf("%s: similarity %v", c.Attribute(), o.Similarity)
+			}
+		}
+	})
+}
