@@ -357,6 +357,9 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 	add := func(q query.Query, size int) error {
 		req := bleve.NewSearchRequestOptions(q, size, 0, false)
 		req.Fields = []string{fRecord}
+		// Ties in score break by id, so the top K does not depend on how
+		// segments happened to merge.
+		req.SortBy([]string{"-_score", "_id"})
 		res, err := ix.bi.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)
