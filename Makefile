@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied).
 DATA ?= ../shared/data/em
@@ -60,6 +60,12 @@ accuracy:
 # into a scratch folder.
 accuracy-check:
 	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs $(BUILD)/configs -check
+
+# images: the image evidence benchmark on the Grocery Store Dataset (and the
+# ABO samples) under IMAGES; rewrites the images section of RESULTS.md.
+IMAGES ?= ../shared/data/images
+images:
+	$(GO) run ./benchmarks/images -data $(if $(filter-out ../shared/data/em,$(DATA)),$(DATA),$(IMAGES)) -results benchmarks/RESULTS.md
 
 # images-demo: redraw the demo images (the committed ones must match).
 images-demo:

@@ -25,7 +25,7 @@ type Thresholds struct {
 
 // DefaultThresholds are the thresholds used when a config names none.
 func DefaultThresholds() Thresholds {
-	return Thresholds{MaxHashDistance: 10, MaxColorDistance: 6}
+	return Thresholds{MaxHashDistance: 14, MaxColorDistance: 6}
 }
 
 // Validate reports thresholds that cannot be meant.
@@ -87,7 +87,9 @@ func ColorDistance(a, b []byte) float64 {
 		if background(a[i:i+3]) && background(b[i:i+3]) {
 			continue
 		}
-		dl := (float64(a[i]) - float64(b[i])) / 2.55
+		// Lightness counts for little: a brighter photo of the same pack
+		// shifts it, while color variants differ in hue and chroma.
+		dl := lightnessWeight * (float64(a[i]) - float64(b[i])) / 2.55
 		da := float64(a[i+1]) - float64(b[i+1])
 		db := float64(a[i+2]) - float64(b[i+2])
 		sum += math.Sqrt(dl*dl + da*da + db*db)
@@ -98,6 +100,9 @@ func ColorDistance(a, b []byte) float64 {
 	}
 	return sum / float64(n)
 }
+
+// lightnessWeight scales the CIELAB lightness difference in ColorDistance.
+const lightnessWeight = 0.3
 
 // background reports whether a quantized Lab cell is near white.
 func background(c []byte) bool {

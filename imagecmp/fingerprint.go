@@ -126,14 +126,14 @@ func FromReader(r io.Reader, lim Limits) (Fingerprint, error) {
 
 // nearWhite reports whether a pixel belongs to a white background.
 func nearWhite(r, g, b, a uint8) bool {
-	const min = 235
+	const min = 245
 	return a < 16 || (r >= min && g >= min && b >= min)
 }
 
-// trimWhite crops rows and columns at the edges whose pixels are nearly all
-// near-white. A row counts as border when at most 1% of its pixels (and at
-// least one) are not white, so stray specks and JPEG noise do not stop the trim
-// and an object touching a corner is kept.
+// trimWhite crops the near-white border: it keeps the box that holds all
+// but trimShare of the non-white pixels on each side, so stray specks, JPEG
+// noise and a small watermark in a corner do not move the frame, while an
+// object touching a corner is kept.
 func trimWhite(img *image.NRGBA) *image.NRGBA {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
 	if w == 0 || h == 0 {
@@ -141,6 +141,7 @@ func trimWhite(img *image.NRGBA) *image.NRGBA {
 	}
 	colInk := make([]int, w)
 	rowInk := make([]int, h)
+	total := 0
 	for y := 0; y < h; y++ {
 		row := img.Pix[y*img.Stride : y*img.Stride+w*4]
 		for x := 0; x < w; x++ {
@@ -148,29 +149,44 @@ func trimWhite(img *image.NRGBA) *image.NRGBA {
 			if !nearWhite(p[0], p[1], p[2], p[3]) {
 				colInk[x]++
 				rowInk[y]++
+				total++
 			}
 		}
 	}
-	border := func(ink, n int) bool { return ink <= n/100 }
-	top, bottom := 0, h-1
-	for top < h && border(rowInk[top], w) {
-		top++
+	if total == 0 { // all white: keep as is
+		return img
 	}
-	for bottom > top && border(rowInk[bottom], w) {
-		bottom--
+	cut := int(float64(total) * trimShare)
+	lo := func(ink []int) int {
+		sum := 0
+		for i, n := range ink {
+			sum += n
+			if sum > cut {
+				return i
+			}
+		}
+		return len(ink) - 1
 	}
-	left, right := 0, w-1
-	for left < w && border(colInk[left], h) {
-		left++
+	hi := func(ink []int) int {
+		sum := 0
+		for i := len(ink) - 1; i >= 0; i-- {
+			sum += ink[i]
+			if sum > cut {
+				return i
+			}
+		}
+		return 0
 	}
-	for right > left && border(colInk[right], h) {
-		right--
-	}
-	if top >= h || left >= w { // all white: keep as is
+	left, right, top, bottom := lo(colInk), hi(colInk), lo(rowInk), hi(rowInk)
+	if right < left || bottom < top {
 		return img
 	}
 	return imaging.Crop(img, image.Rect(left, top, right+1, bottom+1))
 }
+
+// trimShare is the share of non-white pixels that border trimming may cut
+// on each side.
+const trimShare = 0.02
 
 // padSquare centers img on a white square canvas.
 func padSquare(img *image.NRGBA) *image.NRGBA {
