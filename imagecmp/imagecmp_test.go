@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
@@ -14,7 +15,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/disintegration/imaging"
 )
@@ -160,46 +163,139 @@ func TestDecodeRefuses(t *testing.T) {
 	}
 }
 
-func TestLoader(t *testing.T) {
+func TestLoaderFiles(t *testing.T) {
 	img := encodePNG(t, product(200, 200, red, gold, 80))
 	dir := t.TempDir()
 	path := filepath.Join(dir, "p.png")
 	if err := os.WriteFile(path, img, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		switch r.URL.Path {
-		case "/p.png":
-			w.Header().Set("Content-Type", "image/png")
-			w.Write(img)
-		case "/page":
-			w.Header().Set("Content-Type", "text/html")
-			w.Write([]byte("<html></html>"))
-		default:
-			http.NotFound(w, r)
+	l := NewLoader("", 2)
+	if _, err := l.Fingerprint(context.Background(), path); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.png")
+	if _, err := l.Fingerprint(context.Background(), missing); err == nil || !strings.Contains(err.Error(), missing) || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+// imageServer serves the cases a catalog's image URLs bring.
+type imageServer struct {
+	img, jpg, bomb      []byte
+	mu                  sync.Mutex
+	hits                map[string]int
+	inFlight, maxAtOnce int
+}
+
+func (s *imageServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.hits[r.URL.Path]++
+	n := s.hits[r.URL.Path]
+	s.inFlight++
+	s.maxAtOnce = max(s.maxAtOnce, s.inFlight)
+	s.mu.Unlock()
+	defer func() { s.mu.Lock(); s.inFlight--; s.mu.Unlock() }()
+	switch {
+	case r.URL.Path == "/ok.png" || strings.HasPrefix(r.URL.Path, "/many/"):
+		if strings.HasPrefix(r.URL.Path, "/many/") {
+			time.Sleep(20 * time.Millisecond)
 		}
-	}))
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(s.img)
+	case r.URL.Path == "/slow.png":
+		select {
+		case <-time.After(2 * time.Second):
+		case <-r.Context().Done():
+		}
+	case r.URL.Path == "/flaky.png" && n <= 2, r.URL.Path == "/down.png":
+		http.Error(w, "overloaded", http.StatusInternalServerError)
+	case r.URL.Path == "/flaky.png":
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(s.img)
+	case r.URL.Path == "/page.png":
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html>not here</html>"))
+	case r.URL.Path == "/truncated.jpg":
+		w.Header().Set("Content-Type", "image/jpeg")
+		w.Header().Set("Content-Length", fmt.Sprint(len(s.jpg)))
+		w.Write(s.jpg[:len(s.jpg)/3])
+	case r.URL.Path == "/bomb.gif":
+		w.Header().Set("Content-Type", "image/gif")
+		w.Write(s.bomb)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func TestLoaderURLs(t *testing.T) {
+	var g bytes.Buffer
+	gif.Encode(&g, product(8, 8, red, gold, 2), nil)
+	bomb := g.Bytes()
+	bomb[6], bomb[7], bomb[8], bomb[9] = 0xff, 0xff, 0xff, 0xff
+	s := &imageServer{img: encodePNG(t, product(200, 200, red, gold, 80)), jpg: encodeJPEG(t, product(300, 300, red, gold, 80), 80), bomb: bomb, hits: map[string]int{}}
+	srv := httptest.NewServer(s)
 	defer srv.Close()
-	l := NewLoader()
-	fromFile, err := l.Fingerprint(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
+	l := NewLoader(t.TempDir(), 2)
+	l.Client.Timeout = 300 * time.Millisecond
+	l.Backoff = 5 * time.Millisecond
+	ctx := context.Background()
+
+	tests := []struct {
+		path, wantErr string
+		tooLarge      bool
+		hits          int
+		reason        string
+	}{
+		{"/ok.png", "", false, 1, "an image"},
+		{"/flaky.png", "", false, 3, "two 500s, then the image: retried with backoff"},
+		{"/down.png", "500", false, 3, "always 500: gives up after the retries"},
+		{"/gone.png", "404", false, 1, "not found: no retry"},
+		{"/page.png", "not an image", false, 1, "an HTML page"},
+		{"/truncated.jpg", "unexpected EOF", false, 1, "the body stops early"},
+		{"/bomb.gif", "65535x65535", true, 1, "refused from the header"},
+		{"/slow.png", "Timeout", false, 3, "times out (and a timeout is retried)"},
 	}
-	fromURL, err := l.Fingerprint(context.Background(), srv.URL+"/p.png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if Compare(fromFile, fromURL, DefaultThresholds()).Similarity != 1 {
-		t.Error("the same image from a file and a URL fingerprints differently")
-	}
-	for ref, want := range map[string]string{
-		filepath.Join(dir, "missing.png"): "no such file",
-		srv.URL + "/gone.png":             "404",
-		srv.URL + "/page":                 "not an image",
-	} {
-		if _, err := l.Fingerprint(context.Background(), ref); err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), ref) {
-			t.Errorf("Fingerprint(%s) = %v, want an error naming it and %q", ref, err, want)
+	for _, tt := range tests {
+		url := srv.URL + tt.path
+		_, err := l.Fingerprint(ctx, url)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%s: %v (%s)", tt.path, err, tt.reason)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), url)):
+			t.Errorf("%s: %v, want an error naming the URL and %q (%s)", tt.path, err, tt.wantErr, tt.reason)
+		case errors.Is(err, ErrTooLarge) != tt.tooLarge:
+			t.Errorf("%s: %v, too large %v (%s)", tt.path, err, tt.tooLarge, tt.reason)
 		}
+		if got := s.hits[tt.path]; got != tt.hits {
+			t.Errorf("%s: %d requests, want %d (%s)", tt.path, got, tt.hits, tt.reason)
+		}
+	}
+
+	// A second run fetches nothing: fingerprints come from the disk cache,
+	// and a fresh Loader on the same directory finds them too.
+	l2 := NewLoader(l.CacheDir, 2)
+	for _, p := range []string{"/ok.png", "/flaky.png"} {
+		if _, err := l2.Fingerprint(ctx, srv.URL+p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.hits["/ok.png"] != 1 || s.hits["/flaky.png"] != 3 {
+		t.Errorf("cached URLs were fetched again: %v", s.hits)
+	}
+
+	// At most 2 fetches at once.
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l.Fingerprint(ctx, fmt.Sprintf("%s/many/%d.png", srv.URL, i))
+		}()
+	}
+	wg.Wait()
+	if s.maxAtOnce > 2 {
+		t.Errorf("%d fetches at once, want at most 2", s.maxAtOnce)
 	}
 }
 

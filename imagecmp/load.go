@@ -2,24 +2,60 @@ package imagecmp
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"mime"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
 
 // Loader reads images from local files or http(s) URLs and fingerprints
-// them. Its zero value is not usable; use NewLoader.
+// them: URL fetches are bounded in number at once, time out, retry with
+// backoff on server errors, and are cached on disk by URL, so a second run
+// fetches nothing. A Loader is safe for concurrent use; build one with
+// NewLoader.
 type Loader struct {
 	Limits Limits
 	Client *http.Client
+	// Retries is how many times a 5xx answer or a failed connection is
+	// retried, with Backoff doubling between tries.
+	Retries int
+	Backoff time.Duration
+	// CacheDir holds fetched fingerprints by URL; empty disables the cache.
+	CacheDir string
+	sem      chan struct{}
 }
 
-// NewLoader returns a Loader with DefaultLimits and a 20-second HTTP timeout.
-func NewLoader() *Loader {
-	return &Loader{Limits: DefaultLimits(), Client: &http.Client{Timeout: 20 * time.Second}}
+// NewLoader returns a Loader with DefaultLimits, a 20-second timeout per
+// fetch, 2 retries from 250 ms, at most parallel fetches at once, and the
+// given cache directory ("" for none).
+func NewLoader(cacheDir string, parallel int) *Loader {
+	if parallel < 1 {
+		parallel = 1
+	}
+	return &Loader{
+		Limits:   DefaultLimits(),
+		Client:   &http.Client{Timeout: 20 * time.Second},
+		Retries:  2,
+		Backoff:  250 * time.Millisecond,
+		CacheDir: cacheDir,
+		sem:      make(chan struct{}, parallel),
+	}
+}
+
+// DefaultCacheDir is the user's cache directory for image fingerprints, or
+// "" when there is none.
+func DefaultCacheDir() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "followmatch", "images")
 }
 
 // IsURL reports whether ref names an http(s) resource rather than a file.
@@ -49,31 +85,111 @@ func (l *Loader) Fingerprint(ctx context.Context, ref string) (Fingerprint, erro
 	return fp, nil
 }
 
+// cacheVersion changes when fingerprints computed before would differ.
+const cacheVersion = "2"
+
+type cached struct {
+	Version     string      `json:"version"`
+	URL         string      `json:"url"`
+	Fingerprint Fingerprint `json:"fingerprint"`
+}
+
+func (l *Loader) cachePath(url string) string {
+	sum := sha256.Sum256([]byte(url))
+	h := hex.EncodeToString(sum[:])
+	return filepath.Join(l.CacheDir, h[:2], h+".json")
+}
+
+func (l *Loader) fromCache(url string) (Fingerprint, bool) {
+	if l.CacheDir == "" {
+		return Fingerprint{}, false
+	}
+	b, err := os.ReadFile(l.cachePath(url))
+	if err != nil {
+		return Fingerprint{}, false
+	}
+	var c cached
+	if json.Unmarshal(b, &c) != nil || c.Version != cacheVersion || c.URL != url {
+		return Fingerprint{}, false
+	}
+	return c.Fingerprint, true
+}
+
+// toCache stores a fingerprint; a failure to write only costs a refetch.
+func (l *Loader) toCache(url string, fp Fingerprint) {
+	if l.CacheDir == "" {
+		return
+	}
+	p := l.cachePath(url)
+	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	b, _ := json.Marshal(cached{Version: cacheVersion, URL: url, Fingerprint: fp})
+	tmp := p + ".tmp" + fmt.Sprint(time.Now().UnixNano())
+	if os.WriteFile(tmp, b, 0o644) == nil {
+		os.Rename(tmp, p)
+	}
+}
+
 func (l *Loader) fromURL(ctx context.Context, url string) (Fingerprint, error) {
+	if fp, ok := l.fromCache(url); ok {
+		return fp, nil
+	}
+	select {
+	case l.sem <- struct{}{}:
+		defer func() { <-l.sem }()
+	case <-ctx.Done():
+		return Fingerprint{}, fmt.Errorf("image %s: %w", url, ctx.Err())
+	}
+	wait := l.Backoff
+	for try := 0; ; try++ {
+		fp, retry, err := l.fetch(ctx, url)
+		if err == nil {
+			l.toCache(url, fp)
+			return fp, nil
+		}
+		if !retry || try >= l.Retries {
+			if try > 0 {
+				return Fingerprint{}, fmt.Errorf("image %s: %w (after %d tries)", url, err, try+1)
+			}
+			return Fingerprint{}, fmt.Errorf("image %s: %w", url, err)
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return Fingerprint{}, fmt.Errorf("image %s: %w", url, ctx.Err())
+		}
+		wait *= 2
+	}
+}
+
+// fetch makes one attempt; retry says whether the failure is worth another
+// (a 5xx answer or a failed connection).
+func (l *Loader) fetch(ctx context.Context, url string) (fp Fingerprint, retry bool, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return Fingerprint{}, fmt.Errorf("image %s: %w", url, err)
+		return Fingerprint{}, false, err
 	}
 	resp, err := l.Client.Do(req)
 	if err != nil {
-		return Fingerprint{}, fmt.Errorf("image %s: %w", url, err)
+		return Fingerprint{}, ctx.Err() == nil, err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return Fingerprint{}, fmt.Errorf("image %s: HTTP %s", url, resp.Status)
+	switch {
+	case resp.StatusCode >= 500:
+		return Fingerprint{}, true, fmt.Errorf("HTTP %s", resp.Status)
+	case resp.StatusCode != http.StatusOK:
+		return Fingerprint{}, false, fmt.Errorf("HTTP %s", resp.Status)
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
 		mt, _, _ := mime.ParseMediaType(ct)
 		if !strings.HasPrefix(mt, "image/") && mt != "application/octet-stream" {
-			return Fingerprint{}, fmt.Errorf("image %s: content type %q is not an image", url, mt)
+			return Fingerprint{}, false, fmt.Errorf("content type %q is not an image", mt)
 		}
 	}
 	if resp.ContentLength > l.Limits.MaxBytes {
-		return Fingerprint{}, fmt.Errorf("image %s: %w: %d bytes is over %d", url, ErrTooLarge, resp.ContentLength, l.Limits.MaxBytes)
+		return Fingerprint{}, false, fmt.Errorf("%w: %d bytes is over %d", ErrTooLarge, resp.ContentLength, l.Limits.MaxBytes)
 	}
-	fp, err := FromReader(resp.Body, l.Limits)
-	if err != nil {
-		return Fingerprint{}, fmt.Errorf("image %s: %w", url, err)
-	}
-	return fp, nil
+	fp, err = FromReader(resp.Body, l.Limits)
+	return fp, false, err
 }

@@ -39,7 +39,7 @@ func runCompareImages(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err := th.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
-	l := imagecmp.NewLoader()
+	l := imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4)
 	a, err := l.Fingerprint(ctx, refs[0])
 	if err != nil {
 		return err

@@ -84,7 +84,7 @@ func (f *matchFlags) openMatcher(ctx context.Context, stderr io.Writer) (*match.
 		Source: ix,
 		Rules:  match.NewRules(policy, seller, vs),
 		Vocab:  vs,
-		Images: imagecmp.NewLoader(),
+		Images: imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4),
 	}
 	return m, ix, nil
 }
@@ -151,7 +151,7 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 			}
 		}
 	}()
-	n, putErr := w.PutAll(ctx, recs, imagecmp.NewLoader(), workers, func(id string, errs []string) {
+	n, putErr := w.PutAll(ctx, recs, imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4), workers, func(id string, errs []string) {
 		imgBad.Add(1)
 		for _, e := range errs {
 			warn.printf("listing %s: image skipped: %s", id, e)
