@@ -1,6 +1,8 @@
 package match
 
 import (
+	"image"
+	"image/color"
 	"testing"
 
 	"github.com/followmatch/followmatch/imagecmp"
@@ -258,4 +260,44 @@ func FuzzComparators(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCompareImage(t *testing.T) {
+	shot := func(body color.NRGBA) imagecmp.Fingerprint {
+		img := image.NewNRGBA(image.Rect(0, 0, 200, 200))
+		for y := 0; y < 200; y++ {
+			for x := 0; x < 200; x++ {
+				c := color.NRGBA{255, 255, 255, 255}
+				if x > 50 && x < 150 && y > 30 && y < 170 {
+					c = body
+				}
+				if x > 60 && x < 140 && y > 90 && y < 110 {
+					c = color.NRGBA{20, 20, 20, 255}
+				}
+				img.SetNRGBA(x, y, c)
+			}
+		}
+		fp, err := imagecmp.FromImage(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fp
+	}
+	red, green := shot(color.NRGBA{200, 30, 40, 255}), shot(color.NRGBA{40, 140, 60, 255})
+	runPairs(t, "image", []pairCase{
+		{Record{Fingerprints: []imagecmp.Fingerprint{red}}, Record{Fingerprints: []imagecmp.Fingerprint{red}}, Same, "the same photo"},
+		{Record{Fingerprints: []imagecmp.Fingerprint{red}}, Record{Fingerprints: []imagecmp.Fingerprint{green}}, ColorConflict, "the same shot in another color"},
+		{Record{Fingerprints: []imagecmp.Fingerprint{green, red}}, Record{Fingerprints: []imagecmp.Fingerprint{red}}, Same, "the best pair of several images"},
+		{Record{ImageErrors: []string{"image x.jpg: no such file"}}, Record{Fingerprints: []imagecmp.Fingerprint{red}}, Missing, "an unreadable image is neutral"},
+	})
+	// The same text with a photo in another color scores below the same
+	// text with the same photo: the image backs the color.
+	vs := testVocab(t)
+	s := NewScorer(DefaultConfig(), nil)
+	l := Prepare(&Record{ID: "l", Brand: "Acme", Title: "Acme juice 1 L", Fingerprints: []imagecmp.Fingerprint{red}}, vs)
+	same := s.Score(Prepare(&Record{ID: "o", Brand: "Acme", Title: "Acme juice 1 L", Fingerprints: []imagecmp.Fingerprint{red}}, vs), l)
+	other := s.Score(Prepare(&Record{ID: "o", Brand: "Acme", Title: "Acme juice 1 L", Fingerprints: []imagecmp.Fingerprint{green}}, vs), l)
+	if !(same.Total > other.Total) {
+		t.Errorf("same photo %.2f, recolored photo %.2f: the recolored photo must count against", same.Total, other.Total)
+	}
 }
