@@ -35,12 +35,17 @@ const (
 	fCategory = "category"
 	fTitle    = "title"
 	fRecord   = "rec"
+	// fBrandKeys holds brand-qualified title keys ("zenfy_skillet"): their
+	// posting lists hold one brand's listings only, so ranking a brand's
+	// listings by title costs a few short lists instead of a conjunction
+	// over the brand's whole list.
+	fBrandKeys = "bkeys"
 )
 
 // formatKey marks a directory as a followmatch index of this format.
 var formatKey = []byte("followmatch.format")
 
-const formatVersion = "1"
+const formatVersion = "2"
 
 // tokensAnalyzer splits on whitespace only: titles are normalized by
 // match.Tokens before indexing and querying, so index terms are exactly the
@@ -54,9 +59,14 @@ type Index struct {
 	vocab    *match.Vocabularies
 	readOnly bool
 
+	// items caches prepared listings by id (decoding the stored record and
+	// preparing it is most of a candidate's cost); cleared when full, and
+	// by every write.
+	itemsMu   sync.Mutex
+	items     map[string]*match.Item
 	statsOnce sync.Once
 	docs      uint64
-	df        sync.Map // title key -> uint64 document frequency
+	df        sync.Map // field NUL term -> uint64 document frequency
 }
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -94,7 +104,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	rec.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fGTIN, fCodes, fBrand, fColor, fCategory} {
+	for _, f := range []string{fGTIN, fCodes, fBrand, fColor, fCategory, fBrandKeys} {
 		doc.AddFieldMappingsAt(f, kw())
 	}
 	doc.AddFieldMappingsAt(fTitle, title)
@@ -171,7 +181,7 @@ func document(it *match.Item) (map[string]any, error) {
 	}
 	doc := map[string]any{
 		fGTIN:   gtins,
-		fCodes:  it.Codes(),
+		fCodes:  codeTerms(it.Codes()),
 		fBrand:  it.BrandKey(),
 		fColor:  it.ColorKey(),
 		fTitle:  strings.Join(it.TitleKeys(), " "),
@@ -179,6 +189,9 @@ func document(it *match.Item) (map[string]any, error) {
 	}
 	if c := it.Category(); len(c) > 0 {
 		doc[fCategory] = strings.Join(c, " > ")
+	}
+	if b := it.BrandKey(); b != "" {
+		doc[fBrandKeys] = brandKeys(b, it.TitleKeys())
 	}
 	return doc, nil
 }
@@ -211,6 +224,7 @@ func (w *Writer) Put(rec *match.Record) error {
 	if err := w.batch.Index(rec.ID, doc); err != nil {
 		return fmt.Errorf("index: listing %s: %w", rec.ID, err)
 	}
+	w.ix.forget(rec.ID)
 	w.n++
 	if w.batch.Size() >= w.size {
 		return w.Flush()
@@ -221,6 +235,7 @@ func (w *Writer) Put(rec *match.Record) error {
 // Delete removes a listing.
 func (w *Writer) Delete(id string) error {
 	w.batch.Delete(id)
+	w.ix.forget(id)
 	if w.batch.Size() >= w.size {
 		return w.Flush()
 	}
@@ -253,7 +268,36 @@ func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 	return ix.item(res.Hits[0].ID, res.Hits[0].Fields)
 }
 
+// maxCachedItems bounds the prepared-listing cache.
+const maxCachedItems = 20000
+
 func (ix *Index) item(id string, fields map[string]any) (*match.Item, error) {
+	ix.itemsMu.Lock()
+	it, ok := ix.items[id]
+	ix.itemsMu.Unlock()
+	if ok {
+		return it, nil
+	}
+	it, err := ix.decodeItem(id, fields)
+	if err != nil {
+		return nil, err
+	}
+	ix.itemsMu.Lock()
+	if ix.items == nil || len(ix.items) >= maxCachedItems {
+		ix.items = make(map[string]*match.Item, maxCachedItems)
+	}
+	ix.items[id] = it
+	ix.itemsMu.Unlock()
+	return it, nil
+}
+
+func (ix *Index) forget(id string) {
+	ix.itemsMu.Lock()
+	delete(ix.items, id)
+	ix.itemsMu.Unlock()
+}
+
+func (ix *Index) decodeItem(id string, fields map[string]any) (*match.Item, error) {
 	s, ok := fields[fRecord].(string)
 	if !ok {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
@@ -275,15 +319,18 @@ func (ix *Index) docCount() uint64 {
 
 // DF returns how many listings have the title key tok. Counts are read
 // from the index once per key and cached.
-func (ix *Index) DF(tok string) uint64 {
-	if v, ok := ix.df.Load(tok); ok {
+func (ix *Index) DF(tok string) uint64 { return ix.fieldDF(fTitle, tok) }
+
+func (ix *Index) fieldDF(field, term string) uint64 {
+	key := field + "\x00" + term
+	if v, ok := ix.df.Load(key); ok {
 		return v.(uint64)
 	}
-	n, err := ix.termCount(fTitle, tok)
+	n, err := ix.termCount(field, term)
 	if err != nil {
 		return 0
 	}
-	ix.df.Store(tok, n)
+	ix.df.Store(key, n)
 	return n
 }
 
@@ -314,7 +361,7 @@ func (ix *Index) IDF(tok string) float64 {
 
 // maxTitleTerms bounds the title terms of a candidate query: the rarest
 // ones carry the signal, the common ones only cost posting-list walks.
-const maxTitleTerms = 10
+const maxTitleTerms = 6
 
 // maxGTINShare bounds the listings returned for one shared GTIN.
 const maxGTINShare = 100
@@ -332,20 +379,60 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		gtinClauses = append(gtinClauses, q)
 	}
 	clauses = append(clauses, gtinClauses...)
-	for _, c := range offer.Codes() {
+	for _, c := range codeTerms(offer.Codes()) {
 		q := bleve.NewTermQuery(c)
 		q.SetField(fCodes)
 		q.SetBoost(5)
 		clauses = append(clauses, q)
 	}
-	if b := offer.BrandKey(); b != "" {
-		q := bleve.NewTermQuery(b)
-		q.SetField(fBrand)
-		q.SetBoost(2)
+	// Title keys: the rare ones are cheap to walk on their own; with the
+	// brand, every key joins through a conjunction, which visits only the
+	// brand's listings (for a very common brand, only the rarest keys).
+	rare, common := ix.titleTerms(offer.TitleKeys())
+	for _, t := range rare {
+		q := bleve.NewTermQuery(t)
+		q.SetField(fTitle)
 		clauses = append(clauses, q)
 	}
-	for _, t := range ix.rareTokens(offer.TitleKeys()) {
-		q := bleve.NewTermQuery(t)
+	brand := offer.BrandKey()
+	if brand == "" && len(offer.TitleKeys()) > 0 && ix.fieldDF(fBrand, offer.TitleKeys()[0]) > 0 {
+		// No brand field: titles usually lead with the brand.
+		brand = offer.TitleKeys()[0]
+	}
+	var bkeys []string
+	if brand != "" {
+		bkeys = brandKeys(brand, append(append([]string(nil), rare...), common...))
+		for _, t := range ix.rarest(fBrandKeys, bkeys) {
+			q := bleve.NewTermQuery(t)
+			q.SetField(fBrandKeys)
+			q.SetBoost(1.5)
+			clauses = append(clauses, q)
+		}
+	}
+	if len(clauses) < 3 {
+		// Too few distinctive terms (a big brand's common words): scope by
+		// the rarest key and rank within it by the next ones; a conjunction
+		// skips through the other lists instead of walking them.
+		field, keys := fBrandKeys, ix.byDF(fBrandKeys, bkeys)
+		if len(keys) < 2 {
+			field, keys = fTitle, ix.byDF(fTitle, append(append([]string(nil), rare...), common...))
+		}
+		if len(keys) >= 2 {
+			first := bleve.NewTermQuery(keys[0])
+			first.SetField(field)
+			var rest []query.Query
+			for _, k := range keys[1:min(len(keys), 6)] {
+				q := bleve.NewTermQuery(k)
+				q.SetField(field)
+				rest = append(rest, q)
+			}
+			clauses = append(clauses, bleve.NewConjunctionQuery(first, bleve.NewDisjunctionQuery(rest...)))
+		}
+	}
+	if len(clauses) == 0 && len(common) > 0 {
+		// Nothing rare to go by: the rarest common key, so the offer still
+		// gets candidates (and a nearest listing).
+		q := bleve.NewTermQuery(common[0])
 		q.SetField(fTitle)
 		clauses = append(clauses, q)
 	}
@@ -357,9 +444,6 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 	add := func(q query.Query, size int) error {
 		req := bleve.NewSearchRequestOptions(q, size, 0, false)
 		req.Fields = []string{fRecord}
-		// Ties in score break by id, so the top K does not depend on how
-		// segments happened to merge.
-		req.SortBy([]string{"-_score", "_id"})
 		res, err := ix.bi.SearchInContext(ctx, req)
 		if err != nil {
 			return fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)
@@ -388,9 +472,60 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 	return out, nil
 }
 
-// rareTokens returns up to maxTitleTerms distinct tokens that occur in the
-// index, rarest first.
-func (ix *Index) rareTokens(toks []string) []string {
+// rareCap is the document frequency above which a term is too common to
+// walk on its own: 1% of the listings, at least 100 and at most 500, so a
+// query's cost stays flat as the catalog grows.
+func (ix *Index) rareCap() uint64 {
+	return min(max(100, ix.docCount()/100), 500)
+}
+
+// rarest keeps the (at most maxTitleTerms) terms of field under rareCap,
+// rarest first.
+func (ix *Index) rarest(field string, terms []string) []string {
+	type termDF struct {
+		t  string
+		df uint64
+	}
+	var all []termDF
+	for _, t := range terms {
+		if df := ix.fieldDF(field, t); df > 0 {
+			all = append(all, termDF{t, df})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].df < all[j].df })
+	var out []string
+	for _, x := range all {
+		if x.df <= ix.rareCap() && len(out) < maxTitleTerms {
+			out = append(out, x.t)
+		}
+	}
+	return out
+}
+
+// byDF orders the terms of field that occur in the index, rarest first.
+func (ix *Index) byDF(field string, terms []string) []string {
+	type termDF struct {
+		t  string
+		df uint64
+	}
+	var all []termDF
+	for _, t := range terms {
+		if df := ix.fieldDF(field, t); df > 0 {
+			all = append(all, termDF{t, df})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].df < all[j].df })
+	out := make([]string, len(all))
+	for i, x := range all {
+		out[i] = x.t
+	}
+	return out
+}
+
+// titleTerms splits the offer's title keys that occur in the index into
+// rare ones (at most maxTitleTerms, rarest first, under rareCap) and common
+// ones (at most maxTitleTerms, rarest first).
+func (ix *Index) titleTerms(toks []string) (rare, common []string) {
 	type keyDF struct {
 		key string
 		df  uint64
@@ -402,12 +537,41 @@ func (ix *Index) rareTokens(toks []string) []string {
 		}
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].df < keys[j].df })
-	out := make([]string, 0, min(len(keys), maxTitleTerms))
+	limit := ix.rareCap()
 	for _, k := range keys {
-		out = append(out, k.key)
+		if k.df <= limit && len(rare) < maxTitleTerms {
+			rare = append(rare, k.key)
+		} else if len(common) < maxTitleTerms {
+			common = append(common, k.key)
+		}
 	}
-	if len(out) > maxTitleTerms {
-		out = out[:maxTitleTerms]
+	return rare, common
+}
+
+// codeTerms are the codes as indexed and queried: each code, and its base
+// without a letter suffix ("cs4330b" -> "cs4330"), so that every variant of
+// a product line meets the others.
+func codeTerms(codes []string) []string {
+	out := make([]string, 0, 2*len(codes))
+	seen := map[string]bool{}
+	for _, c := range codes {
+		for _, t := range []string{c, match.CodeBase(c)} {
+			if t != "" && !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// brandKeys qualifies title keys with the brand.
+func brandKeys(brand string, keys []string) []string {
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if k != brand {
+			out = append(out, brand+"_"+k)
+		}
 	}
 	return out
 }

@@ -173,6 +173,16 @@ func compareCodes(x, y string) (level, evidence string) {
 	return Different, fmt.Sprintf("%s vs %s", x, y)
 }
 
+// CodeBase returns a code without its letter suffix when what remains is
+// still a code (four characters or more, with a digit), else "".
+func CodeBase(c string) string {
+	b := stripSuffix(c)
+	if b == c || len(b) < 4 || !hasDigit(b) || !strings.ContainsFunc(b, func(r rune) bool { return r < '0' || r > '9' }) {
+		return ""
+	}
+	return b
+}
+
 // stripSuffix removes the trailing letters after a code's last digit: region
 // and color suffixes ("mqd83lla" -> "mqd83").
 func stripSuffix(c string) string {

@@ -77,7 +77,7 @@ func ExtractCodes(s string) []string {
 		// six-digit numbers as codes: +0.2 F1 on Abt-Buy, -1.3 on
 		// Walmart-Amazon, so no.)
 		isCode := (letters > 0 && digits > 0) || (letters == 0 && digits >= 5 && strings.ContainsAny(tok, "-/"))
-		if !isCode || len(ParseQuantities(tok)) > 0 || isOrdinalOrPack(c) {
+		if !isCode || isOrdinalOrPack(c) {
 			continue
 		}
 		seen[c] = true
@@ -88,7 +88,7 @@ func ExtractCodes(s string) []string {
 
 // wordyRE matches a number followed by a word or a unit-like suffix
 // ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes.
-var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsm]|[a-z]+\d[a-z]*)$`)
+var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]+\d[a-z]*)$`)
 
 func isOrdinalOrPack(c string) bool { return wordyRE.MatchString(c) }
 

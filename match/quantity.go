@@ -169,14 +169,41 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`\b(?:single|1)[ -]?(?:pack|unit|count bottle)\b|\bsingle\b`), fixed: 1},
 }
 
+// packWords are the words without which no pack pattern can match.
+var packWords = map[string]bool{
+	"pack": true, "pk": true, "pks": true, "packs": true, "set": true, "case": true, "box": true, "bx": true,
+	"bundle": true, "lot": true, "twin": true, "triple": true, "double": true, "dozen": true, "single": true,
+	"bottles": true, "cans": true, "units": true, "jars": true, "bags": true, "carton": true, "ctn": true,
+	"x": true, "two": true, "three": true, "unit": true, "count": true,
+}
+
+// mayStatePack is a cheap test that spares most titles the pack patterns.
+func mayStatePack(words []string) bool {
+	for _, w := range words {
+		if packWords[w] {
+			return true
+		}
+		for _, part := range strings.Split(w, "-") {
+			if packWords[part] || packWords[strings.TrimLeft(part, "0123456789")] || strings.HasPrefix(part, "x") && len(part) > 1 && isDigit(part[1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ParsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
 // "set of 6", "twin pack", "dozen", "2 x 500 ml") from s. It returns 0 when s
 // states none.
 func ParsePackCount(s string) int {
 	low := strings.ToLower(fold(s))
-	low = strings.Join(strings.FieldsFunc(low, func(r rune) bool {
+	words := strings.FieldsFunc(low, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-	}), " ")
+	})
+	if !mayStatePack(words) {
+		return 0
+	}
+	low = strings.Join(words, " ")
 	for _, p := range packPatterns {
 		m := p.re.FindStringSubmatch(low)
 		if m == nil {

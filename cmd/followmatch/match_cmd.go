@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	f.register(fs)
 	out := fs.String("out", "", "write results to `file` (default standard output)")
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or table")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -55,6 +57,17 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer ix.Close()
 
+	if *cpuprofile != "" {
+		pf, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("cpuprofile: %w", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	bar := newProgress(stderr, "matching")
 	warn := newWarner(stderr)
