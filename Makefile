@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images scale clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied).
 DATA ?= ../shared/data/em
@@ -66,6 +66,16 @@ accuracy-check:
 IMAGES ?= ../shared/data/images
 images:
 	$(GO) run ./benchmarks/images -data $(if $(filter-out ../shared/data/em,$(DATA)),$(DATA),$(IMAGES)) -results benchmarks/RESULTS.md
+
+# scale: generated catalogs of SCALE_SIZES listings (no images); build rate,
+# index size, match throughput and memory of the real binary, recall@20 and
+# decision accuracy; rewrites the scale section of RESULTS.md.
+SCALE_SIZES ?= 10000,100000,1000000
+SCALE_OFFERS ?= 20000
+SCALE_BIG_OFFERS ?= 200000
+scale: build
+	$(GO) build -o bin/gen ./benchmarks/gen
+	$(GO) run ./benchmarks/scale -sizes $(SCALE_SIZES) -offers $(SCALE_OFFERS) -big-offers $(SCALE_BIG_OFFERS) -out $(BUILD)/scale -results benchmarks/RESULTS.md
 
 # images-demo: redraw the demo images (the committed ones must match).
 images-demo:

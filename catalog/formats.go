@@ -10,9 +10,22 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 
 	"github.com/xuri/excelize/v2"
 )
+
+// countingReader counts the bytes read through it, for progress.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
 
 // maxLine bounds one JSON Lines record.
 const maxLine = 16 << 20
@@ -23,12 +36,12 @@ type jsonlSource struct {
 	row int
 }
 
-func openJSONL(path string) (*jsonlSource, error) {
+func openJSONL(path string, read *atomic.Int64) (*jsonlSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return &jsonlSource{f: f, br: bufio.NewReaderSize(f, 256<<10)}, nil
+	return &jsonlSource{f: f, br: bufio.NewReaderSize(&countingReader{f, read}, 256<<10)}, nil
 }
 
 func (s *jsonlSource) next() (map[string]any, int, error, error) {
@@ -92,12 +105,12 @@ type delimitedSource struct {
 	file   string
 }
 
-func openDelimited(path string, comma rune) (*delimitedSource, error) {
+func openDelimited(path string, comma rune, read *atomic.Int64) (*delimitedSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(f, 256<<10)
+	br := bufio.NewReaderSize(&countingReader{f, read}, 256<<10)
 	// Skip a UTF-8 byte order mark, which spreadsheet exports add.
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
 		br.Discard(3)

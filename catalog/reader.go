@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -112,6 +114,8 @@ type Reader struct {
 	opts   Options
 	src    rowSource
 	seenID map[string]int
+	read   *atomic.Int64 // bytes read from the file
+	size   int64         // the file's size; 0 when progress is unknown
 }
 
 // Open opens a record file, inferring its format from the extension.
@@ -121,20 +125,25 @@ func Open(path string, opts Options) (*Reader, error) {
 		return nil, err
 	}
 	var src rowSource
+	read := new(atomic.Int64)
 	switch f {
 	case JSONL:
-		src, err = openJSONL(path)
+		src, err = openJSONL(path, read)
 	case CSV:
-		src, err = openDelimited(path, ',')
+		src, err = openDelimited(path, ',', read)
 	case TSV:
-		src, err = openDelimited(path, '\t')
+		src, err = openDelimited(path, '\t', read)
 	case XLSX:
 		src, err = openXLSX(path)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("catalog: open %s: %w", path, err)
 	}
-	return &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}}, nil
+	var size int64
+	if st, err := os.Stat(path); err == nil && f != XLSX {
+		size = st.Size()
+	}
+	return &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size}, nil
 }
 
 // Next returns the next row, or io.EOF after the last. A bad row comes back
@@ -183,6 +192,10 @@ func (r *Reader) idOf(fields map[string]any) string {
 	}
 	return ""
 }
+
+// Progress returns the bytes read so far and the file's size; size is 0
+// when progress cannot be known (XLSX).
+func (r *Reader) Progress() (read, size int64) { return r.read.Load(), r.size }
 
 // Close releases the file.
 func (r *Reader) Close() error { return r.src.close() }

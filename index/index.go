@@ -45,6 +45,11 @@ const (
 // formatKey marks a directory as a followmatch index of this format.
 var formatKey = []byte("followmatch.format")
 
+// writingKey is set while a writer is open, and cleared when it closes
+// cleanly: an index that still carries it was written by a process that
+// stopped mid-way.
+var writingKey = []byte("followmatch.writing")
+
 const formatVersion = "2"
 
 // tokensAnalyzer splits on whitespace only: titles are normalized by
@@ -56,6 +61,10 @@ const tokensAnalyzer = "followmatch_tokens"
 type Index struct {
 	dir      string
 	bi       bleve.Index
+	// interrupted: the last writer stopped without closing (see
+	// Interrupted).
+	interrupted bool
+	writing     bool
 	vocab    *match.Vocabularies
 	readOnly bool
 
@@ -155,11 +164,28 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("index: open %s: not a followmatch index of format %s (found %q): rebuild it", dir, formatVersion, v)
 	}
-	return &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}, nil
+	ix := &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}
+	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {
+		ix.interrupted = true
+	}
+	return ix, nil
 }
 
-// Close closes the index.
+// Interrupted reports whether the last process writing this index stopped
+// before closing it: the index holds the listings of the batches it
+// committed, and running the same update again completes it (updates are
+// upserts).
+func (ix *Index) Interrupted() bool { return ix.interrupted }
+
+// Close closes the index; a writable index records that its writes ended
+// cleanly.
 func (ix *Index) Close() error {
+	if !ix.readOnly && ix.writing {
+		if err := ix.bi.DeleteInternal(writingKey); err != nil {
+			ix.bi.Close()
+			return fmt.Errorf("index: close %s: %w", ix.dir, err)
+		}
+	}
 	if err := ix.bi.Close(); err != nil {
 		return fmt.Errorf("index: close %s: %w", ix.dir, err)
 	}
@@ -212,6 +238,10 @@ func (ix *Index) NewWriter(batchSize int) (*Writer, error) {
 	if batchSize < 1 {
 		batchSize = 1000
 	}
+	if err := ix.bi.SetInternal(writingKey, []byte("1")); err != nil {
+		return nil, fmt.Errorf("index: %s: %w", ix.dir, err)
+	}
+	ix.writing = true
 	return &Writer{ix: ix, batch: ix.bi.NewBatch(), size: batchSize}, nil
 }
 

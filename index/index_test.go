@@ -153,3 +153,31 @@ func TestOpenRefuses(t *testing.T) {
 		t.Errorf("Open(corrupt) = %v, want a message saying to rebuild", err)
 	}
 }
+
+func TestInterruptedWriteIsReported(t *testing.T) {
+	dir, vs := build(t)
+	ix, err := Open(dir, vs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Interrupted() {
+		t.Fatal("a cleanly built index reports an interrupted write")
+	}
+	w, _ := ix.NewWriter(10)
+	w.Put(&match.Record{ID: "NEW", Title: "Acme anvil A100"})
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	ix.bi.Close() // the process dies: no clean Close
+	ix, err = Open(dir, vs, true)
+	if err != nil {
+		t.Fatalf("an index whose writer died must still open: %v", err)
+	}
+	defer ix.Close()
+	if !ix.Interrupted() {
+		t.Error("the interrupted write is not reported")
+	}
+	if _, err := ix.Listing(context.Background(), "NEW"); err != nil {
+		t.Errorf("a committed batch is lost: %v", err)
+	}
+}

@@ -2,11 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"strings"
 
 	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/index"
+	"github.com/followmatch/followmatch/match"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -15,16 +21,103 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", defaultIndex, "index `dir` (created, or updated when it exists)")
 	mapping := fs.String("map", "", "rename columns: `src=dst,...`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel image `workers`")
+	del := fs.String("delete", "", "remove the listings whose ids are in `file` (one id per line, or a record file's id column)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	if *listings == "" {
-		return usagef("--listings is required")
+	if *listings == "" && *del == "" {
+		return usagef("--listings or --delete is required")
 	}
 	m, err := catalog.ParseMap(*mapping)
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	_, err = buildIndex(ctx, *listings, *dir, m, *workers, stderr)
-	return err
+	if *listings != "" {
+		if _, err := buildIndex(ctx, *listings, *dir, m, *workers, stderr); err != nil {
+			return err
+		}
+	}
+	if *del != "" {
+		return deleteListings(*del, *dir, m, stderr)
+	}
+	return nil
+}
+
+// deleteListings removes the listings named in a file from the index.
+func deleteListings(path, dir string, mapping map[string]string, stderr io.Writer) error {
+	ids, err := readIDs(path, mapping)
+	if err != nil {
+		return err
+	}
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return err
+	}
+	ix, err := index.Open(dir, vs, false)
+	if err != nil {
+		return err
+	}
+	w, err := ix.NewWriter(1000)
+	if err != nil {
+		ix.Close()
+		return err
+	}
+	for _, id := range ids {
+		if err := w.Delete(id); err != nil {
+			ix.Close()
+			return err
+		}
+	}
+	if err := w.Flush(); err != nil {
+		ix.Close()
+		return err
+	}
+	n, _ := ix.Count()
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "index %s: removed %d listings named in %s; %d listings remain\n", dir, len(ids), path, n)
+	return nil
+}
+
+// readIDs reads ids from a plain list (one per line; .txt or no extension)
+// or from the id column of a record file.
+func readIDs(path string, mapping map[string]string) ([]string, error) {
+	if _, err := catalog.FormatOf(path); err != nil {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("--delete: %w", err)
+		}
+		var ids []string
+		for _, line := range strings.Split(string(b), "\n") {
+			if id := strings.TrimSpace(line); id != "" && !strings.HasPrefix(id, "#") {
+				ids = append(ids, id)
+			}
+		}
+		return ids, nil
+	}
+	rd, err := catalog.Open(path, catalog.Options{Map: mapping})
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	var ids []string
+	for {
+		row, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			return ids, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case row.Record != nil:
+			ids = append(ids, row.Record.ID)
+		case row.Err != nil:
+			var re *catalog.RowError
+			if errors.As(row.Err, &re) && re.ID != "" {
+				ids = append(ids, re.ID) // a bad row still names what to delete
+			}
+		}
+	}
 }

@@ -215,3 +215,44 @@ func TestCompareImages(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexDelete(t *testing.T) {
+	idx := buildDemoIndex(t)
+	del := filepath.Join(t.TempDir(), "gone.txt")
+	os.WriteFile(del, []byte("B0XM5BLK01\n# a comment\nB0PYREX18P\n"), 0o644)
+	code, _, stderr := cli(t, "index", "--index", idx, "--delete", del)
+	if code != 0 || !strings.Contains(stderr, "removed 2 listings") || !strings.Contains(stderr, "43 listings remain") {
+		t.Fatalf("index --delete: exit %d %s", code, stderr)
+	}
+	// The offer that matched the deleted XM5 listing no longer can.
+	code, out, _ := cli(t, "match", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--map", demoMap(t), "--format", "csv")
+	if code != 0 || strings.Contains(out, "B0XM5BLK01") || !strings.Contains(out, "SUP-1001,eligible,B0XM4BLK01") {
+		t.Errorf("match after delete:\n%s", out)
+	}
+}
+
+// TestMatchResume stops a run's output mid-line and resumes it: the result
+// is the same file a whole run writes.
+func TestMatchResume(t *testing.T) {
+	idx := buildDemoIndex(t)
+	out := filepath.Join(t.TempDir(), "results.jsonl")
+	args := []string{"match", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--map", demoMap(t), "--out", out}
+	if code, _, stderr := cli(t, args...); code != 0 {
+		t.Fatal(stderr)
+	}
+	whole, _ := os.ReadFile(out)
+	lines := strings.SplitAfter(string(whole), "\n")
+	// A killed run: 12 complete lines and half of the 13th.
+	cut := strings.Join(lines[:12], "") + lines[12][:len(lines[12])/2]
+	os.WriteFile(out, []byte(cut), 0o644)
+	code, _, stderr := cli(t, append(args, "--resume")...)
+	if code != 0 || !strings.Contains(stderr, "resuming after 12 offers") {
+		t.Fatalf("resume: exit %d %s", code, stderr)
+	}
+	if got, _ := os.ReadFile(out); string(got) != string(whole) {
+		t.Errorf("resumed output differs from a whole run:\n%s", got)
+	}
+	if code, _, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--resume"); code != 2 || !strings.Contains(stderr, "--resume needs --out") {
+		t.Errorf("--resume without --out: exit %d %s", code, stderr)
+	}
+}

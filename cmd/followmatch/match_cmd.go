@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -23,6 +25,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "", "write results to `file` (default standard output)")
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or table")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
+	resume := fs.Bool("resume", false, "with --out: keep the complete lines a stopped run left there and go on after them")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -33,11 +36,20 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return usageError{err.Error()}
 	}
+	if *resume && (*out == "" || *format != "jsonl") {
+		return usagef("--resume needs --out FILE and JSON Lines output")
+	}
 	var w io.Writer = stdout
+	skip := 0
 	if *out != "" {
-		file, err := os.Create(*out)
+		var file *os.File
+		if *resume {
+			file, skip, err = reopenForResume(*out)
+		} else {
+			file, err = os.Create(*out)
+		}
 		if err != nil {
-			return fmt.Errorf("create output: %w", err)
+			return fmt.Errorf("output: %w", err)
 		}
 		defer file.Close()
 		w = file
@@ -69,7 +81,8 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	bar := newProgress(stderr, "matching")
+	_, size := rd.Progress()
+	bar := newProgress(stderr, "matching", size)
 	warn := newWarner(stderr)
 	jobs := make(chan match.Job, 64)
 	ctx, cancel := context.WithCancel(ctx)
@@ -77,14 +90,18 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		readErr <- feedJobs(ctx, rd, jobs, warn)
+		readErr <- feedJobs(ctx, rd, jobs, warn, skip)
 	}()
 	counts := map[string]int{}
 	total := 0
+	if skip > 0 {
+		fmt.Fprintf(stderr, "match: resuming after %d offers already in %s\n", skip, *out)
+	}
 	err = m.Run(ctx, jobs, f.workers, func(r match.Result) error {
 		counts[r.Decision]++
 		total++
-		bar.Add(1)
+		read, _ := rd.Progress()
+		bar.Update(total, read)
 		return rw.Write(r)
 	})
 	cancel()
@@ -107,16 +124,19 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// feedJobs reads every row into jobs; bad rows become error jobs and a
-// warning.
-func feedJobs(ctx context.Context, rd *catalog.Reader, jobs chan<- match.Job, warn *warner) error {
-	for {
+// feedJobs reads every row into jobs, after skipping the first skip rows
+// (a resumed run); bad rows become error jobs and a warning.
+func feedJobs(ctx context.Context, rd *catalog.Reader, jobs chan<- match.Job, warn *warner, skip int) error {
+	for n := 0; ; n++ {
 		row, err := rd.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
 			return err
+		}
+		if n < skip {
+			continue
 		}
 		j := match.Job{Offer: row.Record}
 		if row.Err != nil {
@@ -157,4 +177,39 @@ func summary(counts map[string]int) string {
 		parts = append(parts, fmt.Sprintf("%s %d", d, counts[d]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// reopenForResume opens a stopped run's output for appending: it keeps the
+// complete lines that hold a JSON result (one per offer, in input order),
+// cuts whatever follows the last of them, and returns how many there are.
+// A missing file starts a new run.
+func reopenForResume(path string) (*os.File, int, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, 0, err
+	}
+	br := bufio.NewReaderSize(f, 1<<20)
+	var good int64
+	n := 0
+	for {
+		line, err := br.ReadBytes('\n')
+		if err != nil {
+			break // a last line without its newline is incomplete
+		}
+		var r match.Result
+		if json.Unmarshal(line, &r) != nil || r.Decision == "" {
+			break
+		}
+		good += int64(len(line))
+		n++
+	}
+	if err := f.Truncate(good); err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	if _, err := f.Seek(good, io.SeekStart); err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, n, nil
 }

@@ -79,6 +79,9 @@ func (f *matchFlags) openMatcher(ctx context.Context, stderr io.Writer) (*match.
 	if err != nil {
 		return nil, nil, err
 	}
+	if ix.Interrupted() {
+		fmt.Fprintf(stderr, "warning: index %s: the last update stopped before it finished; it holds the batches committed until then (run the same `followmatch index` again to complete it)\n", f.index)
+	}
 	m := &match.Matcher{
 		Scorer: match.NewScorer(cfg, ix.IDF),
 		Source: ix,
@@ -120,7 +123,9 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 		ix.Close()
 		return 0, err
 	}
-	bar := newProgress(stderr, "indexing")
+	_, size := rd.Progress()
+	bar := newProgress(stderr, "indexing", size)
+	rows := 0
 	recs := make(chan *match.Record, 64)
 	var bad, imgBad atomic.Int64
 	warn := newWarner(stderr)
@@ -137,7 +142,9 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 				readErr <- err
 				return
 			}
-			bar.Add(1)
+			rows++
+			read, _ := rd.Progress()
+			bar.Update(rows, read)
 			if row.Err != nil {
 				bad.Add(1)
 				warn.printf("skipped: %v", row.Err)
@@ -177,32 +184,65 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 
 // progress is a progress display on a terminal, or nothing.
 type progress interface {
-	Add(int) error
-	Finish() error
+	// Update reports rows done and the bytes of the input read so far.
+	Update(rows int, read int64)
+	Finish()
 }
 
 type noProgress struct{}
 
-func (noProgress) Add(int) error { return nil }
-func (noProgress) Finish() error { return nil }
+func (noProgress) Update(int, int64) {}
+func (noProgress) Finish()           {}
 
-// newProgress shows a counter with rows/s on stderr when stderr is a
-// terminal.
-func newProgress(stderr io.Writer, what string) progress {
+// barProgress draws a bar over the input file's bytes, with rows, rows/s
+// and the time left; without a known size, a counter with rows/s.
+type barProgress struct {
+	bar   *progressbar.ProgressBar
+	what  string
+	start time.Time
+	last  time.Time
+	sized bool
+}
+
+// newProgress shows progress on stderr when stderr is a terminal. size is
+// the input's size in bytes (0 when unknown).
+func newProgress(stderr io.Writer, what string, size int64) progress {
 	f, ok := stderr.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return noProgress{}
 	}
-	return progressbar.NewOptions(-1,
+	total := size
+	if total <= 0 {
+		total = -1
+	}
+	bar := progressbar.NewOptions64(total,
 		progressbar.OptionSetWriter(stderr),
 		progressbar.OptionSetDescription(what),
-		progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(),
-		progressbar.OptionSetItsString("rows"),
+		progressbar.OptionSetPredictTime(size > 0),
+		progressbar.OptionShowElapsedTimeOnFinish(),
 		progressbar.OptionThrottle(200*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
+		progressbar.OptionSetWidth(30),
 	)
+	return &barProgress{bar: bar, what: what, start: time.Now(), sized: size > 0}
 }
+
+func (p *barProgress) Update(rows int, read int64) {
+	now := time.Now()
+	if now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	rate := float64(rows) / max(now.Sub(p.start).Seconds(), 1e-9)
+	p.bar.Describe(fmt.Sprintf("%s: %d rows, %.0f rows/s", p.what, rows, rate))
+	if p.sized {
+		p.bar.Set64(read)
+	} else {
+		p.bar.Set64(int64(rows))
+	}
+}
+
+func (p *barProgress) Finish() { p.bar.Finish() }
 
 // warner prints the first warnings and counts the rest, so a file full of
 // bad rows does not flood the terminal.
