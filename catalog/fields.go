@@ -249,3 +249,29 @@ func asBool(v any) (bool, error) {
 	}
 	return false, fmt.Errorf("%q is not true or false", s)
 }
+
+// FieldError is a record field that could not be read.
+type FieldError struct {
+	Field string // empty when the record as a whole is wrong
+	Err   error
+}
+
+func (e *FieldError) Error() string {
+	if e.Field == "" {
+		return e.Err.Error()
+	}
+	return fmt.Sprintf("field %s: %v", e.Field, e.Err)
+}
+
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// FromFields converts one record given as named fields (a JSON object
+// decoded with UseNumber, or any map of field name to value) with the same
+// rules as the file readers; an error is a *FieldError.
+func FromFields(fields map[string]any, renames map[string]string) (*match.Record, error) {
+	rec, field, err := toRecord(fields, renames)
+	if err != nil {
+		return nil, &FieldError{Field: field, Err: err}
+	}
+	return rec, nil
+}

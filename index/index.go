@@ -8,6 +8,7 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -73,8 +75,7 @@ type Index struct {
 	// by every write.
 	itemsMu   sync.Mutex
 	items     map[string]*match.Item
-	statsOnce sync.Once
-	docs      uint64
+	docs      atomic.Uint64
 	df        sync.Map // field NUL term -> uint64 document frequency
 }
 
@@ -230,10 +231,13 @@ type Writer struct {
 	n     int
 }
 
+// ErrReadOnly is returned when writing to an index opened read-only.
+var ErrReadOnly = errors.New("index is open read-only")
+
 // NewWriter returns a writer that commits every batchSize listings.
 func (ix *Index) NewWriter(batchSize int) (*Writer, error) {
 	if ix.readOnly {
-		return nil, fmt.Errorf("index: %s is open read-only", ix.dir)
+		return nil, fmt.Errorf("index: %s: %w", ix.dir, ErrReadOnly)
 	}
 	if batchSize < 1 {
 		batchSize = 1000
@@ -281,6 +285,7 @@ func (w *Writer) Flush() error {
 		return fmt.Errorf("index: commit batch to %s: %w", w.ix.dir, err)
 	}
 	w.batch.Reset()
+	w.ix.statsChanged()
 	return nil
 }
 
@@ -339,12 +344,21 @@ func (ix *Index) decodeItem(id string, fields map[string]any) (*match.Item, erro
 	return match.Prepare(&rec, ix.vocab), nil
 }
 
-// docCount returns the number of listings, read once.
+// docCount returns the number of listings, read once per change.
 func (ix *Index) docCount() uint64 {
-	ix.statsOnce.Do(func() {
-		ix.docs, _ = ix.bi.DocCount()
-	})
-	return ix.docs
+	if n := ix.docs.Load(); n > 0 {
+		return n
+	}
+	n, _ := ix.bi.DocCount()
+	ix.docs.Store(n)
+	return n
+}
+
+// statsChanged drops the counts cached for IDF and query planning after a
+// write, so the next match sees the catalog as it is.
+func (ix *Index) statsChanged() {
+	ix.docs.Store(0)
+	ix.df.Clear()
 }
 
 // DF returns how many listings have the title key tok. Counts are read

@@ -25,6 +25,7 @@ Commands:
   compare-images  compare two images (files or URLs)
   eval            precision, recall and F1 on a labeled-pair dataset
   tune            fit weights and thresholds on a labeled-pair dataset
+  serve           the same decisions over HTTP/JSON
 
 Run 'followmatch COMMAND -h' for a command's flags.
 `
@@ -50,6 +51,7 @@ var commands = []command{
 	{"compare-images", runCompareImages},
 	{"eval", runEval},
 	{"tune", runTune},
+	{"serve", runServe},
 }
 
 func main() {

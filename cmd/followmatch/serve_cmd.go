@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/followmatch/followmatch"
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/index"
+	"github.com/followmatch/followmatch/server"
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	dir := fs.String("index", defaultIndex, "listing index `dir`")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` (port 0 picks a free one)")
+	create := fs.Bool("create", false, "create an empty index when --index holds none")
+	policyFile := fs.String("policy", "", "marketplace policy `file` (JSON or YAML)")
+	sellerFile := fs.String("seller", "", "default seller `file` (JSON or YAML); a request may name another")
+	configFile := fs.String("config", "", "scoring config `file` (JSON or YAML)")
+	opts := server.DefaultOptions()
+	fs.Int64Var(&opts.MaxBody, "max-body", opts.MaxBody, "largest request body in `bytes`")
+	fs.IntVar(&opts.MaxBatch, "max-batch", opts.MaxBatch, "most `offers` per match request")
+	fs.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "longest a request may take")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
+	}
+	if !index.Exists(*dir) && !*create {
+		return fmt.Errorf("serve: %s holds no followmatch index (build one with `followmatch index`, or pass --create to start empty)", *dir)
+	}
+	var eo followmatch.Options
+	var err error
+	if *configFile != "" {
+		if eo.Config, err = catalog.LoadConfig(*configFile); err != nil {
+			return err
+		}
+	}
+	if *policyFile != "" {
+		if eo.Policy, err = catalog.LoadPolicy(*policyFile); err != nil {
+			return err
+		}
+	}
+	if *sellerFile != "" {
+		if eo.Seller, err = catalog.LoadSeller(*sellerFile); err != nil {
+			return err
+		}
+	}
+	eng, err := followmatch.Open(ctx, *dir, eo)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		eng.Close()
+		return fmt.Errorf("serve: listen %s: %w", *addr, err)
+	}
+	n, _ := eng.Count()
+	srv := &http.Server{Handler: server.New(eng, opts).Handler(), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stderr, "serve: %d listings from %s on http://%s\n", n, *dir, ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		// SIGTERM or SIGINT: stop accepting, let requests in flight finish,
+		// then close the index so every update is on disk.
+		fmt.Fprintln(stderr, "serve: shutting down")
+		sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		err = srv.Shutdown(sctx)
+		cancel()
+	}
+	if cerr := eng.Close(); err == nil {
+		err = cerr
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	if err == nil {
+		fmt.Fprintln(stderr, "serve: stopped; index closed")
+	}
+	return err
+}
+
