@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images scale clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images scale load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied).
 DATA ?= ../shared/data/em
@@ -44,7 +44,7 @@ bench:
 # fuzz: a short run of every fuzz target (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
 fuzz:
-	@for pkg in ./match ./catalog ./imagecmp; do \
+	@for pkg in ./match ./catalog ./imagecmp ./server; do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
@@ -76,6 +76,13 @@ SCALE_BIG_OFFERS ?= 200000
 scale: build
 	$(GO) build -o bin/gen ./benchmarks/gen
 	$(GO) run ./benchmarks/scale -sizes $(SCALE_SIZES) -offers $(SCALE_OFFERS) -big-offers $(SCALE_BIG_OFFERS) -out $(BUILD)/scale -results benchmarks/RESULTS.md
+
+# load: `followmatch serve` over the largest `make scale` index, 20k
+# single-offer requests from 2 clients on 127.0.0.1; rewrites the load
+# section of RESULTS.md.
+LOAD_DIR ?= $(BUILD)/scale/n1000000
+load: build
+	$(GO) run ./benchmarks/load -bin $(BIN) -index $(LOAD_DIR)/idx -offers $(LOAD_DIR)/offers.jsonl -requests 20000 -clients 2
 
 # images-demo: redraw the demo images (the committed ones must match).
 images-demo:

@@ -61,22 +61,23 @@ const tokensAnalyzer = "followmatch_tokens"
 
 // Index is an open listing index. Reads are safe for concurrent use.
 type Index struct {
-	dir      string
-	bi       bleve.Index
+	dir string
+	bi  bleve.Index
 	// interrupted: the last writer stopped without closing (see
 	// Interrupted).
 	interrupted bool
 	writing     bool
-	vocab    *match.Vocabularies
-	readOnly bool
+	vocab       *match.Vocabularies
+	readOnly    bool
 
 	// items caches prepared listings by id (decoding the stored record and
 	// preparing it is most of a candidate's cost); cleared when full, and
 	// by every write.
-	itemsMu   sync.Mutex
-	items     map[string]*match.Item
-	docs      atomic.Uint64
-	df        sync.Map // field NUL term -> uint64 document frequency
+	itemsMu sync.Mutex
+	items   map[string]*match.Item
+	docs    atomic.Uint64
+	df      sync.Map // field NUL term -> uint64 document frequency
+	dfSize  atomic.Int64
 }
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -303,6 +304,9 @@ func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 	return ix.item(res.Hits[0].ID, res.Hits[0].Fields)
 }
 
+// maxCachedDF bounds the document-frequency cache.
+const maxCachedDF = 200000
+
 // maxCachedItems bounds the prepared-listing cache.
 const maxCachedItems = 20000
 
@@ -359,6 +363,7 @@ func (ix *Index) docCount() uint64 {
 func (ix *Index) statsChanged() {
 	ix.docs.Store(0)
 	ix.df.Clear()
+	ix.dfSize.Store(0)
 }
 
 // DF returns how many listings have the title key tok. Counts are read
@@ -373,6 +378,11 @@ func (ix *Index) fieldDF(field, term string) uint64 {
 	n, err := ix.termCount(field, term)
 	if err != nil {
 		return 0
+	}
+	// Bound the cache, so a long run's memory stays flat.
+	if ix.dfSize.Add(1) > maxCachedDF {
+		ix.df.Clear()
+		ix.dfSize.Store(1)
 	}
 	ix.df.Store(key, n)
 	return n

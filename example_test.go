@@ -1,0 +1,93 @@
+package followmatch_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/followmatch/followmatch"
+	"github.com/followmatch/followmatch/match"
+)
+
+// Example opens a new index, adds two listings and decides an offer: the
+// 2-pack offer is not the single listing, and the nearest listing says why.
+func Example() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example")
+	defer os.RemoveAll(dir)
+
+	e, err := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{
+		Policy:        match.Policy{RestrictedBrands: []string{"Anker"}, MinStock: 10},
+		Seller:        match.Seller{AuthorizedBrands: []string{"Anker"}},
+		ImageCacheDir: "-",
+	})
+	if err != nil {
+		panic(err)
+	}
+	defer e.Close()
+	err = e.Upsert(ctx,
+		&match.Record{ID: "B01", Brand: "Anker", Title: "Anker PowerCore 10000 Portable Charger", Model: "A1263", GTINs: []string{"848061072549"}},
+		&match.Record{ID: "B02", Brand: "Anker", Title: "Anker USB-C Cable 6 ft", Model: "A8866"},
+	)
+	if err != nil {
+		panic(err)
+	}
+	stock := 40
+	r := e.Match(ctx, &match.Record{ID: "SKU-1", Brand: "Anker", Title: "Anker PowerCore 10000", GTINs: []string{"0848061072549"}, Stock: &stock})
+	fmt.Println(r.Decision, r.ListingID)
+	r = e.Match(ctx, &match.Record{ID: "SKU-2", Brand: "Anker", Title: "Anker PowerCore 10000, 2-Pack", Model: "A1263", Stock: &stock})
+	fmt.Println(r.Decision, r.Nearest.ListingID, r.Nearest.Mismatches)
+	// Output:
+	// eligible B01
+	// no_match B01 [pack_count]
+}
+
+// ExampleEngine_MatchAs decides one offer for a seller other than the
+// engine's default: without the brand's authorization it is blocked.
+func ExampleEngine_MatchAs() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example")
+	defer os.RemoveAll(dir)
+	e, err := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{
+		Policy: match.Policy{RestrictedBrands: []string{"LEGO"}}, ImageCacheDir: "-",
+	})
+	if err != nil {
+		panic(err)
+	}
+	defer e.Close()
+	e.Upsert(ctx, &match.Record{ID: "B10", Brand: "LEGO", Title: "LEGO Classic Medium Creative Brick Box 10696", Model: "10696"})
+	offer := &match.Record{ID: "SKU-9", Brand: "LEGO", Title: "LEGO Classic Creative Brick Box 10696", Model: "10696"}
+	fmt.Println(e.MatchAs(ctx, offer, match.Seller{}).Reasons)
+	fmt.Println(e.MatchAs(ctx, offer, match.Seller{AuthorizedBrands: []string{"lego"}}).Decision)
+	// Output:
+	// [brand_authorization_required]
+	// eligible
+}
+
+// ExampleEngine_Explain shows the evidence behind a decision: each
+// attribute's level and weight, adding up from the prior.
+func ExampleEngine_Explain() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example")
+	defer os.RemoveAll(dir)
+	e, _ := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{ImageCacheDir: "-"})
+	defer e.Close()
+	e.Upsert(ctx, &match.Record{ID: "B01", Brand: "Sony", Title: "Sony WH-1000XM4 Headphones", Model: "WH-1000XM4", Color: "Black"})
+	ex, err := e.Explain(ctx, &match.Record{ID: "SKU-3", Brand: "Sony", Title: "Sony WH-1000XM4 Headphones", Model: "WH1000XM4", Color: "Silver"}, "B01")
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range ex.Scored.Comparisons {
+		if c.Level != match.Missing {
+			fmt.Printf("%s %s %+.1f veto=%v\n", c.Attribute, c.Level, c.Weight, c.Veto)
+		}
+	}
+	fmt.Println(ex.Result.Decision, ex.Result.Nearest.Mismatches)
+	// Output:
+	// brand exact +2.0 veto=false
+	// title exact +6.5 veto=false
+	// model exact +7.0 veto=false
+	// color conflict -5.0 veto=true
+	// no_match [color]
+}

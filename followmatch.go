@@ -1,0 +1,216 @@
+// Package followmatch is the Go API of followmatch: open (or create) a
+// listing index, keep it current, and decide offers against it with a
+// scoring config, a marketplace policy and a seller.
+//
+// An Engine is safe for concurrent use: matches run in parallel with each
+// other and with listing updates, and an update is visible to every match
+// that starts after it returns.
+//
+//	e, err := followmatch.Open(ctx, "catalog.idx", followmatch.Options{Policy: policy, Seller: seller})
+//	...
+//	res := e.Match(ctx, &match.Record{ID: "SKU-1", Title: "...", GTINs: []string{"..."}})
+//
+// The records, results and rules are those of package match; files are
+// read with package catalog.
+package followmatch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/index"
+	"github.com/followmatch/followmatch/match"
+)
+
+// Options configure an Engine. The zero value uses the default config, no
+// marketplace rules, an empty seller and the user's image cache.
+type Options struct {
+	// Config holds the weights and thresholds (match.DefaultConfig when nil).
+	Config *match.Config
+	// Policy and Seller are the marketplace rules and the default seller.
+	Policy match.Policy
+	Seller match.Seller
+	// ImageCacheDir caches fetched image fingerprints by URL; "" uses
+	// imagecmp.DefaultCacheDir, "-" disables the cache.
+	ImageCacheDir string
+	// ReadOnly opens the index for matching only (several processes may
+	// read one index); Upsert and Delete then fail.
+	ReadOnly bool
+}
+
+// Engine decides offers against one listing index.
+type Engine struct {
+	ix      *index.Index
+	vocab   *match.Vocabularies
+	matcher *match.Matcher
+	policy  match.Policy
+	// mu serializes writers; matches do not take it.
+	mu     sync.Mutex
+	closed bool
+}
+
+// ErrReadOnly is returned by writes to an engine opened ReadOnly.
+var ErrReadOnly = errors.New("followmatch: engine is read-only")
+
+// Open opens the index in dir, creating an empty one when dir holds none
+// (unless ReadOnly).
+func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return nil, err
+	}
+	var ix *index.Index
+	switch {
+	case index.Exists(dir):
+		ix, err = index.Open(dir, vs, opts.ReadOnly)
+	case opts.ReadOnly:
+		return nil, fmt.Errorf("followmatch: open %s: no index there", dir)
+	default:
+		ix, err = index.Create(dir, vs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = match.DefaultConfig()
+	} else if err := cfg.Validate(); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	if err := opts.Policy.Validate(); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("followmatch: policy: %w", err)
+	}
+	cache := opts.ImageCacheDir
+	switch cache {
+	case "":
+		cache = imagecmp.DefaultCacheDir()
+	case "-":
+		cache = ""
+	}
+	return &Engine{
+		ix:     ix,
+		vocab:  vs,
+		policy: opts.Policy,
+		matcher: &match.Matcher{
+			Scorer: match.NewScorer(cfg, ix.IDF),
+			Source: ix,
+			Rules:  match.NewRules(opts.Policy, opts.Seller, vs),
+			Vocab:  vs,
+			Images: imagecmp.NewLoader(cache, 4),
+		},
+	}, nil
+}
+
+// Close closes the index. Matches in flight must have returned.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return nil
+	}
+	e.closed = true
+	return e.ix.Close()
+}
+
+// Count returns the number of listings.
+func (e *Engine) Count() (uint64, error) { return e.ix.Count() }
+
+// Match decides one offer for the engine's seller.
+func (e *Engine) Match(ctx context.Context, offer *match.Record) match.Result {
+	return e.matcher.Match(ctx, offer)
+}
+
+// MatchAs decides one offer for another seller.
+func (e *Engine) MatchAs(ctx context.Context, offer *match.Record, seller match.Seller) match.Result {
+	m := *e.matcher
+	m.Rules = e.matcher.Rules.WithSeller(seller)
+	return m.Match(ctx, offer)
+}
+
+// MatchStream decides every job from jobs with the given number of workers
+// and calls emit with each result in input order (see match.Matcher.Run).
+func (e *Engine) MatchStream(ctx context.Context, jobs <-chan match.Job, workers int, emit func(match.Result) error) error {
+	return e.matcher.Run(ctx, jobs, workers, emit)
+}
+
+// Explain decides the offer against the named listing (or its best
+// candidate when listingID is empty) and returns the full score.
+func (e *Engine) Explain(ctx context.Context, offer *match.Record, listingID string) (match.Explanation, error) {
+	return e.matcher.Explain(ctx, offer, listingID)
+}
+
+// Listing returns one listing's record, or match.ErrNotFound.
+func (e *Engine) Listing(ctx context.Context, id string) (*match.Record, error) {
+	it, err := e.ix.Listing(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return it.Rec, nil
+}
+
+// Upsert adds or replaces listings, fingerprinting their images first
+// (unreadable images are left out and named in the record's ImageErrors).
+// The listings are visible to every match that starts after it returns.
+func (e *Engine) Upsert(ctx context.Context, listings ...*match.Record) error {
+	for _, l := range listings {
+		if l == nil || l.ID == "" {
+			return errors.New("followmatch: upsert: a listing needs an id")
+		}
+		if len(l.Images) > 0 && len(l.Fingerprints) == 0 {
+			it := e.matcher.Prepare(ctx, l)
+			*l = *it.Rec
+		}
+	}
+	return e.write(func(w *index.Writer) error {
+		for _, l := range listings {
+			if err := w.Put(l); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Delete removes listings by id; it reports how many existed.
+func (e *Engine) Delete(ctx context.Context, ids ...string) (int, error) {
+	n := 0
+	err := e.write(func(w *index.Writer) error {
+		for _, id := range ids {
+			if _, err := e.ix.Listing(ctx, id); errors.Is(err, match.ErrNotFound) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			n++
+			if err := w.Delete(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+func (e *Engine) write(fn func(*index.Writer) error) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.closed {
+		return errors.New("followmatch: engine is closed")
+	}
+	w, err := e.ix.NewWriter(1000)
+	if err != nil {
+		if errors.Is(err, index.ErrReadOnly) {
+			return ErrReadOnly
+		}
+		return err
+	}
+	if err := fn(w); err != nil {
+		return err
+	}
+	return w.Flush()
+}
