@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/match"
@@ -181,4 +182,12 @@ func FuzzDecodeMatchRequest(f *testing.F) {
 			t.Fatalf("error %v is not a 4xx", err)
 		}
 	})
+}
+
+func TestRequestTimeout(t *testing.T) {
+	srv := newTestServer(t, Options{MaxBody: 1 << 20, MaxBatch: 10, Timeout: time.Nanosecond})
+	code, body := do(t, "POST", srv.URL+"/v1/match", `{"id": "o", "title": "anything"}`)
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, `"error":"request took longer than`) {
+		t.Errorf("a request over its time: %d %s, want 503 with a JSON error", code, body)
+	}
 }
