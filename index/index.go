@@ -24,6 +24,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -76,8 +77,11 @@ type Index struct {
 	itemsMu sync.Mutex
 	items   map[string]*match.Item
 	docs    atomic.Uint64
-	df      sync.Map // field NUL term -> uint64 document frequency
-	dfSize  atomic.Int64
+	// rd is a snapshot reader for term counts, kept until a write.
+	readerMu sync.RWMutex
+	rd       bindex.IndexReader
+	df       sync.Map // field NUL term -> uint64 document frequency
+	dfSize   atomic.Int64
 }
 
 func newMapping() (mapping.IndexMapping, error) {
@@ -182,6 +186,7 @@ func (ix *Index) Interrupted() bool { return ix.interrupted }
 // Close closes the index; a writable index records that its writes ended
 // cleanly.
 func (ix *Index) Close() error {
+	ix.dropReader()
 	if !ix.readOnly && ix.writing {
 		if err := ix.bi.DeleteInternal(writingKey); err != nil {
 			ix.bi.Close()
@@ -361,6 +366,7 @@ func (ix *Index) docCount() uint64 {
 // statsChanged drops the counts cached for IDF and query planning after a
 // write, so the next match sees the catalog as it is.
 func (ix *Index) statsChanged() {
+	ix.dropReader()
 	ix.docs.Store(0)
 	ix.df.Clear()
 	ix.dfSize.Store(0)
@@ -389,21 +395,51 @@ func (ix *Index) fieldDF(field, term string) uint64 {
 }
 
 func (ix *Index) termCount(field, term string) (uint64, error) {
-	adv, err := ix.bi.Advanced()
+	r, err := ix.reader()
 	if err != nil {
 		return 0, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
+	defer ix.readerMu.RUnlock()
 	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return 0, err
 	}
 	defer tfr.Close()
 	return tfr.Count(), nil
+}
+
+// reader returns the snapshot reader that counts terms, opening it when
+// there is none; it holds readerMu for reading until the caller releases it.
+func (ix *Index) reader() (bindex.IndexReader, error) {
+	ix.readerMu.RLock()
+	if ix.rd != nil {
+		return ix.rd, nil
+	}
+	ix.readerMu.RUnlock()
+	ix.readerMu.Lock()
+	if ix.rd == nil {
+		adv, err := ix.bi.Advanced()
+		if err == nil {
+			ix.rd, err = adv.Reader()
+		}
+		if err != nil {
+			ix.readerMu.Unlock()
+			return nil, err
+		}
+	}
+	ix.readerMu.Unlock()
+	return ix.reader()
+}
+
+// dropReader closes the counting reader so the next count sees the index
+// as it is now.
+func (ix *Index) dropReader() {
+	ix.readerMu.Lock()
+	if ix.rd != nil {
+		ix.rd.Close()
+		ix.rd = nil
+	}
+	ix.readerMu.Unlock()
 }
 
 // IDF returns the inverse document frequency of a title key among the
@@ -443,11 +479,6 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 	// brand, every key joins through a conjunction, which visits only the
 	// brand's listings (for a very common brand, only the rarest keys).
 	rare, common := ix.titleTerms(offer.TitleKeys())
-	for _, t := range rare {
-		q := bleve.NewTermQuery(t)
-		q.SetField(fTitle)
-		clauses = append(clauses, q)
-	}
 	brand := offer.BrandKey()
 	if brand == "" && len(offer.TitleKeys()) > 0 && ix.fieldDF(fBrand, offer.TitleKeys()[0]) > 0 {
 		// No brand field: titles usually lead with the brand.
@@ -462,6 +493,16 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 			q.SetBoost(1.5)
 			clauses = append(clauses, q)
 		}
+	}
+	// Rare title keys on their own reach listings of another (or a
+	// misspelled) brand; with brand keys in hand the rarest few suffice.
+	if brand != "" && len(rare) > 2 {
+		rare = rare[:2]
+	}
+	for _, t := range rare {
+		q := bleve.NewTermQuery(t)
+		q.SetField(fTitle)
+		clauses = append(clauses, q)
 	}
 	if len(clauses) < 3 {
 		// Too few distinctive terms (a big brand's common words): scope by
