@@ -504,7 +504,7 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		q.SetField(fTitle)
 		clauses = append(clauses, q)
 	}
-	if len(clauses) < 3 {
+	if exact := ix.exactHits(offer); len(clauses) < 3 && !exact {
 		// Too few distinctive terms (a big brand's common words): scope by
 		// the rarest key and rank within it by the next ones; a conjunction
 		// skips through the other lists instead of walking them.
@@ -572,6 +572,18 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 // query's cost stays flat as the catalog grows.
 func (ix *Index) rareCap() uint64 {
 	return min(max(100, ix.docCount()/100), 500)
+}
+
+// exactHits reports whether one of the offer's GTINs is in the index: the
+// listings it names are then found without title words. (A code is not
+// enough: the listing may not carry it.)
+func (ix *Index) exactHits(offer *match.Item) bool {
+	for _, g := range offer.GTINs() {
+		if ix.fieldDF(fGTIN, string(g)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // rarest keeps the (at most maxTitleTerms) terms of field under rareCap,
