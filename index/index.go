@@ -513,11 +513,11 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 			field, keys = fTitle, ix.byDF(fTitle, append(append([]string(nil), rare...), common...))
 		}
 		if len(keys) >= 2 {
-			first := bleve.NewTermQuery(keys[0])
+			first := bleve.NewTermQuery(keys[0].t)
 			first.SetField(field)
 			var rest []query.Query
 			for _, k := range keys[1:min(len(keys), 6)] {
-				q := bleve.NewTermQuery(k)
+				q := bleve.NewTermQuery(k.t)
 				q.SetField(field)
 				rest = append(rest, q)
 			}
@@ -586,45 +586,33 @@ func (ix *Index) exactHits(offer *match.Item) bool {
 	return false
 }
 
+// termDF is a term and its document frequency.
+type termDF struct {
+	t  string
+	df uint64
+}
+
+// byDF returns the terms of field that occur in the index with their
+// document frequencies, rarest first.
+func (ix *Index) byDF(field string, terms []string) []termDF {
+	var all []termDF
+	for _, t := range terms {
+		if df := ix.fieldDF(field, t); df > 0 {
+			all = append(all, termDF{t, df})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].df < all[j].df })
+	return all
+}
+
 // rarest keeps the (at most maxTitleTerms) terms of field under rareCap,
 // rarest first.
 func (ix *Index) rarest(field string, terms []string) []string {
-	type termDF struct {
-		t  string
-		df uint64
-	}
-	var all []termDF
-	for _, t := range terms {
-		if df := ix.fieldDF(field, t); df > 0 {
-			all = append(all, termDF{t, df})
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].df < all[j].df })
 	var out []string
-	for _, x := range all {
+	for _, x := range ix.byDF(field, terms) {
 		if x.df <= ix.rareCap() && len(out) < maxTitleTerms {
 			out = append(out, x.t)
 		}
-	}
-	return out
-}
-
-// byDF orders the terms of field that occur in the index, rarest first.
-func (ix *Index) byDF(field string, terms []string) []string {
-	type termDF struct {
-		t  string
-		df uint64
-	}
-	var all []termDF
-	for _, t := range terms {
-		if df := ix.fieldDF(field, t); df > 0 {
-			all = append(all, termDF{t, df})
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].df < all[j].df })
-	out := make([]string, len(all))
-	for i, x := range all {
-		out[i] = x.t
 	}
 	return out
 }
@@ -633,23 +621,12 @@ func (ix *Index) byDF(field string, terms []string) []string {
 // rare ones (at most maxTitleTerms, rarest first, under rareCap) and common
 // ones (at most maxTitleTerms, rarest first).
 func (ix *Index) titleTerms(toks []string) (rare, common []string) {
-	type keyDF struct {
-		key string
-		df  uint64
-	}
-	var keys []keyDF
-	for _, t := range toks { // title keys are distinct already
-		if df := ix.DF(t); df > 0 {
-			keys = append(keys, keyDF{t, df})
-		}
-	}
-	sort.SliceStable(keys, func(i, j int) bool { return keys[i].df < keys[j].df })
 	limit := ix.rareCap()
-	for _, k := range keys {
+	for _, k := range ix.byDF(fTitle, toks) { // title keys are distinct already
 		if k.df <= limit && len(rare) < maxTitleTerms {
-			rare = append(rare, k.key)
+			rare = append(rare, k.t)
 		} else if len(common) < maxTitleTerms {
-			common = append(common, k.key)
+			common = append(common, k.t)
 		}
 	}
 	return rare, common

@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,9 +29,9 @@ import (
 	"github.com/followmatch/followmatch/match"
 )
 
+var beginMark, endMark = results.Markers("accuracy")
+
 const (
-	beginMark = "<!-- accuracy:begin -->"
-	endMark   = "<!-- accuracy:end -->"
 	// recordRE finds the machine-readable record of tuned test F1 per
 	// dataset that -check compares against.
 	recordPrefix = "<!-- accuracy-record "
@@ -120,7 +121,7 @@ func run(data, resultsPath, configs, errorsPath string, check bool) error {
 			return err
 		}
 	}
-	return writeResults(resultsPath, string(old), render(res, data))
+	return results.WriteSection(resultsPath, "accuracy", render(res, data))
 }
 
 func key(s string) string { return match.Compact(s) }
@@ -276,20 +277,4 @@ func render(res []result, data string) string {
 	js, _ := json.Marshal(rec)
 	fmt.Fprintf(&b, "\nCI (`.ci/run`) fails when tuned test F1 falls more than 1 point below this record:\n%s%s -->\n%s\n", recordPrefix, js, endMark)
 	return b.String()
-}
-
-// writeResults replaces the accuracy section of the results file (or
-// appends it), keeping every other section.
-func writeResults(path, old, section string) error {
-	var out string
-	i, j := strings.Index(old, beginMark), strings.Index(old, endMark)
-	switch {
-	case i >= 0 && j > i:
-		out = old[:i] + section + old[j+len(endMark):]
-	case old == "":
-		out = "# followmatch benchmark results\n\n" + section + "\n"
-	default:
-		out = strings.TrimRight(old, "\n") + "\n\n" + section + "\n"
-	}
-	return os.WriteFile(path, []byte(out), 0o644)
 }

@@ -17,6 +17,7 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
 	"image"
 	"image/color"
 	"image/draw"
@@ -36,10 +37,7 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-const (
-	beginMark = "<!-- images:begin -->"
-	endMark   = "<!-- images:end -->"
-)
+var beginMark, endMark = results.Markers("images")
 
 type photo struct {
 	file, fine, coarse, kind string
@@ -215,8 +213,7 @@ func run(data, resultsPath string) error {
 	abo += "\n" + speed
 	section := render(th, sameStats, diffAll, groups, natural, hardest, abo, len(icons), time.Since(start), data)
 	fmt.Fprint(os.Stderr, section)
-	old, _ := os.ReadFile(resultsPath)
-	return writeSection(resultsPath, string(old), section)
+	return results.WriteSection(resultsPath, "images", section)
 }
 
 func same(s pairStat, th imagecmp.Thresholds) bool {
@@ -355,20 +352,6 @@ func aboSummary(dir string, th imagecmp.Thresholds) string {
 	return fmt.Sprintf("ABO samples (%d full-size catalogue images, very different aspect ratios): other photos of the same product %.0f%% judged different "+
 		"(median pHash %.0f, color %.1f); photos of different products %.0f%% judged different (median pHash %.0f, color %.1f).\n",
 		len(items), rate(sameProduct, th, false), hm, cm, rate(other, th, false), om, ocm)
-}
-
-func writeSection(path, old, section string) error {
-	var out string
-	i, j := strings.Index(old, beginMark), strings.Index(old, endMark)
-	switch {
-	case i >= 0 && j > i:
-		out = old[:i] + section + old[j+len(endMark):]
-	case old == "":
-		out = "# followmatch benchmark results\n\n" + section + "\n"
-	default:
-		out = strings.TrimRight(old, "\n") + "\n\n" + section + "\n"
-	}
-	return os.WriteFile(path, []byte(out), 0o644)
 }
 
 // speedSummary times fingerprinting a 1000x1000 JPEG against decoding it

@@ -13,23 +13,20 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
 	"regexp"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
 )
 
-const (
-	beginMark = "<!-- load:begin -->"
-	endMark   = "<!-- load:end -->"
-)
+var beginMark, endMark = results.Markers("load")
 
 func main() {
 	bin := flag.String("bin", "bin/followmatch", "followmatch binary")
@@ -123,8 +120,7 @@ func run(bin, idx, offersPath string, requests, clients int, maxTime time.Durati
 		beginMark, time.Now().UTC().Format("2006-01-02"), listings, len(all), clients, len(all), failures.Load(), float64(len(all))/el.Seconds(),
 		pct(.5).Round(10*time.Microsecond), pct(.9).Round(10*time.Microsecond), pct(.99).Round(10*time.Microsecond), all[len(all)-1].Round(10*time.Microsecond), endMark)
 	fmt.Fprint(os.Stderr, section)
-	old, _ := os.ReadFile(resultsPath)
-	return writeSection(resultsPath, string(old), section)
+	return results.WriteSection(resultsPath, "load", section)
 }
 
 func post(c *http.Client, base string, body []byte) error {
@@ -156,18 +152,4 @@ func readLines(path string, n int) ([][]byte, error) {
 		return nil, fmt.Errorf("%s holds no offers", path)
 	}
 	return out, sc.Err()
-}
-
-func writeSection(path, old, section string) error {
-	var out string
-	i, j := strings.Index(old, beginMark), strings.Index(old, endMark)
-	switch {
-	case i >= 0 && j > i:
-		out = old[:i] + strings.TrimSuffix(section, "\n") + old[j+len(endMark):]
-	case old == "":
-		out = "# followmatch benchmark results\n\n" + section
-	default:
-		out = strings.TrimRight(old, "\n") + "\n\n" + section
-	}
-	return os.WriteFile(path, []byte(out), 0o644)
 }

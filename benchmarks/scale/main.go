@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
 	"io"
 	"os"
 	"os/exec"
@@ -33,10 +34,7 @@ import (
 	"github.com/followmatch/followmatch/match"
 )
 
-const (
-	beginMark = "<!-- scale:begin -->"
-	endMark   = "<!-- scale:end -->"
-)
+var beginMark, endMark = results.Markers("scale")
 
 type sizeResult struct {
 	listings, offers          int
@@ -59,7 +57,7 @@ func main() {
 	bigOffers := flag.Int("big-offers", 0, "also match this many offers against the largest catalog (memory flat in offer count)")
 	out := flag.String("out", "build/scale", "work `dir`")
 	bin := flag.String("bin", "bin", "`dir` holding followmatch and gen binaries")
-	results := flag.String("results", "benchmarks/RESULTS.md", "results `file`")
+	resultsPath := flag.String("results", "benchmarks/RESULTS.md", "results `file`")
 	sample := flag.Int("sample", 2000, "offers sampled for recall@K and the side-by-side query timing")
 	flag.Parse()
 	var res []sizeResult
@@ -84,8 +82,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "%d listings: build %.0f/s, %.0f B/listing; match %.0f offers/s, RSS %d MB; recall@%d %.4f; decisions P %.3f R %.3f\n",
 			n, r.buildRate, r.bytesPerDoc, r.matchRate, r.matchRSS>>20, r.k, r.recall, r.precision, r.recallDecision)
 	}
-	old, _ := os.ReadFile(*results)
-	if err := writeSection(*results, string(old), render(res)); err != nil {
+	if err := results.WriteSection(*resultsPath, "scale", render(res)); err != nil {
 		fatal(err)
 	}
 }
@@ -353,18 +350,4 @@ func render(res []sizeResult) string {
 	}
 	b.WriteString(endMark + "\n")
 	return b.String()
-}
-
-func writeSection(path, old, section string) error {
-	var out string
-	i, j := strings.Index(old, beginMark), strings.Index(old, endMark)
-	switch {
-	case i >= 0 && j > i:
-		out = old[:i] + strings.TrimSuffix(section, "\n") + old[j+len(endMark):]
-	case old == "":
-		out = "# followmatch benchmark results\n\n" + section
-	default:
-		out = strings.TrimRight(old, "\n") + "\n\n" + section
-	}
-	return os.WriteFile(path, []byte(out), 0o644)
 }
