@@ -512,16 +512,11 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		if len(keys) < 2 {
 			field, keys = fTitle, ix.byDF(fTitle, append(append([]string(nil), rare...), common...))
 		}
-		// Two scopes, so one noisy word (a shuffled "3 ft") cannot shut the
-		// listing out.
-		for scope := 0; scope < 2 && len(keys) >= 2+scope; scope++ {
-			first := bleve.NewTermQuery(keys[scope].t)
+		if len(keys) >= 2 {
+			first := bleve.NewTermQuery(keys[0].t)
 			first.SetField(field)
 			var rest []query.Query
-			for i, k := range keys[:min(len(keys), 6)] {
-				if i == scope {
-					continue
-				}
+			for _, k := range keys[1:min(len(keys), 6)] {
 				q := bleve.NewTermQuery(k.t)
 				q.SetField(field)
 				rest = append(rest, q)
