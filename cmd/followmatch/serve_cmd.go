@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch"
-	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/index"
 	"github.com/followmatch/followmatch/server"
 )
@@ -34,23 +33,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if !index.Exists(*dir) && !*create {
 		return fmt.Errorf("serve: %s holds no followmatch index (build one with `followmatch index`, or pass --create to start empty)", *dir)
 	}
-	var eo followmatch.Options
-	var err error
-	if *configFile != "" {
-		if eo.Config, err = catalog.LoadConfig(*configFile); err != nil {
-			return err
-		}
+	cfg, policy, seller, err := loadRules(*configFile, *policyFile, *sellerFile)
+	if err != nil {
+		return err
 	}
-	if *policyFile != "" {
-		if eo.Policy, err = catalog.LoadPolicy(*policyFile); err != nil {
-			return err
-		}
-	}
-	if *sellerFile != "" {
-		if eo.Seller, err = catalog.LoadSeller(*sellerFile); err != nil {
-			return err
-		}
-	}
+	eo := followmatch.Options{Config: cfg, Policy: policy, Seller: seller}
 	eng, err := followmatch.Open(ctx, *dir, eo)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

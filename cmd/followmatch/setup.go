@@ -48,23 +48,9 @@ func (f *matchFlags) openMatcher(ctx context.Context, stderr io.Writer) (*match.
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg := match.DefaultConfig()
-	if f.config != "" {
-		if cfg, err = catalog.LoadConfig(f.config); err != nil {
-			return nil, nil, err
-		}
-	}
-	var policy match.Policy
-	if f.policy != "" {
-		if policy, err = catalog.LoadPolicy(f.policy); err != nil {
-			return nil, nil, err
-		}
-	}
-	var seller match.Seller
-	if f.seller != "" {
-		if seller, err = catalog.LoadSeller(f.seller); err != nil {
-			return nil, nil, err
-		}
+	cfg, policy, seller, err := loadRules(f.config, f.policy, f.seller)
+	if err != nil {
+		return nil, nil, err
 	}
 	if f.listings != "" {
 		lm, err := catalog.ParseMap(f.listingsMapping)
@@ -90,6 +76,32 @@ func (f *matchFlags) openMatcher(ctx context.Context, stderr io.Writer) (*match.
 		Images: imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4),
 	}
 	return m, ix, nil
+}
+
+// loadRules reads the config, policy and seller files that are named; an
+// empty name keeps the default (the built-in config, no rules, no
+// authorizations).
+func loadRules(configFile, policyFile, sellerFile string) (*match.Config, match.Policy, match.Seller, error) {
+	cfg := match.DefaultConfig()
+	var policy match.Policy
+	var seller match.Seller
+	var err error
+	if configFile != "" {
+		if cfg, err = catalog.LoadConfig(configFile); err != nil {
+			return nil, policy, seller, err
+		}
+	}
+	if policyFile != "" {
+		if policy, err = catalog.LoadPolicy(policyFile); err != nil {
+			return nil, policy, seller, err
+		}
+	}
+	if sellerFile != "" {
+		if seller, err = catalog.LoadSeller(sellerFile); err != nil {
+			return nil, policy, seller, err
+		}
+	}
+	return cfg, policy, seller, nil
 }
 
 // buildIndex reads a listings file into the index at dir (created when it
