@@ -25,7 +25,9 @@ func fold(s string) string {
 	if err != nil {
 		out = s
 	}
-	return cases.Fold().String(out)
+	// Lower after folding: x/text folds Cherokee lower case to upper and
+	// back, so folding alone is not idempotent.
+	return strings.ToLower(cases.Fold().String(out))
 }
 
 func isPlainASCII(s string) bool {
