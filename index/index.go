@@ -512,14 +512,21 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		if len(keys) < 2 {
 			field, keys = fTitle, ix.byDF(fTitle, append(append([]string(nil), rare...), common...))
 		}
-		if len(keys) >= 2 {
-			first := bleve.NewTermQuery(keys[0].t)
+		// A second scope, when it is cheap, so that one noisy word (a
+		// shuffled "3 ft") cannot shut the listing out.
+		for scope := 0; scope < 2 && len(keys) >= 2+scope; scope++ {
+			if scope > 0 && keys[scope].df > 4*ix.rareCap() {
+				break
+			}
+			first := bleve.NewTermQuery(keys[scope].t)
 			first.SetField(field)
 			var rest []query.Query
-			for _, k := range keys[1:min(len(keys), 6)] {
-				q := bleve.NewTermQuery(k.t)
-				q.SetField(field)
-				rest = append(rest, q)
+			for i, k := range keys[:min(len(keys), 6)] {
+				if i != scope {
+					q := bleve.NewTermQuery(k.t)
+					q.SetField(field)
+					rest = append(rest, q)
+				}
 			}
 			clauses = append(clauses, bleve.NewConjunctionQuery(first, bleve.NewDisjunctionQuery(rest...)))
 		}
