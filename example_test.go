@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/match"
@@ -90,4 +91,31 @@ func ExampleEngine_Explain() {
 	// model exact +7.0 veto=false
 	// color conflict -5.0 veto=true
 	// no_match [color]
+}
+
+// ExampleEngine_MatchStream decides a stream of offers with two workers;
+// results come back in input order, a row that could not be read as an
+// error result in its place.
+func ExampleEngine_MatchStream() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example")
+	defer os.RemoveAll(dir)
+	e, _ := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{ImageCacheDir: "-"})
+	defer e.Close()
+	e.Upsert(ctx, &match.Record{ID: "B01", Brand: "Anker", Title: "Anker PowerCore 10000 Portable Charger", Model: "A1263"})
+	jobs := make(chan match.Job)
+	go func() {
+		defer close(jobs)
+		jobs <- match.Job{Offer: &match.Record{ID: "SKU-1", Brand: "Anker", Title: "Anker PowerCore 10000 A1263"}}
+		jobs <- match.Job{ID: "SKU-2", Err: fmt.Errorf("offers.csv row 3, field stock: \"lots\" is not an integer")}
+		jobs <- match.Job{Offer: &match.Record{ID: "SKU-3", Brand: "Weber", Title: "Weber Spirit gas grill"}}
+	}()
+	e.MatchStream(ctx, jobs, 2, func(r match.Result) error {
+		fmt.Println(strings.TrimSpace(r.OfferID + " " + r.Decision + " " + r.ListingID))
+		return nil
+	})
+	// Output:
+	// SKU-1 eligible B01
+	// SKU-2 error
+	// SKU-3 no_match
 }

@@ -18,6 +18,16 @@ var fieldNames = []string{"id", "gtin", "brand", "title", "model", "color", "siz
 
 const paramPrefix = "param:"
 
+// fieldName is the record field a column or key names: case-insensitive,
+// after the --map renames.
+func fieldName(k string, renames map[string]string) string {
+	name := strings.ToLower(strings.TrimSpace(k))
+	if to, ok := renames[name]; ok {
+		return to
+	}
+	return name
+}
+
 func knownField(name string) bool {
 	return slices.Contains(fieldNames, name) || (strings.HasPrefix(name, paramPrefix) && len(name) > len(paramPrefix))
 }
@@ -31,10 +41,7 @@ func toRecord(fields map[string]any, renames map[string]string) (*match.Record, 
 	norm := make(map[string]any, len(fields))
 	var order []string
 	for k, v := range fields {
-		name := strings.ToLower(strings.TrimSpace(k))
-		if to, ok := renames[name]; ok {
-			name = to
-		}
+		name := fieldName(k, renames)
 		if !knownField(name) {
 			continue // unknown fields are kept out of matching
 		}

@@ -182,11 +182,7 @@ func (r *Reader) Next() (Row, error) {
 // idOf reads the id from a bad row's fields, if it has one.
 func (r *Reader) idOf(fields map[string]any) string {
 	for k, v := range fields {
-		name := strings.ToLower(strings.TrimSpace(k))
-		if to, ok := r.opts.Map[name]; ok {
-			name = to
-		}
-		if s, ok := v.(string); ok && name == "id" {
+		if s, ok := v.(string); ok && fieldName(k, r.opts.Map) == "id" {
 			return strings.TrimSpace(s)
 		}
 	}

@@ -69,11 +69,16 @@ func (m *Matcher) Match(ctx context.Context, offer *Record) Result {
 	if err != nil {
 		return ErrorResult(offer.ID, fmt.Errorf("candidates: %w", err))
 	}
+	return Decide(it, m.scoreAll(it, listings), m.Scorer.cfg, m.Rules)
+}
+
+// scoreAll scores the offer against each listing.
+func (m *Matcher) scoreAll(offer *Item, listings []*Item) []Scored {
 	scored := make([]Scored, 0, len(listings))
 	for _, l := range listings {
-		scored = append(scored, m.Scorer.Score(it, l))
+		scored = append(scored, m.Scorer.Score(offer, l))
 	}
-	return Decide(it, scored, m.Scorer.cfg, m.Rules)
+	return scored
 }
 
 // Explanation is the decision for one offer-listing pair with the full
@@ -106,10 +111,7 @@ func (m *Matcher) Explain(ctx context.Context, offer *Record, listingID string) 
 			return Explanation{}, fmt.Errorf("explain: candidates: %w", err)
 		}
 	}
-	scored := make([]Scored, 0, len(listings))
-	for _, l := range listings {
-		scored = append(scored, m.Scorer.Score(it, l))
-	}
+	scored := m.scoreAll(it, listings)
 	res := Decide(it, scored, m.Scorer.cfg, m.Rules)
 	ex := Explanation{Result: res}
 	show := res.ListingID

@@ -51,9 +51,6 @@ func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 	return &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, comps: Comparators()}
 }
 
-// Config returns the scorer's config.
-func (s *Scorer) Config() *Config { return s.cfg }
-
 // Score compares offer and listing on every attribute and adds up the
 // evidence.
 func (s *Scorer) Score(offer, listing *Item) Scored {
