@@ -484,11 +484,14 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		// No brand field: titles usually lead with the brand.
 		brand = offer.TitleKeys()[0]
 	}
-	var bkeys []string
+	var bkeys []termDF // brand keys in the index, rarest first
 	if brand != "" {
-		bkeys = brandKeys(brand, append(append([]string(nil), rare...), common...))
-		for _, t := range ix.rarest(fBrandKeys, bkeys) {
-			q := bleve.NewTermQuery(t)
+		bkeys = ix.byDF(fBrandKeys, brandKeys(brand, append(append([]string(nil), rare...), common...)))
+		for i, k := range bkeys {
+			if k.df > ix.rareCap() || i == maxTitleTerms {
+				break
+			}
+			q := bleve.NewTermQuery(k.t)
 			q.SetField(fBrandKeys)
 			q.SetBoost(1.5)
 			clauses = append(clauses, q)
@@ -508,7 +511,7 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		// Too few distinctive terms (a big brand's common words): scope by
 		// the rarest key and rank within it by the next ones; a conjunction
 		// skips through the other lists instead of walking them.
-		field, keys := fBrandKeys, ix.byDF(fBrandKeys, bkeys)
+		field, keys := fBrandKeys, bkeys
 		if len(keys) < 2 {
 			field, keys = fTitle, ix.byDF(fTitle, append(append([]string(nil), rare...), common...))
 		}
@@ -610,18 +613,6 @@ func (ix *Index) byDF(field string, terms []string) []termDF {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].df < all[j].df })
 	return all
-}
-
-// rarest keeps the (at most maxTitleTerms) terms of field under rareCap,
-// rarest first.
-func (ix *Index) rarest(field string, terms []string) []string {
-	var out []string
-	for _, x := range ix.byDF(field, terms) {
-		if x.df <= ix.rareCap() && len(out) < maxTitleTerms {
-			out = append(out, x.t)
-		}
-	}
-	return out
 }
 
 // titleTerms splits the offer's title keys that occur in the index into
