@@ -8,13 +8,11 @@ package index
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -201,99 +199,6 @@ func (ix *Index) Close() error {
 
 // Count returns the number of listings in the index.
 func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
-
-// document is what Bleve indexes for one listing.
-func document(it *match.Item) (map[string]any, error) {
-	rec, err := json.Marshal(it.Rec)
-	if err != nil {
-		return nil, err
-	}
-	gtins := make([]string, len(it.GTINs()))
-	for i, g := range it.GTINs() {
-		gtins[i] = string(g)
-	}
-	doc := map[string]any{
-		fGTIN:   gtins,
-		fCodes:  codeTerms(it.Codes()),
-		fBrand:  it.BrandKey(),
-		fColor:  it.ColorKey(),
-		fTitle:  strings.Join(it.TitleKeys(), " "),
-		fRecord: string(rec),
-	}
-	if c := it.Category(); len(c) > 0 {
-		doc[fCategory] = strings.Join(c, " > ")
-	}
-	if b := it.BrandKey(); b != "" {
-		doc[fBrandKeys] = brandKeys(b, it.TitleKeys())
-	}
-	return doc, nil
-}
-
-// Writer adds listings to an index in batches.
-type Writer struct {
-	ix    *Index
-	batch *bleve.Batch
-	size  int
-	n     int
-}
-
-// ErrReadOnly is returned when writing to an index opened read-only.
-var ErrReadOnly = errors.New("index is open read-only")
-
-// NewWriter returns a writer that commits every batchSize listings.
-func (ix *Index) NewWriter(batchSize int) (*Writer, error) {
-	if ix.readOnly {
-		return nil, fmt.Errorf("index: %s: %w", ix.dir, ErrReadOnly)
-	}
-	if batchSize < 1 {
-		batchSize = 1000
-	}
-	if err := ix.bi.SetInternal(writingKey, []byte("1")); err != nil {
-		return nil, fmt.Errorf("index: %s: %w", ix.dir, err)
-	}
-	ix.writing = true
-	return &Writer{ix: ix, batch: ix.bi.NewBatch(), size: batchSize}, nil
-}
-
-// Put adds or replaces one listing.
-func (w *Writer) Put(rec *match.Record) error {
-	doc, err := document(match.Prepare(rec, w.ix.vocab))
-	if err != nil {
-		return fmt.Errorf("index: listing %s: %w", rec.ID, err)
-	}
-	if err := w.batch.Index(rec.ID, doc); err != nil {
-		return fmt.Errorf("index: listing %s: %w", rec.ID, err)
-	}
-	w.ix.forget(rec.ID)
-	w.n++
-	if w.batch.Size() >= w.size {
-		return w.Flush()
-	}
-	return nil
-}
-
-// Delete removes a listing.
-func (w *Writer) Delete(id string) error {
-	w.batch.Delete(id)
-	w.ix.forget(id)
-	if w.batch.Size() >= w.size {
-		return w.Flush()
-	}
-	return nil
-}
-
-// Flush commits the pending batch.
-func (w *Writer) Flush() error {
-	if w.batch.Size() == 0 {
-		return nil
-	}
-	if err := w.ix.bi.Batch(w.batch); err != nil {
-		return fmt.Errorf("index: commit batch to %s: %w", w.ix.dir, err)
-	}
-	w.batch.Reset()
-	w.ix.statsChanged()
-	return nil
-}
 
 // Listing returns one listing by id, or match.ErrNotFound.
 func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,5 +180,63 @@ func TestInterruptedWriteIsReported(t *testing.T) {
 	}
 	if _, err := ix.Listing(context.Background(), "NEW"); err != nil {
 		t.Errorf("a committed batch is lost: %v", err)
+	}
+}
+
+// TestPutAllBulk loads many listings the way `followmatch index` does:
+// several workers, background commits, a compaction at the end.
+func TestPutAllBulk(t *testing.T) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "bulk.idx")
+	ix, err := Create(dir, vs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := ix.NewWriter(50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 1000
+	recs := make(chan *match.Record)
+	go func() {
+		defer close(recs)
+		for i := range n {
+			recs <- &match.Record{ID: fmt.Sprintf("L%04d", i), Brand: "Zenfy", Title: fmt.Sprintf("Zenfy Skillet %d inch model ZS%04d", i%30, i)}
+		}
+		// A row repeated later in the file: the later one wins.
+		recs <- &match.Record{ID: "L0007", Brand: "Zenfy", Title: "Zenfy Kettle, revised"}
+	}()
+	got, err := w.PutAll(context.Background(), recs, nil, 3, nil)
+	if err != nil || got != n+1 {
+		t.Fatalf("PutAll = %d, %v; want %d rows written", got, err, n+1)
+	}
+	if err := w.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if len(zaps) != 1 {
+		t.Errorf("after Compact the index has %d segment files, want 1 (replaced files removed)", len(zaps))
+	}
+	ix, err = Open(dir, vs, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if c, _ := ix.Count(); c != n {
+		t.Errorf("Count = %d, want %d", c, n)
+	}
+	it, err := ix.Listing(context.Background(), "L0007")
+	if err != nil || it.Rec.Title != "Zenfy Kettle, revised" {
+		t.Errorf("L0007 = %v, %v; want the row given last", it, err)
+	}
+	cands, err := ix.Candidates(context.Background(), match.Prepare(&match.Record{ID: "o", Title: "Zenfy skillet ZS0123"}, vs), 5)
+	if err != nil || len(cands) == 0 || cands[0].Rec.ID != "L0123" {
+		t.Errorf("candidates for ZS0123 = %v, %v; want L0123 first", ids(cands), err)
 	}
 }

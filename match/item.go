@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Item is a Record prepared for comparison: every field normalized and
@@ -49,9 +51,42 @@ type Item struct {
 	paramQ      map[string][]Quantity
 }
 
-// codeTokenRE splits text into candidate code tokens: runs of letters,
-// digits and the joiners that codes use.
-var codeTokenRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]`)
+// codeTokens splits text into candidate code tokens: runs of letters,
+// digits and the joiners that codes use ("-", "/", "."), starting and ending
+// with a letter or digit.
+func codeTokens(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isLetterOrDigit(r) {
+			i += n
+			continue
+		}
+		end := i + n // just past the last letter or digit
+		j := end
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isLetterOrDigit(r) {
+				j += n
+				end = j
+			} else if r == '-' || r == '/' || r == '.' {
+				j += n
+			} else {
+				break
+			}
+		}
+		out = append(out, s[i:end])
+		i = end
+	}
+	return out
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.In(r, unicode.N)
+}
 
 // ExtractCodes returns the code-like tokens of s in compact form: tokens that
 // mix letters and digits and are at least 4 characters long ("WH-1000XM4",
@@ -60,7 +95,7 @@ var codeTokenRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-/.]*[\p{L}\p{N}]|
 func ExtractCodes(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, tok := range codeTokenRE.FindAllString(fold(s), -1) {
+	for _, tok := range codeTokens(fold(s)) {
 		c := Compact(tok)
 		if len(c) < 4 || seen[c] {
 			continue
@@ -150,13 +185,12 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 
 	it.matField, it.materials, it.matTitle = vs.Materials.read(r.Material, it.titleTokens)
 
-	switch {
-	case r.PackCount > 0:
+	if r.PackCount > 0 {
 		it.pack, it.packFrom = r.PackCount, "pack_count"
-	case ParsePackCount(r.Packaging) > 0:
-		it.pack, it.packFrom = ParsePackCount(r.Packaging), "packaging"
-	case ParsePackCount(r.Title) > 0:
-		it.pack, it.packFrom = ParsePackCount(r.Title), "title"
+	} else if n := ParsePackCount(r.Packaging); n > 0 {
+		it.pack, it.packFrom = n, "packaging"
+	} else if n := ParsePackCount(r.Title); n > 0 {
+		it.pack, it.packFrom = n, "title"
 	}
 
 	it.originRaw = strings.TrimSpace(r.Origin)

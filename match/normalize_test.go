@@ -2,6 +2,8 @@ package match
 
 import (
 	"reflect"
+	"regexp"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -73,5 +75,22 @@ func FuzzTokens(f *testing.F) {
 		}
 		TitleKeys(toks)
 		ExtractCodes(s)
+	})
+}
+
+// codeTokenRE is the definition codeTokens implements by hand.
+var codeTokenRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-/.]*[\p{L}\p{N}]|[\p{L}\p{N}]`)
+
+// FuzzCodeTokens checks the hand-written code tokenizer against its
+// regular-expression definition.
+func FuzzCodeTokens(f *testing.F) {
+	for _, s := range []string{"WH-1000XM4 / B", "a", "910-006557.", "--x--", "Ⅻ-٣/β.", "a\xffb", "12.5 cm/ab-", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := codeTokenRE.FindAllString(s, -1)
+		if got := codeTokens(s); !slices.Equal(got, want) {
+			t.Fatalf("codeTokens(%q) = %q, want %q", s, got, want)
+		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -150,46 +151,42 @@ func ParseSize(s string) []Quantity {
 }
 
 // packPatterns read a pack count from text; each has one number group, or a
-// fixed count.
+// fixed count, and the words (or word parts) without which it cannot match.
 var packPatterns = []struct {
 	re    *regexp.Regexp
 	fixed int
+	needs []string
 }{
-	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)\b`)},
+	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)\b`), needs: []string{"pack", "pk", "set", "case", "box", "bundle", "lot"}},
 	// The number starts a word: "28pk" inside "rr-vtps-28pk-r1" is a code.
-	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)(?:\s|$)`)},
-	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)(?:\s|$)`)},
-	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|case|carton|ctn)(?:\s|$)`)},
-	{re: regexp.MustCompile(`\bx ?(\d+)$`)},
-	{re: regexp.MustCompile(`^(\d+) ?x\b`)},
-	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2},
-	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3},
-	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6},
-	{re: regexp.MustCompile(`\bdozen\b`), fixed: 12},
-	{re: regexp.MustCompile(`\b(?:single|1)[ -]?(?:pack|unit|count bottle)\b|\bsingle\b`), fixed: 1},
+	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)(?:\s|$)`), needs: []string{"pack", "pk", "pks", "packs"}},
+	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)(?:\s|$)`), needs: []string{"set", "bottles", "cans", "units", "jars", "bags"}},
+	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|case|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "case", "carton", "ctn"}},
+	{re: regexp.MustCompile(`\bx ?(\d+)$`), needs: []string{"x"}},
+	{re: regexp.MustCompile(`^(\d+) ?x\b`), needs: []string{"x"}},
+	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2, needs: []string{"twin", "twinpack", "pack"}},
+	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3, needs: []string{"triple", "triplepack", "pack"}},
+	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6, needs: []string{"dozen"}},
+	{re: regexp.MustCompile(`\bdozen\b`), fixed: 12, needs: []string{"dozen"}},
+	{re: regexp.MustCompile(`\b(?:single|1)[ -]?(?:pack|unit|count bottle)\b|\bsingle\b`), fixed: 1, needs: []string{"single", "pack", "unit", "bottle"}},
 }
 
-// packWords are the words without which no pack pattern can match.
-var packWords = map[string]bool{
-	"pack": true, "pk": true, "pks": true, "packs": true, "set": true, "case": true, "box": true, "bx": true,
-	"bundle": true, "lot": true, "twin": true, "triple": true, "double": true, "dozen": true, "single": true,
-	"bottles": true, "cans": true, "units": true, "jars": true, "bags": true, "carton": true, "ctn": true,
-	"x": true, "two": true, "three": true, "unit": true, "count": true,
-}
-
-// mayStatePack is a cheap test that spares most titles the pack patterns.
-func mayStatePack(words []string) bool {
+// packParts returns the parts of words a pack pattern may need: each word,
+// its hyphen-separated parts, those without leading digits ("6pack" ->
+// "pack"), and "x" for "x12".
+func packParts(words []string) map[string]bool {
+	parts := make(map[string]bool, 2*len(words))
 	for _, w := range words {
-		if packWords[w] {
-			return true
-		}
-		for _, part := range strings.Split(w, "-") {
-			if packWords[part] || packWords[strings.TrimLeft(part, "0123456789")] || strings.HasPrefix(part, "x") && len(part) > 1 && isDigit(part[1]) {
-				return true
+		parts[w] = true
+		for _, p := range strings.Split(w, "-") {
+			parts[p] = true
+			parts[strings.TrimLeft(p, "0123456789")] = true
+			if strings.HasPrefix(p, "x") && len(p) > 1 && isDigit(p[1]) {
+				parts["x"] = true
 			}
 		}
 	}
-	return false
+	return parts
 }
 
 // ParsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
@@ -200,11 +197,12 @@ func ParsePackCount(s string) int {
 	words := strings.FieldsFunc(low, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
 	})
-	if !mayStatePack(words) {
-		return 0
-	}
+	parts := packParts(words)
 	low = strings.Join(words, " ")
 	for _, p := range packPatterns {
+		if !slices.ContainsFunc(p.needs, func(w string) bool { return parts[w] }) {
+			continue
+		}
 		m := p.re.FindStringSubmatch(low)
 		if m == nil {
 			continue

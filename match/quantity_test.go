@@ -2,6 +2,8 @@ package match
 
 import (
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -123,6 +125,39 @@ func FuzzParseQuantities(f *testing.F) {
 		ParseSize(s)
 		if n := ParsePackCount(s); n < 0 || n > 10000 {
 			t.Fatalf("ParsePackCount(%q) = %d", s, n)
+		}
+	})
+}
+
+// FuzzParsePackCount checks that the words each pack pattern needs are
+// right: skipping patterns whose words are absent changes no result.
+func FuzzParsePackCount(f *testing.F) {
+	for _, s := range []string{"Pack of 6", "6-pack", "6pk", "twinpack", "2 x 500 ml", "x12", "1-count bottle", "half-dozen eggs", "12 ct box", "set of 3 bowls", "3 piece set"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := strings.ToLower(fold(s))
+		words := strings.FieldsFunc(low, func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+		})
+		low = strings.Join(words, " ")
+		want := 0
+		for _, p := range packPatterns {
+			m := p.re.FindStringSubmatch(low)
+			if m == nil {
+				continue
+			}
+			if p.fixed > 0 {
+				want = p.fixed
+				break
+			}
+			if n, err := strconv.Atoi(m[1]); err == nil && n > 0 && n <= 10000 {
+				want = n
+				break
+			}
+		}
+		if got := ParsePackCount(s); got != want {
+			t.Fatalf("ParsePackCount(%q) = %d, every pattern tried gives %d", s, got, want)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/followmatch/followmatch/catalog"
@@ -22,6 +23,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	mapping := fs.String("map", "", "rename columns: `src=dst,...`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel image `workers`")
 	del := fs.String("delete", "", "remove the listings whose ids are in `file` (one id per line, or a record file's id column)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -32,6 +34,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return usageError{err.Error()}
 	}
+	stop, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
+	defer stop()
 	if *listings != "" {
 		if _, err := buildIndex(ctx, *listings, *dir, m, *workers, stderr); err != nil {
 			return err
@@ -120,4 +127,24 @@ func readIDs(path string, mapping map[string]string) ([]string, error) {
 			}
 		}
 	}
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called; an
+// empty path profiles nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -130,7 +130,7 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 	if err != nil {
 		return 0, err
 	}
-	w, err := ix.NewWriter(1000)
+	w, err := ix.NewWriter(5000)
 	if err != nil {
 		ix.Close()
 		return 0, err
@@ -179,6 +179,10 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 	rerr := <-readErr
 	bar.Finish()
 	warn.flush()
+	if putErr == nil && rerr == nil && compactWorthIt(ix, n) {
+		// A bulk load leaves many segments; one answers queries fastest.
+		putErr = w.Compact(ctx)
+	}
 	if cerr := ix.Close(); putErr == nil {
 		putErr = cerr
 	}
@@ -192,6 +196,13 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 	fmt.Fprintf(stderr, "index %s: %s %d listings from %s in %s (%.0f listings/s); %d bad rows skipped, %d listings with unreadable images\n",
 		dir, verb, n, listings, el.Round(time.Millisecond), float64(n)/max(el.Seconds(), 1e-9), bad.Load(), imgBad.Load())
 	return n, nil
+}
+
+// compactWorthIt reports whether an update of n listings changed enough of
+// the index to merge it into one segment (which rewrites all of it).
+func compactWorthIt(ix *index.Index, n int) bool {
+	total, err := ix.Count()
+	return err == nil && n > 0 && uint64(n)*10 >= total
 }
 
 // progress is a progress display on a terminal, or nothing.

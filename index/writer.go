@@ -1,0 +1,331 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// fields is what Bleve indexes for one listing.
+func fields(it *match.Item) (map[string]any, error) {
+	rec, err := json.Marshal(it.Rec)
+	if err != nil {
+		return nil, err
+	}
+	gtins := make([]string, len(it.GTINs()))
+	for i, g := range it.GTINs() {
+		gtins[i] = string(g)
+	}
+	doc := map[string]any{
+		fGTIN:   gtins,
+		fCodes:  codeTerms(it.Codes()),
+		fBrand:  it.BrandKey(),
+		fColor:  it.ColorKey(),
+		fTitle:  strings.Join(it.TitleKeys(), " "),
+		fRecord: string(rec),
+	}
+	if c := it.Category(); len(c) > 0 {
+		doc[fCategory] = strings.Join(c, " > ")
+	}
+	if b := it.BrandKey(); b != "" {
+		doc[fBrandKeys] = brandKeys(b, it.TitleKeys())
+	}
+	return doc, nil
+}
+
+// Writer adds listings to an index in batches. A Writer is used by one
+// goroutine at a time.
+type Writer struct {
+	ix    *Index
+	batch *bleve.Batch
+	ids   []string // listings written or deleted in batch
+	size  int
+	// inflight, when not nil, yields the outcome of the batch being
+	// committed in the background (PutAll overlaps a commit with preparing
+	// the next batch; commits still apply in order).
+	inflight chan error
+}
+
+// ErrReadOnly is returned when writing to an index opened read-only.
+var ErrReadOnly = errors.New("index is open read-only")
+
+// NewWriter returns a writer that commits every batchSize listings.
+func (ix *Index) NewWriter(batchSize int) (*Writer, error) {
+	if ix.readOnly {
+		return nil, fmt.Errorf("index: %s: %w", ix.dir, ErrReadOnly)
+	}
+	if batchSize < 1 {
+		batchSize = 1000
+	}
+	if err := ix.bi.SetInternal(writingKey, []byte("1")); err != nil {
+		return nil, fmt.Errorf("index: %s: %w", ix.dir, err)
+	}
+	ix.writing = true
+	return &Writer{ix: ix, batch: ix.bi.NewBatch(), size: batchSize}, nil
+}
+
+// prepare turns a listing into the Bleve document indexed for it. It is
+// safe for concurrent use.
+func (ix *Index) prepare(rec *match.Record) (*document.Document, error) {
+	if rec.ID == "" {
+		return nil, fmt.Errorf("index: listing without an id")
+	}
+	data, err := fields(match.Prepare(rec, ix.vocab))
+	if err != nil {
+		return nil, fmt.Errorf("index: listing %s: %w", rec.ID, err)
+	}
+	doc := document.NewDocument(rec.ID)
+	if err := ix.bi.Mapping().MapDocument(doc, data); err != nil {
+		return nil, fmt.Errorf("index: listing %s: %w", rec.ID, err)
+	}
+	return doc, nil
+}
+
+// Put adds or replaces one listing.
+func (w *Writer) Put(rec *match.Record) error {
+	doc, err := w.ix.prepare(rec)
+	if err != nil {
+		return err
+	}
+	return w.add(doc, false)
+}
+
+func (w *Writer) add(doc *document.Document, async bool) error {
+	if err := w.batch.IndexAdvanced(doc); err != nil {
+		return fmt.Errorf("index: listing %s: %w", doc.ID(), err)
+	}
+	w.ids = append(w.ids, doc.ID())
+	if w.batch.Size() < w.size {
+		return nil
+	}
+	if async {
+		return w.commitAsync()
+	}
+	return w.Flush()
+}
+
+// Delete removes a listing.
+func (w *Writer) Delete(id string) error {
+	w.batch.Delete(id)
+	w.ids = append(w.ids, id)
+	if w.batch.Size() >= w.size {
+		return w.Flush()
+	}
+	return nil
+}
+
+// Flush commits the pending batch (after the one in flight, if any).
+func (w *Writer) Flush() error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	if w.batch.Size() == 0 {
+		return nil
+	}
+	err := w.commit(w.batch, w.ids)
+	w.batch.Reset()
+	w.ids = w.ids[:0]
+	return err
+}
+
+// commitAsync starts committing the pending batch in the background, once
+// the previous one is in.
+func (w *Writer) commitAsync() error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	b, ids := w.batch, w.ids
+	w.batch, w.ids = w.ix.bi.NewBatch(), nil
+	ch := make(chan error, 1)
+	w.inflight = ch
+	go func() { ch <- w.commit(b, ids) }()
+	return nil
+}
+
+// wait waits for the batch in flight.
+func (w *Writer) wait() error {
+	if w.inflight == nil {
+		return nil
+	}
+	err := <-w.inflight
+	w.inflight = nil
+	return err
+}
+
+func (w *Writer) commit(b *bleve.Batch, ids []string) error {
+	if err := w.ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index: commit batch to %s: %w", w.ix.dir, err)
+	}
+	// Cached listings and counts describe the index before this batch.
+	for _, id := range ids {
+		w.ix.forget(id)
+	}
+	w.ix.statsChanged()
+	return nil
+}
+
+// Compact merges the index into a single segment, which is what a query
+// walks fastest; worth it after a bulk load, and it rewrites the whole
+// index on disk.
+func (w *Writer) Compact(ctx context.Context) error {
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	adv, err := w.ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: compact %s: %w", w.ix.dir, err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	// One merge task takes at most SegmentsPerMergeTask segments, so a
+	// pass may leave a few: merge again until one is left.
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	opts.SegmentsPerMergeTask = 64
+	for range 8 {
+		if n, _ := s.StatsMap()["num_root_filesegments"].(uint64); n <= 1 {
+			break
+		}
+		if err := s.ForceMerge(ctx, &opts); err != nil {
+			return fmt.Errorf("index: compact %s: %w", w.ix.dir, err)
+		}
+	}
+	w.ix.statsChanged()
+	w.ix.awaitCleanup(ctx, 30*time.Second)
+	return ctx.Err()
+}
+
+// awaitCleanup waits (at most limit) until Bleve has removed the segment
+// files a merge replaced: it does so in the background, and an index
+// closed before then keeps them on disk until it is next opened for
+// writing.
+func (ix *Index) awaitCleanup(ctx context.Context, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		files, err := filepath.Glob(filepath.Join(ix.dir, "store", "*.zap"))
+		if err != nil || len(files) <= 1 {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// putChunk is the unit of work of PutAll: records in input order and,
+// once done is closed, their documents.
+type putChunk struct {
+	recs []*match.Record
+	docs []*document.Document
+	errs []error
+	done chan struct{}
+}
+
+// putChunkSize is the number of records a PutAll worker prepares at once.
+const putChunkSize = 64
+
+// PutAll fingerprints the images of every record from recs (fp may be nil
+// to skip images) and prepares their documents with workers goroutines, and
+// adds them to the index in input order (so the last of two rows with one
+// id wins), in batches committed in the background while the next one is
+// prepared. onImageErrors, when set, hears about images that could not be
+// read; such a listing is indexed without them. It returns the number of
+// listings written.
+func (w *Writer) PutAll(ctx context.Context, recs <-chan *match.Record, fp match.Fingerprinter, workers int, onImageErrors func(id string, errs []string)) (int, error) {
+	if workers < 1 {
+		workers = 1
+	}
+	work := make(chan *putChunk, workers)
+	order := make(chan *putChunk, 4*workers)
+	go func() {
+		defer close(work)
+		defer close(order)
+		c := &putChunk{done: make(chan struct{})}
+		send := func() {
+			work <- c
+			order <- c
+			c = &putChunk{done: make(chan struct{})}
+		}
+		for rec := range recs {
+			c.recs = append(c.recs, rec)
+			if len(c.recs) == putChunkSize {
+				send()
+			}
+		}
+		if len(c.recs) > 0 {
+			send()
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				c.docs = make([]*document.Document, len(c.recs))
+				c.errs = make([]error, len(c.recs))
+				for i, rec := range c.recs {
+					if fp != nil && len(rec.Images) > 0 {
+						fingerprint(ctx, fp, rec)
+					}
+					c.docs[i], c.errs[i] = w.ix.prepare(rec)
+				}
+				close(c.done)
+			}
+		}()
+	}
+	n := 0
+	var firstErr error
+	for c := range order {
+		<-c.done
+		if firstErr != nil {
+			continue // drain so the workers finish
+		}
+		for i, rec := range c.recs {
+			if len(rec.ImageErrors) > 0 && onImageErrors != nil {
+				onImageErrors(rec.ID, rec.ImageErrors)
+			}
+			err := c.errs[i]
+			if err == nil {
+				err = w.add(c.docs[i], true)
+			}
+			if err != nil {
+				firstErr = err
+				break
+			}
+			n++
+		}
+	}
+	wg.Wait()
+	if err := w.Flush(); firstErr == nil {
+		firstErr = err
+	}
+	if firstErr != nil {
+		return n, firstErr
+	}
+	return n, ctx.Err()
+}
+
+// fingerprint replaces the record's fingerprints with those of its images.
+func fingerprint(ctx context.Context, fp match.Fingerprinter, rec *match.Record) {
+	rec.Fingerprints, rec.ImageErrors = nil, nil
+	for _, ref := range rec.Images {
+		f, err := fp.Fingerprint(ctx, ref)
+		if err != nil {
+			rec.ImageErrors = append(rec.ImageErrors, err.Error())
+			continue
+		}
+		rec.Fingerprints = append(rec.Fingerprints, f)
+	}
+}
