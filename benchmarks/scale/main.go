@@ -59,6 +59,7 @@ func main() {
 	bin := flag.String("bin", "bin", "`dir` holding followmatch and gen binaries")
 	resultsPath := flag.String("results", "benchmarks/RESULTS.md", "results `file`")
 	sample := flag.Int("sample", 2000, "offers sampled for recall@K and the side-by-side query timing")
+	reuse := flag.Bool("reuse", false, "match against the catalogs and indexes already in -out (no generation, no build; for tuning retrieval): prints the figures, leaves RESULTS.md alone")
 	flag.Parse()
 	var res []sizeResult
 	var ns []int
@@ -74,13 +75,17 @@ func main() {
 		if i == len(ns)-1 {
 			big = *bigOffers
 		}
-		r, err := runSize(*bin, *out, n, *offers, big, *sample)
+		r, err := runSize(*bin, *out, n, *offers, big, *sample, *reuse)
 		if err != nil {
 			fatal(err)
 		}
 		res = append(res, r)
 		fmt.Fprintf(os.Stderr, "%d listings: build %.0f/s, %.0f B/listing; match %.0f offers/s, RSS %d MB; recall@%d %.4f; decisions P %.3f R %.3f\n",
 			n, r.buildRate, r.bytesPerDoc, r.matchRate, r.matchRSS>>20, r.k, r.recall, r.precision, r.recallDecision)
+	}
+	if *reuse {
+		fmt.Print(render(res))
+		return
 	}
 	if err := results.WriteSection(*resultsPath, "scale", render(res)); err != nil {
 		fatal(err)
@@ -119,33 +124,39 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-func runSize(bin, out string, n, offers, big, sample int) (sizeResult, error) {
+func runSize(bin, out string, n, offers, big, sample int, reuse bool) (sizeResult, error) {
 	r := sizeResult{listings: n, offers: offers}
 	dir := filepath.Join(out, fmt.Sprintf("n%d", n))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return r, err
-	}
-	if _, _, err := timed(filepath.Join(bin, "gen"), "-listings", fmt.Sprint(n), "-offers", fmt.Sprint(max(offers, big)), "-out", dir); err != nil {
-		return r, err
-	}
 	idx := filepath.Join(dir, "idx")
-	os.RemoveAll(idx)
-	el, rss, err := timed(filepath.Join(bin, "followmatch"), "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx)
-	if err != nil {
-		return r, err
+	if reuse {
+		if _, err := os.Stat(idx); err != nil {
+			return r, fmt.Errorf("-reuse: %w (run without -reuse first)", err)
+		}
+	} else {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return r, err
+		}
+		if _, _, err := timed(filepath.Join(bin, "gen"), "-listings", fmt.Sprint(n), "-offers", fmt.Sprint(max(offers, big)), "-out", dir); err != nil {
+			return r, err
+		}
+		os.RemoveAll(idx)
+		el, rss, err := timed(filepath.Join(bin, "followmatch"), "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx)
+		if err != nil {
+			return r, err
+		}
+		r.buildRate, r.buildRSS = float64(n)/el.Seconds(), rss
 	}
-	r.buildRate, r.buildRSS = float64(n)/el.Seconds(), rss
 	r.bytesPerDoc = float64(dirSize(idx)) / float64(n)
 
 	offersFile := filepath.Join(dir, "offers.jsonl")
-	if big > offers {
+	if big > offers || reuse {
 		if err := head(offersFile, filepath.Join(dir, "offers-small.jsonl"), offers); err != nil {
 			return r, err
 		}
 		offersFile = filepath.Join(dir, "offers-small.jsonl")
 	}
 	resultsFile := filepath.Join(dir, "results.jsonl")
-	el, rss, err = timed(filepath.Join(bin, "followmatch"), "match", "--index", idx, "--offers", offersFile, "--out", resultsFile, "--workers", "2")
+	el, rss, err := timed(filepath.Join(bin, "followmatch"), "match", "--index", idx, "--offers", offersFile, "--out", resultsFile, "--workers", "2")
 	if err != nil {
 		return r, err
 	}
