@@ -21,7 +21,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search/query"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/followmatch/followmatch/match"
@@ -211,7 +210,11 @@ func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 	if len(res.Hits) == 0 {
 		return nil, match.ErrNotFound
 	}
-	return ix.item(res.Hits[0].ID, res.Hits[0].Fields)
+	rec, ok := res.Hits[0].Fields[fRecord].(string)
+	if !ok {
+		return nil, fmt.Errorf("index: listing %s has no stored record", id)
+	}
+	return ix.itemFromRecord(res.Hits[0].ID, []byte(rec))
 }
 
 // maxCachedDF bounds the document-frequency cache.
@@ -220,14 +223,16 @@ const maxCachedDF = 200000
 // maxCachedItems bounds the prepared-listing cache.
 const maxCachedItems = 20000
 
-func (ix *Index) item(id string, fields map[string]any) (*match.Item, error) {
+// itemFromRecord returns the prepared listing id whose stored record is
+// rec, from the cache when it is there.
+func (ix *Index) itemFromRecord(id string, rec []byte) (*match.Item, error) {
 	ix.itemsMu.Lock()
 	it, ok := ix.items[id]
 	ix.itemsMu.Unlock()
 	if ok {
 		return it, nil
 	}
-	it, err := ix.decodeItem(id, fields)
+	it, err := ix.decodeItem(id, rec)
 	if err != nil {
 		return nil, err
 	}
@@ -246,13 +251,12 @@ func (ix *Index) forget(id string) {
 	ix.itemsMu.Unlock()
 }
 
-func (ix *Index) decodeItem(id string, fields map[string]any) (*match.Item, error) {
-	s, ok := fields[fRecord].(string)
-	if !ok {
+func (ix *Index) decodeItem(id string, stored []byte) (*match.Item, error) {
+	if len(stored) == 0 {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
 	}
 	var rec match.Record
-	if err := json.Unmarshal([]byte(s), &rec); err != nil {
+	if err := json.Unmarshal(stored, &rec); err != nil {
 		return nil, fmt.Errorf("index: listing %s: stored record: %w", id, err)
 	}
 	return match.Prepare(&rec, ix.vocab), nil
@@ -362,27 +366,55 @@ const maxTitleTerms = 6
 const maxGTINShare = 100
 
 // Candidates returns the top k listings for the offer by a disjunction of
-// GTIN terms (boosted most), model code terms, the brand and the rarest title
-// tokens, plus every listing sharing one of the offer's GTINs.
+// GTIN terms (boosted most), model code terms, brand-qualified and rare
+// title keys, and, when those are too few, the listings of the rarest key
+// ranked by the next ones; plus every listing sharing one of the offer's
+// GTINs (at most maxGTINShare).
 func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*match.Item, error) {
-	var clauses []query.Query
-	var gtinClauses []query.Query
-	for _, g := range offer.GTINs() {
-		q := bleve.NewTermQuery(string(g))
-		q.SetField(fGTIN)
-		q.SetBoost(10)
-		gtinClauses = append(gtinClauses, q)
+	q := ix.plan(offer)
+	if q.clauses() == 0 && len(q.gtins) == 0 {
+		return nil, nil
 	}
-	clauses = append(clauses, gtinClauses...)
+	snap, err := ix.snapshot()
+	if err != nil {
+		return nil, fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)
+	}
+	defer snap.DecRef()
+	s := newSearcher(snap)
+	hits, err := s.run(ctx, q, k, maxGTINShare)
+	if err != nil {
+		return nil, fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)
+	}
+	out := make([]*match.Item, 0, len(hits))
+	for _, h := range hits {
+		it, err := ix.load(s, h)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// plan chooses the terms of the offer's candidate query.
+func (ix *Index) plan(offer *match.Item) *query {
+	n := ix.docCount()
+	q := &query{}
+	exact := false
+	for _, g := range offer.GTINs() {
+		if df := ix.fieldDF(fGTIN, string(g)); df > 0 {
+			q.terms = append(q.terms, weigh(fGTIN, string(g), df, n, 10))
+			q.gtins = append(q.gtins, string(g))
+			exact = true
+		}
+	}
 	for _, c := range codeTerms(offer.Codes()) {
-		q := bleve.NewTermQuery(c)
-		q.SetField(fCodes)
-		q.SetBoost(5)
-		clauses = append(clauses, q)
+		if df := ix.fieldDF(fCodes, c); df > 0 {
+			q.terms = append(q.terms, weigh(fCodes, c, df, n, 5))
+		}
 	}
 	// Title keys: the rare ones are cheap to walk on their own; with the
-	// brand, every key joins through a conjunction, which visits only the
-	// brand's listings (for a very common brand, only the rarest keys).
+	// brand, brand-qualified keys visit only the brand's listings.
 	rare, common := ix.titleTerms(offer.TitleKeys())
 	brand := offer.BrandKey()
 	if brand == "" && len(offer.TitleKeys()) > 0 && ix.fieldDF(fBrand, offer.TitleKeys()[0]) > 0 {
@@ -391,15 +423,12 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 	}
 	var bkeys []termDF // brand keys in the index, rarest first
 	if brand != "" {
-		bkeys = ix.byDF(fBrandKeys, brandKeys(brand, append(append([]string(nil), rare...), common...)))
+		bkeys = ix.byDF(fBrandKeys, brandKeys(brand, append(termsOf(rare), termsOf(common)...)))
 		for i, k := range bkeys {
 			if k.df > ix.rareCap() || i == maxTitleTerms {
 				break
 			}
-			q := bleve.NewTermQuery(k.t)
-			q.SetField(fBrandKeys)
-			q.SetBoost(1.5)
-			clauses = append(clauses, q)
+			q.terms = append(q.terms, weigh(fBrandKeys, k.t, k.df, n, 1.5))
 		}
 	}
 	// Rare title keys on their own reach listings of another (or a
@@ -408,17 +437,15 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		rare = rare[:2]
 	}
 	for _, t := range rare {
-		q := bleve.NewTermQuery(t)
-		q.SetField(fTitle)
-		clauses = append(clauses, q)
+		q.terms = append(q.terms, weigh(fTitle, t.t, t.df, n, 1))
 	}
-	if exact := ix.exactHits(offer); len(clauses) < 3 && !exact {
+	if q.clauses() < 3 && !exact {
 		// Too few distinctive terms (a big brand's common words): scope by
-		// the rarest key and rank within it by the next ones; a conjunction
-		// skips through the other lists instead of walking them.
+		// the rarest key and rank within it by the next ones.
 		field, keys := fBrandKeys, bkeys
 		if len(keys) < 2 {
-			field, keys = fTitle, ix.byDF(fTitle, append(append([]string(nil), rare...), common...))
+			field, keys = fTitle, append(append([]termDF(nil), rare...), common...)
+			sort.SliceStable(keys, func(i, j int) bool { return keys[i].df < keys[j].df })
 		}
 		// A second scope, when it is cheap, so that one noisy word (a
 		// shuffled "3 ft") cannot shut the listing out.
@@ -426,60 +453,29 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 			if scope > 0 && keys[scope].df > 4*ix.rareCap() {
 				break
 			}
-			first := bleve.NewTermQuery(keys[scope].t)
-			first.SetField(field)
-			var rest []query.Query
+			g := group{scope: weigh(field, keys[scope].t, keys[scope].df, n, 1)}
 			for i, k := range keys[:min(len(keys), 6)] {
 				if i != scope {
-					q := bleve.NewTermQuery(k.t)
-					q.SetField(field)
-					rest = append(rest, q)
+					g.rest = append(g.rest, weigh(field, k.t, k.df, n, 1))
 				}
 			}
-			clauses = append(clauses, bleve.NewConjunctionQuery(first, bleve.NewDisjunctionQuery(rest...)))
+			q.groups = append(q.groups, g)
 		}
 	}
-	if len(clauses) == 0 && len(common) > 0 {
+	if q.clauses() == 0 && len(common) > 0 {
 		// Nothing rare to go by: the rarest common key, so the offer still
 		// gets candidates (and a nearest listing).
-		q := bleve.NewTermQuery(common[0])
-		q.SetField(fTitle)
-		clauses = append(clauses, q)
+		q.terms = append(q.terms, weigh(fTitle, common[0].t, common[0].df, n, 1))
 	}
-	if len(clauses) == 0 {
-		return nil, nil
+	return q
+}
+
+func termsOf(ts []termDF) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.t
 	}
-	seen := map[string]bool{}
-	var out []*match.Item
-	add := func(q query.Query, size int) error {
-		req := bleve.NewSearchRequestOptions(q, size, 0, false)
-		req.Fields = []string{fRecord}
-		res, err := ix.bi.SearchInContext(ctx, req)
-		if err != nil {
-			return fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)
-		}
-		for _, h := range res.Hits {
-			if seen[h.ID] {
-				continue
-			}
-			seen[h.ID] = true
-			it, err := ix.item(h.ID, h.Fields)
-			if err != nil {
-				return err
-			}
-			out = append(out, it)
-		}
-		return nil
-	}
-	if err := add(bleve.NewDisjunctionQuery(clauses...), k); err != nil {
-		return nil, err
-	}
-	if len(gtinClauses) > 0 {
-		if err := add(bleve.NewDisjunctionQuery(gtinClauses...), maxGTINShare); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out
 }
 
 // rareCap is the document frequency above which a term is too common to
@@ -487,18 +483,6 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 // query's cost stays flat as the catalog grows.
 func (ix *Index) rareCap() uint64 {
 	return min(max(100, ix.docCount()/100), 500)
-}
-
-// exactHits reports whether one of the offer's GTINs is in the index: the
-// listings it names are then found without title words. (A code is not
-// enough: the listing may not carry it.)
-func (ix *Index) exactHits(offer *match.Item) bool {
-	for _, g := range offer.GTINs() {
-		if ix.fieldDF(fGTIN, string(g)) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // termDF is a term and its document frequency.
@@ -523,13 +507,13 @@ func (ix *Index) byDF(field string, terms []string) []termDF {
 // titleTerms splits the offer's title keys that occur in the index into
 // rare ones (at most maxTitleTerms, rarest first, under rareCap) and common
 // ones (at most maxTitleTerms, rarest first).
-func (ix *Index) titleTerms(toks []string) (rare, common []string) {
+func (ix *Index) titleTerms(toks []string) (rare, common []termDF) {
 	limit := ix.rareCap()
 	for _, k := range ix.byDF(fTitle, toks) { // title keys are distinct already
 		if k.df <= limit && len(rare) < maxTitleTerms {
-			rare = append(rare, k.t)
+			rare = append(rare, k)
 		} else if len(common) < maxTitleTerms {
-			common = append(common, k.t)
+			common = append(common, k)
 		}
 	}
 	return rare, common
