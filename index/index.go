@@ -77,9 +77,12 @@ type Index struct {
 	// rd is a snapshot reader for term counts, kept until a write.
 	readerMu sync.RWMutex
 	rd       bindex.IndexReader
-	df       sync.Map // field NUL term -> uint64 document frequency
-	dfSize   atomic.Int64
+	dfMu     sync.RWMutex
+	df       map[dfKey]uint64 // document frequencies read so far
 }
+
+// dfKey names a term of a field.
+type dfKey struct{ field, term string }
 
 func newMapping() (mapping.IndexMapping, error) {
 	m := bleve.NewIndexMapping()
@@ -277,8 +280,9 @@ func (ix *Index) docCount() uint64 {
 func (ix *Index) statsChanged() {
 	ix.dropReader()
 	ix.docs.Store(0)
-	ix.df.Clear()
-	ix.dfSize.Store(0)
+	ix.dfMu.Lock()
+	ix.df = nil
+	ix.dfMu.Unlock()
 }
 
 // DF returns how many listings have the title key tok. Counts are read
@@ -286,20 +290,24 @@ func (ix *Index) statsChanged() {
 func (ix *Index) DF(tok string) uint64 { return ix.fieldDF(fTitle, tok) }
 
 func (ix *Index) fieldDF(field, term string) uint64 {
-	key := field + "\x00" + term
-	if v, ok := ix.df.Load(key); ok {
-		return v.(uint64)
+	key := dfKey{field, term}
+	ix.dfMu.RLock()
+	n, ok := ix.df[key]
+	ix.dfMu.RUnlock()
+	if ok {
+		return n
 	}
 	n, err := ix.termCount(field, term)
 	if err != nil {
 		return 0
 	}
+	ix.dfMu.Lock()
 	// Bound the cache, so a long run's memory stays flat.
-	if ix.dfSize.Add(1) > maxCachedDF {
-		ix.df.Clear()
-		ix.dfSize.Store(1)
+	if ix.df == nil || len(ix.df) >= maxCachedDF {
+		ix.df = make(map[dfKey]uint64, 1024)
 	}
-	ix.df.Store(key, n)
+	ix.df[key] = n
+	ix.dfMu.Unlock()
 	return n
 }
 

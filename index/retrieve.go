@@ -174,7 +174,7 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 		}
 		n := float64(q.clauses())
 		for d, a := range accs {
-			top = append(top, hit{seg: seg, num: uint64(d), score: a.score * float64(a.matched) / n})
+			top = keepBest(top, hit{seg: seg, num: uint64(d), score: a.score * float64(a.matched) / n}, k)
 		}
 		for _, g := range q.gtins {
 			bm, err := s.postings(seg, fGTIN, g)
@@ -190,16 +190,6 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 			}
 		}
 	}
-	sort.Slice(top, func(i, j int) bool {
-		if top[i].score != top[j].score {
-			return top[i].score > top[j].score
-		}
-		if top[i].seg != top[j].seg {
-			return top[i].seg < top[j].seg
-		}
-		return top[i].num < top[j].num
-	})
-	top = top[:min(k, len(top))]
 	seen := make(map[hit]bool, len(top))
 	for _, h := range top {
 		seen[hit{seg: h.seg, num: h.num}] = true
@@ -216,6 +206,35 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 		}
 	}
 	return top, nil
+}
+
+// better orders hits: higher score first, then by position in the index.
+func better(a, b hit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.seg != b.seg {
+		return a.seg < b.seg
+	}
+	return a.num < b.num
+}
+
+// keepBest adds h to best, the k best hits so far in order, if it is one
+// of them.
+func keepBest(best []hit, h hit, k int) []hit {
+	if k <= 0 {
+		return best
+	}
+	if len(best) == k && !better(h, best[k-1]) {
+		return best
+	}
+	i := sort.Search(len(best), func(i int) bool { return better(h, best[i]) })
+	if len(best) < k {
+		best = append(best, hit{})
+	}
+	copy(best[i+1:], best[i:len(best)-1])
+	best[i] = h
+	return best
 }
 
 // group adds the scores of a scoped group in segment seg to accs.

@@ -52,6 +52,14 @@ func Normalize(s string) string {
 // becomes "2.5"), so quantities survive tokenization.
 func Tokens(s string) []string {
 	s = fold(s)
+	if isPlainASCII(s) {
+		return asciiTokens(s)
+	}
+	return runeTokens(s)
+}
+
+// runeTokens is Tokens for folded text.
+func runeTokens(s string) []string {
 	var toks []string
 	var b strings.Builder
 	flush := func() {
@@ -80,10 +88,74 @@ func Tokens(s string) []string {
 	return toks
 }
 
+// asciiTokens is Tokens for folded ASCII text; tokens are substrings of s
+// unless an apostrophe or a decimal comma changes them.
+func asciiTokens(s string) []string {
+	toks := make([]string, 0, 16)
+	start, dirty := -1, false
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		t := s[start:end]
+		if dirty {
+			b := make([]byte, 0, len(t))
+			for i := 0; i < len(t); i++ {
+				switch c := t[i]; {
+				case c == ',':
+					b = append(b, '.')
+				case c != '\'':
+					b = append(b, c)
+				}
+			}
+			t = string(b)
+		}
+		if t != "" {
+			toks = append(toks, t)
+		}
+		start, dirty = -1, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isAlnum(c) || c >= 'A' && c <= 'Z':
+			if start < 0 {
+				start = i
+			}
+		case (c == '.' || c == ',') && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
+			dirty = dirty || c == ','
+		case c == '&':
+			flush(i)
+			toks = append(toks, "and")
+		case c == '\'':
+			// "Levi's" -> "levis": an apostrophe joins its word.
+			if start >= 0 {
+				dirty = true
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	if len(toks) == 0 {
+		return nil
+	}
+	return toks
+}
+
 // Compact normalizes s and removes every character that is not a letter or a
 // digit: the form used for codes and brand keys ("WH-1000XM4" -> "wh1000xm4").
 func Compact(s string) string {
 	s = fold(s)
+	if isPlainASCII(s) {
+		b := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; isAlnum(c) || c >= 'A' && c <= 'Z' {
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

@@ -94,3 +94,20 @@ func FuzzCodeTokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzASCIITokens checks the ASCII fast path of Tokens against the general
+// one.
+func FuzzASCIITokens(f *testing.F) {
+	for _, s := range []string{"Levi's 501 Jeans", "1,5 l & 2.5 kg", "'quoted' it's", "a..b 1..2 3.,4", "x'", "ab'cd, 12,5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = fold(s)
+		if !isPlainASCII(s) {
+			return
+		}
+		if got, want := asciiTokens(s), runeTokens(s); !slices.Equal(got, want) {
+			t.Fatalf("asciiTokens(%q) = %q, runeTokens gives %q", s, got, want)
+		}
+	})
+}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -171,22 +170,43 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`\b(?:single|1)[ -]?(?:pack|unit|count bottle)\b|\bsingle\b`), fixed: 1, needs: []string{"single", "pack", "unit", "bottle"}},
 }
 
-// packParts returns the parts of words a pack pattern may need: each word,
-// its hyphen-separated parts, those without leading digits ("6pack" ->
-// "pack"), and "x" for "x12".
-func packParts(words []string) map[string]bool {
-	parts := make(map[string]bool, 2*len(words))
-	for _, w := range words {
-		parts[w] = true
-		for _, p := range strings.Split(w, "-") {
-			parts[p] = true
-			parts[strings.TrimLeft(p, "0123456789")] = true
-			if strings.HasPrefix(p, "x") && len(p) > 1 && isDigit(p[1]) {
-				parts["x"] = true
+// packNeedBits numbers the words pack patterns need, for packMask.
+var packNeedBits = func() map[string]uint64 {
+	m := map[string]uint64{}
+	for _, p := range packPatterns {
+		for _, w := range p.needs {
+			if _, ok := m[w]; !ok {
+				m[w] = 1 << len(m)
 			}
 		}
 	}
-	return parts
+	return m
+}()
+
+// packMask returns the set of needed words found in words: each word, its
+// hyphen-separated parts, those without leading digits ("6pack" -> "pack"),
+// and "x" for "x12".
+func packMask(words []string) uint64 {
+	var mask uint64
+	for _, w := range words {
+		mask |= packNeedBits[w]
+		for p := range strings.SplitSeq(w, "-") {
+			mask |= packNeedBits[p] | packNeedBits[strings.TrimLeft(p, "0123456789")]
+			if strings.HasPrefix(p, "x") && len(p) > 1 && isDigit(p[1]) {
+				mask |= packNeedBits["x"]
+			}
+		}
+	}
+	return mask
+}
+
+// needMask is the set of words pattern p needs.
+func needMask(needs []string) uint64 {
+	var m uint64
+	for _, w := range needs {
+		m |= packNeedBits[w]
+	}
+	return m
 }
 
 // ParsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
@@ -197,10 +217,13 @@ func ParsePackCount(s string) int {
 	words := strings.FieldsFunc(low, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
 	})
-	parts := packParts(words)
+	mask := packMask(words)
+	if mask == 0 {
+		return 0
+	}
 	low = strings.Join(words, " ")
 	for _, p := range packPatterns {
-		if !slices.ContainsFunc(p.needs, func(w string) bool { return parts[w] }) {
+		if mask&needMask(p.needs) == 0 {
 			continue
 		}
 		m := p.re.FindStringSubmatch(low)

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -21,12 +22,14 @@ type term struct {
 // Vocabulary maps normalized phrases to terms and finds them in text.
 type Vocabulary struct {
 	phrases map[string]*term
-	maxLen  int // longest phrase, in tokens
+	// longFrom holds, for each first word of a phrase of several words,
+	// the longest such phrase in tokens.
+	longFrom map[string]int
 }
 
 // newVocabulary indexes the terms by every normalized phrase that names them.
 func newVocabulary(terms []term) (*Vocabulary, error) {
-	v := &Vocabulary{phrases: map[string]*term{}}
+	v := &Vocabulary{phrases: map[string]*term{}, longFrom: map[string]int{}}
 	for i := range terms {
 		t := &terms[i]
 		if t.Family == "" {
@@ -42,7 +45,9 @@ func newVocabulary(terms []term) (*Vocabulary, error) {
 				return nil, fmt.Errorf("phrase %q names both %q and %q", p, prev.Name, t.Name)
 			}
 			v.phrases[key] = t
-			v.maxLen = max(v.maxLen, len(toks))
+			if len(toks) > 1 {
+				v.longFrom[toks[0]] = max(v.longFrom[toks[0]], len(toks))
+			}
 		}
 	}
 	return v, nil
@@ -58,13 +63,15 @@ func (v *Vocabulary) Lookup(s string) (*term, bool) {
 // position, in order of appearance.
 func (v *Vocabulary) Find(toks []string) []*term {
 	var out []*term
-	seen := map[*term]bool{}
 	for i := 0; i < len(toks); {
 		matched := false
-		for n := min(v.maxLen, len(toks)-i); n >= 1; n-- {
-			if t, ok := v.phrases[strings.Join(toks[i:i+n], " ")]; ok {
-				if !seen[t] {
-					seen[t] = true
+		for n := min(max(1, v.longFrom[toks[i]]), len(toks)-i); n >= 1; n-- {
+			key := toks[i]
+			if n > 1 {
+				key = strings.Join(toks[i:i+n], " ")
+			}
+			if t, ok := v.phrases[key]; ok {
+				if !slices.Contains(out, t) {
 					out = append(out, t)
 				}
 				i += n
