@@ -12,7 +12,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -423,7 +425,8 @@ func (ix *Index) plan(offer *match.Item) *query {
 	}
 	// Title keys: the rare ones are cheap to walk on their own; with the
 	// brand, brand-qualified keys visit only the brand's listings.
-	rare, common := ix.titleTerms(offer.TitleKeys())
+	words := wordKeys(offer)
+	rare, common := ix.titleTerms(words)
 	brand := offer.BrandKey()
 	if brand == "" && len(offer.TitleKeys()) > 0 && ix.fieldDF(fBrand, offer.TitleKeys()[0]) > 0 {
 		// No brand field: titles usually lead with the brand.
@@ -447,7 +450,7 @@ func (ix *Index) plan(offer *match.Item) *query {
 	for _, t := range rare {
 		q.terms = append(q.terms, weigh(fTitle, t.t, t.df, n, 1))
 	}
-	if q.clauses() < 3 && !exact {
+	if !exact {
 		// Too few distinctive terms (a big brand's common words): scope by
 		// the rarest key and rank within it by the next ones.
 		field, keys := fBrandKeys, bkeys
@@ -476,6 +479,23 @@ func (ix *Index) plan(offer *match.Item) *query {
 		q.terms = append(q.terms, weigh(fTitle, common[0].t, common[0].df, n, 1))
 	}
 	return q
+}
+
+// wordKeys returns the offer's title keys that are not pieces of its codes
+// ("ps" and "1918" of "PS-1918"): the code terms carry those, and on their
+// own they reach other brands' codes with the same digits.
+func wordKeys(offer *match.Item) []string {
+	codes := offer.Codes()
+	if len(codes) == 0 {
+		return offer.TitleKeys()
+	}
+	var out []string
+	for _, k := range offer.TitleKeys() {
+		if !slices.ContainsFunc(codes, func(c string) bool { return len(k) >= 2 && len(k) < len(c) && strings.Contains(c, k) }) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func termsOf(ts []termDF) []string {
