@@ -418,7 +418,15 @@ func (ix *Index) plan(offer *match.Item) *query {
 			exact = true
 		}
 	}
-	for _, c := range codeTerms(offer.Codes()) {
+	codes := codeTerms(offer.Codes())
+	// A part number written without its hyphens ("0100071520" for
+	// "010-00715-20") is not read as a code, but may be one in the index.
+	for _, k := range offer.TitleKeys() {
+		if len(k) >= 6 && strings.Trim(k, "0123456789") == "" && !slices.Contains(codes, k) {
+			codes = append(codes, k)
+		}
+	}
+	for _, c := range codes {
 		if df := ix.fieldDF(fCodes, c); df > 0 {
 			q.terms = append(q.terms, weigh(fCodes, c, df, n, 5))
 		}

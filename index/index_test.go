@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,8 @@ var listings = []match.Record{
 	{ID: "W24", GTINs: []string{"632656500025"}, Brand: "FIJI Water", Title: "FIJI Natural Artesian Water 500 mL, Pack of 24", PackCount: 24},
 	{ID: "PC", Brand: "Anker", Title: "Anker PowerCore 10000 Portable Charger", Model: "A1263"},
 	{ID: "SK", Brand: "Lodge", Title: "Lodge 10.25 Inch Cast Iron Skillet", Model: "L8SK3"},
+	{ID: "GN2", Brand: "Garmin", Title: "Garmin Auto Nav 010-00576-00"},
+	{ID: "GN", Brand: "Garmin", Title: "Garmin Auto Nav 010-00715-20"},
 }
 
 func build(t *testing.T) (string, *match.Vocabularies) {
@@ -80,6 +83,7 @@ func TestCandidates(t *testing.T) {
 		{match.Record{ID: "o", Title: "Sony WH1000XM5 headphones"}, 1, "XM5", nil, "a model code in the title"},
 		{match.Record{ID: "o", Title: "portable charger powercore"}, 1, "PC", nil, "rare title words"},
 		{match.Record{ID: "o", GTINs: []string{"632656500025"}}, 1, "", []string{"W1", "W24"}, "every listing sharing the GTIN, beyond K"},
+		{match.Record{ID: "o", Title: "garmin nuvi gps 0100071520"}, 1, "GN", nil, "a part number written without its hyphens"},
 	}
 	for _, tt := range tests {
 		got, err := ix.Candidates(context.Background(), match.Prepare(&tt.offer, vs), tt.k)
@@ -137,6 +141,21 @@ func TestUpdate(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != uint64(len(listings)-1) {
 		t.Errorf("count after update = %d", n)
+	}
+	got, err := ix.Candidates(context.Background(), match.Prepare(&match.Record{ID: "o", Title: "Anker PowerCore portable charger A1263, Lodge cast iron skillet"}, vs), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range got {
+		if c.Rec.ID == "PC" {
+			t.Errorf("candidates hold the deleted listing PC")
+		}
+		if c.Rec.ID == "SK" && c.Rec.Model != "L10SK3" {
+			t.Errorf("candidates hold the replaced version of SK (model %s)", c.Rec.Model)
+		}
+	}
+	if !slices.Contains(ids(got), "SK") {
+		t.Errorf("candidates %v miss the updated SK", ids(got))
 	}
 }
 
@@ -238,5 +257,42 @@ func TestPutAllBulk(t *testing.T) {
 	cands, err := ix.Candidates(context.Background(), match.Prepare(&match.Record{ID: "o", Title: "Zenfy skillet ZS0123"}, vs), 5)
 	if err != nil || len(cands) == 0 || cands[0].Rec.ID != "L0123" {
 		t.Errorf("candidates for ZS0123 = %v, %v; want L0123 first", ids(cands), err)
+	}
+}
+
+// TestCandidatesByWords: an offer whose code the listing does not carry
+// still finds it by the brand's words, ahead of the code's siblings.
+func TestCandidatesByWords(t *testing.T) {
+	vs, _ := match.LoadVocabularies()
+	ix, err := Create(filepath.Join(t.TempDir(), "w.idx"), vs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	w, _ := ix.NewWriter(100)
+	put := func(r match.Record) {
+		if err := w.Put(&r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 1; i <= 40; i++ {
+		for _, lb := range []int{20, 40} {
+			put(match.Record{ID: fmt.Sprintf("H%d-%d", i, lb), Brand: "Halmarro", Title: fmt.Sprintf("Halmarro, Max %d, Cat Litter, %d lb", i, lb)})
+		}
+		put(match.Record{ID: fmt.Sprintf("T%d", i), Brand: "Halmarro", Title: fmt.Sprintf("Halmarro, Max %d, Travel Mug, 20 oz, TM-30%02d", i, i)})
+	}
+	for i, other := range []string{"Zenfy", "Lobritek", "Solpax"} {
+		put(match.Record{ID: fmt.Sprintf("O%d", i), Brand: other, Title: other + " Garden Hose 50 ft GH-3059"})
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	offer := match.Prepare(&match.Record{ID: "o", Brand: "Halmarro Inc.", Title: "Halmarro Max 14 Cat CL-3059 Litter 40 lb"}, vs)
+	got, err := ix.Candidates(context.Background(), offer, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := ids(got); !slices.Contains(g, "H14-40") {
+		t.Errorf("Candidates = %v, want H14-40 (Max 14, 40 lb) among the top 5", g)
 	}
 }
