@@ -30,13 +30,11 @@ import (
 
 // Field names in the Bleve documents.
 const (
-	fGTIN     = "gtin"
-	fCodes    = "codes"
-	fBrand    = "brand"
-	fColor    = "color"
-	fCategory = "category"
-	fTitle    = "title"
-	fRecord   = "rec"
+	fGTIN   = "gtin"
+	fCodes  = "codes"
+	fBrand  = "brand"
+	fTitle  = "title"
+	fRecord = "rec"
 	// fBrandKeys holds brand-qualified title keys ("zenfy_skillet"): their
 	// posting lists hold one brand's listings only, so ranking a brand's
 	// listings by title costs a few short lists instead of a conjunction
@@ -105,9 +103,12 @@ func newMapping() (mapping.IndexMapping, error) {
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
 		f.DocValues = false
+		// Retrieval reads posting bitmaps only: no frequencies or norms.
+		f.SkipFreqNorm = true
 		return f
 	}
 	title := bleve.NewTextFieldMapping()
+	title.SkipFreqNorm = true
 	title.Analyzer = tokensAnalyzer
 	title.Store = false
 	title.IncludeInAll = false
@@ -121,7 +122,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	rec.DocValues = false
 
 	doc := bleve.NewDocumentStaticMapping()
-	for _, f := range []string{fGTIN, fCodes, fBrand, fColor, fCategory, fBrandKeys} {
+	for _, f := range []string{fGTIN, fCodes, fBrand, fBrandKeys} {
 		doc.AddFieldMappingsAt(f, kw())
 	}
 	doc.AddFieldMappingsAt(fTitle, title)

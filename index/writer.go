@@ -32,12 +32,8 @@ func fields(it *match.Item) (map[string]any, error) {
 		fGTIN:   gtins,
 		fCodes:  codeTerms(it.Codes()),
 		fBrand:  it.BrandKey(),
-		fColor:  it.ColorKey(),
 		fTitle:  strings.Join(it.TitleKeys(), " "),
 		fRecord: string(rec),
-	}
-	if c := it.Category(); len(c) > 0 {
-		doc[fCategory] = strings.Join(c, " > ")
 	}
 	if b := it.BrandKey(); b != "" {
 		doc[fBrandKeys] = brandKeys(b, it.TitleKeys())
@@ -52,11 +48,22 @@ type Writer struct {
 	batch *bleve.Batch
 	ids   []string // listings written or deleted in batch
 	size  int
-	// inflight, when not nil, yields the outcome of the batch being
-	// committed in the background (PutAll overlaps a commit with preparing
-	// the next batch; commits still apply in order).
-	inflight chan error
+	// inflight are the batches being committed in the background: PutAll
+	// overlaps commits with each other and with preparing the next batch.
+	// Batches in flight share no listing id, so their order does not
+	// matter.
+	inflight []*commitJob
 }
+
+// commitJob is a batch committed in the background.
+type commitJob struct {
+	ids  map[string]bool
+	done chan error
+}
+
+// maxInflight is how many batches PutAll commits at once: building a
+// segment is single-threaded in Bleve, and two keep two cores busy.
+const maxInflight = 2
 
 // ErrReadOnly is returned when writing to an index opened read-only.
 var ErrReadOnly = errors.New("index is open read-only")
@@ -103,6 +110,15 @@ func (w *Writer) Put(rec *match.Record) error {
 }
 
 func (w *Writer) add(doc *document.Document, async bool) error {
+	for _, j := range w.inflight {
+		if j.ids[doc.ID()] {
+			// A later version of a listing in flight: it must land after.
+			if err := w.wait(); err != nil {
+				return err
+			}
+			break
+		}
+	}
 	if err := w.batch.IndexAdvanced(doc); err != nil {
 		return fmt.Errorf("index: listing %s: %w", doc.ID(), err)
 	}
@@ -140,28 +156,38 @@ func (w *Writer) Flush() error {
 	return err
 }
 
-// commitAsync starts committing the pending batch in the background, once
-// the previous one is in.
+// commitAsync starts committing the pending batch in the background, after
+// the oldest batch in flight when maxInflight are.
 func (w *Writer) commitAsync() error {
-	if err := w.wait(); err != nil {
-		return err
+	if len(w.inflight) == maxInflight {
+		j := w.inflight[0]
+		w.inflight = w.inflight[1:]
+		if err := <-j.done; err != nil {
+			w.wait()
+			return err
+		}
 	}
 	b, ids := w.batch, w.ids
 	w.batch, w.ids = w.ix.bi.NewBatch(), nil
-	ch := make(chan error, 1)
-	w.inflight = ch
-	go func() { ch <- w.commit(b, ids) }()
+	j := &commitJob{ids: make(map[string]bool, len(ids)), done: make(chan error, 1)}
+	for _, id := range ids {
+		j.ids[id] = true
+	}
+	w.inflight = append(w.inflight, j)
+	go func() { j.done <- w.commit(b, ids) }()
 	return nil
 }
 
-// wait waits for the batch in flight.
+// wait waits for every batch in flight and returns the first error.
 func (w *Writer) wait() error {
-	if w.inflight == nil {
-		return nil
+	var first error
+	for _, j := range w.inflight {
+		if err := <-j.done; err != nil && first == nil {
+			first = err
+		}
 	}
-	err := <-w.inflight
 	w.inflight = nil
-	return err
+	return first
 }
 
 func (w *Writer) commit(b *bleve.Batch, ids []string) error {
