@@ -179,9 +179,13 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 	rerr := <-readErr
 	bar.Finish()
 	warn.flush()
+	var compacted time.Duration
 	if putErr == nil && rerr == nil && compactWorthIt(ix, n) {
 		// A bulk load leaves many segments; one answers queries fastest.
+		fmt.Fprintf(stderr, "index %s: merging into one segment\n", dir)
+		t := time.Now()
 		putErr = w.Compact(ctx)
+		compacted = time.Since(t)
 	}
 	if cerr := ix.Close(); putErr == nil {
 		putErr = cerr
@@ -193,8 +197,12 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 		return n, rerr
 	}
 	el := time.Since(start)
-	fmt.Fprintf(stderr, "index %s: %s %d listings from %s in %s (%.0f listings/s); %d bad rows skipped, %d listings with unreadable images\n",
-		dir, verb, n, listings, el.Round(time.Millisecond), float64(n)/max(el.Seconds(), 1e-9), bad.Load(), imgBad.Load())
+	merged := ""
+	if compacted > 0 {
+		merged = fmt.Sprintf(", merged in %s", compacted.Round(time.Millisecond))
+	}
+	fmt.Fprintf(stderr, "index %s: %s %d listings from %s in %s (%.0f listings/s%s); %d bad rows skipped, %d listings with unreadable images\n",
+		dir, verb, n, listings, el.Round(time.Millisecond), float64(n)/max(el.Seconds(), 1e-9), merged, bad.Load(), imgBad.Load())
 	return n, nil
 }
 
