@@ -2,6 +2,8 @@ package match
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -28,7 +30,9 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 		return missing(av, bv)
 	}
 	sim := softDice(a.titleKeys, b.titleKeys, a.titleSet, b.titleSet, a.titleJoins, b.titleJoins, env.idf)
-	if len(av) <= 40 && len(bv) <= 40 {
+	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(a.titleKeys, b.titleKeys) {
+		// Character edits forgive typos in words; a changed digit ("Studio
+		// 61" / "Studio 31") is another product, as in softDice.
 		sim = max(sim, Similarity(strings.Join(a.titleKeys, " "), strings.Join(b.titleKeys, " ")))
 	}
 	ev := fmt.Sprintf("similarity %.2f", sim)
@@ -41,6 +45,36 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 		}
 	}
 	return o
+}
+
+// digitsAgree reports whether the keys with digits of one key list are all
+// in the other: a title may add a part number, but one whose numbers
+// differ from the other's ("Studio 61" / "Studio 31") names another product.
+func digitsAgree(a, b []string) bool {
+	da, db := digitKeys(a), digitKeys(b)
+	if len(da) > len(db) {
+		da, db = db, da
+	}
+	for _, k := range da {
+		if !slices.Contains(db, k) {
+			return false
+		}
+	}
+	return true
+}
+
+func digitKeys(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		if !strings.ContainsAny(k, "0123456789") {
+			continue
+		}
+		if v, err := strconv.ParseFloat(k, 64); err == nil {
+			k = strconv.FormatFloat(v, 'g', -1, 64) // "16.0" is "16"
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // titleLevels are the title similarity bands, strongest first: fine enough
