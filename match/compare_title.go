@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +29,7 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 		return missing(av, bv)
 	}
 	sim := softDice(a.titleKeys, b.titleKeys, a.titleSet, b.titleSet, a.titleJoins, b.titleJoins, env.idf)
-	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(a.titleKeys, b.titleKeys) {
+	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(a, b) {
 		// Character edits forgive typos in words; a changed digit ("Studio
 		// 61" / "Studio 31") is another product, as in softDice.
 		sim = max(sim, Similarity(strings.Join(a.titleKeys, " "), strings.Join(b.titleKeys, " ")))
@@ -47,34 +46,39 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 	return o
 }
 
-// digitsAgree reports whether the keys with digits of one key list are all
-// in the other: a title may add a part number, but one whose numbers
-// differ from the other's ("Studio 61" / "Studio 31") names another product.
-func digitsAgree(a, b []string) bool {
-	da, db := digitKeys(a), digitKeys(b)
-	if len(da) > len(db) {
-		da, db = db, da
-	}
-	for _, k := range da {
-		if !slices.Contains(db, k) {
+// digitsAgree reports whether the keys with digits of one title are all in
+// the other (as keys, adjacent keys joined, "sh 230" has "sh230", or the
+// same number, "16.0" is "16"): a title may add a part number, but one
+// whose numbers differ from the other's ("Studio 61" / "Studio 31") names
+// another product.
+func digitsAgree(a, b *Item) bool {
+	has := func(from, it *Item) bool {
+		for _, k := range from.titleKeys {
+			if !strings.ContainsAny(k, "0123456789") || it.titleSet[k] {
+				continue
+			}
+			if _, joined := it.titleJoins[k]; joined || hasNumber(it.titleKeys, k) {
+				continue
+			}
 			return false
 		}
+		return true
 	}
-	return true
+	return has(a, b) || has(b, a)
 }
 
-func digitKeys(keys []string) []string {
-	var out []string
-	for _, k := range keys {
-		if !strings.ContainsAny(k, "0123456789") {
-			continue
-		}
-		if v, err := strconv.ParseFloat(k, 64); err == nil {
-			k = strconv.FormatFloat(v, 'g', -1, 64) // "16.0" is "16"
-		}
-		out = append(out, k)
+// hasNumber reports whether keys hold the number k in another spelling.
+func hasNumber(keys []string, k string) bool {
+	v, err := strconv.ParseFloat(k, 64)
+	if err != nil {
+		return false
 	}
-	return out
+	for _, o := range keys {
+		if w, err := strconv.ParseFloat(o, 64); err == nil && w == v {
+			return true
+		}
+	}
+	return false
 }
 
 // titleLevels are the title similarity bands, strongest first: fine enough
