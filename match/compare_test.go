@@ -85,6 +85,9 @@ func TestCompareTitle(t *testing.T) {
 		{Record{Title: "Cuisinart Coffeemaker DTC975"}, Record{Title: "Cuisinart coffee maker DTC975"}, Exact, "a compound written apart"},
 		{Record{Title: "Weber Spirit II E-310 Liquid Propane Gas Grill"}, Record{Title: "Lodge Pre-Seasoned Cast Iron Skillet 10.25 Inch"}, Different, "nothing shared"},
 		{Record{}, Record{Title: "x"}, Missing, "one side has none"},
+		{Record{Title: "Zenfy Studio 61 Eau de Parfum 50 ml"}, Record{Title: "Zenfy Studio 31 Eau de Parfum 50 ml"}, "t80", "a short title with another number is another product, not a typo"},
+		{Record{Title: "Inland Pro 8-Sheet Paper Shredder"}, Record{Title: "inland pro 8 sheet paper shreder 05302"}, Exact, "a typo is forgiven when one title only adds a part number"},
+		{Record{Title: "Canon A3300 16.0 MP camera"}, Record{Title: "canon a3300 16 mp camera"}, "t90", "the same number spelled two ways keeps the character similarity (t80 without)"},
 	})
 }
 
