@@ -67,18 +67,42 @@ func digitsAgree(a, b *Item) bool {
 	return has(a, b) || has(b, a)
 }
 
-// hasNumber reports whether keys hold the number k in another spelling.
+// hasNumber reports whether keys hold the number k in another spelling
+// (only a decimal point or a leading zero can make one).
 func hasNumber(keys []string, k string) bool {
-	v, err := strconv.ParseFloat(k, 64)
-	if err != nil {
+	if !isDecimal(k) {
 		return false
 	}
+	odd := func(s string) bool { return s[0] == '0' || strings.IndexByte(s, '.') >= 0 }
+	var v float64
+	parsed := false
 	for _, o := range keys {
+		if o == k || !isDecimal(o) || !odd(o) && !odd(k) {
+			continue
+		}
+		if !parsed {
+			v, _ = strconv.ParseFloat(k, 64)
+			parsed = true
+		}
 		if w, err := strconv.ParseFloat(o, 64); err == nil && w == v {
 			return true
 		}
 	}
 	return false
+}
+
+// isDecimal reports whether k is digits with at most one decimal point.
+func isDecimal(k string) bool {
+	dots := 0
+	for i := 0; i < len(k); i++ {
+		switch c := k[i]; {
+		case c == '.':
+			dots++
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return k != "" && dots <= 1 && k != "."
 }
 
 // titleLevels are the title similarity bands, strongest first: fine enough
