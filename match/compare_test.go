@@ -304,3 +304,31 @@ func TestCompareImage(t *testing.T) {
 		t.Errorf("same photo %.2f, recolored photo %.2f: the recolored photo must count against", same.Total, other.Total)
 	}
 }
+
+// TestTitleCodePieces: a part number that only one title carries does not
+// outweigh the words; the listing that has every word of the offer ranks
+// above one that differs in a word.
+func TestTitleCodePieces(t *testing.T) {
+	vs, err := LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// IDF as in a big catalog: words are common, the code's pieces unique.
+	idf := func(k string) float64 {
+		switch k {
+		case "ps", "44450b":
+			return 14
+		case "zenfy":
+			return 3
+		}
+		return 4.5
+	}
+	offer := Prepare(&Record{Title: "Zenfy 38 Portable 1TB SSD Essential Teal"}, vs)
+	same := Prepare(&Record{Title: "Zenfy, Essential 38, Portable SSD, 1TB, Teal, PS-44450B"}, vs)
+	other := Prepare(&Record{Title: "Zenfy, Classic 38, Portable SSD, 1TB, Teal"}, vs)
+	env := &Env{IDF: idf}
+	s, o := titleComparator{}.Compare(offer, same, env), titleComparator{}.Compare(offer, other, env)
+	if s.Similarity <= o.Similarity || s.Level == o.Level {
+		t.Errorf("title vs the same item with a code: %s %.2f; vs another line: %s %.2f; want the same item a level higher", s.Level, s.Similarity, o.Level, o.Similarity)
+	}
+}

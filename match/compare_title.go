@@ -28,7 +28,20 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 	if len(a.titleKeys) == 0 || len(b.titleKeys) == 0 {
 		return missing(av, bv)
 	}
-	sim := softDice(a.titleKeys, b.titleKeys, a.titleSet, b.titleSet, a.titleJoins, b.titleJoins, env.idf)
+	weight := env.idf
+	if len(a.pieces) > 0 || len(b.pieces) > 0 {
+		// A code is as rare as a word gets, and would outweigh every word
+		// of the title: the model comparison weighs codes, the title
+		// counts them as ordinary words.
+		weight = func(k string) float64 {
+			w := env.idf(k)
+			if w > pieceWeight && (a.pieces[k] || b.pieces[k]) {
+				return pieceWeight
+			}
+			return w
+		}
+	}
+	sim := softDice(a.titleKeys, b.titleKeys, a.titleSet, b.titleSet, a.titleJoins, b.titleJoins, weight)
 	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(a, b) {
 		// Character edits forgive typos in words; a changed digit ("Studio
 		// 61" / "Studio 31") is another product, as in softDice.
@@ -104,6 +117,10 @@ func isDecimal(k string) bool {
 	}
 	return k != "" && dots <= 1 && k != "."
 }
+
+// pieceWeight is the most a code's piece weighs in a title: the IDF of a
+// word in 1% of titles, 1 + ln(100).
+const pieceWeight = 5.605170185988092
 
 // titleLevels are the title similarity bands, strongest first: fine enough
 // that ranking candidates rarely ties.

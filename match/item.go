@@ -25,6 +25,7 @@ type Item struct {
 	titleKeys   []string // TitleKeys of the title: what titles are compared on
 	titleSet    map[string]bool
 	titleJoins  map[string]span // adjacent title keys joined
+	pieces      map[string]bool // title keys that are codes or pieces of one
 
 	model    string   // compact model field
 	modelRaw string   // model field as given
@@ -127,6 +128,17 @@ var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]+\d[a-z]*)$`
 
 func isOrdinalOrPack(c string) bool { return wordyRE.MatchString(c) }
 
+// codePiece reports whether title key k is one of the codes or a piece of
+// one ("ck" and "61480" of "ck61480").
+func codePiece(k string, codes map[string]bool) bool {
+	for c := range codes {
+		if len(k) >= 2 && strings.Contains(c, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // Prepare normalizes and parses a record for comparison with the given
 // vocabularies.
 func Prepare(r *Record, vs *Vocabularies) *Item {
@@ -165,6 +177,14 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 	}
 	if it.model != "" {
 		it.allCodes[it.model] = true
+	}
+	for _, k := range it.titleKeys {
+		if codePiece(k, it.allCodes) {
+			if it.pieces == nil {
+				it.pieces = map[string]bool{}
+			}
+			it.pieces[k] = true
+		}
 	}
 
 	it.colorField, it.colors, it.colorTitle = vs.Colors.read(r.Color, it.titleTokens)
