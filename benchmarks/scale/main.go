@@ -166,7 +166,12 @@ func runSize(bin, out string, n, offers, big, sample int, reuse bool) (sizeResul
 		if err != nil {
 			return r, err
 		}
-		r.bigOffers, r.bigRSS, r.bigRate = big, rss, float64(big)/el.Seconds()
+		// The generator skips offers of duplicate listings: count the rows.
+		rows, err := countLines(filepath.Join(dir, "offers.jsonl"))
+		if err != nil {
+			return r, err
+		}
+		r.bigOffers, r.bigRSS, r.bigRate = rows, rss, float64(rows)/el.Seconds()
 	}
 	truth, err := readTruth(filepath.Join(dir, "truth.csv"))
 	if err != nil {
@@ -176,6 +181,22 @@ func runSize(bin, out string, n, offers, big, sample int, reuse bool) (sizeResul
 		return r, err
 	}
 	return r, recallAndCost(&r, idx, offersFile, truth, sample)
+}
+
+// countLines returns the number of lines in a file.
+func countLines(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		n++
+	}
+	return n, sc.Err()
 }
 
 func head(src, dst string, n int) error {
