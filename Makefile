@@ -39,7 +39,7 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./match ./imagecmp
+	$(GO) test -run '^$$' -bench . -benchmem ./match ./imagecmp ./index ./eval
 
 # fuzz: a short run of every fuzz target (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
