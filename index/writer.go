@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -15,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
+	"github.com/followmatch/followmatch/internal/ordered"
 	"github.com/followmatch/followmatch/match"
 )
 
@@ -249,17 +249,15 @@ func (ix *Index) awaitCleanup(ctx context.Context, limit time.Duration) {
 	}
 }
 
-// putChunk is the unit of work of PutAll: records in input order and,
-// once done is closed, their documents.
-type putChunk struct {
-	recs []*match.Record
-	docs []*document.Document
-	errs []error
-	done chan struct{}
-}
-
 // putChunkSize is the number of records a PutAll worker prepares at once.
 const putChunkSize = 64
+
+// prepared is a record and its document, or why it has none.
+type prepared struct {
+	rec *match.Record
+	doc *document.Document
+	err error
+}
 
 // PutAll fingerprints the images of every record from recs (fp may be nil
 // to skip images) and prepares their documents with workers goroutines, and
@@ -267,80 +265,60 @@ const putChunkSize = 64
 // id wins), in batches committed in the background while the next one is
 // prepared. onImageErrors, when set, hears about images that could not be
 // read; such a listing is indexed without them. It returns the number of
-// listings written.
+// listings written; after an error it still reads recs to the end.
 func (w *Writer) PutAll(ctx context.Context, recs <-chan *match.Record, fp match.Fingerprinter, workers int, onImageErrors func(id string, errs []string)) (int, error) {
-	if workers < 1 {
-		workers = 1
-	}
-	work := make(chan *putChunk, workers)
-	order := make(chan *putChunk, 4*workers)
+	// Workers take records in chunks: one record is too little work to
+	// hand from goroutine to goroutine.
+	chunks := make(chan []*match.Record)
 	go func() {
-		defer close(work)
-		defer close(order)
-		c := &putChunk{done: make(chan struct{})}
-		send := func() {
-			work <- c
-			order <- c
-			c = &putChunk{done: make(chan struct{})}
-		}
+		defer close(chunks)
+		var c []*match.Record
 		for rec := range recs {
-			c.recs = append(c.recs, rec)
-			if len(c.recs) == putChunkSize {
-				send()
+			c = append(c, rec)
+			if len(c) == putChunkSize {
+				chunks <- c
+				c = nil
 			}
 		}
-		if len(c.recs) > 0 {
-			send()
+		if len(c) > 0 {
+			chunks <- c
 		}
 	}()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range work {
-				c.docs = make([]*document.Document, len(c.recs))
-				c.errs = make([]error, len(c.recs))
-				for i, rec := range c.recs {
-					if fp != nil && len(rec.Images) > 0 {
-						fingerprint(ctx, fp, rec)
-					}
-					c.docs[i], c.errs[i] = w.ix.prepare(rec)
-				}
-				close(c.done)
+	prepare := func(ctx context.Context, c []*match.Record) []prepared {
+		out := make([]prepared, len(c))
+		for i, rec := range c {
+			if fp != nil && len(rec.Images) > 0 {
+				fingerprint(ctx, fp, rec)
 			}
-		}()
+			out[i].rec = rec
+			out[i].doc, out[i].err = w.ix.prepare(rec)
+		}
+		return out
 	}
 	n := 0
-	var firstErr error
-	for c := range order {
-		<-c.done
-		if firstErr != nil {
-			continue // drain so the workers finish
-		}
-		for i, rec := range c.recs {
-			if len(rec.ImageErrors) > 0 && onImageErrors != nil {
-				onImageErrors(rec.ID, rec.ImageErrors)
+	add := func(ps []prepared) error {
+		for _, p := range ps {
+			if len(p.rec.ImageErrors) > 0 && onImageErrors != nil {
+				onImageErrors(p.rec.ID, p.rec.ImageErrors)
 			}
-			err := c.errs[i]
+			err := p.err
 			if err == nil {
-				err = w.add(c.docs[i], true)
+				err = w.add(p.doc, true)
 			}
 			if err != nil {
-				firstErr = err
-				break
+				return err
 			}
 			n++
 		}
+		return nil
 	}
-	wg.Wait()
-	if err := w.Flush(); firstErr == nil {
-		firstErr = err
+	err := ordered.Map(ctx, chunks, workers, prepare, add)
+	for range chunks { // the reader of recs goes on to the end
 	}
-	if firstErr != nil {
-		return n, firstErr
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
-	return n, ctx.Err()
+	return n, err
 }
 
 // fingerprint replaces the record's fingerprints with those of its images.
