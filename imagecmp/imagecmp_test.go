@@ -188,6 +188,13 @@ type imageServer struct {
 	inFlight, maxAtOnce int
 }
 
+// hitCount returns how many requests path had.
+func (s *imageServer) hitCount(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
 func (s *imageServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.hits[r.URL.Path]++
@@ -267,7 +274,7 @@ func TestLoaderURLs(t *testing.T) {
 		case errors.Is(err, ErrTooLarge) != tt.tooLarge:
 			t.Errorf("%s: %v, too large %v (%s)", tt.path, err, tt.tooLarge, tt.reason)
 		}
-		if got := s.hits[tt.path]; got != tt.hits {
+		if got := s.hitCount(tt.path); got != tt.hits {
 			t.Errorf("%s: %d requests, want %d (%s)", tt.path, got, tt.hits, tt.reason)
 		}
 	}
@@ -280,8 +287,8 @@ func TestLoaderURLs(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if s.hits["/ok.png"] != 1 || s.hits["/flaky.png"] != 3 {
-		t.Errorf("cached URLs were fetched again: %v", s.hits)
+	if s.hitCount("/ok.png") != 1 || s.hitCount("/flaky.png") != 3 {
+		t.Errorf("cached URLs were fetched again: /ok.png %d, /flaky.png %d times", s.hitCount("/ok.png"), s.hitCount("/flaky.png"))
 	}
 
 	// At most 2 fetches at once.

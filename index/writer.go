@@ -150,10 +150,11 @@ func (w *Writer) Flush() error {
 	if w.batch.Size() == 0 {
 		return nil
 	}
-	err := w.commit(w.batch, w.ids)
-	w.batch.Reset()
-	w.ids = w.ids[:0]
-	return err
+	// A fresh batch, not Reset: Bleve's analysis goroutines may still read
+	// the committed one after Batch returns (the race detector saw it).
+	b, ids := w.batch, w.ids
+	w.batch, w.ids = w.ix.bi.NewBatch(), nil
+	return w.commit(b, ids)
 }
 
 // commitAsync starts committing the pending batch in the background, after
