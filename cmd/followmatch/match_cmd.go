@@ -80,6 +80,10 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	jobs := make(chan match.Job, 64)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if skip > 0 {
+		// Before the reader starts: its warnings go to stderr too.
+		fmt.Fprintf(stderr, "match: resuming after %d offers already in %s\n", skip, *out)
+	}
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
@@ -87,9 +91,6 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}()
 	counts := map[string]int{}
 	total := 0
-	if skip > 0 {
-		fmt.Fprintf(stderr, "match: resuming after %d offers already in %s\n", skip, *out)
-	}
 	err = m.Run(ctx, jobs, f.workers, func(r match.Result) error {
 		counts[r.Decision]++
 		total++
