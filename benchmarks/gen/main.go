@@ -181,19 +181,26 @@ func listingRecord(v variant, r *rand.Rand) map[string]any {
 	if r.IntN(10) < 7 {
 		rec["gtin"] = []string{v.gtin}
 	}
-	if r.IntN(10) < 7 {
+	variantFields(rec, v, r, 7, 8)
+	return rec
+}
+
+// variantFields sets the model (in modelIn10 records of 10), the color and
+// size (each in attrIn10 of 10, when the variant has one) and the pack
+// count of a record.
+func variantFields(rec map[string]any, v variant, r *rand.Rand, modelIn10, attrIn10 int) {
+	if r.IntN(10) < modelIn10 {
 		rec["model"] = v.model
 	}
-	if v.color != "" && r.IntN(10) < 8 {
+	if v.color != "" && r.IntN(10) < attrIn10 {
 		rec["color"] = v.color
 	}
-	if v.size != "" && r.IntN(10) < 8 {
+	if v.size != "" && r.IntN(10) < attrIn10 {
 		rec["size"] = v.size
 	}
 	if v.pack > 1 {
 		rec["pack_count"] = v.pack
 	}
-	return rec
 }
 
 // noisy rewrites a title as a supplier would: dropped words, other order,
@@ -381,18 +388,7 @@ func run(nListings, nOffers int, out string, seed uint64) error {
 		if kind == "listed" && r.IntN(2) == 0 && v.gtin != "" {
 			rec["gtin"] = "0" + v.gtin // EAN-13 form of the UPC
 		}
-		if r.IntN(10) < 6 {
-			rec["model"] = o.model
-		}
-		if o.color != "" && r.IntN(10) < 7 {
-			rec["color"] = o.color
-		}
-		if o.size != "" && r.IntN(10) < 7 {
-			rec["size"] = o.size
-		}
-		if o.pack > 1 {
-			rec["pack_count"] = o.pack
-		}
+		variantFields(rec, o, r, 6, 7)
 		if err := oenc.Encode(rec); err != nil {
 			return err
 		}
