@@ -383,7 +383,7 @@ const maxGTINShare = 100
 // GTINs (at most maxGTINShare).
 func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*match.Item, error) {
 	q := ix.plan(offer)
-	if q.clauses() == 0 && len(q.gtins) == 0 {
+	if q.clauses() == 0 {
 		return nil, nil
 	}
 	snap, err := ix.snapshot()
@@ -415,7 +415,6 @@ func (ix *Index) plan(offer *match.Item) *query {
 	for _, g := range offer.GTINs() {
 		if df := ix.fieldDF(fGTIN, string(g)); df > 0 {
 			q.terms = append(q.terms, weigh(fGTIN, string(g), df, n, 10))
-			q.gtins = append(q.gtins, string(g))
 			exact = true
 		}
 	}
@@ -500,7 +499,8 @@ func wordKeys(offer *match.Item) []string {
 	}
 	var out []string
 	for _, k := range offer.TitleKeys() {
-		if !slices.ContainsFunc(codes, func(c string) bool { return len(k) >= 2 && len(k) < len(c) && strings.Contains(c, k) }) {
+		// A whole code stays: the listing's title may hold it as a word.
+		if !slices.ContainsFunc(codes, func(c string) bool { return len(k) < len(c) && match.CodePiece(k, c) }) {
 			out = append(out, k)
 		}
 	}

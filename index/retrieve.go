@@ -26,7 +26,6 @@ import (
 type query struct {
 	terms  []qterm
 	groups []group
-	gtins  []string
 }
 
 // qterm is one term of a query with its weight: boost × idf².
@@ -140,16 +139,31 @@ type acc struct {
 	matched int
 }
 
+// accs are the listings of one segment a query has matched so far.
+type accs map[uint32]acc
+
+// add counts a clause of weight w for every listing of bm.
+func (m accs) add(bm *roaring.Bitmap, w float64) {
+	it := bm.Iterator()
+	for it.HasNext() {
+		d := it.Next()
+		a := m[d]
+		a.score += w
+		a.matched++
+		m[d] = a
+	}
+}
+
 // run returns the k best listings for q, best first (ties by position in
 // the index), followed by up to maxShare more listings that share one of
-// q's GTINs.
+// q's GTIN terms.
 func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, error) {
 	var top, share []hit
 	for seg := range s.segs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		accs := map[uint32]acc{}
+		matched := accs{}
 		for _, t := range q.terms {
 			bm, err := s.postings(seg, t.field, t.term)
 			if err != nil {
@@ -158,36 +172,22 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 			if bm == nil {
 				continue
 			}
-			it := bm.Iterator()
-			for it.HasNext() {
-				d := it.Next()
-				a := accs[d]
-				a.score += t.weight
-				a.matched++
-				accs[d] = a
+			matched.add(bm, t.weight)
+			if t.field == fGTIN {
+				it := bm.Iterator()
+				for it.HasNext() {
+					share = append(share, hit{seg: seg, num: uint64(it.Next())})
+				}
 			}
 		}
 		for _, g := range q.groups {
-			if err := s.group(seg, g, accs); err != nil {
+			if err := s.group(seg, g, matched); err != nil {
 				return nil, err
 			}
 		}
 		n := float64(q.clauses())
-		for d, a := range accs {
+		for d, a := range matched {
 			top = keepBest(top, hit{seg: seg, num: uint64(d), score: a.score * float64(a.matched) / n}, k)
-		}
-		for _, g := range q.gtins {
-			bm, err := s.postings(seg, fGTIN, g)
-			if err != nil {
-				return nil, err
-			}
-			if bm == nil {
-				continue
-			}
-			it := bm.Iterator()
-			for it.HasNext() {
-				share = append(share, hit{seg: seg, num: uint64(it.Next())})
-			}
 		}
 	}
 	seen := make(map[hit]bool, len(top))
@@ -238,35 +238,27 @@ func keepBest(best []hit, h hit, k int) []hit {
 }
 
 // group adds the scores of a scoped group in segment seg to accs.
-func (s *searcher) group(seg int, g group, accs map[uint32]acc) error {
+func (s *searcher) group(seg int, g group, matched accs) error {
 	scope, err := s.postings(seg, g.scope.field, g.scope.term)
 	if err != nil || scope == nil || scope.IsEmpty() {
 		return err
 	}
-	inGroup := map[uint32]acc{}
+	inGroup := accs{}
 	for _, r := range g.rest {
 		bm, err := s.postings(seg, r.field, r.term)
 		if err != nil {
 			return err
 		}
-		if bm == nil {
-			continue
-		}
-		it := roaring.And(scope, bm).Iterator()
-		for it.HasNext() {
-			d := it.Next()
-			a := inGroup[d]
-			a.score += r.weight
-			a.matched++
-			inGroup[d] = a
+		if bm != nil {
+			inGroup.add(roaring.And(scope, bm), r.weight)
 		}
 	}
 	n := float64(len(g.rest))
 	for d, ga := range inGroup {
-		a := accs[d]
+		a := matched[d]
 		a.score += g.scope.weight + ga.score*float64(ga.matched)/n
 		a.matched++
-		accs[d] = a
+		matched[d] = a
 	}
 	return nil
 }
