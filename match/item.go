@@ -128,11 +128,15 @@ var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]+\d[a-z]*)$`
 
 func isOrdinalOrPack(c string) bool { return wordyRE.MatchString(c) }
 
+// CodePiece reports whether title key k is the compact code or a piece of
+// it ("ck" and "61480" of "ck61480").
+func CodePiece(k, code string) bool { return len(k) >= 2 && strings.Contains(code, k) }
+
 // codePiece reports whether title key k is one of the codes or a piece of
-// one ("ck" and "61480" of "ck61480").
+// one.
 func codePiece(k string, codes map[string]bool) bool {
 	for c := range codes {
-		if len(k) >= 2 && strings.Contains(c, k) {
+		if CodePiece(k, c) {
 			return true
 		}
 	}
