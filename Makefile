@@ -39,12 +39,12 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./match ./imagecmp ./index ./eval
+	$(GO) test -run '^$$' -bench . -benchmem ./match ./imagecmp ./imagecmp/imageload ./index ./eval
 
 # fuzz: a short run of every fuzz target (FUZZTIME=30s for longer).
 FUZZTIME ?= 10s
 fuzz:
-	@for pkg in ./match ./catalog ./imagecmp ./server; do \
+	@for pkg in ./match ./catalog ./imagecmp/imageload ./server; do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \

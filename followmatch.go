@@ -20,7 +20,7 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/index"
 	"github.com/followmatch/followmatch/match"
 )
@@ -34,7 +34,7 @@ type Options struct {
 	Policy match.Policy
 	Seller match.Seller
 	// ImageCacheDir caches fetched image fingerprints by URL; "" uses
-	// imagecmp.DefaultCacheDir, "-" disables the cache.
+	// imageload.DefaultCacheDir, "-" disables the cache.
 	ImageCacheDir string
 	// ReadOnly opens the index for matching only (several processes may
 	// read one index); Upsert and Delete then fail.
@@ -88,7 +88,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	cache := opts.ImageCacheDir
 	switch cache {
 	case "":
-		cache = imagecmp.DefaultCacheDir()
+		cache = imageload.DefaultCacheDir()
 	case "-":
 		cache = ""
 	}
@@ -101,7 +101,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 			Source: ix,
 			Rules:  match.NewRules(opts.Policy, opts.Seller, vs),
 			Vocab:  vs,
-			Images: imagecmp.NewLoader(cache, 4),
+			Images: imageload.NewLoader(cache, 4),
 		},
 	}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 )
 
 func testVocab(t testing.TB) *Vocabularies {
@@ -280,7 +281,7 @@ func TestCompareImage(t *testing.T) {
 				img.SetNRGBA(x, y, c)
 			}
 		}
-		fp, err := imagecmp.FromImage(img)
+		fp, err := imageload.FromImage(img)
 		if err != nil {
 			t.Fatal(err)
 		}

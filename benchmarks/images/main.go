@@ -32,6 +32,7 @@ import (
 
 	"github.com/disintegration/imaging"
 	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/basicfont"
 	"golang.org/x/image/math/fixed"
@@ -129,11 +130,11 @@ func fingerprintFile(path string) (imagecmp.Fingerprint, image.Image, error) {
 		return imagecmp.Fingerprint{}, nil, err
 	}
 	defer f.Close()
-	img, err := imagecmp.Decode(f, imagecmp.DefaultLimits())
+	img, err := imageload.Decode(f, imageload.DefaultLimits())
 	if err != nil {
 		return imagecmp.Fingerprint{}, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	fp, err := imagecmp.FromImage(img)
+	fp, err := imageload.FromImage(img)
 	return fp, img, err
 }
 
@@ -172,7 +173,7 @@ func run(data, resultsPath string) error {
 			if err != nil {
 				return err
 			}
-			tfp, err := imagecmp.FromImage(timg)
+			tfp, err := imageload.FromImage(timg)
 			if err != nil {
 				return err
 			}
@@ -362,7 +363,7 @@ func speedSummary(root string, photos []photo) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	img, err := imagecmp.Decode(f, imagecmp.DefaultLimits())
+	img, err := imageload.Decode(f, imageload.DefaultLimits())
 	f.Close()
 	if err != nil {
 		return "", err
@@ -375,12 +376,12 @@ func speedSummary(root string, photos []photo) (string, error) {
 	var dec, fp []float64
 	for i := 0; i < 41; i++ {
 		t := time.Now()
-		if _, err := imagecmp.Decode(bytes.NewReader(data), imagecmp.DefaultLimits()); err != nil {
+		if _, err := imageload.Decode(bytes.NewReader(data), imageload.DefaultLimits()); err != nil {
 			return "", err
 		}
 		dec = append(dec, float64(time.Since(t).Microseconds())/1000)
 		t = time.Now()
-		if _, err := imagecmp.FromReader(bytes.NewReader(data), imagecmp.DefaultLimits()); err != nil {
+		if _, err := imageload.FromReader(bytes.NewReader(data), imageload.DefaultLimits()); err != nil {
 			return "", err
 		}
 		fp = append(fp, float64(time.Since(t).Microseconds())/1000)
@@ -389,7 +390,7 @@ func speedSummary(root string, photos []photo) (string, error) {
 	rates := map[int]float64{}
 	cores := runtime.GOMAXPROCS(0)
 	for _, workers := range []int{1, cores} {
-		l := imagecmp.NewLoader("", workers)
+		l := imageload.NewLoader("", workers)
 		start := time.Now()
 		var wg sync.WaitGroup
 		next := make(chan string)

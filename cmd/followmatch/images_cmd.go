@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 )
 
 func runCompareImages(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -39,7 +40,7 @@ func runCompareImages(ctx context.Context, args []string, stdout, stderr io.Writ
 	if err := th.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
-	l := imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4)
+	l := imageload.NewLoader(imageload.DefaultCacheDir(), 4)
 	a, err := l.Fingerprint(ctx, refs[0])
 	if err != nil {
 		return err

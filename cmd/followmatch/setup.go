@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch/catalog"
-	"github.com/followmatch/followmatch/imagecmp"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/index"
 	"github.com/followmatch/followmatch/match"
 	"github.com/schollz/progressbar/v3"
@@ -73,7 +73,7 @@ func (f *matchFlags) openMatcher(ctx context.Context, stderr io.Writer) (*match.
 		Source: ix,
 		Rules:  match.NewRules(policy, seller, vs),
 		Vocab:  vs,
-		Images: imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4),
+		Images: imageload.NewLoader(imageload.DefaultCacheDir(), 4),
 	}
 	return m, ix, nil
 }
@@ -170,7 +170,7 @@ func buildIndex(ctx context.Context, listings, dir string, mapping map[string]st
 			}
 		}
 	}()
-	n, putErr := w.PutAll(ctx, recs, imagecmp.NewLoader(imagecmp.DefaultCacheDir(), 4), workers, func(id string, errs []string) {
+	n, putErr := w.PutAll(ctx, recs, imageload.NewLoader(imageload.DefaultCacheDir(), 4), workers, func(id string, errs []string) {
 		imgBad.Add(1)
 		for _, e := range errs {
 			warn.printf("listing %s: image skipped: %s", id, e)

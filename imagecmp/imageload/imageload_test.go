@@ -1,4 +1,4 @@
-package imagecmp
+package imageload
 
 import (
 	"bytes"
@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/disintegration/imaging"
+	"github.com/followmatch/followmatch/imagecmp"
 )
 
 // product draws a simple pack shot: a colored body with a band on white.
@@ -68,7 +69,7 @@ func encodeJPEG(t testing.TB, img image.Image, q int) []byte {
 	return b.Bytes()
 }
 
-func fingerprint(t testing.TB, data []byte) Fingerprint {
+func fingerprint(t testing.TB, data []byte) imagecmp.Fingerprint {
 	t.Helper()
 	fp, err := FromReader(bytes.NewReader(data), DefaultLimits())
 	if err != nil {
@@ -94,15 +95,15 @@ func TestVerdicts(t *testing.T) {
 		colorConflict bool
 		reason        string
 	}{
-		{"jpeg q60", encodeJPEG(t, base, 60), Same, false, "a re-encode is the same photo"},
-		{"half size", encodePNG(t, imaging.Resize(base, 200, 200, imaging.Lanczos)), Same, false, "a resize is the same photo"},
-		{"double size", encodePNG(t, imaging.Resize(base, 800, 800, imaging.Lanczos)), Same, false, "an upscale is the same photo"},
-		{"white padding", encodePNG(t, imaging.Paste(imaging.New(480, 480, color.White), base, image.Pt(40, 40))), Same, false, "the border is trimmed"},
-		{"green variant", encodePNG(t, product(400, 400, green, gold, 180)), Different, true, "same shape, another color"},
-		{"other product", encodePNG(t, checker(300, 400, navy)), Different, false, "another shape and color"},
+		{"jpeg q60", encodeJPEG(t, base, 60), imagecmp.Same, false, "a re-encode is the same photo"},
+		{"half size", encodePNG(t, imaging.Resize(base, 200, 200, imaging.Lanczos)), imagecmp.Same, false, "a resize is the same photo"},
+		{"double size", encodePNG(t, imaging.Resize(base, 800, 800, imaging.Lanczos)), imagecmp.Same, false, "an upscale is the same photo"},
+		{"white padding", encodePNG(t, imaging.Paste(imaging.New(480, 480, color.White), base, image.Pt(40, 40))), imagecmp.Same, false, "the border is trimmed"},
+		{"green variant", encodePNG(t, product(400, 400, green, gold, 180)), imagecmp.Different, true, "same shape, another color"},
+		{"other product", encodePNG(t, checker(300, 400, navy)), imagecmp.Different, false, "another shape and color"},
 	}
 	for _, tt := range tests {
-		c := Compare(fp, fingerprint(t, tt.img), DefaultThresholds())
+		c := imagecmp.Compare(fp, fingerprint(t, tt.img), imagecmp.DefaultThresholds())
 		if c.Verdict != tt.want || c.ColorConflict != tt.colorConflict {
 			t.Errorf("%s: %+v, want %s color conflict %v (%s)", tt.name, c, tt.want, tt.colorConflict, tt.reason)
 		}
@@ -110,7 +111,7 @@ func TestVerdicts(t *testing.T) {
 }
 
 func TestCompareProperties(t *testing.T) {
-	fps := []Fingerprint{
+	fps := []imagecmp.Fingerprint{
 		fingerprint(t, encodePNG(t, product(400, 400, red, gold, 180))),
 		fingerprint(t, encodePNG(t, product(300, 500, green, gold, 100))),
 		fingerprint(t, encodePNG(t, product(64, 64, navy, red, 10))),
@@ -118,15 +119,15 @@ func TestCompareProperties(t *testing.T) {
 	}
 	for i, a := range fps {
 		for j, b := range fps {
-			c, r := Compare(a, b, DefaultThresholds()), Compare(b, a, DefaultThresholds())
+			c, r := imagecmp.Compare(a, b, imagecmp.DefaultThresholds()), imagecmp.Compare(b, a, imagecmp.DefaultThresholds())
 			if c != r {
-				t.Errorf("Compare(%d,%d) = %+v, reverse %+v: not symmetric", i, j, c, r)
+				t.Errorf("imagecmp.Compare(%d,%d) = %+v, reverse %+v: not symmetric", i, j, c, r)
 			}
 			if c.Similarity < 0 || c.Similarity > 1 {
-				t.Errorf("Compare(%d,%d) similarity %v not in [0,1]", i, j, c.Similarity)
+				t.Errorf("imagecmp.Compare(%d,%d) similarity %v not in [0,1]", i, j, c.Similarity)
 			}
-			if i == j && (c.Similarity != 1 || c.Verdict != Same) {
-				t.Errorf("Compare(%d,%d) of identical fingerprints = %+v, want similarity 1, same", i, j, c)
+			if i == j && (c.Similarity != 1 || c.Verdict != imagecmp.Same) {
+				t.Errorf("imagecmp.Compare(%d,%d) of identical fingerprints = %+v, want similarity 1, same", i, j, c)
 			}
 		}
 	}
@@ -312,7 +313,7 @@ func FuzzFromReader(f *testing.F) {
 	f.Add([]byte("GIF89a"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fp, err := FromReader(bytes.NewReader(data), Limits{MaxBytes: 1 << 20, MaxPixels: 1 << 20})
-		if err == nil && len(fp.Color) != gridSize*gridSize*3 {
+		if err == nil && len(fp.Color) != imagecmp.GridSize*imagecmp.GridSize*3 {
 			t.Fatalf("color signature has %d bytes", len(fp.Color))
 		}
 	})

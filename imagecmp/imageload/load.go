@@ -1,4 +1,4 @@
-package imagecmp
+package imageload
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/followmatch/followmatch/imagecmp"
 )
 
 // Loader reads images from local files or http(s) URLs and fingerprints
@@ -66,21 +68,21 @@ func IsURL(ref string) bool {
 
 // Fingerprint reads the image at ref (a file path or an http(s) URL) and
 // fingerprints it. Errors name ref.
-func (l *Loader) Fingerprint(ctx context.Context, ref string) (Fingerprint, error) {
+func (l *Loader) Fingerprint(ctx context.Context, ref string) (imagecmp.Fingerprint, error) {
 	if IsURL(ref) {
 		return l.fromURL(ctx, ref)
 	}
 	f, err := os.Open(ref)
 	if err != nil {
-		return Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
+		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > l.Limits.MaxBytes {
-		return Fingerprint{}, fmt.Errorf("image %s: %w: %d bytes is over %d", ref, ErrTooLarge, st.Size(), l.Limits.MaxBytes)
+		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w: %d bytes is over %d", ref, ErrTooLarge, st.Size(), l.Limits.MaxBytes)
 	}
 	fp, err := FromReader(f, l.Limits)
 	if err != nil {
-		return Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
+		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
 	}
 	return fp, nil
 }
@@ -89,9 +91,9 @@ func (l *Loader) Fingerprint(ctx context.Context, ref string) (Fingerprint, erro
 const cacheVersion = "2"
 
 type cached struct {
-	Version     string      `json:"version"`
-	URL         string      `json:"url"`
-	Fingerprint Fingerprint `json:"fingerprint"`
+	Version     string               `json:"version"`
+	URL         string               `json:"url"`
+	Fingerprint imagecmp.Fingerprint `json:"fingerprint"`
 }
 
 func (l *Loader) cachePath(url string) string {
@@ -100,23 +102,23 @@ func (l *Loader) cachePath(url string) string {
 	return filepath.Join(l.CacheDir, h[:2], h+".json")
 }
 
-func (l *Loader) fromCache(url string) (Fingerprint, bool) {
+func (l *Loader) fromCache(url string) (imagecmp.Fingerprint, bool) {
 	if l.CacheDir == "" {
-		return Fingerprint{}, false
+		return imagecmp.Fingerprint{}, false
 	}
 	b, err := os.ReadFile(l.cachePath(url))
 	if err != nil {
-		return Fingerprint{}, false
+		return imagecmp.Fingerprint{}, false
 	}
 	var c cached
 	if json.Unmarshal(b, &c) != nil || c.Version != cacheVersion || c.URL != url {
-		return Fingerprint{}, false
+		return imagecmp.Fingerprint{}, false
 	}
 	return c.Fingerprint, true
 }
 
 // toCache stores a fingerprint; a failure to write only costs a refetch.
-func (l *Loader) toCache(url string, fp Fingerprint) {
+func (l *Loader) toCache(url string, fp imagecmp.Fingerprint) {
 	if l.CacheDir == "" {
 		return
 	}
@@ -131,7 +133,7 @@ func (l *Loader) toCache(url string, fp Fingerprint) {
 	}
 }
 
-func (l *Loader) fromURL(ctx context.Context, url string) (Fingerprint, error) {
+func (l *Loader) fromURL(ctx context.Context, url string) (imagecmp.Fingerprint, error) {
 	if fp, ok := l.fromCache(url); ok {
 		return fp, nil
 	}
@@ -139,7 +141,7 @@ func (l *Loader) fromURL(ctx context.Context, url string) (Fingerprint, error) {
 	case l.sem <- struct{}{}:
 		defer func() { <-l.sem }()
 	case <-ctx.Done():
-		return Fingerprint{}, fmt.Errorf("image %s: %w", url, ctx.Err())
+		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", url, ctx.Err())
 	}
 	wait := l.Backoff
 	for try := 0; ; try++ {
@@ -150,14 +152,14 @@ func (l *Loader) fromURL(ctx context.Context, url string) (Fingerprint, error) {
 		}
 		if !retry || try >= l.Retries {
 			if try > 0 {
-				return Fingerprint{}, fmt.Errorf("image %s: %w (after %d tries)", url, err, try+1)
+				return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w (after %d tries)", url, err, try+1)
 			}
-			return Fingerprint{}, fmt.Errorf("image %s: %w", url, err)
+			return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", url, err)
 		}
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
-			return Fingerprint{}, fmt.Errorf("image %s: %w", url, ctx.Err())
+			return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", url, ctx.Err())
 		}
 		wait *= 2
 	}
@@ -165,30 +167,30 @@ func (l *Loader) fromURL(ctx context.Context, url string) (Fingerprint, error) {
 
 // fetch makes one attempt; retry says whether the failure is worth another
 // (a 5xx answer or a failed connection).
-func (l *Loader) fetch(ctx context.Context, url string) (fp Fingerprint, retry bool, err error) {
+func (l *Loader) fetch(ctx context.Context, url string) (fp imagecmp.Fingerprint, retry bool, err error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return Fingerprint{}, false, err
+		return imagecmp.Fingerprint{}, false, err
 	}
 	resp, err := l.Client.Do(req)
 	if err != nil {
-		return Fingerprint{}, ctx.Err() == nil, err
+		return imagecmp.Fingerprint{}, ctx.Err() == nil, err
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode >= 500:
-		return Fingerprint{}, true, fmt.Errorf("HTTP %s", resp.Status)
+		return imagecmp.Fingerprint{}, true, fmt.Errorf("HTTP %s", resp.Status)
 	case resp.StatusCode != http.StatusOK:
-		return Fingerprint{}, false, fmt.Errorf("HTTP %s", resp.Status)
+		return imagecmp.Fingerprint{}, false, fmt.Errorf("HTTP %s", resp.Status)
 	}
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
 		mt, _, _ := mime.ParseMediaType(ct)
 		if !strings.HasPrefix(mt, "image/") && mt != "application/octet-stream" {
-			return Fingerprint{}, false, fmt.Errorf("content type %q is not an image", mt)
+			return imagecmp.Fingerprint{}, false, fmt.Errorf("content type %q is not an image", mt)
 		}
 	}
 	if resp.ContentLength > l.Limits.MaxBytes {
-		return Fingerprint{}, false, fmt.Errorf("%w: %d bytes is over %d", ErrTooLarge, resp.ContentLength, l.Limits.MaxBytes)
+		return imagecmp.Fingerprint{}, false, fmt.Errorf("%w: %d bytes is over %d", ErrTooLarge, resp.ContentLength, l.Limits.MaxBytes)
 	}
 	fp, err = FromReader(resp.Body, l.Limits)
 	return fp, false, err
