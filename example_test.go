@@ -79,9 +79,9 @@ func ExampleEngine_Explain() {
 	if err != nil {
 		panic(err)
 	}
-	for _, c := range ex.Scored.Comparisons {
-		if c.Level != match.Missing {
-			fmt.Printf("%s %s %+.1f veto=%v\n", c.Attribute, c.Level, c.Weight, c.Veto)
+	for _, st := range ex.Waterfall.Steps {
+		if st.Level != match.Missing {
+			fmt.Printf("%s %s %+.1f veto=%v\n", st.Attribute, st.Level, st.Weight, st.Veto)
 		}
 	}
 	fmt.Println(ex.Result.Decision, ex.Result.Nearest.Mismatches)
@@ -111,7 +111,7 @@ func ExampleEngine_MatchStream() {
 		jobs <- match.Job{Offer: &match.Record{ID: "SKU-3", Brand: "Weber", Title: "Weber Spirit gas grill"}}
 	}()
 	e.MatchStream(ctx, jobs, 2, func(r match.Result) error {
-		fmt.Println(strings.TrimSpace(r.OfferID + " " + r.Decision + " " + r.ListingID))
+		fmt.Println(strings.TrimSpace(r.OfferID + " " + string(r.Decision) + " " + r.ListingID))
 		return nil
 	})
 	// Output:

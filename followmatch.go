@@ -44,9 +44,7 @@ type Options struct {
 // Engine decides offers against one listing index.
 type Engine struct {
 	ix      *index.Index
-	vocab   *match.Vocabularies
 	matcher *match.Matcher
-	policy  match.Policy
 	// mu serializes writers; matches do not take it.
 	mu     sync.Mutex
 	closed bool
@@ -64,10 +62,9 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	}
 	var ix *index.Index
 	switch {
-	case index.Exists(dir):
+	case index.Exists(dir) || opts.ReadOnly:
+		// A missing index is index.Open's error, which says how to build one.
 		ix, err = index.Open(dir, vs, opts.ReadOnly)
-	case opts.ReadOnly:
-		return nil, fmt.Errorf("followmatch: open %s: no index there", dir)
 	default:
 		ix, err = index.Create(dir, vs)
 	}
@@ -93,9 +90,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 		cache = ""
 	}
 	return &Engine{
-		ix:     ix,
-		vocab:  vs,
-		policy: opts.Policy,
+		ix: ix,
 		matcher: &match.Matcher{
 			Scorer: match.NewScorer(cfg, ix.IDF),
 			Source: ix,
@@ -117,6 +112,10 @@ func (e *Engine) Close() error {
 	return e.ix.Close()
 }
 
+// Interrupted reports whether the last process writing the index stopped
+// before it finished: the index holds the batches committed until then.
+func (e *Engine) Interrupted() bool { return e.ix.Interrupted() }
+
 // Count returns the number of listings.
 func (e *Engine) Count() (uint64, error) { return e.ix.Count() }
 
@@ -127,9 +126,7 @@ func (e *Engine) Match(ctx context.Context, offer *match.Record) match.Result {
 
 // MatchAs decides one offer for another seller.
 func (e *Engine) MatchAs(ctx context.Context, offer *match.Record, seller match.Seller) match.Result {
-	m := *e.matcher
-	m.Rules = e.matcher.Rules.WithSeller(seller)
-	return m.Match(ctx, offer)
+	return e.matcher.WithSeller(seller).Match(ctx, offer)
 }
 
 // MatchStream decides every job from jobs with the given number of workers
@@ -144,6 +141,14 @@ func (e *Engine) Explain(ctx context.Context, offer *match.Record, listingID str
 	return e.matcher.Explain(ctx, offer, listingID)
 }
 
+// Trace runs the match path for one offer and returns every step: the
+// prepared offer, the scored candidates (best first) and the result (see
+// match.Matcher.Trace). Evaluation reads it; Match and Explain are built on
+// it.
+func (e *Engine) Trace(ctx context.Context, offer *match.Record, listingID string) (*match.Trace, error) {
+	return e.matcher.Trace(ctx, offer, listingID)
+}
+
 // Listing returns one listing's record, or match.ErrNotFound.
 func (e *Engine) Listing(ctx context.Context, id string) (*match.Record, error) {
 	it, err := e.ix.Listing(ctx, id)
@@ -154,17 +159,15 @@ func (e *Engine) Listing(ctx context.Context, id string) (*match.Record, error) 
 }
 
 // Upsert adds or replaces listings, fingerprinting their images first
-// (unreadable images are left out and named in the record's ImageErrors).
+// unless a record carries fingerprints already (unreadable images are left
+// out and named in the record's ImageErrors; see match.Fingerprint).
 // The listings are visible to every match that starts after it returns.
 func (e *Engine) Upsert(ctx context.Context, listings ...*match.Record) error {
 	for _, l := range listings {
 		if l == nil || l.ID == "" {
 			return errors.New("followmatch: upsert: a listing needs an id")
 		}
-		if len(l.Images) > 0 && len(l.Fingerprints) == 0 {
-			it := e.matcher.Prepare(ctx, l)
-			*l = *it.Rec
-		}
+		*l = *match.Fingerprint(ctx, e.matcher.Images, l)
 	}
 	return e.write(func(w *index.Writer) error {
 		for _, l := range listings {

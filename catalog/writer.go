@@ -67,7 +67,7 @@ func (w *csvWriter) Write(r match.Result) error {
 	if r.Decision == match.Error {
 		reasons = r.Error
 	}
-	return w.cw.Write([]string{r.OfferID, r.Decision, r.ListingID, strconv.FormatFloat(r.Probability, 'f', -1, 64), reasons})
+	return w.cw.Write([]string{r.OfferID, string(r.Decision), r.ListingID, strconv.FormatFloat(r.Probability, 'f', -1, 64), reasons})
 }
 
 func (w *csvWriter) Close() error {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/index"
 	"github.com/followmatch/followmatch/match"
 )
@@ -54,11 +55,9 @@ func (e *Evaluator) Catalog(ctx context.Context, split string, pairs []Pair, tru
 		dir = filepath.Join(tmp, "listings.idx")
 	}
 	start := time.Now()
-	ix, err := e.buildIndex(dir)
-	if err != nil {
+	if err := e.buildIndex(dir); err != nil {
 		return rep, err
 	}
-	defer ix.Close()
 	rep.IndexSeconds = time.Since(start).Seconds()
 
 	positives := map[string][]string{} // offer -> its matching listings in this split
@@ -76,7 +75,13 @@ func (e *Evaluator) Catalog(ctx context.Context, split string, pairs []Pair, tru
 	}
 	rep.Offers = len(offers)
 
-	m := &match.Matcher{Scorer: match.NewScorer(cfg, ix.IDF), Source: ix, Rules: match.NewRules(match.Policy{}, match.Seller{}, e.vocab), Vocab: e.vocab}
+	// The engine wired as `match` wires it: the same matcher, image step
+	// included, so catalog mode measures what ships.
+	eng, err := followmatch.Open(ctx, dir, followmatch.Options{Config: cfg, ReadOnly: true})
+	if err != nil {
+		return rep, err
+	}
+	defer eng.Close()
 	type outcome struct {
 		found  int    // positives among the candidates
 		listed string // the same-item listing, if any
@@ -90,26 +95,22 @@ func (e *Evaluator) Catalog(ctx context.Context, split string, pairs []Pair, tru
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(offers); i += max(workers, 1) {
-				it := e.a[offers[i]]
-				cands, err := ix.Candidates(ctx, it, cfg.Candidates)
+				tr, err := eng.Trace(ctx, e.DS.A[offers[i]], "")
 				if err != nil {
 					errs[i] = err
 					continue
 				}
 				ids := map[string]bool{}
-				scored := make([]match.Scored, 0, len(cands))
-				for _, c := range cands {
-					ids[c.Rec.ID] = true
-					scored = append(scored, m.Scorer.Score(it, c))
+				for _, s := range tr.Scored {
+					ids[s.Listing.Rec.ID] = true
 				}
 				for _, b := range positives[offers[i]] {
 					if ids[b] {
 						results[i].found++
 					}
 				}
-				r := match.Decide(it, scored, cfg, m.Rules)
-				if r.Decision == match.Eligible || r.Decision == match.Blocked {
-					results[i].listed = r.ListingID
+				if d := tr.Result.Decision; d == match.Eligible || d == match.Blocked {
+					results[i].listed = tr.Result.ListingID
 				}
 			}
 		}()
@@ -159,30 +160,28 @@ func contains(s []string, v string) bool {
 	return false
 }
 
-func (e *Evaluator) buildIndex(dir string) (*index.Index, error) {
+// buildIndex indexes tableB into a new index in dir.
+func (e *Evaluator) buildIndex(dir string) error {
 	ix, err := index.Create(dir, e.vocab)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	w, err := ix.NewWriter(2000)
 	if err != nil {
 		ix.Close()
-		return nil, err
+		return err
 	}
 	for _, id := range e.DS.BOrder {
 		if err := w.Put(e.DS.B[id]); err != nil {
 			ix.Close()
-			return nil, err
+			return err
 		}
 	}
 	if err := w.Flush(); err != nil {
 		ix.Close()
-		return nil, err
+		return err
 	}
-	if err := ix.Close(); err != nil {
-		return nil, err
-	}
-	return index.Open(dir, e.vocab, true)
+	return ix.Close()
 }
 
 // Truth collects every labeled pair of the named splits that exist:

@@ -99,8 +99,8 @@ func TestEstimatesAreCountedFrequencies(t *testing.T) {
 		{{Attribute: "gtin", Level: match.Missing}},
 	}
 	est, prior := EstimateWeights(pairs, outs)
-	L := float64(len(match.Comparators()[0].Levels())) // gtin's levels
-	want := map[string][2]float64{
+	L := float64(len(match.Attributes()[0].Levels)) // gtin's levels
+	want := map[match.Level][2]float64{
 		// level: m = (matches at level + 1) / (2 + L), u = (non-matches + 1) / (3 + L)
 		match.Exact:    {3 / (2 + L), 2 / (3 + L)},
 		match.Conflict: {1 / (2 + L), 2 / (3 + L)},

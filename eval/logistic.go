@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -13,17 +15,22 @@ import (
 // in the title and a high title similarity) are not counted twice. The
 // penalty pulls every weight toward its m/u estimate in init, with strength
 // lambda per training pair. Weights are in bits (log2 odds).
-func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[string]float64, initPrior, lambda float64, iters int) (map[string]map[string]float64, float64) {
+func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match.Level]float64, initPrior, lambda float64, iters int) (map[string]map[match.Level]float64, float64) {
 	// Index the (attribute, level) features.
-	type feat struct{ attr, level string }
+	// In a declared order (attributes, then levels, sorted), so that the
+	// sums and the fitted weights are the same every run.
+	type feat struct {
+		attr  string
+		level match.Level
+	}
 	index := map[feat]int{}
 	var feats []feat
 	var w0 []float64
-	for attr, levels := range init {
-		for lvl, w := range levels {
+	for _, attr := range slices.Sorted(maps.Keys(init)) {
+		for _, lvl := range slices.Sorted(maps.Keys(init[attr])) {
 			index[feat{attr, lvl}] = len(feats)
 			feats = append(feats, feat{attr, lvl})
-			w0 = append(w0, w*math.Ln2)
+			w0 = append(w0, init[attr][lvl]*math.Ln2)
 		}
 	}
 	rows := make([][]int, len(pairs))
@@ -72,10 +79,10 @@ func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[strin
 		vb = beta2*vb + (1-beta2)*gb*gb
 		b -= lr * (mb / c1) / (math.Sqrt(vb/c2) + eps)
 	}
-	out := map[string]map[string]float64{}
+	out := map[string]map[match.Level]float64{}
 	for j, f := range feats {
 		if out[f.attr] == nil {
-			out[f.attr] = map[string]float64{}
+			out[f.attr] = map[match.Level]float64{}
 		}
 		out[f.attr][f.level] = round(w[j]/math.Ln2, 4)
 	}

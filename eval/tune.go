@@ -14,10 +14,11 @@ import (
 
 // Estimate is the m and u of one comparison level as tune counted them.
 type Estimate struct {
-	Attribute, Level string
-	Pos, Neg         int     // pairs at this level among matches and non-matches
-	M, U             float64 // smoothed P(level | match), P(level | non-match)
-	Weight           float64 // log2(m/u); 0 for missing
+	Attribute string
+	Level     match.Level
+	Pos, Neg  int     // pairs at this level among matches and non-matches
+	M, U      float64 // smoothed P(level | match), P(level | non-match)
+	Weight    float64 // log2(m/u); 0 for missing
 }
 
 // Smoothing is the pseudo-count added to every level's count, so that a
@@ -36,7 +37,10 @@ const Shrinkage = 20.0
 // every level, plus the prior log2(matches/non-matches).
 func EstimateWeights(pairs []Pair, outs [][]match.Outcome) ([]Estimate, float64) {
 	pos, neg := 0, 0
-	type key struct{ attr, level string }
+	type key struct {
+		attr  string
+		level match.Level
+	}
 	count := map[key][2]int{}
 	for i, p := range pairs {
 		if p.Match {
@@ -55,12 +59,12 @@ func EstimateWeights(pairs []Pair, outs [][]match.Outcome) ([]Estimate, float64)
 		}
 	}
 	var est []Estimate
-	for _, c := range match.Comparators() {
-		levels := c.Levels()
+	for _, c := range match.Attributes() {
+		levels := c.LevelNames()
 		L := float64(len(levels))
 		for _, lvl := range levels {
-			n := count[key{c.Attribute(), lvl}]
-			e := Estimate{Attribute: c.Attribute(), Level: lvl, Pos: n[0], Neg: n[1],
+			n := count[key{c.Name, lvl}]
+			e := Estimate{Attribute: c.Name, Level: lvl, Pos: n[0], Neg: n[1],
 				M: (float64(n[0]) + Smoothing) / (float64(pos) + Smoothing*L),
 				U: (float64(n[1]) + Smoothing) / (float64(neg) + Smoothing*L)}
 			if lvl != match.Missing {
@@ -98,10 +102,10 @@ func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config
 
 	cfg := cloneConfig(base)
 	cfg.Prior = prior
-	cfg.Weights = map[string]map[string]float64{}
+	cfg.Weights = map[string]map[match.Level]float64{}
 	for _, x := range est {
 		if cfg.Weights[x.Attribute] == nil {
-			cfg.Weights[x.Attribute] = map[string]float64{}
+			cfg.Weights[x.Attribute] = map[match.Level]float64{}
 		}
 		if x.Level != match.Missing {
 			n := float64(x.Pos + x.Neg)
@@ -161,11 +165,11 @@ func round(v float64, digits int) float64 {
 
 func cloneConfig(c *match.Config) *match.Config {
 	out := *c
-	out.Weights = map[string]map[string]float64{}
+	out.Weights = map[string]map[match.Level]float64{}
 	for a, lv := range c.Weights {
 		out.Weights[a] = maps.Clone(lv)
 	}
-	out.Vetoes = map[string][]string{}
+	out.Vetoes = map[string][]match.Level{}
 	for a, lv := range c.Vetoes {
 		out.Vetoes[a] = slices.Clone(lv)
 	}

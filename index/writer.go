@@ -260,8 +260,8 @@ type prepared struct {
 	err error
 }
 
-// PutAll fingerprints the images of every record from recs (fp may be nil
-// to skip images) and prepares their documents with workers goroutines, and
+// PutAll fingerprints the images of every record from recs that carries
+// none yet (match.Fingerprint; fp may be nil to skip images) and prepares their documents with workers goroutines, and
 // adds them to the index in input order (so the last of two rows with one
 // id wins), in batches committed in the background while the next one is
 // prepared. onImageErrors, when set, hears about images that could not be
@@ -288,9 +288,7 @@ func (w *Writer) PutAll(ctx context.Context, recs <-chan *match.Record, fp match
 	prepare := func(ctx context.Context, c []*match.Record) []prepared {
 		out := make([]prepared, len(c))
 		for i, rec := range c {
-			if fp != nil && len(rec.Images) > 0 {
-				fingerprint(ctx, fp, rec)
-			}
+			rec = match.Fingerprint(ctx, fp, rec)
 			out[i].rec = rec
 			out[i].doc, out[i].err = w.ix.prepare(rec)
 		}
@@ -320,17 +318,4 @@ func (w *Writer) PutAll(ctx context.Context, recs <-chan *match.Record, fp match
 		err = ferr
 	}
 	return n, err
-}
-
-// fingerprint replaces the record's fingerprints with those of its images.
-func fingerprint(ctx context.Context, fp match.Fingerprinter, rec *match.Record) {
-	rec.Fingerprints, rec.ImageErrors = nil, nil
-	for _, ref := range rec.Images {
-		f, err := fp.Fingerprint(ctx, ref)
-		if err != nil {
-			rec.ImageErrors = append(rec.ImageErrors, err.Error())
-			continue
-		}
-		rec.Fingerprints = append(rec.Fingerprints, f)
-	}
 }

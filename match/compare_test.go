@@ -18,21 +18,21 @@ func testVocab(t testing.TB) *Vocabularies {
 	return vs
 }
 
-func comparator(t *testing.T, attr string) Comparator {
+func comparator(t *testing.T, attr string) Attribute {
 	t.Helper()
-	for _, c := range Comparators() {
-		if c.Attribute() == attr {
+	for _, c := range Attributes() {
+		if c.Name == attr {
 			return c
 		}
 	}
-	t.Fatalf("no comparator %q", attr)
-	return nil
+	t.Fatalf("no attribute %q", attr)
+	return Attribute{}
 }
 
 // pairCase is one comparison: two records and the level they must land in.
 type pairCase struct {
 	a, b   Record
-	want   string
+	want   Level
 	reason string
 }
 
@@ -183,35 +183,35 @@ func TestComparatorProperties(t *testing.T) {
 		{ID: "e"},
 	}
 	env := &Env{Image: imagecmp.DefaultThresholds()}
-	for _, c := range Comparators() {
-		levels := c.Levels()
+	for _, c := range Attributes() {
+		levels := c.LevelNames()
 		if levels[len(levels)-1] != Missing {
-			t.Errorf("%s: levels %v do not end with missing", c.Attribute(), levels)
+			t.Errorf("%s: levels %v do not end with missing", c.Name, levels)
 		}
 		for i := range recs {
 			for j := range recs {
 				a, b := Prepare(&recs[i], vs), Prepare(&recs[j], vs)
 				o, r := c.Compare(a, b, env), c.Compare(b, a, env)
 				if o.Level != r.Level {
-					t.Errorf("%s(%s,%s) = %s but (%s,%s) = %s", c.Attribute(), recs[i].ID, recs[j].ID, o.Level, recs[j].ID, recs[i].ID, r.Level)
+					t.Errorf("%s(%s,%s) = %s but (%s,%s) = %s", c.Name, recs[i].ID, recs[j].ID, o.Level, recs[j].ID, recs[i].ID, r.Level)
 				}
 				if !contains(levels, o.Level) {
-					t.Errorf("%s(%s,%s) = %q, not one of %v", c.Attribute(), recs[i].ID, recs[j].ID, o.Level, levels)
+					t.Errorf("%s(%s,%s) = %q, not one of %v", c.Name, recs[i].ID, recs[j].ID, o.Level, levels)
 				}
 				if recs[j].ID == "e" && o.Level != Missing {
-					t.Errorf("%s(%s, empty) = %s, want missing", c.Attribute(), recs[i].ID, o.Level)
+					t.Errorf("%s(%s, empty) = %s, want missing", c.Name, recs[i].ID, o.Level)
 				}
 			}
 		}
 		// The full record against itself lands in the first level.
 		a := Prepare(&recs[0], vs)
 		if o := c.Compare(a, a, env); o.Level != levels[0] {
-			t.Errorf("%s(a, a) = %s, want %s", c.Attribute(), o.Level, levels[0])
+			t.Errorf("%s(a, a) = %s, want %s", c.Name, o.Level, levels[0])
 		}
 	}
 }
 
-func contains(s []string, v string) bool {
+func contains[T comparable](s []T, v T) bool {
 	for _, x := range s {
 		if x == v {
 			return true
@@ -254,13 +254,13 @@ func FuzzComparators(f *testing.F) {
 	f.Fuzz(func(t *testing.T, titleA, modelA, sizeA, gtinA, titleB, modelB, sizeB, gtinB string) {
 		a := Prepare(&Record{Title: titleA, Model: modelA, Size: sizeA, GTINs: []string{gtinA}, Brand: modelB, Color: sizeA, Material: titleB, Origin: modelA, Category: titleA}, vs)
 		b := Prepare(&Record{Title: titleB, Model: modelB, Size: sizeB, GTINs: []string{gtinB}, Brand: modelA, Color: sizeB, Material: titleA, Origin: modelB, Category: titleB}, vs)
-		for _, c := range Comparators() {
+		for _, c := range Attributes() {
 			o, r := c.Compare(a, b, env), c.Compare(b, a, env)
-			if o.Level != r.Level || !contains(c.Levels(), o.Level) {
-				t.Fatalf("%s: %q vs %q (levels %v)", c.Attribute(), o.Level, r.Level, c.Levels())
+			if o.Level != r.Level || !contains(c.LevelNames(), o.Level) {
+				t.Fatalf("%s: %q vs %q (levels %v)", c.Name, o.Level, r.Level, c.LevelNames())
 			}
 			if o.Similarity < 0 || o.Similarity > 1 {
-				t.Fatalf("%s: similarity %v", c.Attribute(), o.Similarity)
+				t.Fatalf("%s: similarity %v", c.Name, o.Similarity)
 			}
 		}
 	})
@@ -328,7 +328,7 @@ func TestTitleCodePieces(t *testing.T) {
 	same := Prepare(&Record{Title: "Zenfy, Essential 38, Portable SSD, 1TB, Teal, PS-44450B"}, vs)
 	other := Prepare(&Record{Title: "Zenfy, Classic 38, Portable SSD, 1TB, Teal"}, vs)
 	env := &Env{IDF: idf}
-	s, o := titleComparator{}.Compare(offer, same, env), titleComparator{}.Compare(offer, other, env)
+	s, o := compareTitles(offer, same, env), compareTitles(offer, other, env)
 	if s.Similarity <= o.Similarity || s.Level == o.Level {
 		t.Errorf("title vs the same item with a code: %s %.2f; vs another line: %s %.2f; want the same item a level higher", s.Level, s.Similarity, o.Level, o.Similarity)
 	}

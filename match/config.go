@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/followmatch/followmatch/imagecmp"
 )
@@ -34,51 +34,43 @@ type Config struct {
 	// AmbiguityMargin is the weight (in bits) within which two listings
 	// count as equally good.
 	AmbiguityMargin float64 `json:"ambiguity_margin"`
-	// Weights maps attribute -> level -> weight, log2(m/u). A level not named
-	// weighs 0; Missing always weighs 0.
-	Weights map[string]map[string]float64 `json:"weights"`
+	// Weights maps attribute -> level -> weight, log2(m/u). Every level but
+	// Missing (which weighs 0) needs one.
+	Weights map[string]map[Level]float64 `json:"weights"`
 	// Vetoes maps attribute -> levels that make two records different
 	// sellable items whatever the rest says.
-	Vetoes map[string][]string `json:"vetoes"`
+	Vetoes map[string][]Level `json:"vetoes"`
 	// Image holds the image verdict thresholds.
 	Image imagecmp.Thresholds `json:"image"`
 }
 
-// DefaultConfig returns the hand-set defaults.
+// DefaultConfig returns the defaults: the weights and vetoes each
+// attribute declares (see its file for why each weight is what it is).
 func DefaultConfig() *Config {
-	return &Config{
+	cfg := &Config{
 		Prior:            -4,
 		MatchThreshold:   0.7,
 		ReviewThreshold:  0.3,
 		Candidates:       20,
 		NearestThreshold: 0.05,
 		AmbiguityMargin:  1,
-		Weights: map[string]map[string]float64{
-			"gtin":       {Exact: 12, Conflict: -5, Invalid: 0},
-			"brand":      {Exact: 2, Alias: 2, InTitle: 1, Close: 1.5, NotInTitle: -1, Conflict: -4},
-			"title":      {Exact: 6.5, "t90": 5.5, "t80": 4, "t70": 2.5, "t60": 1.5, "t50": 0.5, "t40": -1, "t30": -2, "t20": -3, Different: -4},
-			"model":      {Exact: 7, Contained: 4.5, Base: 3, Variant: 0.5, Close: 1, Different: -3.5, Conflict: -6},
-			"color":      {Exact: 1.5, Synonym: 1, Family: -0.5, Conflict: -5},
-			"size":       {Exact: 2, Equivalent: 2, Conflict: -6},
-			"material":   {Exact: 1, Synonym: 1, Family: -0.5, Conflict: -4},
-			"pack_count": {Exact: 1, Conflict: -8},
-			"origin":     {Exact: 0.5, Synonym: 0.5, Conflict: -3},
-			"category":   {Exact: 1, Prefix: 0.5, Sibling: -0.5, Different: -2},
-			"params":     {Agree: 2, Conflict: -5},
-			"image":      {Same: 2.5, Similar: 0.5, Different: -0.5, ColorConflict: -2},
-		},
-		Vetoes: map[string][]string{
-			"brand":      {Conflict},
-			"model":      {Conflict},
-			"color":      {Conflict},
-			"size":       {Conflict},
-			"material":   {Conflict},
-			"pack_count": {Conflict},
-			"origin":     {Conflict},
-			"params":     {Conflict},
-		},
-		Image: imagecmp.DefaultThresholds(),
+		Weights:          map[string]map[Level]float64{},
+		Vetoes:           map[string][]Level{},
+		Image:            imagecmp.DefaultThresholds(),
 	}
+	for _, a := range attributes {
+		w := map[Level]float64{}
+		for _, l := range a.Levels {
+			if l.Level != Missing {
+				w[l.Level] = l.Weight
+			}
+			if l.Veto {
+				cfg.Vetoes[a.Name] = append(cfg.Vetoes[a.Name], l.Level)
+			}
+		}
+		cfg.Weights[a.Name] = w
+	}
+	return cfg
 }
 
 // DecodeConfig reads a JSON config over the defaults: keys present replace
@@ -104,7 +96,7 @@ func DecodeConfig(r io.Reader) (*Config, error) {
 	}
 	for attr, levels := range cfg.Weights {
 		if weights[attr] == nil {
-			weights[attr] = map[string]float64{}
+			weights[attr] = map[Level]float64{}
 		}
 		for lvl, w := range levels {
 			weights[attr][lvl] = w
@@ -121,22 +113,22 @@ func DecodeConfig(r io.Reader) (*Config, error) {
 }
 
 // Validate reports the first problem with the config: an unknown attribute
-// or level, a weight that is not a finite number or is set on Missing,
-// thresholds out of order.
+// or level, a level without a weight, a weight that is not a finite number
+// or is set on Missing, a veto on Missing, thresholds out of order.
 func (c *Config) Validate() error {
-	levels := map[string][]string{}
-	for _, cmp := range Comparators() {
-		levels[cmp.Attribute()] = cmp.Levels()
+	known := map[string]Attribute{}
+	for _, a := range attributes {
+		known[a.Name] = a
 	}
-	for _, attr := range sortedMapKeys(c.Weights) {
-		known, ok := levels[attr]
+	for _, attr := range sortedKeys(c.Weights) {
+		a, ok := known[attr]
 		if !ok {
-			return fmt.Errorf("config: weights: unknown attribute %q (known: %v)", attr, sortedMapKeys(levels))
+			return fmt.Errorf("config: weights: unknown attribute %q (known: %v)", attr, sortedKeys(known))
 		}
-		for _, lvl := range sortedMapKeys(c.Weights[attr]) {
+		for _, lvl := range slices.Sorted(maps.Keys(c.Weights[attr])) {
 			w := c.Weights[attr][lvl]
-			if !slices.Contains(known, lvl) {
-				return fmt.Errorf("config: weights.%s: unknown level %q (levels: %v)", attr, lvl, known)
+			if _, ok := a.spec(lvl); !ok {
+				return fmt.Errorf("config: weights.%s: unknown level %q (levels: %v)", attr, lvl, a.LevelNames())
 			}
 			if math.IsNaN(w) || math.IsInf(w, 0) {
 				return fmt.Errorf("config: weights.%s.%s is not a finite number", attr, lvl)
@@ -146,14 +138,21 @@ func (c *Config) Validate() error {
 			}
 		}
 	}
-	for _, attr := range sortedMapKeys(c.Vetoes) {
-		known, ok := levels[attr]
+	for _, a := range attributes {
+		for _, l := range a.Levels {
+			if _, ok := c.Weights[a.Name][l.Level]; !ok && l.Level != Missing {
+				return fmt.Errorf("config: weights.%s.%s is not set: every level needs a weight", a.Name, l.Level)
+			}
+		}
+	}
+	for _, attr := range sortedKeys(c.Vetoes) {
+		a, ok := known[attr]
 		if !ok {
 			return fmt.Errorf("config: vetoes: unknown attribute %q", attr)
 		}
 		for _, lvl := range c.Vetoes[attr] {
-			if !slices.Contains(known, lvl) || lvl == Missing {
-				return fmt.Errorf("config: vetoes.%s: level %q cannot veto (levels: %v)", attr, lvl, known)
+			if _, ok := a.spec(lvl); !ok || lvl == Missing {
+				return fmt.Errorf("config: vetoes.%s: level %q cannot veto (levels: %v)", attr, lvl, a.LevelNames())
 			}
 		}
 	}
@@ -185,15 +184,6 @@ func (c *Config) Encode(w io.Writer) error {
 	return enc.Encode(c)
 }
 
-func (c *Config) vetoes(attr, level string) bool {
+func (c *Config) vetoes(attr string, level Level) bool {
 	return slices.Contains(c.Vetoes[attr], level)
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

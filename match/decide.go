@@ -6,19 +6,10 @@ import (
 	"slices"
 )
 
-// Decision values.
-const (
-	Eligible = "eligible"
-	Blocked  = "blocked"
-	Review   = "review"
-	NoMatch  = "no_match"
-	Error    = "error"
-)
-
 // Result is the decision for one offer, as `match` writes it.
 type Result struct {
 	OfferID      string        `json:"offer_id"`
-	Decision     string        `json:"decision"`
+	Decision     Decision      `json:"decision"`
 	ListingID    string        `json:"listing_id,omitempty"`
 	Probability  float64       `json:"probability"`
 	Reasons      []string      `json:"reasons"`
@@ -55,10 +46,14 @@ func ErrorResult(offerID string, err error) Result {
 // Decide turns the scored candidates of one offer into a decision: the best
 // candidate not vetoed decides against the thresholds; a same item is checked
 // against the rules; a vetoed candidate that came close is reported as
-// nearest of a no_match.
+// nearest of a no_match. It leaves scored as it is.
 func Decide(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
+	return decideRanked(offer, Rank(scored), cfg, rules)
+}
+
+// decideRanked decides on candidates already in Rank's order.
+func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Result {
 	res := Result{OfferID: offer.Rec.ID, Reasons: []string{}}
-	rankScored(scored)
 	var best *Scored
 	for i := range scored {
 		if len(scored[i].Vetoes) == 0 {
@@ -135,10 +130,11 @@ func nearest(scored []Scored, cfg *Config) *Scored {
 	return n
 }
 
-// rankScored orders candidates by probability, then total, then raw
-// similarity, then listing id, so that equal scores give the same order
-// every run.
-func rankScored(s []Scored) {
+// Rank returns the candidates ordered best first: by probability, then
+// total, then raw similarity, then listing id, so that equal scores give the
+// same order every run. scored is left as it is.
+func Rank(scored []Scored) []Scored {
+	s := slices.Clone(scored)
 	slices.SortStableFunc(s, func(a, b Scored) int {
 		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
 			return c
@@ -151,6 +147,7 @@ func rankScored(s []Scored) {
 		}
 		return cmp.Compare(a.Listing.Rec.ID, b.Listing.Rec.ID)
 	})
+	return s
 }
 
 func round3(p float64) float64 { return math.Round(p*1000) / 1000 }

@@ -57,7 +57,7 @@ func TestDecide(t *testing.T) {
 		offer    Record
 		seller   Seller
 		listings []Record
-		decision string
+		decision Decision
 		listing  string
 		reasons  []string
 		nearest  []string
@@ -131,16 +131,24 @@ func TestExplainNamedListing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ex.Scored == nil || ex.Scored.Listing.Rec.ID != "B-XM5" || ex.Result.Decision != NoMatch {
+	w := ex.Waterfall
+	if w == nil || w.ListingID != "B-XM5" || ex.Result.Decision != NoMatch || w.Decision != NoMatch {
 		t.Fatalf("explain against B-XM5: %+v", ex.Result)
 	}
-	// The waterfall adds up: prior plus every weight is the total.
-	sum := ex.Scored.Prior
-	for _, c := range ex.Scored.Comparisons {
-		sum += c.Weight
+	// The waterfall adds up: prior plus every weight is the total, step by
+	// step, one step per attribute; the model veto shows.
+	sum := w.Prior
+	for i, st := range w.Steps {
+		sum += st.Weight
+		if st.Running != sum {
+			t.Errorf("step %d (%s): running total %v, want %v", i, st.Attribute, st.Running, sum)
+		}
 	}
-	if sum != ex.Scored.Total {
-		t.Errorf("weights sum to %v, total is %v", sum, ex.Scored.Total)
+	if sum != w.Total || len(w.Steps) != len(Attributes()) {
+		t.Errorf("weights sum to %v over %d steps, total is %v", sum, len(w.Steps), w.Total)
+	}
+	if !slices.Contains(w.Vetoes, "model") {
+		t.Errorf("vetoes %v, want model (XM4 vs XM5)", w.Vetoes)
 	}
 	if _, err := m.Explain(context.Background(), &offer, "nope"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("unknown listing: %v, want ErrNotFound", err)

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -52,4 +53,63 @@ func CheckDigit(body string) byte {
 		sum += d
 	}
 	return byte('0' + (10-sum%10)%10)
+}
+
+// gtinValue is the GTIN feature: the valid GTINs in 14-digit form, and why
+// each invalid one was refused.
+type gtinValue struct {
+	valid   []GTIN
+	invalid []string
+}
+
+// GTINs returns the item's valid GTINs in 14-digit form.
+func (it *Item) GTINs() []GTIN { return it.gtin.valid }
+
+// gtinAttribute: an equal valid GTIN is the strongest single evidence; two
+// valid GTIN sets with nothing in common count against. An invalid GTIN on
+// either side is not evidence either way.
+func gtinAttribute() Attribute {
+	return Attribute{
+		Name: "gtin",
+		Levels: []LevelSpec{
+			{Level: Exact, Weight: 12, Why: "a GTIN names one trade item (GS1): a shared one outweighs any soft disagreement"},
+			{Level: Conflict, Weight: -5, Why: "one item may carry several GTINs (UPC, EAN, a relabel): against, not a veto"},
+			{Level: Invalid, Weight: 0, Why: "an unreadable GTIN says nothing about the item"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, _ *Vocabularies) {
+			for _, g := range it.Rec.GTINs {
+				if strings.TrimSpace(g) == "" {
+					continue
+				}
+				v, err := ParseGTIN(g)
+				if err != nil {
+					it.gtin.invalid = append(it.gtin.invalid, err.Error())
+					continue
+				}
+				it.gtin.valid = appendUnique(it.gtin.valid, v)
+			}
+		},
+		compare: compareGTINs,
+	}
+}
+
+func compareGTINs(a, b *Item, _ *Env) Outcome {
+	av, bv := strings.Join(a.Rec.GTINs, "|"), strings.Join(b.Rec.GTINs, "|")
+	ga, gb := &a.gtin, &b.gtin
+	for _, x := range ga.valid {
+		for _, y := range gb.valid {
+			if x == y {
+				return Outcome{Level: Exact, A: av, B: bv, Evidence: "shared GTIN " + string(x)}
+			}
+		}
+	}
+	if len(ga.valid) > 0 && len(gb.valid) > 0 {
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "no GTIN in common"}
+	}
+	aAny, bAny := len(ga.valid)+len(ga.invalid) > 0, len(gb.valid)+len(gb.invalid) > 0
+	if aAny && bAny && (len(ga.invalid) > 0 || len(gb.invalid) > 0) {
+		return Outcome{Level: Invalid, A: av, B: bv, Evidence: strings.Join(append(slices.Clone(ga.invalid), gb.invalid...), "; ")}
+	}
+	return missing(av, bv)
 }

@@ -41,88 +41,160 @@ type Matcher struct {
 	Images Fingerprinter
 }
 
-// Prepare fingerprints the offer's images (when it has none yet) and
-// prepares it for scoring. Unreadable images become ImageErrors: neutral
-// evidence, not a failure.
-func (m *Matcher) Prepare(ctx context.Context, offer *Record) *Item {
-	if m.Images != nil && len(offer.Images) > 0 && len(offer.Fingerprints) == 0 {
-		r := *offer
-		r.ImageErrors = nil
-		for _, ref := range offer.Images {
-			fp, err := m.Images.Fingerprint(ctx, ref)
-			if err != nil {
-				r.ImageErrors = append(r.ImageErrors, err.Error())
-				continue
-			}
-			r.Fingerprints = append(r.Fingerprints, fp)
+// Fingerprint returns the record with the fingerprints of its images, read
+// with fp, when it has images and no fingerprints yet; otherwise the record
+// itself. Images that cannot be read are named in ImageErrors: neutral
+// evidence, not a failure. The record passed in is not modified.
+func Fingerprint(ctx context.Context, fp Fingerprinter, r *Record) *Record {
+	if fp == nil || len(r.Images) == 0 || len(r.Fingerprints) > 0 {
+		return r
+	}
+	c := *r
+	c.Fingerprints, c.ImageErrors = nil, nil
+	for _, ref := range r.Images {
+		f, err := fp.Fingerprint(ctx, ref)
+		if err != nil {
+			c.ImageErrors = append(c.ImageErrors, err.Error())
+			continue
 		}
-		offer = &r
+		c.Fingerprints = append(c.Fingerprints, f)
 	}
-	return Prepare(offer, m.Vocab)
+	return &c
 }
 
-// Match decides one offer. Failures to retrieve candidates become an error
-// result; the caller goes on with the next offer.
-func (m *Matcher) Match(ctx context.Context, offer *Record) Result {
-	it := m.Prepare(ctx, offer)
-	listings, err := m.Source.Candidates(ctx, it, m.Scorer.cfg.Candidates)
-	if err != nil {
-		return ErrorResult(offer.ID, fmt.Errorf("candidates: %w", err))
-	}
-	return Decide(it, m.scoreAll(it, listings), m.Scorer.cfg, m.Rules)
+// Prepare fingerprints the offer's images (when it has none yet) and
+// prepares it for scoring.
+func (m *Matcher) Prepare(ctx context.Context, offer *Record) *Item {
+	return Prepare(Fingerprint(ctx, m.Images, offer), m.Vocab)
 }
 
-// scoreAll scores the offer against each listing.
-func (m *Matcher) scoreAll(offer *Item, listings []*Item) []Scored {
-	scored := make([]Scored, 0, len(listings))
-	for _, l := range listings {
-		scored = append(scored, m.Scorer.Score(offer, l))
-	}
-	return scored
-}
-
-// Explanation is the decision for one offer-listing pair with the full
-// score behind it.
-type Explanation struct {
+// Trace is one offer's way through the match path: the prepared offer, the
+// candidates scored (best first) and the decision. Match, Explain and
+// catalog-mode evaluation all read it.
+type Trace struct {
+	Offer *Item
+	// Scored holds every candidate's score, in Rank's order.
+	Scored []Scored
 	Result Result
-	Scored *Scored // nil when no listing was scored
 }
 
-// Explain decides the offer against the named listing alone, or against its
-// candidates when listingID is empty, and returns the score of the listing
-// shown.
-func (m *Matcher) Explain(ctx context.Context, offer *Record, listingID string) (Explanation, error) {
+// Trace runs the match path for one offer: prepare, retrieve candidates (or
+// take the named listing alone when listingID is set), score, decide.
+func (m *Matcher) Trace(ctx context.Context, offer *Record, listingID string) (*Trace, error) {
 	it := m.Prepare(ctx, offer)
 	var listings []*Item
 	if listingID != "" {
 		g, ok := m.Source.(ListingGetter)
 		if !ok {
-			return Explanation{}, errors.New("explain: the candidate source cannot fetch a listing by id")
+			return nil, errors.New("the candidate source cannot fetch a listing by id")
 		}
 		l, err := g.Listing(ctx, listingID)
 		if err != nil {
-			return Explanation{}, fmt.Errorf("explain: listing %s: %w", listingID, err)
+			return nil, fmt.Errorf("listing %s: %w", listingID, err)
 		}
 		listings = []*Item{l}
 	} else {
 		var err error
-		listings, err = m.Source.Candidates(ctx, it, m.Scorer.cfg.Candidates)
-		if err != nil {
-			return Explanation{}, fmt.Errorf("explain: candidates: %w", err)
+		if listings, err = m.Source.Candidates(ctx, it, m.Scorer.cfg.Candidates); err != nil {
+			return nil, fmt.Errorf("candidates: %w", err)
 		}
 	}
-	scored := m.scoreAll(it, listings)
-	res := Decide(it, scored, m.Scorer.cfg, m.Rules)
-	ex := Explanation{Result: res}
-	show := res.ListingID
-	if show == "" && res.Nearest != nil {
-		show = res.Nearest.ListingID
+	scored := make([]Scored, len(listings))
+	for i, l := range listings {
+		scored[i] = m.Scorer.Score(it, l)
 	}
-	for i := range scored {
-		if scored[i].Listing.Rec.ID == show || (show == "" && i == 0) {
-			ex.Scored = &scored[i]
+	t := &Trace{Offer: it, Scored: Rank(scored)}
+	t.Result = decideRanked(it, t.Scored, m.Scorer.cfg, m.Rules)
+	return t, nil
+}
+
+// Match decides one offer. Failures to retrieve candidates become an error
+// result; the caller goes on with the next offer.
+func (m *Matcher) Match(ctx context.Context, offer *Record) Result {
+	t, err := m.Trace(ctx, offer, "")
+	if err != nil {
+		return ErrorResult(offer.ID, err)
+	}
+	return t.Result
+}
+
+// WithSeller returns a matcher that decides for another seller under the
+// same policy.
+func (m *Matcher) WithSeller(s Seller) *Matcher {
+	c := *m
+	c.Rules = m.Rules.WithSeller(s)
+	return &c
+}
+
+// Explanation is the decision for one offer with the evidence behind it:
+// the waterfall of the listing shown (the decided one, or the nearest of a
+// no_match, or the best candidate).
+type Explanation struct {
+	Result Result `json:"result"`
+	// Waterfall is nil when no listing was scored.
+	Waterfall *Waterfall `json:"waterfall,omitempty"`
+}
+
+// Waterfall adds the evidence for one offer-listing pair up from the prior
+// to the total, one step per attribute, then the decision.
+type Waterfall struct {
+	ListingID string  `json:"listing_id"`
+	Prior     float64 `json:"prior"`
+	Steps     []Step  `json:"steps"`
+	Total     float64 `json:"total"`
+	// Probability is the total's probability before any veto.
+	Probability float64 `json:"probability"`
+	// Vetoes names the attributes that make the pair different items.
+	Vetoes   []string `json:"vetoes,omitempty"`
+	Decision Decision `json:"decision"`
+	// Listing is the listing's record.
+	Listing *Record `json:"-"`
+}
+
+// Step is one attribute's evidence in a waterfall and the running total
+// after it.
+type Step struct {
+	Comparison
+	Running float64 `json:"running_total"`
+}
+
+// Explain decides the offer against the named listing alone, or against its
+// candidates when listingID is empty, and returns the waterfall of the
+// listing shown.
+func (m *Matcher) Explain(ctx context.Context, offer *Record, listingID string) (Explanation, error) {
+	t, err := m.Trace(ctx, offer, listingID)
+	if err != nil {
+		return Explanation{}, fmt.Errorf("explain: %w", err)
+	}
+	return t.Explain(), nil
+}
+
+// Explain builds the explanation of a trace.
+func (t *Trace) Explain() Explanation {
+	ex := Explanation{Result: t.Result}
+	show := t.Result.ListingID
+	if show == "" && t.Result.Nearest != nil {
+		show = t.Result.Nearest.ListingID
+	}
+	for i := range t.Scored {
+		if s := &t.Scored[i]; s.Listing.Rec.ID == show || (show == "" && i == 0) {
+			ex.Waterfall = s.waterfall(t.Result.Decision)
 			break
 		}
 	}
-	return ex, nil
+	return ex
+}
+
+func (s *Scored) waterfall(d Decision) *Waterfall {
+	w := &Waterfall{
+		ListingID: s.Listing.Rec.ID, Listing: s.Listing.Rec, Prior: s.Prior, Total: s.Total,
+		Probability: Probability(s.Total), Vetoes: s.Vetoes, Decision: d,
+		Steps: make([]Step, len(s.Comparisons)),
+	}
+	run := s.Prior
+	for i, c := range s.Comparisons {
+		run += c.Weight
+		w.Steps[i] = Step{Comparison: c, Running: run}
+	}
+	return w
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -252,41 +253,24 @@ func sameQuantity(a, b float64) bool {
 
 // compareQuantities compares two quantity sets dimension by dimension. It
 // returns agree when every shared dimension has a value in common, conflict
-// naming the first shared dimension without one, and shared = false when the
+// naming the first shared dimension (in dimensionOrder) without one, and
+// shared = false when the
 // sets share no dimension. A bare "oz" on one side is read as fluid ounces
 // when the other side speaks only of volume.
 func compareQuantities(a, b []Quantity) (shared, agree bool, why string) {
 	a, b = reconcileOunces(a, b), reconcileOunces(b, a)
-	dims := map[Dimension]bool{}
-	for _, q := range a {
-		dims[q.Dim] = true
-	}
-	agree = true
-	for _, qb := range b {
-		if !dims[qb.Dim] {
-			continue
+	var dims []Dimension // a's dimensions that b has too, in dimensionOrder
+	for _, d := range dimensionOrder {
+		if hasDim(a, d) && hasDim(b, d) {
+			dims = append(dims, d)
 		}
-		shared = true
 	}
-	if !shared {
+	if len(dims) == 0 {
 		return false, false, ""
 	}
 	var agreeing []string
-	for d := range dims {
-		var va, vb []Quantity
-		for _, q := range a {
-			if q.Dim == d {
-				va = append(va, q)
-			}
-		}
-		for _, q := range b {
-			if q.Dim == d {
-				vb = append(vb, q)
-			}
-		}
-		if len(vb) == 0 {
-			continue
-		}
+	for _, d := range dims {
+		va, vb := ofDim(a, d), ofDim(b, d)
 		found := false
 		for _, x := range va {
 			for _, y := range vb {
@@ -304,21 +288,36 @@ func compareQuantities(a, b []Quantity) (shared, agree bool, why string) {
 			return true, false, fmt.Sprintf("%s: %s vs %s", d, texts(va), texts(vb))
 		}
 	}
-	return true, agree, strings.Join(sortedStrings(agreeing), ", ")
+	slices.Sort(agreeing)
+	return true, true, strings.Join(agreeing, ", ")
+}
+
+// dimensionOrder is the order dimensions are compared and reported in.
+var dimensionOrder = []Dimension{Volume, Mass, Length, DataSize, Power, Charge, Voltage, Count, Apparel, Numbered}
+
+func hasDim(qs []Quantity, d Dimension) bool {
+	for _, q := range qs {
+		if q.Dim == d {
+			return true
+		}
+	}
+	return false
+}
+
+func ofDim(qs []Quantity, d Dimension) []Quantity {
+	var out []Quantity
+	for _, q := range qs {
+		if q.Dim == d {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // reconcileOunces re-reads bare ounces in a as fluid ounces when a has no
 // volume and b has volume but no mass.
 func reconcileOunces(a, b []Quantity) []Quantity {
-	has := func(qs []Quantity, d Dimension) bool {
-		for _, q := range qs {
-			if q.Dim == d {
-				return true
-			}
-		}
-		return false
-	}
-	if has(a, Volume) || !has(b, Volume) || has(b, Mass) {
+	if hasDim(a, Volume) || !hasDim(b, Volume) || hasDim(b, Mass) {
 		return a
 	}
 	out := make([]Quantity, len(a))

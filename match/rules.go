@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Reason codes of a decision (see the SPEC).
@@ -57,54 +56,39 @@ type Rules struct {
 
 // NewRules compiles a policy and a seller.
 func NewRules(p Policy, s Seller, vs *Vocabularies) *Rules {
-	brands := func(names []string) map[string]bool {
-		m := map[string]bool{}
-		for _, n := range names {
-			m[vs.CanonicalBrand(vs.BrandKey(n))] = true
-		}
-		return m
-	}
-	paths := func(cats []string) [][]string {
-		var out [][]string
-		for _, c := range cats {
-			if p := categoryPath(c); len(p) > 0 {
-				out = append(out, p)
-			}
-		}
-		return out
-	}
-	return &Rules{
+	r := &Rules{
 		vs:         vs,
-		restricted: brands(p.RestrictedBrands),
-		ipRisk:     brands(p.IPRiskBrands),
-		authorized: brands(s.AuthorizedBrands),
+		restricted: brandSet(p.RestrictedBrands, vs),
+		ipRisk:     brandSet(p.IPRiskBrands, vs),
 		gated:      paths(p.GatedCategories),
-		approved:   paths(s.ApprovedCategories),
 		minStock:   p.MinStock,
 	}
+	return r.WithSeller(s)
 }
 
 // WithSeller returns rules for the same policy and another seller.
 func (r *Rules) WithSeller(s Seller) *Rules {
 	c := *r
-	c.authorized = map[string]bool{}
-	for _, n := range s.AuthorizedBrands {
-		c.authorized[r.vs.CanonicalBrand(r.vs.BrandKey(n))] = true
-	}
-	c.approved = nil
-	for _, cat := range s.ApprovedCategories {
-		if p := categoryPath(cat); len(p) > 0 {
-			c.approved = append(c.approved, p)
-		}
-	}
+	c.authorized = brandSet(s.AuthorizedBrands, r.vs)
+	c.approved = paths(s.ApprovedCategories)
 	return &c
 }
 
-func categoryPath(c string) []string {
-	var out []string
-	for _, level := range strings.Split(c, ">") {
-		if n := Normalize(level); n != "" {
-			out = append(out, n)
+// brandSet is the canonical keys of brand names.
+func brandSet(names []string, vs *Vocabularies) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[vs.CanonicalBrand(vs.BrandKey(n))] = true
+	}
+	return m
+}
+
+// paths is the normalized, non-empty category paths of cats.
+func paths(cats []string) [][]string {
+	var out [][]string
+	for _, c := range cats {
+		if p := categoryPath(c); len(p) > 0 {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -127,9 +111,9 @@ func hasPrefix(path, prefix []string) bool {
 // listing names none); the category is the listing's likewise.
 func (r *Rules) Check(offer, listing *Item) []string {
 	reasons := []string{}
-	brand := listing.brandName
+	brand := listing.brand.canonical
 	if brand == "" {
-		brand = offer.brandName
+		brand = offer.brand.canonical
 	}
 	cat := listing.category
 	if len(cat) == 0 {
@@ -165,7 +149,7 @@ func (r *Rules) Check(offer, listing *Item) []string {
 	if s := offer.Rec.Stock; s != nil && *s < r.minStock {
 		reasons = append(reasons, ReasonInsufficientStock)
 	}
-	if len(offer.badGTINs) > 0 {
+	if len(offer.gtin.invalid) > 0 {
 		reasons = append(reasons, ReasonInvalidGTIN)
 	}
 	return reasons

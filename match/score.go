@@ -1,15 +1,12 @@
 package match
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Comparison is one attribute's evidence in a result: its level, the
 // level's weight, the two values and what decided the level.
 type Comparison struct {
 	Attribute string  `json:"attribute"`
-	Level     string  `json:"level"`
+	Level     Level   `json:"level"`
 	Weight    float64 `json:"weight"`
 	Offer     string  `json:"offer,omitempty"`
 	Listing   string  `json:"listing,omitempty"`
@@ -42,13 +39,30 @@ type Scored struct {
 type Scorer struct {
 	cfg   *Config
 	env   *Env
-	comps []Comparator
+	attrs []Attribute
+	// backs maps an attribute to the (attribute, level) pairs that back its
+	// veto (LevelSpec.Backs).
+	backs map[string][]backer
+}
+
+// backer is a level that backs another attribute's veto.
+type backer struct {
+	attr  string
+	level Level
 }
 
 // NewScorer returns a scorer for cfg; idf may be nil (all title tokens
 // weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	return &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, comps: Comparators()}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}}
+	for _, a := range attributes {
+		for _, l := range a.Levels {
+			if l.Backs != "" {
+				s.backs[l.Backs] = append(s.backs[l.Backs], backer{a.Name, l.Level})
+			}
+		}
+	}
+	return s
 }
 
 // Score compares offer and listing on every attribute and adds up the
@@ -58,12 +72,11 @@ func (s *Scorer) Score(offer, listing *Item) Scored {
 }
 
 // Compare runs every comparison of offer and listing, in the order of
-// Comparators.
+// Attributes.
 func (s *Scorer) Compare(offer, listing *Item) []Outcome {
-	outs := make([]Outcome, len(s.comps))
-	for i, c := range s.comps {
-		outs[i] = c.Compare(offer, listing, s.env)
-		outs[i].Attribute = c.Attribute()
+	outs := make([]Outcome, len(s.attrs))
+	for i, a := range s.attrs {
+		outs[i] = a.Compare(offer, listing, s.env)
 	}
 	return outs
 }
@@ -86,12 +99,14 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		sc.Similarity += o.Similarity
 		sc.Comparisons = append(sc.Comparisons, cmp)
 	}
-	// An image in another color backs a color conflict: it is part of that
-	// mismatch, not a separate one.
-	if slices.Contains(sc.Vetoes, "color") {
-		for _, c := range sc.Comparisons {
-			if c.Attribute == "image" && c.Level == ColorConflict {
-				vetoed += c.Weight
+	// A level that backs a vetoing attribute (an image in another color
+	// backs a color conflict) is part of that mismatch, not a separate one.
+	for _, v := range sc.Vetoes {
+		for _, b := range s.backs[v] {
+			for _, c := range sc.Comparisons {
+				if c.Attribute == b.attr && c.Level == b.level {
+					vetoed += c.Weight
+				}
 			}
 		}
 	}

@@ -172,3 +172,78 @@ func (vs *Vocabularies) CanonicalBrand(key string) string {
 	}
 	return key
 }
+
+// vocabValue is a feature named by a vocabulary (color, material): the
+// normalized field, the terms read, and where they were read from.
+type vocabValue struct {
+	field string // normalized field
+	terms []*term
+	from  Source
+}
+
+// read reads an attribute named by this vocabulary: from its field when
+// set (the whole field as one phrase, else the phrases in it), else from the
+// title when the title names exactly one term ("black and white" does not
+// say which).
+func (v *Vocabulary) read(field string, titleTokens []string) vocabValue {
+	if norm := Normalize(field); norm != "" {
+		if t, ok := v.Lookup(field); ok {
+			return vocabValue{field: norm, terms: []*term{t}, from: FromField}
+		}
+		return vocabValue{field: norm, terms: v.Find(Tokens(field)), from: FromField}
+	}
+	if ts := v.Find(titleTokens); len(ts) == 1 {
+		return vocabValue{terms: ts, from: FromTitle}
+	}
+	return vocabValue{}
+}
+
+// shown is the value as a result shows it: the field as given, or the terms
+// read with their source ("black (title)").
+func (x *vocabValue) shown(raw string) string { return x.from.shown(raw, termNames(x.terms)) }
+
+// compareVocab compares two values that name vocabulary terms (colors,
+// materials): equal text, the same term through a synonym, the same family,
+// or a conflict. A value read from a title (the field was empty) counts the
+// same as a field: "Silver" in one title against a "Black" field is a color
+// conflict.
+func compareVocab(a, b *vocabValue, rawA, rawB string) Outcome {
+	if a.field == "" && len(a.terms) == 0 || b.field == "" && len(b.terms) == 0 {
+		return missing(rawA, rawB)
+	}
+	if a.field != "" && a.field == b.field {
+		return Outcome{Level: Exact, A: rawA, B: rawB}
+	}
+	if len(a.terms) == 0 || len(b.terms) == 0 {
+		// At least one value is outside the vocabulary.
+		if a.field != "" && b.field != "" {
+			return Outcome{Level: Conflict, A: rawA, B: rawB, Evidence: "different values"}
+		}
+		return missing(rawA, rawB)
+	}
+	var names, families []string
+	for _, x := range a.terms {
+		for _, y := range b.terms {
+			if x == y {
+				names = append(names, x.Name)
+			} else if x.Family == y.Family {
+				families = append(families, x.Family)
+			}
+		}
+	}
+	switch {
+	case len(names) > 0 && len(a.terms) == len(b.terms) && len(names) == len(a.terms):
+		return Outcome{Level: Synonym, A: rawA, B: rawB, Evidence: strings.Join(names, ", ")}
+	case len(names) > 0 || len(families) > 0:
+		return Outcome{Level: Family, A: rawA, B: rawB, Evidence: "family " + strings.Join(append(names, families...), ", ")}
+	}
+	return Outcome{Level: Conflict, A: rawA, B: rawB, Evidence: termNames(a.terms) + " vs " + termNames(b.terms)}
+}
+
+func termNames(ts []*term) string {
+	s := make([]string, len(ts))
+	for i, t := range ts {
+		s[i] = t.Name
+	}
+	return strings.Join(s, "+")
+}

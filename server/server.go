@@ -311,7 +311,7 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) error {
 		if err := r.Context().Err(); err != nil {
 			return err
 		}
-		s.decided.WithLabelValues(results[i].Decision).Inc()
+		s.decided.WithLabelValues(string(results[i].Decision)).Inc()
 	}
 	if req.Single {
 		return writeJSON(w, http.StatusOK, results[0])

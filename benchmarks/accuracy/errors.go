@@ -12,7 +12,7 @@ import (
 // errorClass sorts a misjudged pair into a class by the comparisons that
 // decided it, for benchmarks/ERRORS.md.
 func errorClass(m eval.Mistake, falsePositive bool) string {
-	lv := map[string]string{}
+	lv := map[string]match.Level{}
 	for _, c := range m.Comparisons {
 		lv[c.Attribute] = c.Level
 	}

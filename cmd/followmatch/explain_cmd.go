@@ -35,25 +35,27 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	m, ix, err := f.openMatcher(ctx, stderr)
+	e, err := f.openEngine(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
-	ex, err := m.Explain(ctx, offer, *listing)
+	defer e.Close()
+	ex, err := e.Explain(ctx, offer, *listing)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
+		// The result, and the waterfall: prior, one step per attribute with
+		// its level, weight and running total, the total and the decision.
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		out := struct {
-			Result match.Result `json:"result"`
-			Prior  *float64     `json:"prior,omitempty"`
-			Total  *float64     `json:"total,omitempty"`
-		}{Result: ex.Result}
-		if ex.Scored != nil {
-			out.Prior, out.Total = &ex.Scored.Prior, &ex.Scored.Total
+			match.Explanation
+			Prior *float64 `json:"prior,omitempty"`
+			Total *float64 `json:"total,omitempty"`
+		}{Explanation: ex}
+		if w := ex.Waterfall; w != nil {
+			out.Prior, out.Total = &w.Prior, &w.Total
 		}
 		return enc.Encode(out)
 	}
@@ -95,29 +97,27 @@ func findOffer(path string, mapping map[string]string, id string) (*match.Record
 func printExplanation(w io.Writer, offer *match.Record, ex match.Explanation) {
 	r := ex.Result
 	fmt.Fprintf(w, "offer    %s  %s\n", offer.ID, offer.Title)
-	if ex.Scored == nil {
+	wf := ex.Waterfall
+	if wf == nil {
 		fmt.Fprintf(w, "no candidate listing was found\n\ndecision: %s\n", r.Decision)
 		return
 	}
-	l := ex.Scored.Listing.Rec
-	fmt.Fprintf(w, "listing  %s  %s\n\n", l.ID, l.Title)
+	fmt.Fprintf(w, "listing  %s  %s\n\n", wf.ListingID, wf.Listing.Title)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ATTRIBUTE\tLEVEL\tWEIGHT\tTOTAL\tOFFER\tLISTING\tEVIDENCE")
-	total := ex.Scored.Prior
-	fmt.Fprintf(tw, "prior\t\t%+.2f\t%+.2f\t\t\t\n", total, total)
-	for _, c := range ex.Scored.Comparisons {
-		total += c.Weight
-		lvl := c.Level
-		if c.Veto {
+	fmt.Fprintf(tw, "prior\t\t%+.2f\t%+.2f\t\t\t\n", wf.Prior, wf.Prior)
+	for _, st := range wf.Steps {
+		lvl := string(st.Level)
+		if st.Veto {
 			lvl += " (veto)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%+.2f\t%+.2f\t%s\t%s\t%s\n", c.Attribute, lvl, c.Weight, total,
-			clip(c.Offer, 32), clip(c.Listing, 32), c.Evidence)
+		fmt.Fprintf(tw, "%s\t%s\t%+.2f\t%+.2f\t%s\t%s\t%s\n", st.Attribute, lvl, st.Weight, st.Running,
+			clip(st.Offer, 32), clip(st.Listing, 32), st.Evidence)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "\ntotal %+.2f bits -> probability %.3f", ex.Scored.Total, match.Probability(ex.Scored.Total))
-	if len(ex.Scored.Vetoes) > 0 {
-		fmt.Fprintf(w, " before the veto; vetoed by %s: a different item", strings.Join(ex.Scored.Vetoes, ", "))
+	fmt.Fprintf(w, "\ntotal %+.2f bits -> probability %.3f", wf.Total, wf.Probability)
+	if len(wf.Vetoes) > 0 {
+		fmt.Fprintf(w, " before the veto; vetoed by %s: a different item", strings.Join(wf.Vetoes, ", "))
 	}
 	fmt.Fprintf(w, "\n\ndecision: %s", r.Decision)
 	if r.ListingID != "" {

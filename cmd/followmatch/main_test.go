@@ -103,11 +103,11 @@ func TestDemoEndToEnd(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatalf("bad output line %q: %v", line, err)
 		}
-		d := decision{Offer: r.OfferID, Decision: r.Decision, Listing: r.ListingID, Reasons: r.Reasons, Error: r.Error}
+		d := decision{Offer: r.OfferID, Decision: string(r.Decision), Listing: r.ListingID, Reasons: r.Reasons, Error: r.Error}
 		if r.Nearest != nil {
 			d.Nearest, d.Mismatch = r.Nearest.ListingID, r.Nearest.Mismatches
 		}
-		seen[r.Decision] = true
+		seen[string(r.Decision)] = true
 		for _, reason := range r.Reasons {
 			seen[reason] = true
 		}
@@ -120,7 +120,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	}
 	golden(t, "demo-decisions.jsonl", b.String())
 	// The demo exercises every decision and reason code of the SPEC.
-	for _, want := range []string{match.Eligible, match.Blocked, match.Review, match.NoMatch, match.Error,
+	for _, want := range []string{string(match.Eligible), string(match.Blocked), string(match.Review), string(match.NoMatch), string(match.Error),
 		match.ReasonBrandAuthorization, match.ReasonCategoryApproval, match.ReasonIPRisk, match.ReasonListingRestricted,
 		match.ReasonInsufficientStock, match.ReasonInvalidGTIN, match.ReasonAmbiguous} {
 		if !seen[want] {

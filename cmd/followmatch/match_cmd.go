@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 	"time"
 
@@ -62,11 +61,11 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer rd.Close()
-	m, ix, err := f.openMatcher(ctx, stderr)
+	e, err := f.openEngine(ctx, stderr)
 	if err != nil {
 		return err
 	}
-	defer ix.Close()
+	defer e.Close()
 
 	stop, err := startCPUProfile(*cpuprofile)
 	if err != nil {
@@ -89,9 +88,9 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer close(jobs)
 		readErr <- feedJobs(ctx, rd, jobs, warn, skip)
 	}()
-	counts := map[string]int{}
+	counts := map[match.Decision]int{}
 	total := 0
-	err = m.Run(ctx, jobs, f.workers, func(r match.Result) error {
+	err = e.MatchStream(ctx, jobs, f.workers, func(r match.Result) error {
 		counts[r.Decision]++
 		total++
 		read, _ := rd.Progress()
@@ -149,26 +148,12 @@ func feedJobs(ctx context.Context, rd *catalog.Reader, jobs chan<- match.Job, wa
 	}
 }
 
-// summary counts decisions in a fixed order.
-func summary(counts map[string]int) string {
-	order := []string{match.Eligible, match.Blocked, match.Review, match.NoMatch, match.Error}
-	var parts []string
-	for _, d := range order {
-		parts = append(parts, fmt.Sprintf("%s %d", d, counts[d]))
-	}
-	var other []string
-	for d := range counts {
-		known := false
-		for _, o := range order {
-			known = known || d == o
-		}
-		if !known {
-			other = append(other, d)
-		}
-	}
-	sort.Strings(other)
-	for _, d := range other {
-		parts = append(parts, fmt.Sprintf("%s %d", d, counts[d]))
+// summary counts decisions in the SPEC's order.
+func summary(counts map[match.Decision]int) string {
+	order := []match.Decision{match.Eligible, match.Blocked, match.Review, match.NoMatch, match.Error}
+	parts := make([]string, len(order))
+	for i, d := range order {
+		parts[i] = fmt.Sprintf("%s %d", d, counts[d])
 	}
 	return strings.Join(parts, ", ")
 }

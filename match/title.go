@@ -8,49 +8,97 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
-// titleComparator measures title agreement as an IDF-weighted soft Dice
-// coefficient of the title keys (see TitleSimilarity), so agreeing on a rare
-// word counts more than agreeing on "black"; short titles also get a
-// character edit similarity.
-type titleComparator struct{}
-
-func (titleComparator) Attribute() string { return "title" }
-func (titleComparator) Levels() []string {
-	out := make([]string, 0, len(titleLevels)+1)
-	for _, l := range titleLevels {
-		out = append(out, l.level)
-	}
-	return append(out, Missing)
+// titleText is the shared title feature: the title's normalized tokens (in
+// which brand, color, material, size and pack count are looked for) and its
+// keys, the terms titles are compared and retrieved on.
+type titleText struct {
+	tokens []string // normalized title tokens, in order
+	keys   []string // TitleKeys of the tokens, distinct, in order
+	set    map[string]bool
+	joins  map[string]span // adjacent keys joined
 }
 
-func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
+func readTitle(title string) titleText {
+	t := titleText{tokens: Tokens(spellInchMarks(title))}
+	t.keys = TitleKeys(t.tokens)
+	t.set = toSet(t.keys)
+	t.joins = joins(t.keys)
+	return t
+}
+
+// TitleKeys returns the distinct title keys (see TitleKeys), in order: the
+// terms the title comparison and retrieval use.
+func (it *Item) TitleKeys() []string { return it.text.keys }
+
+// The title similarity bands below Exact.
+const (
+	T90 Level = "t90"
+	T80 Level = "t80"
+	T70 Level = "t70"
+	T60 Level = "t60"
+	T50 Level = "t50"
+	T40 Level = "t40"
+	T30 Level = "t30"
+	T20 Level = "t20"
+)
+
+// titleBands are the lowest similarity of each title level, strongest
+// first: fine enough that ranking candidates rarely ties.
+var titleBands = []struct {
+	level Level
+	min   float64
+}{
+	{Exact, 0.95}, {T90, 0.9}, {T80, 0.8}, {T70, 0.7}, {T60, 0.6},
+	{T50, 0.5}, {T40, 0.4}, {T30, 0.3}, {T20, 0.2}, {Different, 0},
+}
+
+// titleAttribute measures title agreement as an IDF-weighted soft Dice
+// coefficient of the title keys (see TitleSimilarity), so agreeing on a
+// rare word counts more than agreeing on "black"; short titles also get a
+// character edit similarity. The similarity lands in a band of 0.1.
+func titleAttribute() Attribute {
+	why := "hand-set: rises with the band, crossing 0 near half the title's weight shared; tune refits it"
+	return Attribute{
+		Name: "title",
+		Levels: []LevelSpec{
+			{Level: Exact, Weight: 6.5, Why: "the same words (>= 0.95): strong, but a shop's titles repeat across variants"},
+			{Level: T90, Weight: 5.5, Why: why}, {Level: T80, Weight: 4, Why: why}, {Level: T70, Weight: 2.5, Why: why},
+			{Level: T60, Weight: 1.5, Why: why}, {Level: T50, Weight: 0.5, Why: why}, {Level: T40, Weight: -1, Why: why},
+			{Level: T30, Weight: -2, Why: why}, {Level: T20, Weight: -3, Why: why},
+			{Level: Different, Weight: -4, Why: "under 0.2 shared: another product, unless codes say otherwise"},
+			{Level: Missing},
+		},
+		compare: compareTitles,
+	}
+}
+
+func compareTitles(a, b *Item, env *Env) Outcome {
 	av, bv := a.Rec.Title, b.Rec.Title
-	if len(a.titleKeys) == 0 || len(b.titleKeys) == 0 {
+	if len(a.text.keys) == 0 || len(b.text.keys) == 0 {
 		return missing(av, bv)
 	}
 	weight := env.idf
-	if len(a.pieces) > 0 || len(b.pieces) > 0 {
+	if len(a.codes.pieces) > 0 || len(b.codes.pieces) > 0 {
 		// A code is as rare as a word gets, and would outweigh every word
 		// of the title: the model comparison weighs codes, the title
 		// counts them as ordinary words.
 		weight = func(k string) float64 {
 			w := env.idf(k)
-			if w > pieceWeight && (a.pieces[k] || b.pieces[k]) {
+			if w > pieceWeight && (a.codes.pieces[k] || b.codes.pieces[k]) {
 				return pieceWeight
 			}
 			return w
 		}
 	}
-	sim := softDice(a.titleKeys, b.titleKeys, a.titleSet, b.titleSet, a.titleJoins, b.titleJoins, weight)
-	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(a, b) {
+	sim := softDice(a.text.keys, b.text.keys, a.text.set, b.text.set, a.text.joins, b.text.joins, weight)
+	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(&a.text, &b.text) {
 		// Character edits forgive typos in words; a changed digit ("Studio
 		// 61" / "Studio 31") is another product, as in softDice.
-		sim = max(sim, Similarity(strings.Join(a.titleKeys, " "), strings.Join(b.titleKeys, " ")))
+		sim = max(sim, Similarity(strings.Join(a.text.keys, " "), strings.Join(b.text.keys, " ")))
 	}
-	ev := fmt.Sprintf("similarity %.2f", sim)
-	o := Outcome{A: av, B: bv, Evidence: ev, Similarity: sim}
-	o.Level = titleLevels[len(titleLevels)-1].level
-	for _, l := range titleLevels {
+	o := Outcome{A: av, B: bv, Evidence: fmt.Sprintf("similarity %.2f", sim), Similarity: sim}
+	o.Level = titleBands[len(titleBands)-1].level
+	for _, l := range titleBands {
 		if sim >= l.min {
 			o.Level = l.level
 			break
@@ -64,13 +112,13 @@ func (titleComparator) Compare(a, b *Item, env *Env) Outcome {
 // same number, "16.0" is "16"): a title may add a part number, but one
 // whose numbers differ from the other's ("Studio 61" / "Studio 31") names
 // another product.
-func digitsAgree(a, b *Item) bool {
-	has := func(from, it *Item) bool {
-		for _, k := range from.titleKeys {
-			if !strings.ContainsAny(k, "0123456789") || it.titleSet[k] {
+func digitsAgree(a, b *titleText) bool {
+	has := func(from, t *titleText) bool {
+		for _, k := range from.keys {
+			if !strings.ContainsAny(k, "0123456789") || t.set[k] {
 				continue
 			}
-			if _, joined := it.titleJoins[k]; joined || hasNumber(it.titleKeys, k) {
+			if _, joined := t.joins[k]; joined || hasNumber(t.keys, k) {
 				continue
 			}
 			return false
@@ -121,16 +169,6 @@ func isDecimal(k string) bool {
 // pieceWeight is the most a code's piece weighs in a title: the IDF of a
 // word in 1% of titles, 1 + ln(100).
 const pieceWeight = 5.605170185988092
-
-// titleLevels are the title similarity bands, strongest first: fine enough
-// that ranking candidates rarely ties.
-var titleLevels = []struct {
-	level string
-	min   float64
-}{
-	{Exact, 0.95}, {"t90", 0.9}, {"t80", 0.8}, {"t70", 0.7}, {"t60", 0.6},
-	{"t50", 0.5}, {"t40", 0.4}, {"t30", 0.3}, {"t20", 0.2}, {Different, 0},
-}
 
 // TitleSimilarity is the mean of a weighted soft Dice coefficient (the
 // weight of the keys of each side that the other side has, over the weight

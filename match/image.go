@@ -7,21 +7,29 @@ import (
 	"github.com/followmatch/followmatch/imagecmp"
 )
 
-// imageComparator compares the best pair of image fingerprints. The same
-// photo is evidence for; a different photo is only weak evidence against
-// (sellers shoot their own photos); the same shot in another color backs a
-// color conflict.
-type imageComparator struct{}
-
 // ColorConflict is the image level of a same-shaped photo in another color.
-const ColorConflict = "color_conflict"
+const ColorConflict Level = "color_conflict"
 
-func (imageComparator) Attribute() string { return "image" }
-func (imageComparator) Levels() []string {
-	return []string{Same, Similar, Different, ColorConflict, Missing}
+// imageAttribute compares the best pair of image fingerprints (computed
+// from Record.Images before scoring: listings at index time, offers by the
+// Matcher). The same photo is evidence for; a different photo is only weak
+// evidence against (sellers shoot their own photos); the same shot in
+// another color backs a color conflict.
+func imageAttribute() Attribute {
+	return Attribute{
+		Name: "image",
+		Levels: []LevelSpec{
+			{Level: Same, Weight: 2.5, Why: "the same photo: sellers who join a listing reuse its picture"},
+			{Level: Similar, Weight: 0.5, Why: "near the threshold: a re-shot or edited photo"},
+			{Level: Different, Weight: -0.5, Why: "sellers shoot their own photos: barely against"},
+			{Level: ColorConflict, Weight: -2, Backs: colorName, Why: "the same shot in another color: a color variant, part of a color conflict when there is one"},
+			{Level: Missing},
+		},
+		compare: compareImages,
+	}
 }
 
-func (imageComparator) Compare(a, b *Item, env *Env) Outcome {
+func compareImages(a, b *Item, env *Env) Outcome {
 	na, nb := len(a.Rec.Fingerprints), len(b.Rec.Fingerprints)
 	show := func(n int) string {
 		if n == 0 {

@@ -7,25 +7,49 @@ import (
 	"github.com/agnivade/levenshtein"
 )
 
-// brandComparator compares brands after normalization (corporate suffixes
-// dropped), then through the alias list, then the brand named in the other
-// record's title when one brand field is empty, then near spellings.
-type brandComparator struct{}
-
-func (brandComparator) Attribute() string { return "brand" }
-func (brandComparator) Levels() []string {
-	return []string{Exact, Alias, InTitle, Close, NotInTitle, Conflict, Missing}
+// brandValue is the brand feature: the normalized brand field and the key
+// of its alias group.
+type brandValue struct {
+	key       string // BrandKey of the brand field
+	canonical string // canonical alias key of key
 }
+
+// BrandKey returns the normalized brand (see Vocabularies.BrandKey).
+func (it *Item) BrandKey() string { return it.brand.key }
 
 // NotInTitle is the brand level when a record without a brand field does
 // not name the other's brand in its title, or when neither has a brand
 // field and their titles start with different words.
-const NotInTitle = "not_in_title"
+const NotInTitle Level = "not_in_title"
 
-func (brandComparator) Compare(a, b *Item, _ *Env) Outcome {
+// brandAttribute compares brands after normalization (corporate suffixes
+// dropped), then through the alias list, then the brand named in the other
+// record's title when one brand field is empty, then near spellings.
+func brandAttribute() Attribute {
+	return Attribute{
+		Name: "brand",
+		Levels: []LevelSpec{
+			{Level: Exact, Weight: 2, Why: "many products share a brand: agreement is weak evidence"},
+			{Level: Alias, Weight: 2, Why: "an alias names the same brand: as exact"},
+			{Level: InTitle, Weight: 1, Why: "the brand read from a title: weaker than a field"},
+			{Level: Close, Weight: 1.5, Why: "a near spelling is mostly a typo of the same brand"},
+			{Level: NotInTitle, Weight: -1, Why: "a title that omits the other's brand: weak evidence against"},
+			{Level: Conflict, Weight: -4, Veto: true, Why: "two brands make two different items"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, vs *Vocabularies) {
+			it.brand.key = vs.BrandKey(it.Rec.Brand)
+			it.brand.canonical = vs.CanonicalBrand(it.brand.key)
+		},
+		compare: compareBrands,
+	}
+}
+
+func compareBrands(a, b *Item, _ *Env) Outcome {
 	av, bv := a.Rec.Brand, b.Rec.Brand
+	ka, kb := a.brand.key, b.brand.key
 	switch {
-	case a.brandKey == "" && b.brandKey == "":
+	case ka == "" && kb == "":
 		// Titles usually start with the brand.
 		fa, fb := firstWord(a), firstWord(b)
 		switch {
@@ -35,26 +59,26 @@ func (brandComparator) Compare(a, b *Item, _ *Env) Outcome {
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("both titles start with %q", fa)}
 		}
 		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q", fa, fb)}
-	case a.brandKey == "" || b.brandKey == "":
+	case ka == "" || kb == "":
 		withBrand, other := a, b
-		if a.brandKey == "" {
+		if ka == "" {
 			withBrand, other = b, a
 		}
-		if len(other.titleTokens) == 0 {
+		if len(other.text.tokens) == 0 {
 			return missing(av, bv)
 		}
 		if brandInTitle(withBrand, other) {
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", withBrand.Rec.Brand)}
 		}
 		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q not in title", withBrand.Rec.Brand)}
-	case a.brandKey == b.brandKey:
+	case ka == kb:
 		return Outcome{Level: Exact, A: av, B: bv}
-	case a.brandName == b.brandName:
-		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brandName}
+	case a.brand.canonical == b.brand.canonical:
+		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brand.canonical}
 	case wordPrefix(Tokens(av), Tokens(bv)) || wordPrefix(Tokens(bv), Tokens(av)):
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "one name extends the other"}
 	}
-	if r := Similarity(a.brandKey, b.brandKey); r >= 0.8 && len(a.brandKey) >= 4 {
+	if r := Similarity(ka, kb); r >= 0.8 && len(ka) >= 4 {
 		return Outcome{Level: Close, A: av, B: bv, Evidence: fmt.Sprintf("spelling similarity %.2f", r)}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv}
@@ -64,12 +88,13 @@ func (brandComparator) Compare(a, b *Item, _ *Env) Outcome {
 // other's title.
 func brandInTitle(withBrand, other *Item) bool {
 	words := Tokens(withBrand.Rec.Brand)
-	if len(words) == 0 || len(other.titleTokens) < len(words) {
+	toks := other.text.tokens
+	if len(words) == 0 || len(toks) < len(words) {
 		return false
 	}
-	joined := " " + strings.Join(other.titleTokens, " ") + " "
+	joined := " " + strings.Join(toks, " ") + " "
 	return strings.Contains(joined, " "+strings.Join(words, " ")+" ") ||
-		strings.Contains(strings.Join(other.titleTokens, ""), withBrand.brandKey) && len(withBrand.brandKey) >= 5
+		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
 }
 
 // Similarity is the normalized Levenshtein similarity of two strings, in
@@ -100,7 +125,7 @@ func wordPrefix(short, long []string) bool {
 
 // firstWord is the first title word that is not a number or a stop word.
 func firstWord(it *Item) string {
-	for _, t := range it.titleTokens {
+	for _, t := range it.text.tokens {
 		if !stopWords[t] && !isNumber(t) && t != "new" {
 			return t
 		}

@@ -1,0 +1,139 @@
+package match
+
+import (
+	"slices"
+
+	"github.com/followmatch/followmatch/imagecmp"
+)
+
+// Attribute is one unit of evidence: how its feature is read from a record
+// (once, by Prepare), how two features compare, the ordered levels a
+// comparison lands in, each level's default weight and the reason for it,
+// and which levels veto. Each attribute lives in its own file (color.go,
+// size.go, ...); Attributes lists them.
+type Attribute struct {
+	// Name names the attribute in results and in the config's weights.
+	Name string
+	// Levels run from the strongest agreement to the strongest
+	// disagreement; Missing is last.
+	Levels []LevelSpec
+	// prepare reads the attribute's feature from it.Rec into it; nil when
+	// the attribute only uses the shared features (title text, codes) or
+	// the record itself.
+	prepare func(it *Item, vs *Vocabularies)
+	// compare compares two prepared items; the level it returns is the same
+	// with the items swapped (A and B swap).
+	compare func(a, b *Item, env *Env) Outcome
+}
+
+// LevelNames returns the attribute's levels in order.
+func (a Attribute) LevelNames() []Level {
+	out := make([]Level, len(a.Levels))
+	for i, l := range a.Levels {
+		out[i] = l.Level
+	}
+	return out
+}
+
+// Compare compares one attribute of two prepared items.
+func (a Attribute) Compare(x, y *Item, env *Env) Outcome {
+	o := a.compare(x, y, env)
+	o.Attribute = a.Name
+	return o
+}
+
+// spec returns the declaration of level l, if the attribute has it.
+func (a Attribute) spec(l Level) (LevelSpec, bool) {
+	for _, s := range a.Levels {
+		if s.Level == l {
+			return s, true
+		}
+	}
+	return LevelSpec{}, false
+}
+
+// attributes is the fixed table of attributes, in the order results show
+// them and Prepare reads them. It is never modified; Attributes hands out
+// copies.
+var attributes = []Attribute{
+	gtinAttribute(), brandAttribute(), titleAttribute(), modelAttribute(),
+	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
+	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
+}
+
+// Attributes returns every attribute, in the order results show them.
+func Attributes() []Attribute {
+	out := slices.Clone(attributes)
+	for i := range out {
+		out[i].Levels = slices.Clone(out[i].Levels)
+	}
+	return out
+}
+
+// Env is what comparisons may consult beyond the two items.
+type Env struct {
+	// IDF weighs a normalized title key by its rarity; nil weighs all keys
+	// 1.
+	IDF func(key string) float64
+	// Image holds the thresholds of the image verdict.
+	Image imagecmp.Thresholds
+}
+
+func (e *Env) idf(tok string) float64 {
+	if e == nil || e.IDF == nil {
+		return 1
+	}
+	return e.IDF(tok)
+}
+
+// Outcome is the level one comparison lands in, with the values compared and
+// the evidence behind the level (which code, which quantity).
+type Outcome struct {
+	// Attribute names the attribute compared.
+	Attribute string
+	Level     Level
+	A, B      string // the compared values of the first and second item
+	Evidence  string
+	// Similarity is the comparison's raw similarity in [0,1] where it has
+	// one (title); it orders candidates that tie on their levels.
+	Similarity float64
+}
+
+func missing(a, b string) Outcome { return Outcome{Level: Missing, A: a, B: b} }
+
+// Source says where a feature value was read from: its own field, or, when
+// the field is empty, the title, the description or the packaging text.
+type Source uint8
+
+// Sources of a feature value.
+const (
+	NoSource Source = iota
+	FromField
+	FromTitle
+	FromDescription
+	FromPackaging
+)
+
+// String names the source as results show it.
+func (s Source) String() string {
+	switch s {
+	case FromField:
+		return "field"
+	case FromTitle:
+		return "title"
+	case FromDescription:
+		return "description"
+	case FromPackaging:
+		return "packaging"
+	}
+	return ""
+}
+
+// shown is how a result shows a value read from s: a field as the record
+// gives it, anything else as read with where it came from ("black (title)").
+func (s Source) shown(field, read string) string {
+	if s == FromField || s == NoSource {
+		return field
+	}
+	return read + " (" + s.String() + ")"
+}

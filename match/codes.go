@@ -1,0 +1,252 @@
+package match
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// codeSet is the shared code feature: the model field and the code-like
+// tokens of the title (or of the description when the title has none). The
+// model comparison judges by it, the title comparison weighs a code's pieces
+// as ordinary words by it, and retrieval indexes and queries it (CodeTerms,
+// WordKeys).
+type codeSet struct {
+	model    string   // compact model field
+	modelRaw string   // model field as given
+	codes    []string // compact code-like tokens from title and description
+	all      map[string]bool
+	// pieces are the title keys that are codes or pieces of one ("ck" and
+	// "61480" of "ck61480").
+	pieces map[string]bool
+	// compactText is the title and model with every separator removed, to
+	// find a code however it was spelled ("DAV-IS50 / B").
+	compactText string
+}
+
+// readCodes reads the code feature of r, whose title keys are titleKeys.
+func readCodes(r *Record, titleKeys []string) codeSet {
+	c := codeSet{modelRaw: strings.TrimSpace(r.Model), model: Compact(r.Model)}
+	// Codes come from the title; the description only speaks when the
+	// title has none (descriptions name accessories and other models).
+	c.codes = ExtractCodes(spellInchMarks(r.Title))
+	if len(c.codes) == 0 && r.Description != "" {
+		c.codes = ExtractCodes(r.Description)
+	}
+	c.compactText = Compact(r.Title + " " + r.Model)
+	c.all = make(map[string]bool, len(c.codes)+1)
+	for _, x := range c.codes {
+		c.all[x] = true
+	}
+	if c.model != "" {
+		c.all[c.model] = true
+	}
+	for _, k := range titleKeys {
+		if c.isPiece(k) {
+			if c.pieces == nil {
+				c.pieces = map[string]bool{}
+			}
+			c.pieces[k] = true
+		}
+	}
+	return c
+}
+
+// isPiece reports whether title key k is one of the codes or a piece of one.
+func (c *codeSet) isPiece(k string) bool {
+	for x := range c.all {
+		if CodePiece(k, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// primary are the codes a side is judged by: its model field, or else its
+// title codes.
+func (c *codeSet) primary() []string {
+	if c.model != "" {
+		return []string{c.model}
+	}
+	return c.codes
+}
+
+// Codes returns the compact model field (if any) followed by the code-like
+// tokens of the title and description.
+func (it *Item) Codes() []string {
+	c := &it.codes
+	out := make([]string, 0, len(c.codes)+1)
+	if c.model != "" {
+		out = append(out, c.model)
+	}
+	for _, x := range c.codes {
+		if x != c.model {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// CodeTerms returns the codes as retrieval indexes and queries them: each
+// code, and its base without a letter suffix ("cs4330b" -> "cs4330"), so
+// that every variant of a product line meets the others.
+func (it *Item) CodeTerms() []string {
+	codes := it.Codes()
+	out := make([]string, 0, 2*len(codes))
+	seen := make(map[string]bool, 2*len(codes))
+	for _, c := range codes {
+		for _, t := range []string{c, CodeBase(c)} {
+			if t != "" && !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// WordKeys returns the title keys that are not pieces of the item's codes
+// ("ps" and "1918" of "PS-1918"): retrieval's code terms carry those, and on
+// their own they reach other brands' codes with the same digits. A whole
+// code stays: another title may hold it as a word.
+func (it *Item) WordKeys() []string {
+	codes := it.Codes()
+	if len(codes) == 0 {
+		return it.text.keys
+	}
+	var out []string
+	for _, k := range it.text.keys {
+		piece := false
+		for _, c := range codes {
+			if len(k) < len(c) && CodePiece(k, c) {
+				piece = true
+				break
+			}
+		}
+		if !piece {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// codeTokens splits text into candidate code tokens: runs of letters,
+// digits and the joiners that codes use ("-", "/", "."), starting and ending
+// with a letter or digit.
+func codeTokens(s string) []string {
+	var out []string
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isLetterOrDigit(r) {
+			i += n
+			continue
+		}
+		end := i + n // just past the last letter or digit
+		j := end
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isLetterOrDigit(r) {
+				j += n
+				end = j
+			} else if r == '-' || r == '/' || r == '.' {
+				j += n
+			} else {
+				break
+			}
+		}
+		out = append(out, s[i:end])
+		i = end
+	}
+	return out
+}
+
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.In(r, unicode.N)
+}
+
+// ExtractCodes returns the code-like tokens of s in compact form: tokens that
+// mix letters and digits and are at least 4 characters long ("WH-1000XM4",
+// "L8SK3"), or digit groups joined by a hyphen ("910-006557"), excluding
+// quantities ("500ml", "128GB") and ordinals.
+func ExtractCodes(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tok := range codeTokens(fold(s)) {
+		c := Compact(tok)
+		if len(c) < 4 || seen[c] {
+			continue
+		}
+		letters, digits := 0, 0
+		for _, r := range c {
+			if r >= '0' && r <= '9' {
+				digits++
+			} else {
+				letters++
+			}
+		}
+		// Letters with digits, or digit groups joined by a hyphen. (Bare
+		// six-digit numbers as codes: +0.2 F1 on Abt-Buy, -1.3 on
+		// Walmart-Amazon, so no.)
+		isCode := (letters > 0 && digits > 0) || (letters == 0 && digits >= 5 && strings.ContainsAny(tok, "-/"))
+		if !isCode || wordyRE.MatchString(c) {
+			continue
+		}
+		seen[c] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+// wordyRE matches a number followed by a word or a unit-like suffix
+// ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes.
+var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]+\d[a-z]*)$`)
+
+// CodePiece reports whether title key k is the compact code or a piece of
+// it ("ck" and "61480" of "ck61480").
+func CodePiece(k, code string) bool { return len(k) >= 2 && strings.Contains(code, k) }
+
+// CodeBase returns a code without its letter suffix when what remains is
+// still a code (four characters or more, with a digit), else "".
+func CodeBase(c string) string {
+	b := stripSuffix(c)
+	if b == c || len(b) < 4 || !hasDigit(b) || !strings.ContainsFunc(b, func(r rune) bool { return r < '0' || r > '9' }) {
+		return ""
+	}
+	return b
+}
+
+// stripSuffix removes the trailing letters after a code's last digit: region
+// and color suffixes ("mqd83lla" -> "mqd83").
+func stripSuffix(c string) string {
+	i := strings.LastIndexFunc(c, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return c
+	}
+	return c[:i+1]
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func lettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,34 @@
+package match
+
+// colorName names the color attribute.
+const colorName = "color"
+
+// colorAttribute compares colors through the color vocabulary
+// (vocab/colors.json): the color field, else the one color the title names,
+// else the one color the description names.
+func colorAttribute() Attribute {
+	return Attribute{
+		Name: colorName,
+		Levels: []LevelSpec{
+			{Level: Exact, Weight: 1.5, Why: "the same color text: most variants of a product differ in color"},
+			{Level: Synonym, Weight: 1, Why: "another name of the same color (\"charcoal\" / \"graphite\")"},
+			{Level: Family, Weight: -0.5, Why: "the same family (navy, blue) may be a sibling variant"},
+			{Level: Conflict, Weight: -5, Veto: true, Why: "another color is another sellable item"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, vs *Vocabularies) {
+			it.color = vs.Colors.read(it.Rec.Color, it.text.tokens)
+			if it.color.field == "" && len(it.color.terms) == 0 && it.Rec.Description != "" {
+				// A description that names one color speaks for a title
+				// that names none.
+				if d := vs.Colors.read("", Tokens(it.Rec.Description)); len(d.terms) > 0 {
+					d.from = FromDescription
+					it.color = d
+				}
+			}
+		},
+		compare: func(a, b *Item, _ *Env) Outcome {
+			return compareVocab(&a.color, &b.color, a.color.shown(a.Rec.Color), b.color.shown(b.Rec.Color))
+		},
+	}
+}

@@ -1,0 +1,66 @@
+package match
+
+// Level is where one attribute comparison lands: an ordered, named band of
+// agreement. Each attribute lists its levels from the strongest agreement to
+// the strongest disagreement, with Missing (one side has no value) last and
+// always weighing 0. A level's weight is data (Config.Weights).
+type Level string
+
+// Levels shared by several attributes. Levels that belong to one attribute
+// are declared in its file (NotInTitle in brand.go, Contained and Base in
+// model.go, the title bands in title.go, ColorConflict in image.go).
+const (
+	Exact      Level = "exact"
+	Alias      Level = "alias"
+	Synonym    Level = "synonym"
+	Equivalent Level = "equivalent"
+	Variant    Level = "variant"
+	InTitle    Level = "in_title"
+	Close      Level = "close"
+	Family     Level = "family"
+	Prefix     Level = "prefix"
+	Sibling    Level = "sibling"
+	Agree      Level = "agree"
+	Same       Level = "same"
+	Similar    Level = "similar"
+	Different  Level = "different"
+	Conflict   Level = "conflict"
+	Invalid    Level = "invalid"
+	Missing    Level = "missing"
+)
+
+// LevelSpec declares one level of an attribute: its default weight (log2
+// m/u) and why it is set so, whether it vetoes by default, and which other
+// attribute's veto it backs.
+type LevelSpec struct {
+	Level Level
+	// Weight is the default weight, in bits; Missing weighs 0.
+	Weight float64
+	// Veto makes this level, by default, mean two different sellable items
+	// whatever the other attributes say.
+	Veto bool
+	// Backs names an attribute whose veto this level is part of: when that
+	// attribute vetoes a pair, this level's weight counts with the vetoed
+	// mismatch, not as separate evidence (an image in another color backs
+	// the color conflict).
+	Backs string
+	// Why says where the default weight comes from.
+	Why string
+}
+
+// Decision is the verdict on one offer (see the SPEC).
+type Decision string
+
+// Decision values.
+const (
+	// Eligible: the same item, and the seller may join it.
+	Eligible Decision = "eligible"
+	// Blocked: the same item, but a marketplace rule forbids joining it.
+	Blocked Decision = "blocked"
+	// Review: possibly the same item, or two listings equally good.
+	Review Decision = "review"
+	// NoMatch: no listing is the same item.
+	NoMatch Decision = "no_match"
+	// Error: the offer could not be read or scored.
+	Error Decision = "error"
+)

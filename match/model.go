@@ -1,0 +1,174 @@
+package match
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+)
+
+// Model levels of their own.
+const (
+	// Contained: a code found inside the other record's title or model
+	// however it is spelled ("DAVIS50B" in "DAV-IS50 / B", or "TXSR606" in
+	// "TXSR606B").
+	Contained Level = "contained"
+	// Base: a code whose base (its letter suffix dropped) is in the other
+	// record, which names no suffix.
+	Base Level = "base"
+)
+
+// minContained is the shortest code looked for inside another record's text.
+const minContained = 5
+
+// codePairOrder ranks the levels of two unequal codes, best first. Conflict
+// outranks Different: a neighbor code is stronger evidence of a different
+// item than an unrelated one.
+var codePairOrder = []Level{Variant, Close, Conflict, Different}
+
+// modelAttribute compares model codes (the shared code feature, codes.go).
+// Each side offers its model field, or the code-like tokens of its title
+// when the field is empty; a code equal to any code of the other side (model
+// field or title) is exact. Otherwise the closest pair decides: a region or
+// color suffix ("MQD83AM/A" vs "MQD83LL/A"), one edit with the same digits,
+// or a neighbor code whose digits differ ("WH-1000XM4" vs "WH-1000XM5"),
+// which is a different item.
+func modelAttribute() Attribute {
+	return Attribute{
+		Name: "model",
+		Levels: []LevelSpec{
+			{Level: Exact, Weight: 7, Why: "a shared model code nearly names the item"},
+			{Level: Contained, Weight: 4.5, Why: "a code spelled inside the other's text: as exact, less sure of the reading"},
+			{Level: Base, Weight: 3, Why: "the same base code, one side silent on the suffix"},
+			{Level: Variant, Weight: 0.5, Why: "same base, another region or color suffix: the product line, maybe not the item"},
+			{Level: Close, Weight: 1, Why: "one edit, same digits: mostly a typo"},
+			{Level: Different, Weight: -3.5, Why: "unrelated codes: against, but codes read from titles are noisy"},
+			{Level: Conflict, Weight: -6, Veto: true, Why: "a neighbor code with other digits is another model"},
+			{Level: Missing},
+		},
+		compare: compareModels,
+	}
+}
+
+func compareModels(a, b *Item, _ *Env) Outcome {
+	ca, cb := &a.codes, &b.codes
+	av, bv := ca.modelRaw, cb.modelRaw
+	if av == "" {
+		av = strings.Join(ca.codes, " ")
+	}
+	if bv == "" {
+		bv = strings.Join(cb.codes, " ")
+	}
+	sa, sb := ca.primary(), cb.primary()
+	// Exact: a primary code of one side among all codes of the other,
+	// unless both sides also give that code with different suffixes
+	// ("dvpfx820" on both, "dvpfx820r" against "dvpfx820w"): a variant.
+	if c, ok := sharedCode(sa, cb.all, sb, ca.all); ok {
+		if x, y, clash := suffixClash(ca.all, cb.all, c); clash {
+			return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", x, y, c)}
+		}
+		return Outcome{Level: Exact, A: av, B: bv, Evidence: "code " + c}
+	}
+	if len(sa) == 0 || len(sb) == 0 {
+		return missing(av, bv)
+	}
+	for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
+		for _, c := range pair[0].primary() {
+			if len(c) >= minContained && containsCode(pair[1].compactText, c) {
+				if x, y, clash := suffixClash(ca.all, cb.all, c); clash {
+					return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", x, y, c)}
+				}
+				return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
+			}
+		}
+	}
+	best := Outcome{Level: Different, A: av, B: bv}
+	rank := func(l Level) int { return slices.Index(codePairOrder, l) }
+	for _, x := range sa {
+		for _, y := range sb {
+			if lvl, ev := compareCodes(x, y); rank(lvl) < rank(best.Level) {
+				best.Level, best.Evidence = lvl, ev
+			}
+		}
+	}
+	if best.Level != Variant {
+		// The base of a code (its suffix dropped) within the other's text:
+		// "G303DARK" against "... G303 series ...".
+		for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
+			for _, c := range pair[0].primary() {
+				if base := stripSuffix(c); base != c && len(base) >= 4 && hasDigit(base) && containsCode(pair[1].compactText, base) {
+					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s (base of %s) within the other's title or model", base, c)}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// containsCode reports whether code occurs in text not followed by a digit
+// ("th50pz85" is not in "th50pz850u": the digits go on).
+func containsCode(text, code string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], code)
+		if i < 0 {
+			return false
+		}
+		end := from + i + len(code)
+		if end == len(text) || !isDigit(text[end]) {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// sharedCode finds a primary code of one side among all codes of the other.
+func sharedCode(sa []string, bAll map[string]bool, sb []string, aAll map[string]bool) (string, bool) {
+	for _, c := range sa {
+		if bAll[c] {
+			return c, true
+		}
+	}
+	for _, c := range sb {
+		if aAll[c] {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// suffixClash finds codes x (of a) and y (of b) that extend the shared code
+// c with different letter suffixes, neither known to the other side.
+func suffixClash(a, b map[string]bool, c string) (string, string, bool) {
+	ext := func(x string) bool {
+		return len(x) > len(c) && strings.HasPrefix(x, c) && !hasDigit(x[len(c):]) && len(x)-len(c) <= 3
+	}
+	for _, x := range sortedKeys(a) {
+		if !ext(x) || b[x] {
+			continue
+		}
+		for _, y := range sortedKeys(b) {
+			if ext(y) && !a[y] && x != y {
+				return x, y, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// compareCodes compares two compact codes that are not equal.
+func compareCodes(x, y string) (level Level, evidence string) {
+	bx, by := stripSuffix(x), stripSuffix(y)
+	if bx == by && hasDigit(bx) && len(bx) >= 3 {
+		return Variant, fmt.Sprintf("%s and %s share base %s", x, y, bx)
+	}
+	dx, dy := digitsOf(x), digitsOf(y)
+	d := levenshtein.ComputeDistance(x, y)
+	if dx == dy && d <= 1 {
+		return Close, fmt.Sprintf("%s vs %s: one edit, same digits", x, y)
+	}
+	if dx != dy && (lettersOf(x) == lettersOf(y) || d <= 2) {
+		return Conflict, fmt.Sprintf("%s vs %s: digits %s vs %s", x, y, dx, dy)
+	}
+	return Different, fmt.Sprintf("%s vs %s", x, y)
+}

@@ -1,0 +1,66 @@
+package match
+
+import "fmt"
+
+// packValue is the pack count (units per sellable item): stated in
+// pack_count, or read from the packaging text or the title; 0 when none is
+// stated.
+type packValue struct {
+	n    int
+	from Source
+	// readable: the record states a count or has the text (title or
+	// packaging) that would state one; only then does silence mean a
+	// single.
+	readable bool
+}
+
+// packAttribute compares pack counts. A side whose title and packaging
+// state no count is a single when the other side states one: a 2-pack offer
+// against a plain listing is a different item.
+func packAttribute() Attribute {
+	return Attribute{
+		Name: "pack_count",
+		Levels: []LevelSpec{
+			{Level: Exact, Weight: 1, Why: "most items are singles: agreement says little"},
+			{Level: Conflict, Weight: -8, Veto: true, Why: "a 2-pack is not the single: the strongest soft veto"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, _ *Vocabularies) {
+			r, p := it.Rec, &it.pack
+			switch {
+			case r.PackCount > 0:
+				p.n, p.from = r.PackCount, FromField
+			case r.Packaging != "":
+				if p.n = ParsePackCount(r.Packaging); p.n > 0 {
+					p.from = FromPackaging
+				}
+			}
+			if p.n == 0 {
+				if p.n = ParsePackCount(r.Title); p.n > 0 {
+					p.from = FromTitle
+				}
+			}
+			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
+		},
+		compare: comparePacks,
+	}
+}
+
+func (p *packValue) shown() string {
+	if p.n == 0 {
+		return ""
+	}
+	return p.from.shown(fmt.Sprint(p.n), fmt.Sprint(p.n))
+}
+
+func comparePacks(a, b *Item, _ *Env) Outcome {
+	av, bv := a.pack.shown(), b.pack.shown()
+	pa, pb := max(a.pack.n, 1), max(b.pack.n, 1)
+	switch {
+	case a.pack.n == 0 && b.pack.n == 0, !a.pack.readable, !b.pack.readable:
+		return missing(av, bv)
+	case pa == pb:
+		return Outcome{Level: Exact, A: av, B: bv, Evidence: fmt.Sprintf("%d per item", pa)}
+	}
+	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb)}
+}

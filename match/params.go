@@ -1,0 +1,87 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+)
+
+// paramValues are the record's named parameters, normalized, with the
+// quantities read from each value.
+type paramValues struct {
+	keys   []string // sorted
+	values map[string]string
+	q      map[string][]Quantity
+}
+
+// paramsAttribute compares the parameters both records name: values equal
+// after normalization, or equal quantities ("64GB" = "64 GB"), agree.
+func paramsAttribute() Attribute {
+	return Attribute{
+		Name: "params",
+		Levels: []LevelSpec{
+			{Level: Agree, Weight: 2, Why: "named parameters that agree: the variant matches"},
+			{Level: Conflict, Weight: -5, Veto: true, Why: "a parameter both name with other values is another variant"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, _ *Vocabularies) {
+			if len(it.Rec.Params) == 0 {
+				return
+			}
+			p := &it.params
+			p.values = make(map[string]string, len(it.Rec.Params))
+			p.q = make(map[string][]Quantity, len(it.Rec.Params))
+			for _, k := range sortedKeys(it.Rec.Params) {
+				v := it.Rec.Params[k]
+				nk, nv := Normalize(k), Normalize(v)
+				if nk == "" || nv == "" {
+					continue
+				}
+				p.values[nk] = nv
+				if qs := ParseQuantities(v); len(qs) > 0 {
+					p.q[nk] = qs
+				} else {
+					delete(p.q, nk)
+				}
+			}
+			p.keys = sortedKeys(p.values)
+		},
+		compare: compareParams,
+	}
+}
+
+func (p *paramValues) shown() string {
+	parts := make([]string, len(p.keys))
+	for i, k := range p.keys {
+		parts[i] = k + "=" + p.values[k]
+	}
+	return strings.Join(parts, ", ")
+}
+
+func compareParams(a, b *Item, _ *Env) Outcome {
+	pa, pb := &a.params, &b.params
+	var shared, conflicts []string
+	for _, k := range pa.keys {
+		vb, ok := pb.values[k]
+		if !ok {
+			continue
+		}
+		va := pa.values[k]
+		same := va == vb || strings.ReplaceAll(va, " ", "") == strings.ReplaceAll(vb, " ", "")
+		if !same && len(pa.q[k]) > 0 && len(pb.q[k]) > 0 {
+			_, same, _ = compareQuantities(pa.q[k], pb.q[k])
+		}
+		if same {
+			shared = append(shared, k)
+		} else {
+			conflicts = append(conflicts, fmt.Sprintf("%s: %s vs %s", k, va, vb))
+		}
+	}
+	av, bv := pa.shown(), pb.shown()
+	switch {
+	case len(conflicts) > 0:
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: strings.Join(conflicts, "; ")}
+	case len(shared) > 0:
+		return Outcome{Level: Agree, A: av, B: bv, Evidence: "agree on " + strings.Join(shared, ", ")}
+	}
+	return missing(av, bv)
+}
