@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/match"
 )
 
@@ -172,7 +173,7 @@ func (r *Reader) Next() (Row, error) {
 	}
 	r.seenID[rec.ID] = n
 	for i, img := range rec.Images {
-		if !isURL(img) && !filepath.IsAbs(img) {
+		if !imageload.IsURL(img) && !filepath.IsAbs(img) {
 			rec.Images[i] = filepath.Join(r.dir, img)
 		}
 	}
@@ -195,8 +196,3 @@ func (r *Reader) Progress() (read, size int64) { return r.read.Load(), r.size }
 
 // Close releases the file.
 func (r *Reader) Close() error { return r.src.close() }
-
-func isURL(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
-}

@@ -61,7 +61,7 @@ func Weigh(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) []Scored {
 	scores := make([]Scored, len(pairs))
 	for i, o := range outs {
 		sc := s.Weigh(nil, o)
-		scores[i] = Scored{Total: sc.Total, Vetoed: len(sc.Vetoes) > 0, Match: pairs[i].Match}
+		scores[i] = scoredOf(sc, pairs[i].Match)
 	}
 	return scores
 }
@@ -149,7 +149,7 @@ func (e *Evaluator) Mistakes(pairs []Pair, cfg *match.Config) (fps, fns []Mistak
 	th := logit(cfg.MatchThreshold)
 	for i, p := range pairs {
 		sc := s.Weigh(e.b[p.B], outs[i])
-		pred := len(sc.Vetoes) == 0 && sc.Total >= th
+		pred := scoredOf(sc, p.Match).predicted(th)
 		if pred == p.Match {
 			continue
 		}

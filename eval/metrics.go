@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/followmatch/followmatch/match"
 	"math"
 	"sort"
 )
@@ -41,6 +42,11 @@ type Scored struct {
 	Total  float64
 	Vetoed bool
 	Match  bool // the label
+}
+
+// scoredOf is a labeled pair's score as evaluation sees it.
+func scoredOf(sc match.Scored, label bool) Scored {
+	return Scored{Total: sc.Total, Vetoed: len(sc.Vetoes) > 0, Match: label}
 }
 
 // predicted reports whether the pair is judged a match at a threshold on

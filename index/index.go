@@ -1,7 +1,7 @@
 // Package index keeps the listing catalog in a Bleve index on disk: the
-// normalized retrieval fields (GTINs, model codes, brand, color, category,
-// title tokens) plus each listing's record and image fingerprints, stored for
-// scoring. It retrieves the top-K candidate listings of an offer and
+// normalized retrieval fields (GTINs, model codes and their bases, the brand
+// key, title keys and brand-qualified title keys) plus each listing's record
+// with its image fingerprints, stored for scoring. It retrieves the top-K candidate listings of an offer and
 // satisfies match.CandidateSource and match.ListingGetter.
 package index
 
@@ -9,7 +9,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,9 +51,9 @@ var writingKey = []byte("followmatch.writing")
 
 const formatVersion = "2"
 
-// tokensAnalyzer splits on whitespace only: titles are normalized by
-// match.Tokens before indexing and querying, so index terms are exactly the
-// tokens the title comparison sees.
+// tokensAnalyzer splits on whitespace only: titles go in as their
+// match.Item.TitleKeys joined by spaces, so index terms are exactly the keys
+// the title comparison sees.
 const tokensAnalyzer = "followmatch_tokens"
 
 // Index is an open listing index. Reads are safe for concurrent use.
@@ -363,11 +362,8 @@ func (ix *Index) dropReader() {
 }
 
 // IDF returns the inverse document frequency of a title key among the
-// indexed listings: log((N+1)/(df+1)) + 1, so an unseen key weighs most and
-// a key in every title weighs 1.
-func (ix *Index) IDF(tok string) float64 {
-	return math.Log(float64(ix.docCount()+1)/float64(ix.DF(tok)+1)) + 1
-}
+// indexed listings (match.IDF).
+func (ix *Index) IDF(tok string) float64 { return match.IDF(ix.docCount(), ix.DF(tok)) }
 
 // maxTitleTerms bounds the title terms of a candidate query: the rarest
 // ones carry the signal, the common ones only cost posting-list walks.
@@ -418,7 +414,7 @@ func (ix *Index) plan(offer *match.Item) *query {
 			exact = true
 		}
 	}
-	codes := codeTerms(offer.Codes())
+	codes := offer.CodeTerms()
 	// A part number written without its hyphens ("0100071520" for
 	// "010-00715-20") is not read as a code, but may be one in the index.
 	for _, k := range offer.TitleKeys() {
@@ -433,7 +429,7 @@ func (ix *Index) plan(offer *match.Item) *query {
 	}
 	// Title keys: the rare ones are cheap to walk on their own; with the
 	// brand, brand-qualified keys visit only the brand's listings.
-	words := wordKeys(offer)
+	words := offer.WordKeys()
 	rare, common := ix.titleTerms(words)
 	brand := offer.BrandKey()
 	if brand == "" && len(offer.TitleKeys()) > 0 && ix.fieldDF(fBrand, offer.TitleKeys()[0]) > 0 {
@@ -489,24 +485,6 @@ func (ix *Index) plan(offer *match.Item) *query {
 	return q
 }
 
-// wordKeys returns the offer's title keys that are not pieces of its codes
-// ("ps" and "1918" of "PS-1918"): the code terms carry those, and on their
-// own they reach other brands' codes with the same digits.
-func wordKeys(offer *match.Item) []string {
-	codes := offer.Codes()
-	if len(codes) == 0 {
-		return offer.TitleKeys()
-	}
-	var out []string
-	for _, k := range offer.TitleKeys() {
-		// A whole code stays: the listing's title may hold it as a word.
-		if !slices.ContainsFunc(codes, func(c string) bool { return len(k) < len(c) && match.CodePiece(k, c) }) {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 func termsOf(ts []termDF) []string {
 	out := make([]string, len(ts))
 	for i, t := range ts {
@@ -554,23 +532,6 @@ func (ix *Index) titleTerms(toks []string) (rare, common []termDF) {
 		}
 	}
 	return rare, common
-}
-
-// codeTerms are the codes as indexed and queried: each code, and its base
-// without a letter suffix ("cs4330b" -> "cs4330"), so that every variant of
-// a product line meets the others.
-func codeTerms(codes []string) []string {
-	out := make([]string, 0, 2*len(codes))
-	seen := map[string]bool{}
-	for _, c := range codes {
-		for _, t := range []string{c, match.CodeBase(c)} {
-			if t != "" && !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	return out
 }
 
 // brandKeys qualifies title keys with the brand.

@@ -30,7 +30,7 @@ func fields(it *match.Item) (map[string]any, error) {
 	}
 	doc := map[string]any{
 		fGTIN:   gtins,
-		fCodes:  codeTerms(it.Codes()),
+		fCodes:  it.CodeTerms(),
 		fBrand:  it.BrandKey(),
 		fTitle:  strings.Join(it.TitleKeys(), " "),
 		fRecord: string(rec),

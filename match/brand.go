@@ -39,7 +39,7 @@ func brandAttribute() Attribute {
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
 			it.brand.key = vs.BrandKey(it.Rec.Brand)
-			it.brand.canonical = vs.CanonicalBrand(it.brand.key)
+			it.brand.canonical = vs.canonicalBrand(it.brand.key)
 		},
 		compare: compareBrands,
 	}

@@ -30,9 +30,9 @@ func readCodes(r *Record, titleKeys []string) codeSet {
 	c := codeSet{modelRaw: strings.TrimSpace(r.Model), model: Compact(r.Model)}
 	// Codes come from the title; the description only speaks when the
 	// title has none (descriptions name accessories and other models).
-	c.codes = ExtractCodes(spellInchMarks(r.Title))
+	c.codes = extractCodes(spellInchMarks(r.Title))
 	if len(c.codes) == 0 && r.Description != "" {
-		c.codes = ExtractCodes(r.Description)
+		c.codes = extractCodes(r.Description)
 	}
 	c.compactText = Compact(r.Title + " " + r.Model)
 	c.all = make(map[string]bool, len(c.codes)+1)
@@ -56,7 +56,7 @@ func readCodes(r *Record, titleKeys []string) codeSet {
 // isPiece reports whether title key k is one of the codes or a piece of one.
 func (c *codeSet) isPiece(k string) bool {
 	for x := range c.all {
-		if CodePiece(k, x) {
+		if codePiece(k, x) {
 			return true
 		}
 	}
@@ -72,9 +72,9 @@ func (c *codeSet) primary() []string {
 	return c.codes
 }
 
-// Codes returns the compact model field (if any) followed by the code-like
+// codeList returns the compact model field (if any) followed by the code-like
 // tokens of the title and description.
-func (it *Item) Codes() []string {
+func (it *Item) codeList() []string {
 	c := &it.codes
 	out := make([]string, 0, len(c.codes)+1)
 	if c.model != "" {
@@ -92,11 +92,11 @@ func (it *Item) Codes() []string {
 // code, and its base without a letter suffix ("cs4330b" -> "cs4330"), so
 // that every variant of a product line meets the others.
 func (it *Item) CodeTerms() []string {
-	codes := it.Codes()
+	codes := it.codeList()
 	out := make([]string, 0, 2*len(codes))
 	seen := make(map[string]bool, 2*len(codes))
 	for _, c := range codes {
-		for _, t := range []string{c, CodeBase(c)} {
+		for _, t := range []string{c, codeBase(c)} {
 			if t != "" && !seen[t] {
 				seen[t] = true
 				out = append(out, t)
@@ -111,7 +111,7 @@ func (it *Item) CodeTerms() []string {
 // their own they reach other brands' codes with the same digits. A whole
 // code stays: another title may hold it as a word.
 func (it *Item) WordKeys() []string {
-	codes := it.Codes()
+	codes := it.codeList()
 	if len(codes) == 0 {
 		return it.text.keys
 	}
@@ -119,7 +119,7 @@ func (it *Item) WordKeys() []string {
 	for _, k := range it.text.keys {
 		piece := false
 		for _, c := range codes {
-			if len(k) < len(c) && CodePiece(k, c) {
+			if len(k) < len(c) && codePiece(k, c) {
 				piece = true
 				break
 			}
@@ -168,11 +168,11 @@ func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.In(r, unicode.N)
 }
 
-// ExtractCodes returns the code-like tokens of s in compact form: tokens that
+// extractCodes returns the code-like tokens of s in compact form: tokens that
 // mix letters and digits and are at least 4 characters long ("WH-1000XM4",
 // "L8SK3"), or digit groups joined by a hyphen ("910-006557"), excluding
 // quantities ("500ml", "128GB") and ordinals.
-func ExtractCodes(s string) []string {
+func extractCodes(s string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, tok := range codeTokens(fold(s)) {
@@ -205,13 +205,13 @@ func ExtractCodes(s string) []string {
 // ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes.
 var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]+\d[a-z]*)$`)
 
-// CodePiece reports whether title key k is the compact code or a piece of
+// codePiece reports whether title key k is the compact code or a piece of
 // it ("ck" and "61480" of "ck61480").
-func CodePiece(k, code string) bool { return len(k) >= 2 && strings.Contains(code, k) }
+func codePiece(k, code string) bool { return len(k) >= 2 && strings.Contains(code, k) }
 
-// CodeBase returns a code without its letter suffix when what remains is
+// codeBase returns a code without its letter suffix when what remains is
 // still a code (four characters or more, with a digit), else "".
-func CodeBase(c string) string {
+func codeBase(c string) string {
 	b := stripSuffix(c)
 	if b == c || len(b) < 4 || !hasDigit(b) || !strings.ContainsFunc(b, func(r rune) bool { return r < '0' || r > '9' }) {
 		return ""

@@ -17,11 +17,11 @@ func colorAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.color = vs.Colors.read(it.Rec.Color, it.text.tokens)
+			it.color = vs.colors.read(it.Rec.Color, it.text.tokens)
 			if it.color.field == "" && len(it.color.terms) == 0 && it.Rec.Description != "" {
 				// A description that names one color speaks for a title
 				// that names none.
-				if d := vs.Colors.read("", Tokens(it.Rec.Description)); len(d.terms) > 0 {
+				if d := vs.colors.read("", Tokens(it.Rec.Description)); len(d.terms) > 0 {
 					d.from = FromDescription
 					it.color = d
 				}

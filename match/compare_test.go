@@ -233,12 +233,12 @@ func TestSimilarityProperties(t *testing.T) {
 				t.Errorf("Similarity(%q,%q) = %v, want 1", x, y, s)
 			}
 			a, b := Tokens(x+" "+y), Tokens(y)
-			ts, tr := TitleSimilarity(a, b, idf), TitleSimilarity(b, a, idf)
+			ts, tr := titleSimilarity(a, b, idf), titleSimilarity(b, a, idf)
 			if ts != tr || ts < 0 || ts > 1 {
-				t.Errorf("TitleSimilarity not symmetric in [0,1]: %v %v", ts, tr)
+				t.Errorf("titleSimilarity not symmetric in [0,1]: %v %v", ts, tr)
 			}
-			if TitleSimilarity(a, a, idf) != 1 {
-				t.Errorf("TitleSimilarity(a, a) != 1 for %q", x+" "+y)
+			if titleSimilarity(a, a, idf) != 1 {
+				t.Errorf("titleSimilarity(a, a) != 1 for %q", x+" "+y)
 			}
 		}
 	}

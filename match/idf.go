@@ -21,7 +21,13 @@ func (d *DocFreq) Add(keys []string) {
 	}
 }
 
-// IDF is log((N+1)/(df+1)) + 1, as index.Index.IDF computes it.
-func (d *DocFreq) IDF(key string) float64 {
-	return math.Log(float64(d.docs+1)/float64(d.df[key]+1)) + 1
+// IDF weighs a key by its rarity among the documents counted (see IDF).
+func (d *DocFreq) IDF(key string) float64 { return IDF(uint64(d.docs), uint64(d.df[key])) }
+
+// IDF is the title comparison's weight of a key held by df of n documents:
+// log((n+1)/(df+1)) + 1, so an unseen key weighs most and a key in every
+// document weighs 1. The index computes it from its postings, DocFreq from
+// the records of a labeled dataset.
+func IDF(n, df uint64) float64 {
+	return math.Log(float64(n+1)/float64(df+1)) + 1
 }

@@ -14,7 +14,7 @@ func materialAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.material = vs.Materials.read(it.Rec.Material, it.text.tokens)
+			it.material = vs.materials.read(it.Rec.Material, it.text.tokens)
 		},
 		compare: func(a, b *Item, _ *Env) Outcome {
 			return compareVocab(&a.material, &b.material, a.material.shown(a.Rec.Material), b.material.shown(b.Rec.Material))

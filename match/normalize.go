@@ -193,7 +193,7 @@ func TitleKeys(toks []string) []string {
 		if stopWords[t] {
 			continue
 		}
-		k := Singular(t)
+		k := singular(t)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, k)
@@ -202,9 +202,9 @@ func TitleKeys(toks []string) []string {
 	return out
 }
 
-// Singular reduces an English plural to its singular by suffix rules; words
+// singular reduces an English plural to its singular by suffix rules; words
 // with digits and short words are left alone.
-func Singular(t string) string {
+func singular(t string) string {
 	if len(t) <= 3 || strings.ContainsAny(t, "0123456789") {
 		return t
 	}

@@ -74,7 +74,7 @@ func FuzzTokens(f *testing.F) {
 			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, n, n2)
 		}
 		TitleKeys(toks)
-		ExtractCodes(s)
+		extractCodes(s)
 	})
 }
 

@@ -22,7 +22,7 @@ func originAttribute() Attribute {
 		prepare: func(it *Item, vs *Vocabularies) {
 			it.origin.raw = strings.TrimSpace(it.Rec.Origin)
 			if it.origin.raw != "" {
-				if t, ok := vs.Countries.Lookup(strings.TrimPrefix(Normalize(it.Rec.Origin), "made in ")); ok {
+				if t, ok := vs.countries.Lookup(strings.TrimPrefix(Normalize(it.Rec.Origin), "made in ")); ok {
 					it.origin.country = t
 				}
 			}

@@ -31,12 +31,12 @@ func packAttribute() Attribute {
 			case r.PackCount > 0:
 				p.n, p.from = r.PackCount, FromField
 			case r.Packaging != "":
-				if p.n = ParsePackCount(r.Packaging); p.n > 0 {
+				if p.n = parsePackCount(r.Packaging); p.n > 0 {
 					p.from = FromPackaging
 				}
 			}
 			if p.n == 0 {
-				if p.n = ParsePackCount(r.Title); p.n > 0 {
+				if p.n = parsePackCount(r.Title); p.n > 0 {
 					p.from = FromTitle
 				}
 			}

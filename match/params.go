@@ -10,7 +10,7 @@ import (
 type paramValues struct {
 	keys   []string // sorted
 	values map[string]string
-	q      map[string][]Quantity
+	q      map[string][]quantity
 }
 
 // paramsAttribute compares the parameters both records name: values equal
@@ -29,7 +29,7 @@ func paramsAttribute() Attribute {
 			}
 			p := &it.params
 			p.values = make(map[string]string, len(it.Rec.Params))
-			p.q = make(map[string][]Quantity, len(it.Rec.Params))
+			p.q = make(map[string][]quantity, len(it.Rec.Params))
 			for _, k := range sortedKeys(it.Rec.Params) {
 				v := it.Rec.Params[k]
 				nk, nv := Normalize(k), Normalize(v)
@@ -37,7 +37,7 @@ func paramsAttribute() Attribute {
 					continue
 				}
 				p.values[nk] = nv
-				if qs := ParseQuantities(v); len(qs) > 0 {
+				if qs := parseQuantities(v); len(qs) > 0 {
 					p.q[nk] = qs
 				} else {
 					delete(p.q, nk)

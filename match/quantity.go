@@ -9,26 +9,26 @@ import (
 	"strings"
 )
 
-// Dimension names what a quantity measures.
-type Dimension string
+// dimension names what a quantity measures.
+type dimension string
 
 // The dimensions quantities are converted into, each with one base unit.
 const (
-	Volume   Dimension = "volume"   // milliliters
-	Mass     Dimension = "mass"     // grams
-	Length   Dimension = "length"   // millimeters
-	DataSize Dimension = "data"     // bytes
-	Power    Dimension = "power"    // watts
-	Charge   Dimension = "charge"   // milliampere-hours
-	Voltage  Dimension = "voltage"  // volts
-	Count    Dimension = "count"    // units inside one item ("24 count")
-	Apparel  Dimension = "apparel"  // letter sizes, ranked XS=1 .. 5XL
-	Numbered Dimension = "numbered" // a bare numeric size ("10", "10.5")
+	dimVolume   dimension = "volume"   // milliliters
+	dimMass     dimension = "mass"     // grams
+	dimLength   dimension = "length"   // millimeters
+	dimDataSize dimension = "data"     // bytes
+	dimPower    dimension = "power"    // watts
+	dimCharge   dimension = "charge"   // milliampere-hours
+	dimVoltage  dimension = "voltage"  // volts
+	dimCount    dimension = "count"    // units inside one item ("24 count")
+	dimApparel  dimension = "apparel"  // letter sizes, ranked XS=1 .. 5XL
+	dimNumbered dimension = "numbered" // a bare numeric size ("10", "10.5")
 )
 
-// Quantity is a number with a unit, converted to its dimension's base unit.
-type Quantity struct {
-	Dim   Dimension
+// quantity is a number with a unit, converted to its dimension's base unit.
+type quantity struct {
+	Dim   dimension
 	Value float64
 	// Ounce marks a mass read from a bare "oz", which may be a fluid ounce.
 	Ounce bool
@@ -38,45 +38,45 @@ type Quantity struct {
 	Text string
 }
 
-func (q Quantity) String() string {
+func (q quantity) String() string {
 	return q.Text
 }
 
 type unitDef struct {
-	dim    Dimension
+	dim    dimension
 	factor float64
 }
 
 var units = map[string]unitDef{
-	"ml": {Volume, 1}, "milliliter": {Volume, 1}, "milliliters": {Volume, 1}, "millilitre": {Volume, 1}, "millilitres": {Volume, 1},
-	"cl": {Volume, 10}, "dl": {Volume, 100},
-	"l": {Volume, 1000}, "liter": {Volume, 1000}, "liters": {Volume, 1000}, "litre": {Volume, 1000}, "litres": {Volume, 1000}, "ltr": {Volume, 1000},
-	"fl oz": {Volume, 29.5735}, "floz": {Volume, 29.5735}, "fluid ounce": {Volume, 29.5735}, "fluid ounces": {Volume, 29.5735},
-	"gallon": {Volume, 3785.41}, "gallons": {Volume, 3785.41}, "gal": {Volume, 3785.41},
-	"qt": {Volume, 946.353}, "quart": {Volume, 946.353}, "quarts": {Volume, 946.353},
-	"cu ft": {Volume, 28316.8}, "cubic feet": {Volume, 28316.8}, "cubic foot": {Volume, 28316.8},
-	"oz": {Mass, 28.3495}, "ounce": {Mass, 28.3495}, "ounces": {Mass, 28.3495},
-	"lb": {Mass, 453.592}, "lbs": {Mass, 453.592}, "pound": {Mass, 453.592}, "pounds": {Mass, 453.592},
-	"mg": {Mass, 0.001}, "g": {Mass, 1}, "gr": {Mass, 1}, "gram": {Mass, 1}, "grams": {Mass, 1},
-	"kg": {Mass, 1000}, "kilogram": {Mass, 1000}, "kilograms": {Mass, 1000}, "kgs": {Mass, 1000},
-	"mm": {Length, 1}, "cm": {Length, 10}, "m": {Length, 1000}, "meter": {Length, 1000}, "meters": {Length, 1000}, "metre": {Length, 1000},
-	"in": {Length, 25.4}, "inch": {Length, 25.4}, "inches": {Length, 25.4}, "\"": {Length, 25.4},
-	"ft": {Length, 304.8}, "foot": {Length, 304.8}, "feet": {Length, 304.8},
-	"kb": {DataSize, 1e3}, "mb": {DataSize, 1e6}, "gb": {DataSize, 1e9}, "tb": {DataSize, 1e12},
-	"w": {Power, 1}, "watt": {Power, 1}, "watts": {Power, 1}, "kw": {Power, 1000},
-	"mah": {Charge, 1}, "ah": {Charge, 1000},
-	"v": {Voltage, 1}, "volt": {Voltage, 1}, "volts": {Voltage, 1},
-	"count": {Count, 1}, "ct": {Count, 1}, "pcs": {Count, 1}, "pieces": {Count, 1}, "piece": {Count, 1}, "sheets": {Count, 1},
+	"ml": {dimVolume, 1}, "milliliter": {dimVolume, 1}, "milliliters": {dimVolume, 1}, "millilitre": {dimVolume, 1}, "millilitres": {dimVolume, 1},
+	"cl": {dimVolume, 10}, "dl": {dimVolume, 100},
+	"l": {dimVolume, 1000}, "liter": {dimVolume, 1000}, "liters": {dimVolume, 1000}, "litre": {dimVolume, 1000}, "litres": {dimVolume, 1000}, "ltr": {dimVolume, 1000},
+	"fl oz": {dimVolume, 29.5735}, "floz": {dimVolume, 29.5735}, "fluid ounce": {dimVolume, 29.5735}, "fluid ounces": {dimVolume, 29.5735},
+	"gallon": {dimVolume, 3785.41}, "gallons": {dimVolume, 3785.41}, "gal": {dimVolume, 3785.41},
+	"qt": {dimVolume, 946.353}, "quart": {dimVolume, 946.353}, "quarts": {dimVolume, 946.353},
+	"cu ft": {dimVolume, 28316.8}, "cubic feet": {dimVolume, 28316.8}, "cubic foot": {dimVolume, 28316.8},
+	"oz": {dimMass, 28.3495}, "ounce": {dimMass, 28.3495}, "ounces": {dimMass, 28.3495},
+	"lb": {dimMass, 453.592}, "lbs": {dimMass, 453.592}, "pound": {dimMass, 453.592}, "pounds": {dimMass, 453.592},
+	"mg": {dimMass, 0.001}, "g": {dimMass, 1}, "gr": {dimMass, 1}, "gram": {dimMass, 1}, "grams": {dimMass, 1},
+	"kg": {dimMass, 1000}, "kilogram": {dimMass, 1000}, "kilograms": {dimMass, 1000}, "kgs": {dimMass, 1000},
+	"mm": {dimLength, 1}, "cm": {dimLength, 10}, "m": {dimLength, 1000}, "meter": {dimLength, 1000}, "meters": {dimLength, 1000}, "metre": {dimLength, 1000},
+	"in": {dimLength, 25.4}, "inch": {dimLength, 25.4}, "inches": {dimLength, 25.4}, "\"": {dimLength, 25.4},
+	"ft": {dimLength, 304.8}, "foot": {dimLength, 304.8}, "feet": {dimLength, 304.8},
+	"kb": {dimDataSize, 1e3}, "mb": {dimDataSize, 1e6}, "gb": {dimDataSize, 1e9}, "tb": {dimDataSize, 1e12},
+	"w": {dimPower, 1}, "watt": {dimPower, 1}, "watts": {dimPower, 1}, "kw": {dimPower, 1000},
+	"mah": {dimCharge, 1}, "ah": {dimCharge, 1000},
+	"v": {dimVoltage, 1}, "volt": {dimVoltage, 1}, "volts": {dimVoltage, 1},
+	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
 }
 
 // quantityRE finds a number followed by a unit, on folded text.
 var quantityRE = regexp.MustCompile(`(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`)
 
-// ParseQuantities returns every quantity with a unit in s ("500 ml",
+// parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
-func ParseQuantities(s string) []Quantity {
+func parseQuantities(s string) []quantity {
 	low := strings.ToLower(fold(s))
-	var out []Quantity
+	var out []quantity
 	for _, m := range quantityRE.FindAllStringSubmatchIndex(low, -1) {
 		start := m[4] // the number
 		if m[2] >= 0 {
@@ -104,7 +104,7 @@ func ParseQuantities(s string) []Quantity {
 		if !ok {
 			continue
 		}
-		q := Quantity{
+		q := quantity{
 			Dim:   def.dim,
 			Value: num * def.factor,
 			Ounce: unit == "oz" || strings.HasPrefix(unit, "ounce"),
@@ -131,21 +131,21 @@ var apparelSizes = map[string]float64{
 	"xxxl": 8, "3xl": 8, "xxx large": 8, "4xl": 9, "5xl": 10,
 }
 
-// ParseSize reads a variation size: a letter size ("XL", "Large"), a bare
+// parseSize reads a variation size: a letter size ("XL", "Large"), a bare
 // number ("10", "10.5", a shoe or ring size), or quantities with units.
-func ParseSize(s string) []Quantity {
+func parseSize(s string) []quantity {
 	n := Normalize(s)
 	if n == "" {
 		return nil
 	}
 	if r, ok := apparelSizes[n]; ok {
-		return []Quantity{{Dim: Apparel, Value: r, Text: s}}
+		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
 	}
-	if qs := ParseQuantities(s); len(qs) > 0 {
+	if qs := parseQuantities(s); len(qs) > 0 {
 		return qs
 	}
 	if v, err := strconv.ParseFloat(n, 64); err == nil {
-		return []Quantity{{Dim: Numbered, Value: v, Text: s}}
+		return []quantity{{Dim: dimNumbered, Value: v, Text: s}}
 	}
 	return nil
 }
@@ -210,10 +210,10 @@ func needMask(needs []string) uint64 {
 	return m
 }
 
-// ParsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
+// parsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
 // "set of 6", "twin pack", "dozen", "2 x 500 ml") from s. It returns 0 when s
 // states none.
-func ParsePackCount(s string) int {
+func parsePackCount(s string) int {
 	low := strings.ToLower(fold(s))
 	words := strings.FieldsFunc(low, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
@@ -257,9 +257,9 @@ func sameQuantity(a, b float64) bool {
 // shared = false when the
 // sets share no dimension. A bare "oz" on one side is read as fluid ounces
 // when the other side speaks only of volume.
-func compareQuantities(a, b []Quantity) (shared, agree bool, why string) {
+func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 	a, b = reconcileOunces(a, b), reconcileOunces(b, a)
-	var dims []Dimension // a's dimensions that b has too, in dimensionOrder
+	var dims []dimension // a's dimensions that b has too, in dimensionOrder
 	for _, d := range dimensionOrder {
 		if hasDim(a, d) && hasDim(b, d) {
 			dims = append(dims, d)
@@ -293,9 +293,9 @@ func compareQuantities(a, b []Quantity) (shared, agree bool, why string) {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = []Dimension{Volume, Mass, Length, DataSize, Power, Charge, Voltage, Count, Apparel, Numbered}
+var dimensionOrder = []dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimApparel, dimNumbered}
 
-func hasDim(qs []Quantity, d Dimension) bool {
+func hasDim(qs []quantity, d dimension) bool {
 	for _, q := range qs {
 		if q.Dim == d {
 			return true
@@ -304,8 +304,8 @@ func hasDim(qs []Quantity, d Dimension) bool {
 	return false
 }
 
-func ofDim(qs []Quantity, d Dimension) []Quantity {
-	var out []Quantity
+func ofDim(qs []quantity, d dimension) []quantity {
+	var out []quantity
 	for _, q := range qs {
 		if q.Dim == d {
 			out = append(out, q)
@@ -316,21 +316,21 @@ func ofDim(qs []Quantity, d Dimension) []Quantity {
 
 // reconcileOunces re-reads bare ounces in a as fluid ounces when a has no
 // volume and b has volume but no mass.
-func reconcileOunces(a, b []Quantity) []Quantity {
-	if hasDim(a, Volume) || !hasDim(b, Volume) || hasDim(b, Mass) {
+func reconcileOunces(a, b []quantity) []quantity {
+	if hasDim(a, dimVolume) || !hasDim(b, dimVolume) || hasDim(b, dimMass) {
 		return a
 	}
-	out := make([]Quantity, len(a))
+	out := make([]quantity, len(a))
 	for i, q := range a {
-		if q.Dim == Mass && q.Ounce {
-			q = Quantity{Dim: Volume, Value: q.Value / 28.3495 * 29.5735, Text: q.Text}
+		if q.Dim == dimMass && q.Ounce {
+			q = quantity{Dim: dimVolume, Value: q.Value / 28.3495 * 29.5735, Text: q.Text}
 		}
 		out[i] = q
 	}
 	return out
 }
 
-func texts(qs []Quantity) string {
+func texts(qs []quantity) string {
 	s := make([]string, len(qs))
 	for i, q := range qs {
 		s[i] = q.Text

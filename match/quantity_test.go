@@ -10,34 +10,34 @@ import (
 func TestParseQuantities(t *testing.T) {
 	tests := []struct {
 		in     string
-		dim    Dimension
+		dim    dimension
 		value  float64
 		reason string
 	}{
-		{"FIJI Water 500ml", Volume, 500, "ml glued to the number"},
-		{"0.5 L bottle", Volume, 500, "liters convert to ml"},
-		{"16.9 fl oz", Volume, 499.79, "fluid ounces are volume"},
-		{"Coffee 1 lb bag", Mass, 453.592, "pounds are mass"},
-		{"16 oz", Mass, 453.592, "a bare oz is mass"},
-		{"2,5 kg", Mass, 2500, "a decimal comma"},
-		{"1TB SSD", DataSize, 1e12, "terabytes"},
-		{"10.25 inch skillet", Length, 260.35, "inches convert to mm"},
-		{"6 ft cable", Length, 1828.8, "feet"},
-		{"100W charger", Power, 100, "watts"},
-		{"10000mAh power bank", Charge, 10000, "mAh"},
-		{"Crayons 24 Count", Count, 24, "a count"},
-		{"LG 5.6 cu. ft. range", Volume, 158574.08, "cubic feet"},
-		{"5 qt stand mixer", Volume, 4731.765, "quarts"},
+		{"FIJI Water 500ml", dimVolume, 500, "ml glued to the number"},
+		{"0.5 L bottle", dimVolume, 500, "liters convert to ml"},
+		{"16.9 fl oz", dimVolume, 499.79, "fluid ounces are volume"},
+		{"Coffee 1 lb bag", dimMass, 453.592, "pounds are mass"},
+		{"16 oz", dimMass, 453.592, "a bare oz is mass"},
+		{"2,5 kg", dimMass, 2500, "a decimal comma"},
+		{"1TB SSD", dimDataSize, 1e12, "terabytes"},
+		{"10.25 inch skillet", dimLength, 260.35, "inches convert to mm"},
+		{"6 ft cable", dimLength, 1828.8, "feet"},
+		{"100W charger", dimPower, 100, "watts"},
+		{"10000mAh power bank", dimCharge, 10000, "mAh"},
+		{"Crayons 24 Count", dimCount, 24, "a count"},
+		{"LG 5.6 cu. ft. range", dimVolume, 158574.08, "cubic feet"},
+		{"5 qt stand mixer", dimVolume, 4731.765, "quarts"},
 	}
 	for _, tt := range tests {
-		qs := ParseQuantities(tt.in)
+		qs := parseQuantities(tt.in)
 		if len(qs) != 1 || qs[0].Dim != tt.dim || math.Abs(qs[0].Value-tt.value) > 0.01 {
-			t.Errorf("ParseQuantities(%q) = %+v, want one %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
+			t.Errorf("parseQuantities(%q) = %+v, want one %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
 		}
 	}
 	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07"} {
-		if qs := ParseQuantities(in); len(qs) != 0 {
-			t.Errorf("ParseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
+		if qs := parseQuantities(in); len(qs) != 0 {
+			t.Errorf("parseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
 		}
 	}
 }
@@ -45,20 +45,20 @@ func TestParseQuantities(t *testing.T) {
 func TestParseSize(t *testing.T) {
 	tests := []struct {
 		in     string
-		dim    Dimension
+		dim    dimension
 		value  float64
 		reason string
 	}{
-		{"XL", Apparel, 6, "letter size"},
-		{"Large", Apparel, 5, "spelled letter size"},
-		{"10.5", Numbered, 10.5, "shoe size"},
-		{`10.25"`, Length, 260.35, "an inch mark is a unit"},
-		{"500 mL", Volume, 500, "a quantity"},
+		{"XL", dimApparel, 6, "letter size"},
+		{"Large", dimApparel, 5, "spelled letter size"},
+		{"10.5", dimNumbered, 10.5, "shoe size"},
+		{`10.25"`, dimLength, 260.35, "an inch mark is a unit"},
+		{"500 mL", dimVolume, 500, "a quantity"},
 	}
 	for _, tt := range tests {
-		qs := ParseSize(spellInchMarks(tt.in))
+		qs := parseSize(spellInchMarks(tt.in))
 		if len(qs) != 1 || qs[0].Dim != tt.dim || math.Abs(qs[0].Value-tt.value) > 0.01 {
-			t.Errorf("ParseSize(%q) = %+v, want %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
+			t.Errorf("parseSize(%q) = %+v, want %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
 		}
 	}
 }
@@ -83,8 +83,8 @@ func TestParsePackCount(t *testing.T) {
 		{"Crayons 24 Count", 0, "a count is contents, not packs"},
 	}
 	for _, tt := range tests {
-		if got := ParsePackCount(tt.in); got != tt.want {
-			t.Errorf("ParsePackCount(%q) = %d, want %d (%s)", tt.in, got, tt.want, tt.reason)
+		if got := parsePackCount(tt.in); got != tt.want {
+			t.Errorf("parsePackCount(%q) = %d, want %d (%s)", tt.in, got, tt.want, tt.reason)
 		}
 	}
 }
@@ -105,7 +105,7 @@ func TestCompareQuantities(t *testing.T) {
 		{"Nikkor 18-200mm", "200 mm", true, true, "a range against its long end"},
 	}
 	for _, tt := range tests {
-		shared, agree, why := compareQuantities(ParseQuantities(tt.a), ParseQuantities(tt.b))
+		shared, agree, why := compareQuantities(parseQuantities(tt.a), parseQuantities(tt.b))
 		if shared != tt.shared || agree != tt.agree {
 			t.Errorf("compareQuantities(%q, %q) = %v, %v (%s); want %v, %v (%s)", tt.a, tt.b, shared, agree, why, tt.shared, tt.agree, tt.reason)
 		}
@@ -117,14 +117,14 @@ func FuzzParseQuantities(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, q := range ParseQuantities(s) {
+		for _, q := range parseQuantities(s) {
 			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) || q.Value < 0 {
-				t.Fatalf("ParseQuantities(%q) gave %+v", s, q)
+				t.Fatalf("parseQuantities(%q) gave %+v", s, q)
 			}
 		}
-		ParseSize(s)
-		if n := ParsePackCount(s); n < 0 || n > 10000 {
-			t.Fatalf("ParsePackCount(%q) = %d", s, n)
+		parseSize(s)
+		if n := parsePackCount(s); n < 0 || n > 10000 {
+			t.Fatalf("parsePackCount(%q) = %d", s, n)
 		}
 	})
 }
@@ -156,8 +156,8 @@ func FuzzParsePackCount(f *testing.F) {
 				break
 			}
 		}
-		if got := ParsePackCount(s); got != want {
-			t.Fatalf("ParsePackCount(%q) = %d, every pattern tried gives %d", s, got, want)
+		if got := parsePackCount(s); got != want {
+			t.Fatalf("parsePackCount(%q) = %d, every pattern tried gives %d", s, got, want)
 		}
 	})
 }

@@ -78,7 +78,7 @@ func (r *Rules) WithSeller(s Seller) *Rules {
 func brandSet(names []string, vs *Vocabularies) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
-		m[vs.CanonicalBrand(vs.BrandKey(n))] = true
+		m[vs.canonicalBrand(vs.BrandKey(n))] = true
 	}
 	return m
 }

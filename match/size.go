@@ -4,7 +4,7 @@ package match
 // quantities read from it, or from the title when the field says none.
 type sizeValue struct {
 	field string // normalized size field
-	q     []Quantity
+	q     []quantity
 	from  Source
 }
 
@@ -24,10 +24,10 @@ func sizeAttribute() Attribute {
 		prepare: func(it *Item, _ *Vocabularies) {
 			s := &it.size
 			if s.field = Normalize(it.Rec.Size); s.field != "" {
-				s.q, s.from = ParseSize(it.Rec.Size), FromField
+				s.q, s.from = parseSize(it.Rec.Size), FromField
 			}
 			if len(s.q) == 0 {
-				if qs := ParseQuantities(it.Rec.Title); len(qs) > 0 {
+				if qs := parseQuantities(it.Rec.Title); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				}
 			}
@@ -73,10 +73,10 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 
 // withoutCount drops counts ("24 count") unless they are all there is, so a
 // shared volume or mass decides first.
-func withoutCount(qs []Quantity) []Quantity {
-	var out []Quantity
+func withoutCount(qs []quantity) []quantity {
+	var out []quantity
 	for _, q := range qs {
-		if q.Dim != Count {
+		if q.Dim != dimCount {
 			out = append(out, q)
 		}
 	}

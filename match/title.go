@@ -53,7 +53,7 @@ var titleBands = []struct {
 }
 
 // titleAttribute measures title agreement as an IDF-weighted soft Dice
-// coefficient of the title keys (see TitleSimilarity), so agreeing on a
+// coefficient of the title keys (see titleSimilarity), so agreeing on a
 // rare word counts more than agreeing on "black"; short titles also get a
 // character edit similarity. The similarity lands in a band of 0.1.
 func titleAttribute() Attribute {
@@ -170,14 +170,14 @@ func isDecimal(k string) bool {
 // word in 1% of titles, 1 + ln(100).
 const pieceWeight = 5.605170185988092
 
-// TitleSimilarity is the mean of a weighted soft Dice coefficient (the
+// titleSimilarity is the mean of a weighted soft Dice coefficient (the
 // weight of the keys of each side that the other side has, over the weight
 // of all keys) and the overlap coefficient (the share of the lighter title's
 // weight that the other has), in [0,1]. A key counts as had when the other side has it,
 // spells it as two or three adjacent keys ("coffee maker" / "coffeemaker"),
 // or has it with one typo (keys of five or more characters, same digits).
 // weight must be positive.
-func TitleSimilarity(a, b []string, weight func(string) float64) float64 {
+func titleSimilarity(a, b []string, weight func(string) float64) float64 {
 	return softDice(a, b, toSet(a), toSet(b), joins(a), joins(b), weight)
 }
 

@@ -19,8 +19,8 @@ type term struct {
 	Synonyms []string `json:"synonyms"`
 }
 
-// Vocabulary maps normalized phrases to terms and finds them in text.
-type Vocabulary struct {
+// vocabulary maps normalized phrases to terms and finds them in text.
+type vocabulary struct {
 	phrases map[string]*term
 	// longFrom holds, for each first word of a phrase of several words,
 	// the longest such phrase in tokens.
@@ -28,8 +28,8 @@ type Vocabulary struct {
 }
 
 // newVocabulary indexes the terms by every normalized phrase that names them.
-func newVocabulary(terms []term) (*Vocabulary, error) {
-	v := &Vocabulary{phrases: map[string]*term{}, longFrom: map[string]int{}}
+func newVocabulary(terms []term) (*vocabulary, error) {
+	v := &vocabulary{phrases: map[string]*term{}, longFrom: map[string]int{}}
 	for i := range terms {
 		t := &terms[i]
 		if t.Family == "" {
@@ -54,14 +54,14 @@ func newVocabulary(terms []term) (*Vocabulary, error) {
 }
 
 // Lookup returns the term that the whole of s names, if any.
-func (v *Vocabulary) Lookup(s string) (*term, bool) {
+func (v *vocabulary) Lookup(s string) (*term, bool) {
 	t, ok := v.phrases[Normalize(s)]
 	return t, ok
 }
 
 // Find returns the distinct terms named in toks, longest phrase first at each
 // position, in order of appearance.
-func (v *Vocabulary) Find(toks []string) []*term {
+func (v *vocabulary) Find(toks []string) []*term {
 	var out []*term
 	for i := 0; i < len(toks); {
 		matched := false
@@ -90,9 +90,9 @@ func (v *Vocabulary) Find(toks []string) []*term {
 // materials, countries and brand aliases. They ship as JSON data in
 // match/vocab.
 type Vocabularies struct {
-	Colors    *Vocabulary
-	Materials *Vocabulary
-	Countries *Vocabulary
+	colors    *vocabulary
+	materials *vocabulary
+	countries *vocabulary
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
@@ -104,8 +104,8 @@ func LoadVocabularies() (*Vocabularies, error) {
 	var vs Vocabularies
 	for _, f := range []struct {
 		name string
-		dst  **Vocabulary
-	}{{"colors", &vs.Colors}, {"materials", &vs.Materials}, {"countries", &vs.Countries}} {
+		dst  **vocabulary
+	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}} {
 		var terms []term
 		if err := decodeVocab(f.name+".json", &terms); err != nil {
 			return nil, err
@@ -165,8 +165,8 @@ func (vs *Vocabularies) BrandKey(brand string) string {
 	return strings.Join(toks, "")
 }
 
-// CanonicalBrand maps a brand key to the key of its alias group.
-func (vs *Vocabularies) CanonicalBrand(key string) string {
+// canonicalBrand maps a brand key to the key of its alias group.
+func (vs *Vocabularies) canonicalBrand(key string) string {
 	if c, ok := vs.brandAlias[key]; ok {
 		return c
 	}
@@ -185,7 +185,7 @@ type vocabValue struct {
 // set (the whole field as one phrase, else the phrases in it), else from the
 // title when the title names exactly one term ("black and white" does not
 // say which).
-func (v *Vocabulary) read(field string, titleTokens []string) vocabValue {
+func (v *vocabulary) read(field string, titleTokens []string) vocabValue {
 	if norm := Normalize(field); norm != "" {
 		if t, ok := v.Lookup(field); ok {
 			return vocabValue{field: norm, terms: []*term{t}, from: FromField}
