@@ -46,6 +46,7 @@ type Server struct {
 	eng     *followmatch.Engine
 	opts    Options
 	mux     *http.ServeMux
+	routes  []route
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
 	latency *prometheus.HistogramVec
@@ -67,18 +68,31 @@ func New(eng *followmatch.Engine, opts Options) *Server {
 	}, []string{"decision"})
 	s.reg.MustRegister(s.reqs, s.latency, s.decided, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
-	s.handle("POST /v1/match", s.match)
-	s.handle("PUT /v1/listings/{id}", s.putListing)
-	s.handle("GET /v1/listings/{id}", s.getListing)
-	s.handle("DELETE /v1/listings/{id}", s.deleteListing)
-	s.handle("GET /healthz", s.health)
-	s.handle("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) error {
-		w.Header().Set("Content-Type", "application/json")
-		_, err := w.Write(openapiJSON)
-		return err
-	})
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
+	s.routes = []route{
+		{"POST /v1/match", "Decide one offer or a batch of offers", s.wrap("POST /v1/match", s.match)},
+		{"PUT /v1/listings/{id}", "Add or replace a listing; the next match sees it", s.wrap("PUT /v1/listings/{id}", s.putListing)},
+		{"GET /v1/listings/{id}", "Read a listing", s.wrap("GET /v1/listings/{id}", s.getListing)},
+		{"DELETE /v1/listings/{id}", "Remove a listing", s.wrap("DELETE /v1/listings/{id}", s.deleteListing)},
+		{"GET /healthz", "Liveness, with the number of listings", s.wrap("GET /healthz", s.health)},
+		{"GET /openapi.json", "This document", s.wrap("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) error {
+			w.Header().Set("Content-Type", "application/json")
+			_, err := w.Write(openapiJSON)
+			return err
+		})},
+		{"GET /metrics", "Prometheus metrics: requests, latencies, decisions", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})},
+	}
+	for _, rt := range s.routes {
+		s.mux.Handle(rt.pattern, rt.handler)
+	}
 	return s
+}
+
+// route is one entry of the server's route table: what the mux registers
+// and what openapi.json documents (a test holds the two equal).
+type route struct {
+	pattern string // "METHOD /path", as http.ServeMux takes it
+	summary string // the operation's summary in openapi.json
+	handler http.Handler
 }
 
 // Handler returns the HTTP handler. A request no route takes gets the
@@ -113,11 +127,6 @@ func (p *probeWriter) Header() http.Header         { return p.header }
 func (p *probeWriter) Write(b []byte) (int, error) { return len(b), nil }
 func (p *probeWriter) WriteHeader(code int)        { p.code = code }
 
-// Routes lists the method and path of every route, as the mux knows them.
-func Routes() []string {
-	return []string{"POST /v1/match", "PUT /v1/listings/{id}", "GET /v1/listings/{id}", "DELETE /v1/listings/{id}", "GET /healthz", "GET /openapi.json", "GET /metrics"}
-}
-
 // httpError is an error with its status code.
 type httpError struct {
 	status int
@@ -141,10 +150,10 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
-// handle registers a handler with the request limits, panic recovery,
-// JSON errors and metrics.
-func (s *Server) handle(pattern string, h func(http.ResponseWriter, *http.Request) error) {
-	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+// wrap gives a handler the request limits, panic recovery, JSON errors and
+// metrics.
+func (s *Server) wrap(pattern string, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
 		defer func() {
@@ -201,21 +210,21 @@ func readBody(r *http.Request) ([]byte, error) {
 	return b, nil
 }
 
-// MatchRequest is a decoded POST /v1/match body.
-type MatchRequest struct {
+// matchRequest is a decoded POST /v1/match body.
+type matchRequest struct {
 	Offers []*match.Record
 	Seller *match.Seller
 	// Single is set when the body was one offer: the answer is one result.
 	Single bool
 }
 
-// DecodeMatchRequest reads a match body: one offer object, an array of
+// decodeMatchRequest reads a match body: one offer object, an array of
 // offers, or {"offer": {...}} / {"offers": [...]} with an optional
 // "seller". Errors are *httpError with the status to answer: 400 for what
 // is not JSON of that shape, 413 for too many offers, 422 for an offer or
 // seller whose fields are wrong.
-func DecodeMatchRequest(body []byte, maxBatch int) (MatchRequest, error) {
-	var req MatchRequest
+func decodeMatchRequest(body []byte, maxBatch int) (matchRequest, error) {
+	var req matchRequest
 	var v any
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
@@ -297,7 +306,7 @@ func (s *Server) match(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	req, err := DecodeMatchRequest(body, s.opts.MaxBatch)
+	req, err := decodeMatchRequest(body, s.opts.MaxBatch)
 	if err != nil {
 		return err
 	}
@@ -379,5 +388,3 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "listings": n})
 }
-
-func errorsAs(err error, target **httpError) bool { return errors.As(err, target) }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/match"
+	"github.com/google/go-cmp/cmp"
 )
 
 func newTestServer(t *testing.T, opts Options) *httptest.Server {
@@ -97,7 +99,7 @@ func TestHandlers(t *testing.T) {
 }
 
 // TestOpenAPIMatchesRoutes checks that the document describes exactly the
-// routes the server has, with their methods.
+// routes the server's mux serves, with their methods and summaries.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
 	var doc struct {
 		OpenAPI string                                `json:"openapi"`
@@ -111,17 +113,32 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	}
 	var documented []string
 	for path, ops := range doc.Paths {
-		for method := range ops {
-			if method != "parameters" {
-				documented = append(documented, strings.ToUpper(method)+" "+path)
+		for method, op := range ops {
+			if method == "parameters" {
+				continue
 			}
+			var o struct{ Summary string }
+			if err := json.Unmarshal(op, &o); err != nil {
+				t.Fatal(err)
+			}
+			documented = append(documented, strings.ToUpper(method)+" "+path+": "+o.Summary)
 		}
 	}
-	routes := Routes()
+	s := New(nil, DefaultOptions())
+	var routes []string
+	for _, rt := range s.routes {
+		// The mux must route a request of this method and path to it.
+		method, path, _ := strings.Cut(rt.pattern, " ")
+		req := httptest.NewRequest(method, strings.ReplaceAll(path, "{id}", "x1"), nil)
+		if _, pattern := s.mux.Handler(req); pattern != rt.pattern {
+			t.Errorf("%s: the mux routes it to %q", rt.pattern, pattern)
+		}
+		routes = append(routes, rt.pattern+": "+rt.summary)
+	}
 	sort.Strings(documented)
 	sort.Strings(routes)
-	if strings.Join(documented, "\n") != strings.Join(routes, "\n") {
-		t.Errorf("openapi.json documents\n%s\nbut the server routes\n%s", strings.Join(documented, "\n"), strings.Join(routes, "\n"))
+	if diff := cmp.Diff(routes, documented); diff != "" {
+		t.Errorf("openapi.json and the route table differ (-routes +openapi.json):\n%s", diff)
 	}
 	srv := newTestServer(t, DefaultOptions())
 	code, body := do(t, "GET", srv.URL+"/openapi.json", "")
@@ -165,7 +182,7 @@ func FuzzDecodeMatchRequest(f *testing.F) {
 	f.Add([]byte(`{"offers": [{"id": "a"}], "seller": {"authorized_brands": ["x"]}}`))
 	f.Add([]byte(`{"offer": null}`))
 	f.Fuzz(func(t *testing.T, body []byte) {
-		req, err := DecodeMatchRequest(body, 10)
+		req, err := decodeMatchRequest(body, 10)
 		if err == nil {
 			if len(req.Offers) == 0 || len(req.Offers) > 10 {
 				t.Fatalf("accepted %d offers", len(req.Offers))
@@ -178,7 +195,7 @@ func FuzzDecodeMatchRequest(f *testing.F) {
 			return
 		}
 		var he *httpError
-		if !errorsAs(err, &he) || he.status < 400 || he.status > 499 {
+		if !errors.As(err, &he) || he.status < 400 || he.status > 499 {
 			t.Fatalf("error %v is not a 4xx", err)
 		}
 	})
