@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,6 +98,13 @@ func TestDemoEndToEnd(t *testing.T) {
 	if !strings.Contains(stderr, "47 offers") || !strings.Contains(stderr, "error 4") {
 		t.Errorf("summary missing or wrong: %s", stderr)
 	}
+	// Reproducible: an index built again and the same run give the same
+	// bytes, evidence strings included.
+	_, again, _ := cli(t, "match", "--index", buildDemoIndex(t), "--offers", filepath.Join(demo, "offers.csv"),
+		"--map", demoMap(t), "--policy", filepath.Join(demo, "policy.yaml"), "--seller", filepath.Join(demo, "seller.json"), "--workers", "3")
+	if diff := cmp.Diff(strings.Split(stdout, "\n"), strings.Split(again, "\n")); diff != "" {
+		t.Errorf("a second run differs (-first +second):\n%s", diff)
+	}
 	var b strings.Builder
 	seen := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
@@ -149,7 +157,26 @@ func TestDemoExplain(t *testing.T) {
 		}
 		golden(t, "explain-"+id+".txt", stdout)
 	}
-	code, _, stderr := cli(t, "explain", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--map", demoMap(t), "--id", "SUP-1040")
+	// --json: the result and the waterfall, whose steps add up to the total.
+	code, stdout, stderr := cli(t, "explain", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"),
+		"--map", demoMap(t), "--id", "SUP-1008", "--json")
+	var ex match.Explanation
+	if err := json.Unmarshal([]byte(stdout), &ex); code != 0 || err != nil || ex.Waterfall == nil {
+		t.Fatalf("explain --json: exit %d, %v: %s %s", code, err, stdout, stderr)
+	}
+	w := ex.Waterfall
+	run := w.Prior
+	for _, st := range w.Steps {
+		run += st.Weight
+		if math.Abs(st.Running-run) > 1e-9 || st.Attribute == "" || st.Level == "" {
+			t.Errorf("explain --json step %+v: running total %v, want %v", st, st.Running, run)
+		}
+	}
+	if len(w.Steps) != len(match.Attributes()) || math.Abs(run-w.Total) > 1e-9 || w.Decision != ex.Result.Decision || w.ListingID != "B0ANKPC101" {
+		t.Errorf("explain --json waterfall: %d steps, total %v (steps add to %v), decision %s vs %s, listing %s",
+			len(w.Steps), w.Total, run, w.Decision, ex.Result.Decision, w.ListingID)
+	}
+	code, _, stderr = cli(t, "explain", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--map", demoMap(t), "--id", "SUP-1040")
 	if code != 1 || !strings.Contains(stderr, `offer "SUP-1040" is not in`) {
 		t.Errorf("explain of an unknown id: exit %d, %s", code, stderr)
 	}
