@@ -73,3 +73,58 @@ func TestDecodeConfigVetoesReplace(t *testing.T) {
 		t.Error("a config without vetoes keeps the default vetoes")
 	}
 }
+
+// TestValidateWantsEveryWeight: a level without a weight is a config error,
+// not a silent 0.
+func TestValidateWantsEveryWeight(t *testing.T) {
+	cfg := DefaultConfig()
+	delete(cfg.Weights["color"], Family)
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "weights.color.family is not set") {
+		t.Errorf("Validate without color.family = %v, want the level named", err)
+	}
+	cfg = DefaultConfig()
+	delete(cfg.Weights, "title")
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "weights.title.") {
+		t.Errorf("Validate without title weights = %v, want an error naming title", err)
+	}
+	if err := DefaultConfig().Validate(); err != nil {
+		t.Errorf("the default config: %v", err)
+	}
+}
+
+// TestDefaultConfigFromAttributes: the defaults are what each attribute
+// declares, every level but Missing has a stated reason, Missing weighs 0
+// and never vetoes, and a level that backs another attribute's veto names
+// an attribute that has a veto.
+func TestDefaultConfigFromAttributes(t *testing.T) {
+	cfg := DefaultConfig()
+	names := map[string]bool{}
+	for _, a := range Attributes() {
+		names[a.Name] = true
+	}
+	for _, a := range Attributes() {
+		if len(a.Levels) == 0 || a.Levels[len(a.Levels)-1].Level != Missing {
+			t.Errorf("%s: levels must end with missing", a.Name)
+		}
+		for _, l := range a.Levels {
+			if l.Level == Missing {
+				if l.Weight != 0 || l.Veto || l.Backs != "" {
+					t.Errorf("%s.missing: %+v, want neutral", a.Name, l)
+				}
+				continue
+			}
+			if l.Why == "" {
+				t.Errorf("%s.%s: no reason for the default weight", a.Name, l.Level)
+			}
+			if w, ok := cfg.Weights[a.Name][l.Level]; !ok || w != l.Weight {
+				t.Errorf("%s.%s: default config weighs %v (set %v), the attribute declares %v", a.Name, l.Level, w, ok, l.Weight)
+			}
+			if l.Veto != cfg.vetoes(a.Name, l.Level) {
+				t.Errorf("%s.%s: veto %v declared, %v in the default config", a.Name, l.Level, l.Veto, !l.Veto)
+			}
+			if l.Backs != "" && (!names[l.Backs] || len(cfg.Vetoes[l.Backs]) == 0) {
+				t.Errorf("%s.%s backs %q, which is no attribute with a veto", a.Name, l.Level, l.Backs)
+			}
+		}
+	}
+}

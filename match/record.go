@@ -1,8 +1,3 @@
-// Package match is the core of followmatch: records, the attribute
-// comparisons, Fellegi-Sunter scoring, the marketplace rules and the decision
-// for one offer. It does no file or network I/O and knows nothing of Bleve:
-// candidates come from a CandidateSource and offer images from a
-// Fingerprinter, both small interfaces that other packages satisfy.
 package match
 
 import "github.com/followmatch/followmatch/imagecmp"
