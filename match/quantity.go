@@ -259,7 +259,8 @@ func sameQuantity(a, b float64) bool {
 // when the other side speaks only of volume.
 func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 	a, b = reconcileOunces(a, b), reconcileOunces(b, a)
-	var dims []dimension // a's dimensions that b has too, in dimensionOrder
+	var buf [len(dimensionOrder)]dimension
+	dims := buf[:0] // a's dimensions that b has too, in dimensionOrder
 	for _, d := range dimensionOrder {
 		if hasDim(a, d) && hasDim(b, d) {
 			dims = append(dims, d)
@@ -293,7 +294,7 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = []dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimApparel, dimNumbered}
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimApparel, dimNumbered}
 
 func hasDim(qs []quantity, d dimension) bool {
 	for _, q := range qs {

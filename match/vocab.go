@@ -200,7 +200,12 @@ func (v *vocabulary) read(field string, titleTokens []string) vocabValue {
 
 // shown is the value as a result shows it: the field as given, or the terms
 // read with their source ("black (title)").
-func (x *vocabValue) shown(raw string) string { return x.from.shown(raw, termNames(x.terms)) }
+func (x *vocabValue) shown(raw string) string {
+	if x.from == FromField || x.from == NoSource {
+		return raw
+	}
+	return x.from.shown(raw, termNames(x.terms))
+}
 
 // compareVocab compares two values that name vocabulary terms (colors,
 // materials): equal text, the same term through a synonym, the same family,
