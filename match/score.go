@@ -51,8 +51,8 @@ type backer struct {
 	level Level
 }
 
-// NewScorer returns a scorer for cfg; idf may be nil (all title tokens
-// weigh the same).
+// NewScorer returns a scorer for cfg, which must pass Validate (every
+// level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}}
 	for _, a := range attributes {
