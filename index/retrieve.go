@@ -1,9 +1,12 @@
 package index
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -154,11 +157,13 @@ func (m accs) add(bm *roaring.Bitmap, w float64) {
 	}
 }
 
-// run returns the k best listings for q, best first (ties by position in
-// the index), followed by up to maxShare more listings that share one of
+// run returns the k best listings for q, best first (ties by listing id,
+// so that every build of one catalog gives the same candidates, in the same
+// order), followed by up to maxShare more listings that share one of
 // q's GTIN terms.
 func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, error) {
-	var top, share []hit
+	var share []hit
+	best := topK{k: k}
 	for seg := range s.segs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -187,8 +192,12 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 		}
 		n := float64(q.clauses())
 		for d, a := range matched {
-			top = keepBest(top, hit{seg: seg, num: uint64(d), score: a.score * float64(a.matched) / n}, k)
+			best.add(hit{seg: seg, num: uint64(d), score: a.score * float64(a.matched) / n})
 		}
+	}
+	top, err := best.settle(s.docID)
+	if err != nil {
+		return nil, err
 	}
 	seen := make(map[hit]bool, len(top))
 	for _, h := range top {
@@ -219,22 +228,74 @@ func better(a, b hit) bool {
 	return a.num < b.num
 }
 
-// keepBest adds h to best, the k best hits so far in order, if it is one
-// of them.
-func keepBest(best []hit, h hit, k int) []hit {
-	if k <= 0 {
-		return best
+// topK keeps the k best hits seen, by better, and the hits that tie with
+// the k-th best score but fell outside by their position. Ties are settled
+// by listing id at the end (settle), since positions differ between builds
+// of the same catalog (Bleve numbers a batch's documents in map order).
+type topK struct {
+	k    int
+	best []hit // at most k, in better's order
+	tied []hit // outside best, scoring best[k-1].score
+}
+
+// add considers one hit.
+func (t *topK) add(h hit) {
+	if t.k <= 0 {
+		return
 	}
-	if len(best) == k && !better(h, best[k-1]) {
-		return best
+	if len(t.best) == t.k && !better(h, t.best[t.k-1]) {
+		if h.score == t.best[t.k-1].score {
+			t.tied = append(t.tied, h)
+		}
+		return
 	}
-	i := sort.Search(len(best), func(i int) bool { return better(h, best[i]) })
-	if len(best) < k {
-		best = append(best, hit{})
+	var out hit
+	full := len(t.best) == t.k
+	if full {
+		out = t.best[t.k-1]
 	}
-	copy(best[i+1:], best[i:len(best)-1])
-	best[i] = h
-	return best
+	i := sort.Search(len(t.best), func(i int) bool { return better(h, t.best[i]) })
+	if !full {
+		t.best = append(t.best, hit{})
+	}
+	copy(t.best[i+1:], t.best[i:len(t.best)-1])
+	t.best[i] = h
+	if full {
+		if out.score == t.best[t.k-1].score {
+			t.tied = append(t.tied, out)
+		} else {
+			t.tied = t.tied[:0] // the k-th score rose above them
+		}
+	}
+}
+
+// settle returns the k best hits, best first, ties (within the k and at
+// the k-th score) ordered by listing id.
+func (t *topK) settle(id func(hit) ([]byte, error)) ([]hit, error) {
+	type keyed struct {
+		h  hit
+		id []byte
+	}
+	all := make([]keyed, 0, len(t.best)+len(t.tied))
+	for _, hs := range [2][]hit{t.best, t.tied} {
+		for _, h := range hs {
+			b, err := id(h)
+			if err != nil {
+				return nil, err
+			}
+			all = append(all, keyed{h, b})
+		}
+	}
+	slices.SortFunc(all, func(a, b keyed) int {
+		if c := cmp.Compare(b.h.score, a.h.score); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.id, b.id)
+	})
+	for i := range t.best {
+		t.best[i] = all[i].h
+	}
+	return t.best, nil
 }
 
 // group adds the scores of a scoped group in segment seg to accs.
@@ -261,6 +322,33 @@ func (s *searcher) group(seg int, g group, matched accs) error {
 		matched[d] = a
 	}
 	return nil
+}
+
+// docID returns the listing id of a hit, valid while the snapshot is
+// held: read in place, without decompressing the record, where the segment
+// format allows (zap's DocID).
+func (s *searcher) docID(h hit) ([]byte, error) {
+	if d, ok := s.segs[h.seg].Segment().(interface{ DocID(uint64) ([]byte, error) }); ok {
+		id, err := d.DocID(h.num)
+		if err != nil {
+			return nil, fmt.Errorf("index: listing %d: %w", h.num, err)
+		}
+		return id, nil
+	}
+	var id []byte
+	err := s.segs[h.seg].VisitDocument(h.num, func(field string, _ byte, value []byte, _ []uint64) bool {
+		if field == "_id" {
+			id = append([]byte(nil), value...)
+		}
+		// Never stop at _id: zapx/v16 then returns its reader context to
+		// the pool twice, and two later visits share it (a crash, or
+		// another listing's fields).
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("index: listing %d: %w", h.num, err)
+	}
+	return id, nil
 }
 
 // load returns the prepared listing of a hit, from the cache when it is
