@@ -194,3 +194,27 @@ func TestRunStopsOnEmitError(t *testing.T) {
 		t.Errorf("Run = %v, want the emit error", err)
 	}
 }
+
+// TestDecideLeavesInput: Decide ranks a copy; the caller's candidates keep
+// their order (Explain once relied on Decide sorting them in place).
+func TestDecideLeavesInput(t *testing.T) {
+	vs := testVocab(t)
+	s := NewScorer(DefaultConfig(), nil)
+	offer := Prepare(&Record{ID: "o", Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black", Model: "WH-1000XM4"}, vs)
+	var scored []Scored
+	for _, r := range []Record{water1, xm5, xm4} { // worst first
+		scored = append(scored, s.Score(offer, Prepare(&r, vs)))
+	}
+	res := Decide(offer, scored, DefaultConfig(), NewRules(Policy{}, Seller{}, vs))
+	if res.ListingID != "B-XM4" {
+		t.Fatalf("Decide chose %q, want B-XM4", res.ListingID)
+	}
+	for i, want := range []string{"B-W1", "B-XM5", "B-XM4"} {
+		if got := scored[i].Listing.Rec.ID; got != want {
+			t.Errorf("scored[%d] = %s after Decide, want %s: the input was reordered", i, got, want)
+		}
+	}
+	if r := Rank(scored); r[0].Listing.Rec.ID != "B-XM4" || scored[0].Listing.Rec.ID != "B-W1" {
+		t.Errorf("Rank: best %s, input now starts with %s", r[0].Listing.Rec.ID, scored[0].Listing.Rec.ID)
+	}
+}
