@@ -203,6 +203,8 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 	for _, h := range top {
 		seen[hit{seg: h.seg, num: h.num}] = true
 	}
+	// Listings sharing a GTIN come in index order; past maxShare of them
+	// (a GTIN on more than 100 listings) which ones are kept depends on it.
 	added := 0
 	for _, h := range share {
 		if added == maxShare {
