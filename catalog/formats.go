@@ -3,7 +3,6 @@ package catalog
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,8 +40,15 @@ func openJSONL(path string, read *atomic.Int64) (*jsonlSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &jsonlSource{f: f, br: bufio.NewReaderSize(&countingReader{f, read}, 256<<10)}, nil
+	br := bufio.NewReaderSize(&countingReader{f, read}, 256<<10)
+	// Skip a UTF-8 byte order mark, which some exports add.
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		br.Discard(3)
+	}
+	return &jsonlSource{f: f, br: br}, nil
 }
+
+func (s *jsonlSource) lines() int { return s.row }
 
 func (s *jsonlSource) next() (map[string]any, int, error, error) {
 	for {
@@ -100,26 +106,17 @@ func (s *jsonlSource) close() error { return s.f.Close() }
 
 type delimitedSource struct {
 	f      *os.File
-	r      *csv.Reader
+	r      *delimReader
 	header []string
-	file   string
 }
 
-func openDelimited(path string, comma rune, read *atomic.Int64) (*delimitedSource, error) {
+func openDelimited(path string, comma byte, read *atomic.Int64) (*delimitedSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(&countingReader{f, read}, 256<<10)
-	// Skip a UTF-8 byte order mark, which spreadsheet exports add.
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
-	r := csv.NewReader(br)
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true // supplier files write 10" unquoted
-	header, err := r.Read()
+	r := newDelimReader(&countingReader{f, read}, comma)
+	header, _, rowErr, err := r.record()
 	if err != nil {
 		f.Close()
 		if errors.Is(err, io.EOF) {
@@ -127,12 +124,15 @@ func openDelimited(path string, comma rune, read *atomic.Int64) (*delimitedSourc
 		}
 		return nil, fmt.Errorf("header row: %w", err)
 	}
-	header = append([]string(nil), header...)
+	if rowErr != nil {
+		f.Close()
+		return nil, fmt.Errorf("header row: %w", rowErr)
+	}
 	if err := checkHeader(header); err != nil {
 		f.Close()
 		return nil, err
 	}
-	return &delimitedSource{f: f, r: r, header: header, file: path}, nil
+	return &delimitedSource{f: f, r: r, header: header}, nil
 }
 
 func checkHeader(header []string) error {
@@ -151,24 +151,22 @@ func checkHeader(header []string) error {
 }
 
 func (s *delimitedSource) next() (map[string]any, int, error, error) {
-	rec, err := s.r.Read()
-	line, _ := s.r.FieldPos(0)
+	rec, line, rowErr, err := s.r.record()
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, pe.StartLine, fmt.Errorf("unparsable: %v", pe.Err), nil
-		}
 		return nil, 0, nil, err
 	}
+	if rowErr != nil {
+		// Hand back the fields read before the problem, so the row's id
+		// can name the error.
+		return zipRow(s.header, rec), line, rowErr, nil
+	}
 	if len(rec) != len(s.header) {
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			return s.next() // a blank line
-		}
-		// Hand back what the row has, so its id can name the error.
 		return zipRow(s.header, rec), line, fmt.Errorf("has %d fields, the header has %d", len(rec), len(s.header)), nil
 	}
 	return zipRow(s.header, rec), line, nil, nil
 }
+
+func (s *delimitedSource) lines() int { return s.r.Lines() }
 
 func zipRow(header, rec []string) map[string]any {
 	m := make(map[string]any, len(header))
@@ -249,6 +247,8 @@ func (s *xlsxSource) next() (map[string]any, int, error, error) {
 	}
 	return nil, 0, nil, io.EOF
 }
+
+func (s *xlsxSource) lines() int { return s.row }
 
 func (s *xlsxSource) close() error {
 	if s.rows != nil {

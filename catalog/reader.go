@@ -104,6 +104,9 @@ type rowSource interface {
 	// next returns the next row's fields and row number, or io.EOF. A
 	// non-nil rowErr is a bad row; the source can go on after it.
 	next() (fields map[string]any, row int, rowErr error, err error)
+	// lines returns the lines (sheet rows for XLSX) read so far, the
+	// header and blank lines included.
+	lines() int
 	close() error
 }
 
@@ -193,6 +196,11 @@ func (r *Reader) idOf(fields map[string]any) string {
 // Progress returns the bytes read so far and the file's size; size is 0
 // when progress cannot be known (XLSX).
 func (r *Reader) Progress() (read, size int64) { return r.read.Load(), r.size }
+
+// Lines returns how many lines of the file (rows of the sheet) have been
+// read, the header and blank lines included: at the end, what a run reports
+// beside the rows it decided, so a row lost to a quoting problem shows.
+func (r *Reader) Lines() int { return r.src.lines() }
 
 // Close releases the file.
 func (r *Reader) Close() error { return r.src.close() }

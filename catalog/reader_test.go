@@ -172,6 +172,9 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("id,title,gtin,pack_count\nA,b,036000291452,2\n")
 	f.Add("id,title\n\"A,\"b\n")
 	f.Add("id\n\n\n")
+	f.Add("id,title\nA1,\"Best\" Sony headphones\nA2,x\n")
+	f.Add("id,title\nA1,\"never closed\nA2,x\nA3,y\n")
+	f.Add("id,title\r\nA1,\"two\r\nlines\"\r\n   \r\n")
 	f.Fuzz(func(t *testing.T, content string) {
 		p := filepath.Join(t.TempDir(), "f.csv")
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
@@ -199,6 +202,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add(`{"id":"a","gtin":["1"],"params":{"x":1}}`)
 	f.Add(`{"id":1e400}`)
 	f.Add("[\n{")
+	f.Add("\ufeff{\"id\":\"a\"}\n")
 	f.Fuzz(func(t *testing.T, content string) {
 		p := filepath.Join(t.TempDir(), "f.jsonl")
 		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
