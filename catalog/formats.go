@@ -168,6 +168,8 @@ func (s *delimitedSource) next() (map[string]any, int, error, error) {
 
 func (s *delimitedSource) lines() int { return s.r.Lines() }
 
+func (s *delimitedSource) columns() []string { return s.header }
+
 func zipRow(header, rec []string) map[string]any {
 	m := make(map[string]any, len(header))
 	for i, h := range header {
@@ -249,6 +251,8 @@ func (s *xlsxSource) next() (map[string]any, int, error, error) {
 }
 
 func (s *xlsxSource) lines() int { return s.row }
+
+func (s *xlsxSource) columns() []string { return s.header }
 
 func (s *xlsxSource) close() error {
 	if s.rows != nil {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -120,7 +121,14 @@ type Reader struct {
 	seenID map[string]int
 	read   *atomic.Int64 // bytes read from the file
 	size   int64         // the file's size; 0 when progress is unknown
+	// seenKeys are the lowercased column names (keys) met so far: the
+	// header, or the keys of JSON Lines records (at most maxSeenKeys).
+	seenKeys map[string]bool
 }
+
+// maxSeenKeys bounds the distinct JSON Lines keys remembered for
+// MissingSources.
+const maxSeenKeys = 1000
 
 // Open opens a record file, inferring its format from the extension.
 func Open(path string, opts Options) (*Reader, error) {
@@ -147,13 +155,45 @@ func Open(path string, opts Options) (*Reader, error) {
 	if st, err := os.Stat(path); err == nil && f != XLSX {
 		size = st.Size()
 	}
-	return &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size}, nil
+	r := &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size, seenKeys: map[string]bool{}}
+	if h, ok := src.(interface{ columns() []string }); ok {
+		for _, c := range h.columns() {
+			r.seenKeys[strings.ToLower(strings.TrimSpace(c))] = true
+		}
+	}
+	return r, nil
+}
+
+// HasHeader reports whether the file names its columns up front (CSV, TSV,
+// XLSX): then MissingSources is final as soon as the file is open.
+func (r *Reader) HasHeader() bool {
+	_, ok := r.src.(interface{ columns() []string })
+	return ok
+}
+
+// MissingSources returns the --map source columns that the file has not
+// shown so far (for JSON Lines, in the records read): most likely typos,
+// which would leave a field empty on every row.
+func (r *Reader) MissingSources() []string {
+	var out []string
+	for src := range r.opts.Map {
+		if !r.seenKeys[src] {
+			out = append(out, src)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Next returns the next row, or io.EOF after the last. A bad row comes back
 // as a Row with Err set; only a failure to read the file itself is an error.
 func (r *Reader) Next() (Row, error) {
 	fields, n, rowErr, err := r.src.next()
+	if !r.HasHeader() && len(r.seenKeys) < maxSeenKeys {
+		for k := range fields {
+			r.seenKeys[strings.ToLower(strings.TrimSpace(k))] = true
+		}
+	}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			return Row{}, io.EOF

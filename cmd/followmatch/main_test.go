@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -282,5 +283,58 @@ func TestMatchResume(t *testing.T) {
 	}
 	if code, _, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(demo, "offers.csv"), "--resume"); code != 2 || !strings.Contains(stderr, "--resume needs --out") {
 		t.Errorf("--resume without --out: exit %d %s", code, stderr)
+	}
+}
+
+// TestMatchRefusesAndFails: the run-level guards of a bulk match.
+func TestMatchRefusesAndFails(t *testing.T) {
+	idx := buildDemoIndex(t)
+	dir := t.TempDir()
+	offers := filepath.Join(dir, "offers.csv")
+	body := "SKU,Product Name\nS1,Anker PowerCore 10000\n"
+	os.WriteFile(offers, []byte(body), 0o644)
+
+	// --out naming the offers file would erase it before it is read.
+	code, _, stderr := cli(t, "match", "--index", idx, "--offers", offers, "--out", offers, "--map", "SKU=id,Product Name=title")
+	if got, _ := os.ReadFile(offers); code != 2 || !strings.Contains(stderr, "is the offers file") || string(got) != body {
+		t.Errorf("--out = --offers: exit %d, %q; the file now holds %q", code, stderr, got)
+	}
+
+	// A --map source the header lacks is named (a typo leaves a field empty).
+	code, _, stderr = cli(t, "match", "--index", idx, "--offers", offers, "--map", "SKU=id,Product Nam=title")
+	if code != 0 || !strings.Contains(stderr, `--map names column "product nam", which`) {
+		t.Errorf("--map typo: exit %d, stderr %q; want a warning naming the column", code, stderr)
+	}
+
+	// Every row an error: the run fails.
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("SKU,Product Name\n,no id\n,none either\n"), 0o644)
+	code, _, stderr = cli(t, "match", "--index", idx, "--offers", bad, "--map", "SKU=id,Product Name=title")
+	if code != 1 || !strings.Contains(stderr, "every one of the 2 rows is an error") {
+		t.Errorf("all rows bad: exit %d, stderr %q; want 1", code, stderr)
+	}
+
+	// --max-errors stops the run once exceeded, keeping what is written.
+	many := filepath.Join(dir, "many.csv")
+	var b strings.Builder
+	b.WriteString("SKU,Product Name\n")
+	for i := range 50 {
+		if i%2 == 0 {
+			fmt.Fprintf(&b, ",bad %d\n", i)
+		} else {
+			fmt.Fprintf(&b, "S%d,Anker PowerCore %d\n", i, i)
+		}
+	}
+	os.WriteFile(many, []byte(b.String()), 0o644)
+	out := filepath.Join(dir, "out.jsonl")
+	code, _, stderr = cli(t, "match", "--index", idx, "--offers", many, "--map", "SKU=id,Product Name=title", "--max-errors", "3", "--out", out)
+	got, _ := os.ReadFile(out)
+	if n := strings.Count(string(got), "\n"); code != 1 || !strings.Contains(stderr, "more than 3 rows are errors") || n != 7 {
+		t.Errorf("--max-errors 3: exit %d, %d lines written, stderr %q; want 1 and 7 lines (the 4th error row ends it)", code, n, stderr)
+	}
+	// The summary counts the lines read beside the rows decided.
+	code, _, stderr = cli(t, "match", "--index", idx, "--offers", many, "--map", "SKU=id,Product Name=title")
+	if code != 0 || !strings.Contains(stderr, "50 offers from 51 lines of") {
+		t.Errorf("summary: exit %d, %q", code, stderr)
 	}
 }

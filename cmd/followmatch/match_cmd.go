@@ -24,11 +24,15 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or table")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	resume := fs.Bool("resume", false, "with --out: keep the complete lines a stopped run left there and go on after them")
+	maxErrors := fs.Int("max-errors", -1, "stop the run, exit status 1, once more than `N` rows are errors (-1: never stop; a run whose every row is an error fails anyway)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if f.offers == "" {
 		return usagef("--offers is required")
+	}
+	if *out != "" && sameFile(*out, f.offers) {
+		return usagef("--out %s is the offers file: writing results would erase it before it is read", *out)
 	}
 	offerMap, err := catalog.ParseMap(f.mapping)
 	if err != nil {
@@ -61,6 +65,9 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer rd.Close()
+	if rd.HasHeader() {
+		warnMissingSources(stderr, rd, f.offers)
+	}
 	e, err := f.openEngine(ctx, stderr)
 	if err != nil {
 		return err
@@ -90,9 +97,16 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}()
 	counts := map[match.Decision]int{}
 	total := 0
+	errTooMany := errors.New("too many error rows")
 	err = e.MatchStream(ctx, jobs, f.workers, func(r match.Result) error {
 		counts[r.Decision]++
 		total++
+		if *maxErrors >= 0 && counts[match.Error] > *maxErrors {
+			if werr := rw.Write(r); werr != nil {
+				return werr
+			}
+			return errTooMany
+		}
 		read, _ := rd.Progress()
 		bar.Update(total, read)
 		return rw.Write(r)
@@ -108,13 +122,39 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			err = rerr
 		}
 	}
+	if errors.Is(err, errTooMany) {
+		return fmt.Errorf("stopped after %d rows: more than %d rows are errors (--max-errors); the results so far are written", total, *maxErrors)
+	}
 	if err != nil {
 		return err
 	}
+	if !rd.HasHeader() {
+		warnMissingSources(stderr, rd, f.offers)
+	}
 	el := time.Since(start)
-	fmt.Fprintf(stderr, "match: %d offers in %s (%.0f rows/s): %s\n", total, el.Round(time.Millisecond),
-		float64(total)/max(el.Seconds(), 1e-9), summary(counts))
+	fmt.Fprintf(stderr, "match: %d offers from %d lines of %s (header and blank lines included) in %s (%.0f rows/s): %s\n",
+		total, rd.Lines(), f.offers, el.Round(time.Millisecond), float64(total)/max(el.Seconds(), 1e-9), summary(counts))
+	if total > 0 && counts[match.Error] == total {
+		return fmt.Errorf("every one of the %d rows is an error (see the warnings above)", total)
+	}
 	return nil
+}
+
+// warnMissingSources warns about --map source columns the file lacks.
+func warnMissingSources(stderr io.Writer, rd *catalog.Reader, path string) {
+	for _, src := range rd.MissingSources() {
+		fmt.Fprintf(stderr, "warning: --map names column %q, which %s does not have: the field it maps to stays empty\n", src, path)
+	}
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
 
 // feedJobs reads every row into jobs, after skipping the first skip rows
