@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -189,37 +190,91 @@ type xlsxSource struct {
 	row    int
 }
 
-func openXLSX(path string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(path)
+// XLSX unpacking limits: a workbook may unpack to xlsxExpansion times its
+// size, at least xlsxMinUnpacked and at most xlsxMaxUnpacked bytes. Real
+// supplier workbooks unpack to 5-20 times their size; a zip bomb to
+// thousands.
+const (
+	xlsxExpansion   = 100
+	xlsxMinUnpacked = 64 << 20
+	xlsxMaxUnpacked = 2 << 30
+	// xlsxXMLInMemory is the largest worksheet or shared-string part kept
+	// in memory; larger ones go to a temporary file (excelize's default).
+	xlsxXMLInMemory = 16 << 20
+)
+
+// openXLSX opens sheet (the first when empty) of a workbook. notes name the
+// other sheets that hold data, which are not read.
+func openXLSX(path, sheet string) (*xlsxSource, []string, error) {
+	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	limit := min(max(st.Size()*xlsxExpansion, xlsxMinUnpacked), xlsxMaxUnpacked)
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(xlsxXMLInMemory, limit)})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size exceeds") {
+			return nil, nil, fmt.Errorf("the workbook (%d bytes) unpacks to more than %d bytes: refused, as a zip bomb would be (save the sheet as CSV to read it)", st.Size(), limit)
+		}
+		return nil, nil, err
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		f.Close()
-		return nil, errors.New("workbook has no sheet")
+		return nil, nil, errors.New("workbook has no sheet")
 	}
-	rows, err := f.Rows(sheets[0])
+	if sheet == "" {
+		sheet = sheets[0]
+	} else if !slices.Contains(sheets, sheet) {
+		f.Close()
+		return nil, nil, fmt.Errorf("no sheet %q (sheets: %s)", sheet, strings.Join(sheets, ", "))
+	}
+	var notes []string
+	for _, other := range sheets {
+		if other != sheet && sheetHasData(f, other) {
+			notes = append(notes, fmt.Sprintf("sheet %q also holds rows; only sheet %q is read (--sheet NAME picks another)", other, sheet))
+		}
+	}
+	rows, err := f.Rows(sheet)
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("sheet %q: %w", sheets[0], err)
+		return nil, nil, fmt.Errorf("sheet %q: %w", sheet, err)
 	}
 	s := &xlsxSource{f: f, rows: rows}
 	if !rows.Next() {
 		s.close()
-		return nil, fmt.Errorf("sheet %q is empty: want a header row", sheets[0])
+		return nil, nil, fmt.Errorf("sheet %q is empty: want a header row", sheet)
 	}
 	s.row = 1
 	s.header, err = rows.Columns()
 	if err != nil {
 		s.close()
-		return nil, fmt.Errorf("sheet %q header: %w", sheets[0], err)
+		return nil, nil, fmt.Errorf("sheet %q header: %w", sheet, err)
 	}
 	if err := checkHeader(s.header); err != nil {
 		s.close()
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, notes, nil
+}
+
+// sheetHasData reports whether a sheet has a non-blank cell in its first
+// rows.
+func sheetHasData(f *excelize.File, sheet string) bool {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	for i := 0; i < 10 && rows.Next(); i++ {
+		cols, _ := rows.Columns()
+		for _, c := range cols {
+			if strings.TrimSpace(c) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (s *xlsxSource) next() (map[string]any, int, error, error) {

@@ -78,6 +78,8 @@ type Options struct {
 	// Map renames source columns or keys to SPEC field names
 	// ("Product Name" -> "title"); names compare case-insensitively.
 	Map map[string]string
+	// Sheet names the XLSX sheet to read; the first when empty.
+	Sheet string
 }
 
 // ParseMap parses a --map value: "src=dst,src2=dst2".
@@ -124,7 +126,12 @@ type Reader struct {
 	// seenKeys are the lowercased column names (keys) met so far: the
 	// header, or the keys of JSON Lines records (at most maxSeenKeys).
 	seenKeys map[string]bool
+	notes    []string
 }
+
+// Notes returns what the reader noticed about the file as a whole and the
+// user should hear (an XLSX sheet with data that is not read).
+func (r *Reader) Notes() []string { return r.notes }
 
 // maxSeenKeys bounds the distinct JSON Lines keys remembered for
 // MissingSources.
@@ -137,6 +144,7 @@ func Open(path string, opts Options) (*Reader, error) {
 		return nil, err
 	}
 	var src rowSource
+	var notes []string
 	read := new(atomic.Int64)
 	switch f {
 	case JSONL:
@@ -146,7 +154,11 @@ func Open(path string, opts Options) (*Reader, error) {
 	case TSV:
 		src, err = openDelimited(path, '\t', read)
 	case XLSX:
-		src, err = openXLSX(path)
+		var xs *xlsxSource
+		xs, notes, err = openXLSX(path, opts.Sheet)
+		if err == nil {
+			src = xs
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("catalog: open %s: %w", path, err)
@@ -155,7 +167,7 @@ func Open(path string, opts Options) (*Reader, error) {
 	if st, err := os.Stat(path); err == nil && f != XLSX {
 		size = st.Size()
 	}
-	r := &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size, seenKeys: map[string]bool{}}
+	r := &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size, seenKeys: map[string]bool{}, notes: notes}
 	if h, ok := src.(interface{ columns() []string }); ok {
 		for _, c := range h.columns() {
 			r.seenKeys[strings.ToLower(strings.TrimSpace(c))] = true

@@ -18,17 +18,23 @@ import (
 // does not exist, updated when it does). Bad rows are reported on stderr
 // and skipped; image problems are reported and the listing kept without
 // them.
-func buildIndex(ctx context.Context, listings, dir string, mapping map[string]string, workers int, stderr io.Writer) (int, error) {
+func buildIndex(ctx context.Context, listings, dir string, opts catalog.Options, workers int, stderr io.Writer) (int, error) {
 	start := time.Now()
 	vs, err := match.LoadVocabularies()
 	if err != nil {
 		return 0, err
 	}
-	rd, err := catalog.Open(listings, catalog.Options{Map: mapping})
+	rd, err := catalog.Open(listings, opts)
 	if err != nil {
 		return 0, err
 	}
 	defer rd.Close()
+	for _, n := range rd.Notes() {
+		fmt.Fprintf(stderr, "warning: %s: %s\n", listings, n)
+	}
+	if rd.HasHeader() {
+		warnMissingSources(stderr, rd, listings)
+	}
 	var ix *index.Index
 	verb := "updated"
 	if index.Exists(dir) {

@@ -31,7 +31,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	offer, err := findOffer(f.offers, offerMap, *id)
+	offer, err := findOffer(f.offers, catalog.Options{Map: offerMap, Sheet: f.sheet}, *id)
 	if err != nil {
 		return err
 	}
@@ -65,8 +65,8 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // findOffer reads the offers file up to the record with the id; a bad row
 // with that id is its error.
-func findOffer(path string, mapping map[string]string, id string) (*match.Record, error) {
-	rd, err := catalog.Open(path, catalog.Options{Map: mapping})
+func findOffer(path string, opts catalog.Options, id string) (*match.Record, error) {
+	rd, err := catalog.Open(path, opts)
 	if err != nil {
 		return nil, err
 	}

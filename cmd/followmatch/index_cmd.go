@@ -9,11 +9,12 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 
+	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/index"
-	"github.com/followmatch/followmatch/match"
 )
 
 func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -21,6 +22,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	listings := fs.String("listings", "", "listings `file` (.jsonl, .csv, .tsv, .xlsx)")
 	dir := fs.String("index", defaultIndex, "index `dir` (created, or updated when it exists)")
 	mapping := fs.String("map", "", "rename columns: `src=dst,...`")
+	sheet := fs.String("sheet", "", "the `sheet` of an XLSX listings file to read (default the first)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel image `workers`")
 	del := fs.String("delete", "", "remove the listings whose ids are in `file` (one id per line, or a record file's id column)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
@@ -40,50 +42,52 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stop()
 	if *listings != "" {
-		if _, err := buildIndex(ctx, *listings, *dir, m, *workers, stderr); err != nil {
+		if _, err := buildIndex(ctx, *listings, *dir, catalog.Options{Map: m, Sheet: *sheet}, *workers, stderr); err != nil {
 			return err
 		}
 	}
 	if *del != "" {
-		return deleteListings(*del, *dir, m, stderr)
+		return deleteListings(ctx, *del, *dir, m, stderr)
 	}
 	return nil
 }
 
-// deleteListings removes the listings named in a file from the index.
-func deleteListings(path, dir string, mapping map[string]string, stderr io.Writer) error {
+// deleteListings removes the listings named in a file from the index and
+// says how many of them were there.
+func deleteListings(ctx context.Context, path, dir string, mapping map[string]string, stderr io.Writer) error {
 	ids, err := readIDs(path, mapping)
 	if err != nil {
 		return err
 	}
-	vs, err := match.LoadVocabularies()
+	if !index.Exists(dir) {
+		return fmt.Errorf("index: open %s: no followmatch index there", dir)
+	}
+	e, err := followmatch.Open(ctx, dir, followmatch.Options{ImageCacheDir: "-"})
 	if err != nil {
 		return err
 	}
-	ix, err := index.Open(dir, vs, false)
+	named := len(ids)
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	n, err := e.Delete(ctx, ids...)
 	if err != nil {
+		e.Close()
 		return err
 	}
-	w, err := ix.NewWriter(1000)
-	if err != nil {
-		ix.Close()
+	left, _ := e.Count()
+	if err := e.Close(); err != nil {
 		return err
 	}
-	for _, id := range ids {
-		if err := w.Delete(id); err != nil {
-			ix.Close()
-			return err
+	fmt.Fprintf(stderr, "index %s: removed %d listings of the %d ids named in %s", dir, n, named, path)
+	if missing := len(ids) - n; missing > 0 {
+		fmt.Fprintf(stderr, " (%d not in the index", missing)
+		if dup := named - len(ids); dup > 0 {
+			fmt.Fprintf(stderr, ", %d named twice", dup)
 		}
+		fmt.Fprint(stderr, ")")
+	} else if dup := named - len(ids); dup > 0 {
+		fmt.Fprintf(stderr, " (%d named twice)", dup)
 	}
-	if err := w.Flush(); err != nil {
-		ix.Close()
-		return err
-	}
-	n, _ := ix.Count()
-	if err := ix.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "index %s: removed %d listings named in %s; %d listings remain\n", dir, len(ids), path, n)
+	fmt.Fprintf(stderr, "; %d listings remain\n", left)
 	return nil
 }
 

@@ -60,11 +60,14 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	rd, err := catalog.Open(f.offers, catalog.Options{Map: offerMap})
+	rd, err := catalog.Open(f.offers, catalog.Options{Map: offerMap, Sheet: f.sheet})
 	if err != nil {
 		return err
 	}
 	defer rd.Close()
+	for _, n := range rd.Notes() {
+		fmt.Fprintf(stderr, "warning: %s: %s\n", f.offers, n)
+	}
 	if rd.HasHeader() {
 		warnMissingSources(stderr, rd, f.offers)
 	}

@@ -19,6 +19,7 @@ type matchFlags struct {
 	offers, index, listings  string
 	policy, seller, config   string
 	mapping, listingsMapping string
+	sheet                    string
 	workers                  int
 }
 
@@ -31,6 +32,7 @@ func (f *matchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.config, "config", "", "scoring config `file` (JSON or YAML), as written by tune")
 	fs.StringVar(&f.mapping, "map", "", "rename offer columns: `src=dst,...` (e.g. \"Product Name=title\")")
 	fs.StringVar(&f.listingsMapping, "listings-map", "", "rename listing columns (for --listings): `src=dst,...`")
+	fs.StringVar(&f.sheet, "sheet", "", "the `sheet` of an XLSX offers file to read (default the first)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers`")
 }
 
@@ -47,7 +49,7 @@ func (f *matchFlags) openEngine(ctx context.Context, stderr io.Writer) (*followm
 		if err != nil {
 			return nil, usageError{err.Error()}
 		}
-		if _, err := buildIndex(ctx, f.listings, f.index, lm, f.workers, stderr); err != nil {
+		if _, err := buildIndex(ctx, f.listings, f.index, catalog.Options{Map: lm}, f.workers, stderr); err != nil {
 			return nil, err
 		}
 	}
