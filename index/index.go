@@ -46,7 +46,8 @@ var formatKey = []byte("followmatch.format")
 
 // writingKey is set while a writer is open, and cleared when it closes
 // cleanly: an index that still carries it was written by a process that
-// stopped mid-way.
+// stopped mid-way. Once set by a stopped process it stays, through later
+// small updates, until a complete update (Completed) clears it.
 var writingKey = []byte("followmatch.writing")
 
 const formatVersion = "2"
@@ -185,11 +186,17 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 // upserts).
 func (ix *Index) Interrupted() bool { return ix.interrupted }
 
+// Completed records that the writes of this process made the index whole
+// again (a full `followmatch index` run over the listings): Close then
+// clears the interrupted mark, which small updates on an interrupted index
+// leave in place.
+func (ix *Index) Completed() { ix.interrupted = false }
+
 // Close closes the index; a writable index records that its writes ended
-// cleanly.
+// cleanly, unless it was interrupted before and nothing completed it.
 func (ix *Index) Close() error {
 	ix.dropReader()
-	if !ix.readOnly && ix.writing {
+	if !ix.readOnly && ix.writing && !ix.interrupted {
 		if err := ix.bi.DeleteInternal(writingKey); err != nil {
 			ix.bi.Close()
 			return fmt.Errorf("index: close %s: %w", ix.dir, err)

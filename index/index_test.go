@@ -193,13 +193,39 @@ func TestInterruptedWriteIsReported(t *testing.T) {
 	if err != nil {
 		t.Fatalf("an index whose writer died must still open: %v", err)
 	}
-	defer ix.Close()
 	if !ix.Interrupted() {
 		t.Error("the interrupted write is not reported")
 	}
 	if _, err := ix.Listing(context.Background(), "NEW"); err != nil {
 		t.Errorf("a committed batch is lost: %v", err)
 	}
+	ix.Close()
+
+	// One small update and a clean close keep the mark: the index is still
+	// missing what the stopped build did not write.
+	ix, err = Open(dir, vs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ = ix.NewWriter(10)
+	w.Put(&match.Record{ID: "PUT", Title: "one update"})
+	w.Flush()
+	ix.Close()
+	if ix, _ = Open(dir, vs, true); !ix.Interrupted() {
+		t.Error("a small update on an interrupted index cleared the mark")
+	}
+	ix.Close()
+	// A completed update clears it.
+	ix, _ = Open(dir, vs, false)
+	w, _ = ix.NewWriter(10)
+	w.Put(&match.Record{ID: "ALL", Title: "the whole catalog again"})
+	w.Flush()
+	ix.Completed()
+	ix.Close()
+	if ix, _ = Open(dir, vs, true); ix.Interrupted() {
+		t.Error("a completed update left the mark")
+	}
+	ix.Close()
 }
 
 // TestPutAllBulk loads many listings the way `followmatch index` does:

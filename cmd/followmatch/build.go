@@ -103,6 +103,11 @@ func buildIndex(ctx context.Context, listings, dir string, opts catalog.Options,
 		putErr = w.Compact(ctx)
 		compacted = time.Since(t)
 	}
+	if putErr == nil && rerr == nil {
+		// Every row of the file is in: an earlier interrupted build is
+		// complete now.
+		ix.Completed()
+	}
 	if cerr := ix.Close(); putErr == nil {
 		putErr = cerr
 	}
