@@ -261,13 +261,15 @@ type prepared struct {
 }
 
 // PutAll fingerprints the images of every record from recs that carries
-// none yet (match.Fingerprint; fp may be nil to skip images) and prepares their documents with workers goroutines, and
-// adds them to the index in input order (of two records with one id the
-// later replaces the earlier; catalog.Reader already refuses an id that
-// repeats within one file, so from a file the first row wins), in batches committed in the background while the next one is
-// prepared. onImageErrors, when set, hears about images that could not be
-// read; such a listing is indexed without them. It returns the number of
-// listings written; after an error it still reads recs to the end.
+// none yet (match.Fingerprint; fp may be nil to skip images), prepares their
+// documents with workers goroutines, and adds them to the index in input
+// order, in batches committed in the background while the next one is
+// prepared. Of two records with one id the later replaces the earlier
+// (catalog.Reader already refuses an id that repeats within one file, so
+// from a file the first row wins). onImageErrors, when set, hears about
+// images that could not be read; such a listing is indexed without them. It
+// returns the number of listings written; after an error it still reads
+// recs to the end.
 func (w *Writer) PutAll(ctx context.Context, recs <-chan *match.Record, fp match.Fingerprinter, workers int, onImageErrors func(id string, errs []string)) (int, error) {
 	// Workers take records in chunks: one record is too little work to
 	// hand from goroutine to goroutine.
