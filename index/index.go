@@ -8,14 +8,17 @@ package index
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -23,6 +26,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/whitespace"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -151,20 +155,43 @@ func Create(dir string, vs *match.Vocabularies) (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
-	return &Index{dir: dir, bi: bi, vocab: vs}, nil
+	ix := &Index{dir: dir, bi: bi, vocab: vs}
+	ix.holdPID()
+	return ix, nil
 }
 
+// lockWait bounds how long Open waits for another process to release the
+// index: Bleve's root file takes an exclusive lock for a writer and shared
+// locks for readers.
+const lockWait = 2 * time.Second
+
+// pidFile, in an index directory, holds the pid of the process that has the
+// index open for writing, to name it when another process cannot open it.
+const pidFile = "followmatch.pid"
+
+// ErrInUse reports an index another process holds.
+var ErrInUse = errors.New("index is in use by another process")
+
 // Open opens an existing index; readOnly opens it for matching only, so
-// several processes may read it at once.
+// several processes may read it at once. While another process writes the
+// index (serve, index), or reads it while this one would write, Open fails
+// after a short wait with ErrInUse, naming the writer's pid when known.
 func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 	if !Exists(dir) {
 		return nil, fmt.Errorf("index: open %s: no followmatch index there (build one with `followmatch index --listings FILE --index %s`)", dir, dir)
 	}
-	var cfg map[string]any
+	cfg := map[string]any{"bolt_timeout": lockWait.String()}
 	if readOnly {
-		cfg = map[string]any{"read_only": true}
+		cfg["read_only"] = true
 	}
 	bi, err := bleve.OpenUsing(dir, cfg)
+	if errors.Is(err, bolt.ErrTimeout) {
+		holder := "a process reading it (match, explain)"
+		if b, rerr := os.ReadFile(filepath.Join(dir, pidFile)); rerr == nil {
+			holder = "pid " + strings.TrimSpace(string(b)) + ", which writes it (serve or index)"
+		}
+		return nil, fmt.Errorf("index: open %s: %w (%s); stop it or try again", dir, ErrInUse, holder)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index: open %s: %w (the index may be damaged: rebuild it)", dir, err)
 	}
@@ -177,7 +204,16 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {
 		ix.interrupted = true
 	}
+	if !readOnly {
+		ix.holdPID()
+	}
 	return ix, nil
+}
+
+// holdPID records this process as the index's writer; a failure only costs
+// the pid in another process's message.
+func (ix *Index) holdPID() {
+	os.WriteFile(filepath.Join(ix.dir, pidFile), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
 }
 
 // Interrupted reports whether the last process writing this index stopped
@@ -201,6 +237,9 @@ func (ix *Index) Close() error {
 			ix.bi.Close()
 			return fmt.Errorf("index: close %s: %w", ix.dir, err)
 		}
+	}
+	if !ix.readOnly {
+		os.Remove(filepath.Join(ix.dir, pidFile))
 	}
 	if err := ix.bi.Close(); err != nil {
 		return fmt.Errorf("index: close %s: %w", ix.dir, err)

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -321,4 +322,30 @@ func TestCandidatesByWords(t *testing.T) {
 	if g := ids(got); !slices.Contains(g, "H14-40") {
 		t.Errorf("Candidates = %v, want H14-40 (Max 14, 40 lb) among the top 5", g)
 	}
+}
+
+// TestOpenInUse: while a writer holds the index, another open fails within
+// a few seconds, naming the writer's pid, instead of hanging.
+func TestOpenInUse(t *testing.T) {
+	dir, vs := build(t)
+	w, err := Open(dir, vs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = Open(dir, vs, true)
+	if !errors.Is(err, ErrInUse) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("read-only open beside a writer: %v; want ErrInUse naming pid %d", err, os.Getpid())
+	}
+	if el := time.Since(start); el > 3*lockWait {
+		t.Errorf("took %s to give up", el)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(dir, vs, true)
+	if err != nil {
+		t.Fatalf("after the writer closed: %v", err)
+	}
+	r.Close()
 }
