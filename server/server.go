@@ -7,13 +7,17 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"crypto/subtle"
 	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/followmatch/followmatch"
@@ -34,6 +38,9 @@ type Options struct {
 	MaxBatch int
 	// Timeout bounds one request's work (503 beyond).
 	Timeout time.Duration
+	// Token, when set, is the bearer token every request but GET /healthz
+	// and GET /openapi.json must carry (401 without it).
+	Token string
 }
 
 // DefaultOptions: 1 MiB bodies, 100 offers per request, 10 s per request.
@@ -69,20 +76,24 @@ func New(eng *followmatch.Engine, opts Options) *Server {
 	s.reg.MustRegister(s.reqs, s.latency, s.decided, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
 	s.routes = []route{
-		{"POST /v1/match", "Decide one offer or a batch of offers", s.wrap("POST /v1/match", s.match)},
-		{"PUT /v1/listings/{id}", "Add or replace a listing; the next match sees it", s.wrap("PUT /v1/listings/{id}", s.putListing)},
-		{"GET /v1/listings/{id}", "Read a listing", s.wrap("GET /v1/listings/{id}", s.getListing)},
-		{"DELETE /v1/listings/{id}", "Remove a listing", s.wrap("DELETE /v1/listings/{id}", s.deleteListing)},
-		{"GET /healthz", "Liveness, with the number of listings", s.wrap("GET /healthz", s.health)},
-		{"GET /openapi.json", "This document", s.wrap("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) error {
+		{"POST /v1/match", "Decide one offer or a batch of offers", false, s.wrap("POST /v1/match", s.match)},
+		{"PUT /v1/listings/{id}", "Add or replace a listing; the next match sees it", false, s.wrap("PUT /v1/listings/{id}", s.putListing)},
+		{"GET /v1/listings/{id}", "Read a listing", false, s.wrap("GET /v1/listings/{id}", s.getListing)},
+		{"DELETE /v1/listings/{id}", "Remove a listing", false, s.wrap("DELETE /v1/listings/{id}", s.deleteListing)},
+		{"GET /healthz", "Liveness, with the number of listings", true, s.wrap("GET /healthz", s.health)},
+		{"GET /openapi.json", "This document", true, s.wrap("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) error {
 			w.Header().Set("Content-Type", "application/json")
 			_, err := w.Write(openapiJSON)
 			return err
 		})},
-		{"GET /metrics", "Prometheus metrics: requests, latencies, decisions", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})},
+		{"GET /metrics", "Prometheus metrics: requests, latencies, decisions", false, promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})},
 	}
 	for _, rt := range s.routes {
-		s.mux.Handle(rt.pattern, rt.handler)
+		h := rt.handler
+		if !rt.public {
+			h = s.authorize(h)
+		}
+		s.mux.Handle(rt.pattern, h)
 	}
 	return s
 }
@@ -92,7 +103,28 @@ func New(eng *followmatch.Engine, opts Options) *Server {
 type route struct {
 	pattern string // "METHOD /path", as http.ServeMux takes it
 	summary string // the operation's summary in openapi.json
+	// public routes need no token.
+	public  bool
 	handler http.Handler
+}
+
+// authorize requires the bearer token, when the server has one. The
+// comparison takes the same time whatever the token sent.
+func (s *Server) authorize(h http.Handler) http.Handler {
+	if s.opts.Token == "" {
+		return h
+	}
+	want := sha256.Sum256([]byte(s.opts.Token))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		sum := sha256.Sum256([]byte(strings.TrimSpace(got)))
+		if !ok || subtle.ConstantTimeCompare(sum[:], want[:]) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="followmatch"`)
+			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token (Authorization: Bearer TOKEN)")
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // Handler returns the HTTP handler. A request no route takes gets the
@@ -108,6 +140,12 @@ func (s *Server) Handler() http.Handler {
 		h.ServeHTTP(probe, r)
 		if allow := probe.header.Get("Allow"); allow != "" {
 			w.Header().Set("Allow", allow)
+		}
+		if loc := probe.header.Get("Location"); loc != "" && probe.code >= 300 && probe.code < 400 {
+			// The mux's answer to a path that is not clean ("/v1/../x").
+			w.Header().Set("Location", loc)
+			writeError(w, probe.code, "see "+loc)
+			return
 		}
 		msg := fmt.Sprintf("no route %s %s", r.Method, r.URL.Path)
 		if probe.code == http.StatusMethodNotAllowed {
@@ -167,6 +205,14 @@ func (s *Server) wrap(pattern string, h func(http.ResponseWriter, *http.Request)
 		defer cancel()
 		r = r.WithContext(ctx)
 		r.Body = http.MaxBytesReader(sw, r.Body, s.opts.MaxBody)
+		if r.Method == http.MethodPost || r.Method == http.MethodPut {
+			// A JSON body only: a browser cannot send one across sites
+			// without a CORS preflight, which this server never grants.
+			if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+				writeError(sw, http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q: want application/json", r.Header.Get("Content-Type")))
+				return
+			}
+		}
 		if err := h(sw, r); err != nil {
 			var he *httpError
 			var mbe *http.MaxBytesError
@@ -339,6 +385,9 @@ func (s *Server) putListing(w http.ResponseWriter, r *http.Request) error {
 	dec.UseNumber()
 	if err := dec.Decode(&fields); err != nil || fields == nil {
 		return errorf(http.StatusBadRequest, "body must be one listing object")
+	}
+	if dec.More() {
+		return errorf(http.StatusBadRequest, "body holds more than one JSON value")
 	}
 	if v, ok := fields["id"]; ok && fmt.Sprint(v) != id {
 		return errorf(http.StatusUnprocessableEntity, "id %v in the body differs from %q in the path", v, id)

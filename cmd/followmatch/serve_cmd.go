@@ -8,6 +8,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/followmatch/followmatch"
@@ -27,8 +29,24 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.Int64Var(&opts.MaxBody, "max-body", opts.MaxBody, "largest request body in `bytes`")
 	fs.IntVar(&opts.MaxBatch, "max-batch", opts.MaxBatch, "most `offers` per match request")
 	fs.DurationVar(&opts.Timeout, "timeout", opts.Timeout, "longest a request may take")
+	tokenFile := fs.String("token-file", "", "`file` holding the bearer token requests must carry (required off loopback)")
+	readTimeout := fs.Duration("read-timeout", 15*time.Second, "longest a client may take to send a request, body included")
+	idleTimeout := fs.Duration("idle-timeout", 60*time.Second, "how long an idle keep-alive connection stays open")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
+	}
+	if *tokenFile != "" {
+		b, err := os.ReadFile(*tokenFile)
+		if err != nil {
+			return fmt.Errorf("serve: --token-file: %w", err)
+		}
+		opts.Token = strings.TrimSpace(string(b))
+		if len(opts.Token) < 16 {
+			return fmt.Errorf("serve: --token-file %s: the token has %d characters; use 16 or more (e.g. `openssl rand -hex 32`)", *tokenFile, len(opts.Token))
+		}
+	}
+	if opts.Token == "" && !loopback(*addr) {
+		return usagef("--addr %s is not a loopback address: anyone who reaches it could change listings. Give --token-file FILE, or bind to 127.0.0.1", *addr)
 	}
 	if !index.Exists(*dir) && !*create {
 		return fmt.Errorf("serve: %s holds no followmatch index (build one with `followmatch index`, or pass --create to start empty)", *dir)
@@ -51,7 +69,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("serve: listen %s: %w", *addr, err)
 	}
 	n, _ := eng.Count()
-	srv := &http.Server{Handler: server.New(eng, opts).Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{
+		Handler:           server.New(eng, opts).Handler(),
+		ReadHeaderTimeout: min(10*time.Second, *readTimeout),
+		ReadTimeout:       *readTimeout, // a trickled body is cut
+		WriteTimeout:      *readTimeout + opts.Timeout + 5*time.Second,
+		IdleTimeout:       *idleTimeout,
+	}
 	fmt.Fprintf(stderr, "serve: %d listings from %s on http://%s\n", n, *dir, ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -75,4 +99,17 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintln(stderr, "serve: stopped; index closed")
 	}
 	return err
+}
+
+// loopback reports whether a listen address binds to loopback only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
