@@ -39,6 +39,15 @@ type Options struct {
 	// ReadOnly opens the index for matching only (several processes may
 	// read one index); Upsert and Delete then fail.
 	ReadOnly bool
+	// ImageAccess says which image files and URLs offers and listings may
+	// name. Its zero value, the safe one for a service, reads no local
+	// file and fetches from public addresses only.
+	ImageAccess imageload.Access
+	// ImageFetches bounds the image URLs fetched at once (4 when 0).
+	ImageFetches int
+	// ImageBudget bounds the image work for one record (see
+	// match.ImageBudget); unset, only the caller's context bounds it.
+	ImageBudget match.ImageBudget
 }
 
 // Engine decides offers against one listing index.
@@ -89,14 +98,21 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	case "-":
 		cache = ""
 	}
+	fetches := opts.ImageFetches
+	if fetches <= 0 {
+		fetches = 4
+	}
+	images := imageload.NewLoader(cache, fetches)
+	images.Access = opts.ImageAccess
 	return &Engine{
 		ix: ix,
 		matcher: &match.Matcher{
-			Scorer: match.NewScorer(cfg, ix.IDF),
-			Source: ix,
-			Rules:  match.NewRules(opts.Policy, opts.Seller, vs),
-			Vocab:  vs,
-			Images: imageload.NewLoader(cache, 4),
+			Scorer:      match.NewScorer(cfg, ix.IDF),
+			Source:      ix,
+			Rules:       match.NewRules(opts.Policy, opts.Seller, vs),
+			Vocab:       vs,
+			Images:      images,
+			ImageBudget: opts.ImageBudget,
 		},
 	}, nil
 }
@@ -167,7 +183,7 @@ func (e *Engine) Upsert(ctx context.Context, listings ...*match.Record) error {
 		if l == nil || l.ID == "" {
 			return errors.New("followmatch: upsert: a listing needs an id")
 		}
-		*l = *match.Fingerprint(ctx, e.matcher.Images, l)
+		*l = *match.Fingerprint(ctx, e.matcher.Images, l, e.matcher.ImageBudget)
 	}
 	return e.write(func(w *index.Writer) error {
 		for _, l := range listings {

@@ -291,7 +291,7 @@ func (w *Writer) PutAll(ctx context.Context, recs <-chan *match.Record, fp match
 	prepare := func(ctx context.Context, c []*match.Record) []prepared {
 		out := make([]prepared, len(c))
 		for i, rec := range c {
-			rec = match.Fingerprint(ctx, fp, rec)
+			rec = match.Fingerprint(ctx, fp, rec, match.ImageBudget{})
 			out[i].rec = rec
 			out[i].doc, out[i].err = w.ix.prepare(rec)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/followmatch/followmatch/imagecmp"
 )
@@ -39,19 +40,45 @@ type Matcher struct {
 	// Images fingerprints offer images; nil leaves offers without image
 	// evidence unless their records carry fingerprints.
 	Images Fingerprinter
+	// ImageBudget bounds the image work per offer.
+	ImageBudget ImageBudget
+}
+
+// ImageBudget bounds the image work for one record: a slow or unreadable
+// image is neutral evidence, never a request past its deadline.
+type ImageBudget struct {
+	// Timeout bounds the time spent on one record's images (0: only the
+	// caller's context bounds it).
+	Timeout time.Duration
+	// Max is how many of a record's images are read (0: all).
+	Max int
 }
 
 // Fingerprint returns the record with the fingerprints of its images, read
-// with fp, when it has images and no fingerprints yet; otherwise the record
-// itself. Images that cannot be read are named in ImageErrors: neutral
-// evidence, not a failure. The record passed in is not modified.
-func Fingerprint(ctx context.Context, fp Fingerprinter, r *Record) *Record {
+// with fp within the budget, when it has images and no fingerprints yet;
+// otherwise the record itself. Images that cannot be read (or are past the
+// budget) are named in ImageErrors: neutral evidence, not a failure. The
+// record passed in is not modified.
+func Fingerprint(ctx context.Context, fp Fingerprinter, r *Record, b ImageBudget) *Record {
 	if fp == nil || len(r.Images) == 0 || len(r.Fingerprints) > 0 {
 		return r
 	}
+	if b.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, b.Timeout)
+		defer cancel()
+	}
 	c := *r
 	c.Fingerprints, c.ImageErrors = nil, nil
-	for _, ref := range r.Images {
+	for i, ref := range r.Images {
+		if b.Max > 0 && i >= b.Max {
+			c.ImageErrors = append(c.ImageErrors, fmt.Sprintf("image %s: skipped: only the first %d images of a record are read", ref, b.Max))
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			c.ImageErrors = append(c.ImageErrors, fmt.Sprintf("image %s: skipped: out of time for this record's images", ref))
+			continue
+		}
 		f, err := fp.Fingerprint(ctx, ref)
 		if err != nil {
 			c.ImageErrors = append(c.ImageErrors, err.Error())
@@ -65,7 +92,7 @@ func Fingerprint(ctx context.Context, fp Fingerprinter, r *Record) *Record {
 // Prepare fingerprints the offer's images (when it has none yet) and
 // prepares it for scoring.
 func (m *Matcher) Prepare(ctx context.Context, offer *Record) *Item {
-	return Prepare(Fingerprint(ctx, m.Images, offer), m.Vocab)
+	return Prepare(Fingerprint(ctx, m.Images, offer, m.ImageBudget), m.Vocab)
 }
 
 // Trace is one offer's way through the match path: the prepared offer, the

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/followmatch/followmatch/imagecmp"
 )
@@ -43,7 +45,7 @@ func TestFingerprint(t *testing.T) {
 			fi := &fakeImages{}
 			in := tt.rec
 			before := slices.Clone(in.Fingerprints)
-			out := Fingerprint(ctx, fi, &in)
+			out := Fingerprint(ctx, fi, &in, ImageBudget{})
 			if len(out.Fingerprints) != tt.wantFP || !slices.Equal(out.ImageErrors, tt.wantErrs) || fi.calls != tt.wantCalls {
 				t.Errorf("Fingerprint = %d fingerprints, errors %v, %d reads; want %d, %v, %d", len(out.Fingerprints), out.ImageErrors, fi.calls, tt.wantFP, tt.wantErrs, tt.wantCalls)
 			}
@@ -55,7 +57,29 @@ func TestFingerprint(t *testing.T) {
 			}
 		})
 	}
-	if out := Fingerprint(ctx, nil, &Record{Images: []string{"ok"}}); len(out.Fingerprints) != 0 {
+	if out := Fingerprint(ctx, nil, &Record{Images: []string{"ok"}}, ImageBudget{}); len(out.Fingerprints) != 0 {
 		t.Errorf("a nil Fingerprinter read images: %+v", out)
+	}
+}
+
+// slowImages never answers before the context ends.
+type slowImages struct{}
+
+func (slowImages) Fingerprint(ctx context.Context, ref string) (imagecmp.Fingerprint, error) {
+	<-ctx.Done()
+	return imagecmp.Fingerprint{}, errors.New("image " + ref + ": " + ctx.Err().Error())
+}
+
+// TestImageBudget: slow images cost at most the budget, and images past
+// the count are skipped and said so; the record is still matched.
+func TestImageBudget(t *testing.T) {
+	rec := &Record{ID: "o", Images: []string{"a", "b", "c"}}
+	start := time.Now()
+	out := Fingerprint(context.Background(), slowImages{}, rec, ImageBudget{Timeout: 50 * time.Millisecond, Max: 2})
+	if el := time.Since(start); el > time.Second {
+		t.Errorf("took %s on a 50 ms budget", el)
+	}
+	if len(out.ImageErrors) != 3 || !strings.Contains(out.ImageErrors[2], "only the first 2 images") {
+		t.Errorf("errors %q: want every image named, the third as skipped", out.ImageErrors)
 	}
 }

@@ -391,6 +391,7 @@ func speedSummary(root string, photos []photo) (string, error) {
 	cores := runtime.GOMAXPROCS(0)
 	for _, workers := range []int{1, cores} {
 		l := imageload.NewLoader("", workers)
+		l.Access = imageload.Access{AnyFile: true}
 		start := time.Now()
 		var wg sync.WaitGroup
 		next := make(chan string)

@@ -18,7 +18,7 @@ import (
 // does not exist, updated when it does). Bad rows are reported on stderr
 // and skipped; image problems are reported and the listing kept without
 // them.
-func buildIndex(ctx context.Context, listings, dir string, opts catalog.Options, workers int, stderr io.Writer) (int, error) {
+func buildIndex(ctx context.Context, listings, dir string, opts catalog.Options, access imageload.Access, workers int, stderr io.Writer) (int, error) {
 	start := time.Now()
 	vs, err := match.LoadVocabularies()
 	if err != nil {
@@ -86,7 +86,9 @@ func buildIndex(ctx context.Context, listings, dir string, opts catalog.Options,
 			}
 		}
 	}()
-	n, putErr := w.PutAll(ctx, recs, imageload.NewLoader(imageload.DefaultCacheDir(), 4), workers, func(id string, errs []string) {
+	loader := imageload.NewLoader(imageload.DefaultCacheDir(), 4)
+	loader.Access = access
+	n, putErr := w.PutAll(ctx, recs, loader, workers, func(id string, errs []string) {
 		imgBad.Add(1)
 		for _, e := range errs {
 			warn.printf("listing %s: image skipped: %s", id, e)

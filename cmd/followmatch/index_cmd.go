@@ -23,6 +23,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir := fs.String("index", defaultIndex, "index `dir` (created, or updated when it exists)")
 	mapping := fs.String("map", "", "rename columns: `src=dst,...`")
 	sheet := fs.String("sheet", "", "the `sheet` of an XLSX listings file to read (default the first)")
+	var roots stringList
+	fs.Var(&roots, "image-root", "also read image files inside `dir` (images are read inside the listings file's folder; repeatable)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "parallel image `workers`")
 	del := fs.String("delete", "", "remove the listings whose ids are in `file` (one id per line, or a record file's id column)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
@@ -42,7 +44,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stop()
 	if *listings != "" {
-		if _, err := buildIndex(ctx, *listings, *dir, catalog.Options{Map: m, Sheet: *sheet}, *workers, stderr); err != nil {
+		if _, err := buildIndex(ctx, *listings, *dir, catalog.Options{Map: m, Sheet: *sheet}, imageAccess([]string{*listings}, roots), *workers, stderr); err != nil {
 			return err
 		}
 	}

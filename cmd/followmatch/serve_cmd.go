@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/index"
+	"github.com/followmatch/followmatch/match"
 	"github.com/followmatch/followmatch/server"
 )
 
@@ -32,6 +34,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	tokenFile := fs.String("token-file", "", "`file` holding the bearer token requests must carry (required off loopback)")
 	readTimeout := fs.Duration("read-timeout", 15*time.Second, "longest a client may take to send a request, body included")
 	idleTimeout := fs.Duration("idle-timeout", 60*time.Second, "how long an idle keep-alive connection stays open")
+	var imageDirs stringList
+	fs.Var(&imageDirs, "image-dir", "let requests name image files inside `dir` (none by default; repeatable)")
+	privateImages := fs.Bool("allow-private-images", false, "fetch image URLs on loopback, private and link-local addresses (refused by default)")
+	noFetch := fs.Bool("no-image-fetch", false, "fetch no image URL at all")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -55,7 +61,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	eo := followmatch.Options{Config: cfg, Policy: policy, Seller: seller}
+	eo := followmatch.Options{Config: cfg, Policy: policy, Seller: seller,
+		ImageAccess:  imageload.Access{Dirs: imageDirs, Private: *privateImages, NoFetch: *noFetch},
+		ImageFetches: 16,
+		// A slow or unreadable image is neutral evidence: it may take a
+		// share of the request's time, never all of it.
+		ImageBudget: match.ImageBudget{Timeout: min(opts.Timeout/2, 5*time.Second), Max: 8},
+	}
 	eng, err := followmatch.Open(ctx, *dir, eo)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)

@@ -5,10 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"runtime"
+	"strings"
 
 	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/match"
 )
 
@@ -20,7 +23,27 @@ type matchFlags struct {
 	policy, seller, config   string
 	mapping, listingsMapping string
 	sheet                    string
+	imageRoots               stringList
 	workers                  int
+}
+
+// stringList is a flag that may be given several times.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// imageAccess is what a command line run may read: image files inside the
+// folders of the files it reads (and --image-root folders), URLs anywhere,
+// the user's own network included.
+func imageAccess(files []string, roots []string) imageload.Access {
+	a := imageload.Access{Private: true, Dirs: append([]string(nil), roots...)}
+	for _, f := range files {
+		if f != "" {
+			a.Dirs = append(a.Dirs, filepath.Dir(f))
+		}
+	}
+	return a
 }
 
 func (f *matchFlags) register(fs *flag.FlagSet) {
@@ -33,6 +56,7 @@ func (f *matchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.mapping, "map", "", "rename offer columns: `src=dst,...` (e.g. \"Product Name=title\")")
 	fs.StringVar(&f.listingsMapping, "listings-map", "", "rename listing columns (for --listings): `src=dst,...`")
 	fs.StringVar(&f.sheet, "sheet", "", "the `sheet` of an XLSX offers file to read (default the first)")
+	fs.Var(&f.imageRoots, "image-root", "also read image files inside `dir` (images are read inside the offers and listings files' folders; repeatable)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers`")
 }
 
@@ -49,11 +73,12 @@ func (f *matchFlags) openEngine(ctx context.Context, stderr io.Writer) (*followm
 		if err != nil {
 			return nil, usageError{err.Error()}
 		}
-		if _, err := buildIndex(ctx, f.listings, f.index, catalog.Options{Map: lm}, f.workers, stderr); err != nil {
+		if _, err := buildIndex(ctx, f.listings, f.index, catalog.Options{Map: lm}, imageAccess([]string{f.listings}, f.imageRoots), f.workers, stderr); err != nil {
 			return nil, err
 		}
 	}
-	e, err := followmatch.Open(ctx, f.index, followmatch.Options{Config: cfg, Policy: policy, Seller: seller, ReadOnly: true})
+	e, err := followmatch.Open(ctx, f.index, followmatch.Options{Config: cfg, Policy: policy, Seller: seller, ReadOnly: true,
+		ImageAccess: imageAccess([]string{f.offers}, f.imageRoots)})
 	if err != nil {
 		return nil, err
 	}

@@ -35,19 +35,37 @@ type Limits struct {
 	// MaxPixels is the largest width*height decoded; larger images are
 	// refused from their header alone (decompression bombs).
 	MaxPixels int64
+	// MaxDecoded is the largest decoded size in bytes (pixels times the
+	// bytes a pixel takes in its color model: a 16-bit RGBA PNG takes 8):
+	// a small file of many deep pixels is refused from its header.
+	MaxDecoded int64
 }
 
-// DefaultLimits accept images up to 32 MiB and 50 megapixels.
+// DefaultLimits accept images up to 32 MiB, 50 megapixels and 256 MiB
+// decoded.
 func DefaultLimits() Limits {
-	return Limits{MaxBytes: 32 << 20, MaxPixels: 50_000_000}
+	return Limits{MaxBytes: 32 << 20, MaxPixels: 50_000_000, MaxDecoded: 256 << 20}
 }
 
 // ErrTooLarge reports an image over the Limits.
 var ErrTooLarge = errors.New("image too large")
 
 // Decode reads one image from r within the limits, checking its header
-// (format and dimensions) before decoding, and applies its EXIF orientation.
+// (format, dimensions, decoded size) before decoding, and applies its EXIF
+// orientation.
 func Decode(r io.Reader, lim Limits) (image.Image, error) {
+	data, err := readLimited(r, lim)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := checkHeader(data, lim); err != nil {
+		return nil, err
+	}
+	return decodeData(data)
+}
+
+// readLimited reads an encoded image of at most lim.MaxBytes.
+func readLimited(r io.Reader, lim Limits) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
@@ -55,19 +73,55 @@ func Decode(r io.Reader, lim Limits) (image.Image, error) {
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, lim.MaxBytes)
 	}
+	return data, nil
+}
+
+// checkHeader reads an encoded image's header and returns the bytes its
+// decoded pixels will take, refusing what is over the limits.
+func checkHeader(data []byte, lim Limits) (int64, error) {
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("not a supported image (JPEG, PNG, GIF, WebP): %w", err)
+		return 0, fmt.Errorf("not a supported image (JPEG, PNG, GIF, WebP): %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("%s image has no pixels (%dx%d)", format, cfg.Width, cfg.Height)
+		return 0, fmt.Errorf("%s image has no pixels (%dx%d)", format, cfg.Width, cfg.Height)
 	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > lim.MaxPixels {
-		return nil, fmt.Errorf("%w: %dx%d %s is over %d pixels", ErrTooLarge, cfg.Width, cfg.Height, format, lim.MaxPixels)
+	px := int64(cfg.Width) * int64(cfg.Height)
+	if px > lim.MaxPixels {
+		return 0, fmt.Errorf("%w: %dx%d %s is over %d pixels", ErrTooLarge, cfg.Width, cfg.Height, format, lim.MaxPixels)
 	}
+	decoded := px * bytesPerPixel(cfg.ColorModel)
+	if lim.MaxDecoded > 0 && decoded > lim.MaxDecoded {
+		return 0, fmt.Errorf("%w: %dx%d %s decodes to %d MB, over %d MB", ErrTooLarge, cfg.Width, cfg.Height, format, decoded>>20, lim.MaxDecoded>>20)
+	}
+	return decoded, nil
+}
+
+// bytesPerPixel is what a pixel of a color model takes once decoded.
+func bytesPerPixel(m color.Model) int64 {
+	switch m {
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	case color.Gray16Model:
+		return 2
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.YCbCrModel:
+		return 3 // 4:4:4 at worst
+	case color.CMYKModel, color.RGBAModel, color.NRGBAModel:
+		return 4
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 8
+}
+
+// decodeData decodes an image whose header was checked.
+func decodeData(data []byte) (image.Image, error) {
 	img, err := imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", format, err)
+		return nil, fmt.Errorf("decode: %w", err)
 	}
 	return img, nil
 }

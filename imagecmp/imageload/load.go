@@ -5,24 +5,35 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"mime"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
+
+	"golang.org/x/sync/semaphore"
 
 	"github.com/followmatch/followmatch/imagecmp"
 )
 
 // Loader reads images from local files or http(s) URLs and fingerprints
-// them: URL fetches are bounded in number at once, time out, retry with
-// backoff on server errors, and are cached on disk by URL, so a second run
-// fetches nothing. A Loader is safe for concurrent use; build one with
-// NewLoader.
+// them: what it may read is its Access; URL fetches are bounded in number
+// at once, time out, retry with backoff on server errors (not on time-outs),
+// and are cached on disk by URL, so a second run fetches nothing; decodes
+// at once are bounded by the memory their pixels take. A Loader is safe for
+// concurrent use; build one with NewLoader and set Access before using it.
 type Loader struct {
 	Limits Limits
+	// Access says which files and URLs may be read; its zero value reads
+	// no local file and fetches from public addresses only.
+	Access Access
 	Client *http.Client
 	// Retries is how many times a 5xx answer or a failed connection is
 	// retried, with Backoff doubling between tries.
@@ -31,23 +42,55 @@ type Loader struct {
 	// CacheDir holds fetched fingerprints by URL; empty disables the cache.
 	CacheDir string
 	sem      chan struct{}
+	// decoding bounds the bytes of pixels decoded at once.
+	decoding *semaphore.Weighted
 }
 
-// NewLoader returns a Loader with DefaultLimits, a 20-second timeout per
-// fetch, 2 retries from 250 ms, at most parallel fetches at once, and the
-// given cache directory ("" for none).
+// DecodeMemory is the most memory a Loader's decodes in flight may take
+// together, in decoded bytes: a burst of large images waits instead of
+// running the process out of memory.
+const DecodeMemory = 768 << 20
+
+// NewLoader returns a Loader with DefaultLimits, the zero Access, a
+// 20-second timeout per fetch, 2 retries from 250 ms, at most parallel
+// fetches at once, and the given cache directory ("" for none).
 func NewLoader(cacheDir string, parallel int) *Loader {
 	if parallel < 1 {
 		parallel = 1
 	}
-	return &Loader{
+	l := &Loader{
 		Limits:   DefaultLimits(),
-		Client:   &http.Client{Timeout: 20 * time.Second},
 		Retries:  2,
 		Backoff:  250 * time.Millisecond,
 		CacheDir: cacheDir,
 		sem:      make(chan struct{}, parallel),
+		decoding: semaphore.NewWeighted(DecodeMemory),
 	}
+	dialer := &net.Dialer{Timeout: 10 * time.Second, Control: func(network, address string, c syscall.RawConn) error {
+		return l.Access.control(network, address, c)
+	}}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = dialer.DialContext
+	tr.Proxy = func(r *http.Request) (*url.URL, error) {
+		if !l.Access.Private {
+			return nil, nil // a proxy would reach what the dialer refuses
+		}
+		return http.ProxyFromEnvironment(r)
+	}
+	l.Client = &http.Client{
+		Timeout:   20 * time.Second,
+		Transport: tr,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 {
+				return errors.New("more than 5 redirects")
+			}
+			if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+				return fmt.Errorf("%w: redirect to %s", ErrRefused, req.URL.Scheme)
+			}
+			return nil
+		},
+	}
+	return l
 }
 
 // DefaultCacheDir is the user's cache directory for image fingerprints, or
@@ -67,12 +110,20 @@ func IsURL(ref string) bool {
 }
 
 // Fingerprint reads the image at ref (a file path or an http(s) URL) and
-// fingerprints it. Errors name ref.
+// fingerprints it. Errors name ref; a refusal (ErrRefused) says nothing of
+// whether the file exists.
 func (l *Loader) Fingerprint(ctx context.Context, ref string) (imagecmp.Fingerprint, error) {
 	if IsURL(ref) {
+		if err := l.Access.checkURL(); err != nil {
+			return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
+		}
 		return l.fromURL(ctx, ref)
 	}
-	f, err := os.Open(ref)
+	path, err := l.Access.resolveFile(ref)
+	if err != nil {
+		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
+	}
+	f, err := openRegular(path)
 	if err != nil {
 		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
 	}
@@ -80,11 +131,34 @@ func (l *Loader) Fingerprint(ctx context.Context, ref string) (imagecmp.Fingerpr
 	if st, err := f.Stat(); err == nil && st.Size() > l.Limits.MaxBytes {
 		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w: %d bytes is over %d", ref, ErrTooLarge, st.Size(), l.Limits.MaxBytes)
 	}
-	fp, err := FromReader(f, l.Limits)
+	fp, err := l.fingerprint(ctx, f)
 	if err != nil {
 		return imagecmp.Fingerprint{}, fmt.Errorf("image %s: %w", ref, err)
 	}
 	return fp, nil
+}
+
+// fingerprint reads, checks, decodes and fingerprints one image, waiting
+// for decode memory (or ctx) first.
+func (l *Loader) fingerprint(ctx context.Context, r io.Reader) (imagecmp.Fingerprint, error) {
+	data, err := readLimited(r, l.Limits)
+	if err != nil {
+		return imagecmp.Fingerprint{}, err
+	}
+	size, err := checkHeader(data, l.Limits)
+	if err != nil {
+		return imagecmp.Fingerprint{}, err
+	}
+	size = min(size, DecodeMemory)
+	if err := l.decoding.Acquire(ctx, size); err != nil {
+		return imagecmp.Fingerprint{}, fmt.Errorf("waiting to decode: %w", err)
+	}
+	defer l.decoding.Release(size)
+	img, err := decodeData(data)
+	if err != nil {
+		return imagecmp.Fingerprint{}, err
+	}
+	return FromImage(img)
 }
 
 // cacheVersion changes when fingerprints computed before would differ.
@@ -174,7 +248,10 @@ func (l *Loader) fetch(ctx context.Context, url string) (fp imagecmp.Fingerprint
 	}
 	resp, err := l.Client.Do(req)
 	if err != nil {
-		return imagecmp.Fingerprint{}, ctx.Err() == nil, err
+		// A refused address or a time-out is not worth another try.
+		var ne net.Error
+		timeout := errors.As(err, &ne) && ne.Timeout()
+		return imagecmp.Fingerprint{}, ctx.Err() == nil && !timeout && !errors.Is(err, ErrRefused), err
 	}
 	defer resp.Body.Close()
 	switch {
@@ -192,6 +269,6 @@ func (l *Loader) fetch(ctx context.Context, url string) (fp imagecmp.Fingerprint
 	if resp.ContentLength > l.Limits.MaxBytes {
 		return imagecmp.Fingerprint{}, false, fmt.Errorf("%w: %d bytes is over %d", ErrTooLarge, resp.ContentLength, l.Limits.MaxBytes)
 	}
-	fp, err = FromReader(resp.Body, l.Limits)
+	fp, err = l.fingerprint(ctx, resp.Body)
 	return fp, false, err
 }
