@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -184,7 +185,7 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 	if readOnly {
 		cfg["read_only"] = true
 	}
-	bi, err := bleve.OpenUsing(dir, cfg)
+	bi, err := openBleve(dir, cfg)
 	if errors.Is(err, bolt.ErrTimeout) {
 		holder := "a process reading it (match, explain)"
 		if b, rerr := os.ReadFile(filepath.Join(dir, pidFile)); rerr == nil {
@@ -192,8 +193,14 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		}
 		return nil, fmt.Errorf("index: open %s: %w (%s); stop it or try again", dir, ErrInUse, holder)
 	}
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, fmt.Errorf("index: open %s: %w", dir, err)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("index: open %s: %w (the index may be damaged: rebuild it)", dir, err)
+		if !errors.Is(err, ErrDamaged) {
+			err = fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return nil, fmt.Errorf("index: open %s: %w: rebuild it", dir, err)
 	}
 	v, err := bi.GetInternal(formatKey)
 	if err != nil || string(v) != formatVersion {
@@ -201,6 +208,11 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("index: open %s: not a followmatch index of format %s (found %q): rebuild it", dir, formatVersion, v)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}
+	if err := ix.verify(); err != nil {
+		ix.dropReader()
+		bi.Close()
+		return nil, fmt.Errorf("index: open %s: %w: rebuild it", dir, err)
+	}
 	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {
 		ix.interrupted = true
 	}
@@ -208,6 +220,17 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		ix.holdPID()
 	}
 	return ix, nil
+}
+
+// openBleve opens a Bleve index, turning a panic on damaged files (a footer
+// whose offsets point outside the file) into an error.
+func openBleve(dir string, cfg map[string]any) (bi bleve.Index, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			bi, err = nil, fmt.Errorf("%w: %v", ErrDamaged, p)
+		}
+	}()
+	return bleve.OpenUsing(dir, cfg)
 }
 
 // holdPID records this process as the index's writer; a failure only costs

@@ -107,7 +107,14 @@ type Trace struct {
 
 // Trace runs the match path for one offer: prepare, retrieve candidates (or
 // take the named listing alone when listingID is set), score, decide.
-func (m *Matcher) Trace(ctx context.Context, offer *Record, listingID string) (*Trace, error) {
+func (m *Matcher) Trace(ctx context.Context, offer *Record, listingID string) (t *Trace, err error) {
+	defer func() {
+		// A panic below (a damaged index read mid-run) costs this offer an
+		// error result, not the run.
+		if p := recover(); p != nil {
+			t, err = nil, fmt.Errorf("internal error (is the index damaged? rebuild it): %v", p)
+		}
+	}()
 	it := m.Prepare(ctx, offer)
 	var listings []*Item
 	if listingID != "" {
@@ -130,7 +137,7 @@ func (m *Matcher) Trace(ctx context.Context, offer *Record, listingID string) (*
 	for i, l := range listings {
 		scored[i] = m.Scorer.Score(it, l)
 	}
-	t := &Trace{Offer: it, Scored: Rank(scored)}
+	t = &Trace{Offer: it, Scored: Rank(scored)}
 	t.Result = decideRanked(it, t.Scored, m.Scorer.cfg, m.Rules)
 	return t, nil
 }

@@ -83,3 +83,21 @@ func TestImageBudget(t *testing.T) {
 		t.Errorf("errors %q: want every image named, the third as skipped", out.ImageErrors)
 	}
 }
+
+// panicSource fails the way a damaged index read does.
+type panicSource struct{}
+
+func (panicSource) Candidates(context.Context, *Item, int) ([]*Item, error) {
+	panic("runtime error: slice bounds out of range")
+}
+
+// TestMatchSurvivesPanic: a panic under one offer is that offer's error
+// result; the run goes on.
+func TestMatchSurvivesPanic(t *testing.T) {
+	vs := testVocab(t)
+	m := &Matcher{Scorer: NewScorer(DefaultConfig(), nil), Source: panicSource{}, Rules: NewRules(Policy{}, Seller{}, vs), Vocab: vs}
+	r := m.Match(context.Background(), &Record{ID: "o", Title: "x"})
+	if r.Decision != Error || r.OfferID != "o" || !strings.Contains(r.Error, "is the index damaged") {
+		t.Errorf("result %+v: want an error result for the offer", r)
+	}
+}
