@@ -153,3 +153,13 @@ func TestJSONLByteOrderMark(t *testing.T) {
 		t.Errorf("records %d, errors %q; want both rows read", len(recs), errs)
 	}
 }
+
+// TestDelimitedFieldCap: a field over 16 MiB is an error for its row, and
+// the next row reads.
+func TestDelimitedFieldCap(t *testing.T) {
+	p := write(t, "big.csv", "id,title\nA1,"+strings.Repeat("x", maxField+10)+"\nA2,ok\n")
+	recs, errs := readAll(t, p, Options{})
+	if len(recs) != 1 || recs[0].ID != "A2" || len(errs) != 1 || !strings.Contains(errs[0], "longer than") {
+		t.Errorf("records %d, errors %q; want A2 read and the long row refused", len(recs), errs)
+	}
+}

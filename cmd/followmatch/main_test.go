@@ -211,6 +211,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"compare-images", "a.png"}, 2, "want two images", "one image"},
 		{[]string{"compare-images", "a.png", "b.png"}, 1, "a.png", "missing image file"},
 		{[]string{"match", "--offers", filepath.Join(demo, "offers.csv"), "--map", "SKU"}, 2, "not src=dst", "bad --map"},
+		{[]string{"serve", "--index", "x.idx", "--create", "--addr", "0.0.0.0:0"}, 2, "not a loopback address", "beyond loopback without a token"},
+		{[]string{"serve", "--index", "x.idx", "--create", "--addr", "127.0.0.1:0", "--token-file", "nope.txt"}, 1, "--token-file", "a token file that is not there"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := cli(t, tt.args...)

@@ -159,3 +159,23 @@ func pngHeader(w, h uint32, depth, colorType byte) []byte {
 	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
 	return b.Bytes()
 }
+
+// TestDecodeMemoryBound: a decode waits for memory that decodes in flight
+// hold, and gives up with its context, instead of adding to them.
+func TestDecodeMemoryBound(t *testing.T) {
+	root := t.TempDir()
+	p := filepath.Join(root, "ok.png")
+	os.WriteFile(p, encodePNG(t, product(80, 80, red, gold, 30)), 0o644)
+	l := NewLoader("", 2)
+	l.Access = Access{Dirs: []string{root}}
+	l.decoding.Acquire(context.Background(), DecodeMemory) // others hold it all
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := l.Fingerprint(ctx, p); err == nil || !strings.Contains(err.Error(), "waiting to decode") {
+		t.Errorf("with no decode memory free: %v, want a wait that ends with the context", err)
+	}
+	l.decoding.Release(DecodeMemory)
+	if _, err := l.Fingerprint(context.Background(), p); err != nil {
+		t.Errorf("once released: %v", err)
+	}
+}

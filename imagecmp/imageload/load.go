@@ -42,7 +42,7 @@ type Loader struct {
 	// CacheDir holds fetched fingerprints by URL; empty disables the cache.
 	CacheDir string
 	sem      chan struct{}
-	// decoding bounds the bytes of pixels decoded at once.
+	// decoding bounds the bytes of pixels decoded at once (DecodeMemory).
 	decoding *semaphore.Weighted
 }
 
