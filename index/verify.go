@@ -17,7 +17,8 @@ var ErrDamaged = errors.New("index damaged")
 // verify reads every segment file of the index through and checks it
 // against the CRC-32 its footer holds (zap writes the checksum of all the
 // bytes before it): damage anywhere in a segment is found at open, not as a
-// panic in the middle of a run. About a second per 350 MB.
+// panic in the middle of a run. 0.05 s for a million listings (332 MB)
+// in the page cache.
 func (ix *Index) verify() error {
 	snap, err := ix.snapshot()
 	if err != nil {
