@@ -124,8 +124,8 @@ func buildIndex(ctx context.Context, listings, dir string, opts catalog.Options,
 	if compacted > 0 {
 		merged = fmt.Sprintf(", merged in %s", compacted.Round(time.Millisecond))
 	}
-	fmt.Fprintf(stderr, "index %s: %s %d listings from %s in %s (%.0f listings/s%s); %d bad rows skipped, %d listings with unreadable images\n",
-		dir, verb, n, listings, el.Round(time.Millisecond), float64(n)/max(el.Seconds(), 1e-9), merged, bad.Load(), imgBad.Load())
+	fmt.Fprintf(stderr, "index %s: %s %d listings from %s (%d lines, header and blank lines included) in %s (%.0f listings/s%s); %d bad rows skipped, %d listings with unreadable images\n",
+		dir, verb, n, listings, rd.Lines(), el.Round(time.Millisecond), float64(n)/max(el.Seconds(), 1e-9), merged, bad.Load(), imgBad.Load())
 	return n, nil
 }
 
