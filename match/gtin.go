@@ -1,8 +1,11 @@
 package match
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -11,9 +14,22 @@ import (
 // the same item written as UPC and as EAN compares equal.
 type GTIN string
 
-// ParseGTIN validates s (spaces and hyphens ignored) as a GTIN-8, -12, -13 or
-// -14 and returns its 14-digit form. An error says what is wrong: not digits,
-// a wrong length, or a check digit that does not match.
+// ErrUnreadableGTIN reports a GTIN a spreadsheet damaged beyond repair
+// (scientific notation that lost digits): no evidence either way, and no
+// reason to call the offer's GTIN invalid.
+var ErrUnreadableGTIN = errors.New("unreadable GTIN")
+
+// sciRE matches a number in scientific notation, as spreadsheets write
+// long numbers ("7.50123E+11").
+var sciRE = regexp.MustCompile(`^([0-9])(?:\.([0-9]+))?[eE]\+?([0-9]{1,2})$`)
+
+// ParseGTIN validates s as a GTIN-8, -12, -13 or -14 and returns its
+// 14-digit form. It repairs what spreadsheets do to GTINs: spaces and
+// hyphens, a float's ".0", scientific notation that kept every digit, and
+// a UPC-A whose leading zero was dropped (11 digits, accepted only when the
+// check digit then holds). An error says what is wrong: not digits, a
+// wrong length, a check digit that does not match, or ErrUnreadableGTIN
+// for scientific notation that lost digits.
 func ParseGTIN(s string) (GTIN, error) {
 	digits := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
@@ -24,9 +40,32 @@ func ParseGTIN(s string) (GTIN, error) {
 	if digits == "" {
 		return "", fmt.Errorf("empty GTIN")
 	}
-	for _, r := range digits {
-		if r < '0' || r > '9' {
-			return "", fmt.Errorf("GTIN %q has a non-digit %q", s, r)
+	if i := strings.IndexByte(digits, '.'); i > 0 && strings.Trim(digits[i+1:], "0") == "" && isDigits(digits[:i]) {
+		digits = digits[:i] // exported as a float: "750123456789.0"
+	} else if m := sciRE.FindStringSubmatch(digits); m != nil {
+		mantissa := m[1] + m[2]
+		exp, _ := strconv.Atoi(m[3])
+		switch {
+		case len(mantissa) < exp+1:
+			return "", fmt.Errorf("%w: %q is in scientific notation and lost %d digits", ErrUnreadableGTIN, s, exp+1-len(mantissa))
+		case len(mantissa) > exp+1 && strings.Trim(mantissa[exp+1:], "0") != "":
+			return "", fmt.Errorf("GTIN %q is not a whole number", s)
+		}
+		digits = mantissa[:exp+1]
+	}
+	if !isDigits(digits) {
+		for _, r := range digits {
+			if r < '0' || r > '9' {
+				return "", fmt.Errorf("GTIN %q has a non-digit %q", s, r)
+			}
+		}
+	}
+	if len(digits) == 11 {
+		// A UPC-A whose leading zero a spreadsheet dropped.
+		if CheckDigit("0"+digits[:10]) == digits[10] {
+			digits = "0" + digits
+		} else {
+			return "", fmt.Errorf("GTIN %q has 11 digits, and not as a UPC-A without its leading zero", s)
 		}
 	}
 	switch len(digits) {
@@ -39,6 +78,15 @@ func ParseGTIN(s string) (GTIN, error) {
 		return "", fmt.Errorf("GTIN %q fails its check digit (got %c, want %c)", s, got, want)
 	}
 	return GTIN(strings.Repeat("0", 14-len(digits)) + digits), nil
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // CheckDigit computes the GS1 check digit for the digits of a GTIN without
@@ -55,11 +103,13 @@ func CheckDigit(body string) byte {
 	return byte('0' + (10-sum%10)%10)
 }
 
-// gtinValue is the GTIN feature: the valid GTINs in 14-digit form, and why
-// each invalid one was refused.
+// gtinValue is the GTIN feature: the valid GTINs in 14-digit form, why
+// each invalid one was refused, and the ones a spreadsheet made unreadable
+// (neither valid nor invalid).
 type gtinValue struct {
-	valid   []GTIN
-	invalid []string
+	valid      []GTIN
+	invalid    []string
+	unreadable []string
 }
 
 // GTINs returns the item's valid GTINs in 14-digit form.
@@ -83,6 +133,10 @@ func gtinAttribute() Attribute {
 					continue
 				}
 				v, err := ParseGTIN(g)
+				if errors.Is(err, ErrUnreadableGTIN) {
+					it.gtin.unreadable = append(it.gtin.unreadable, err.Error())
+					continue
+				}
 				if err != nil {
 					it.gtin.invalid = append(it.gtin.invalid, err.Error())
 					continue
@@ -111,5 +165,9 @@ func compareGTINs(a, b *Item, _ *Env) Outcome {
 	if aAny && bAny && (len(ga.invalid) > 0 || len(gb.invalid) > 0) {
 		return Outcome{Level: Invalid, A: av, B: bv, Evidence: strings.Join(append(slices.Clone(ga.invalid), gb.invalid...), "; ")}
 	}
-	return missing(av, bv)
+	o := missing(av, bv)
+	if u := append(slices.Clone(ga.unreadable), gb.unreadable...); len(u) > 0 {
+		o.Evidence = strings.Join(u, "; ")
+	}
+	return o
 }

@@ -1,6 +1,9 @@
 package match
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestParseGTIN(t *testing.T) {
 	tests := []struct {
@@ -16,9 +19,19 @@ func TestParseGTIN(t *testing.T) {
 		{"9780306406157", "09780306406157", false, "ISBN-13 is an EAN-13"},
 		{"036-000 291452", "00036000291452", false, "spaces and hyphens are ignored"},
 		{"036000291453", "", true, "wrong check digit"},
-		{"03600029145", "", true, "11 digits is no GTIN length"},
+		{"03600029145", "", true, "11 digits that are no UPC-A without its zero"},
+		{"36000291452", "00036000291452", false, "a UPC-A whose leading zero a spreadsheet dropped"},
+		{"036000291452.0", "00036000291452", false, "exported as a float"},
+		{"36000291452.00", "00036000291452", false, "a float without the leading zero"},
+		{"3.6000291452E+10", "00036000291452", false, "scientific notation with every digit (and the UPC's zero dropped)"},
+		{"9.780306406157E+12", "09780306406157", false, "an EAN-13 in scientific notation"},
+		{"3.60003E+10", "", true, "scientific notation that lost digits: unreadable"},
+		{"036000291452.5", "", true, "not a whole number"},
 		{"03600029145X", "", true, "a letter is not a digit"},
 		{"", "", true, "empty"},
+	}
+	if _, err := ParseGTIN("7.50123E+11"); !errors.Is(err, ErrUnreadableGTIN) {
+		t.Errorf("lossy scientific notation: %v, want ErrUnreadableGTIN", err)
 	}
 	for _, tt := range tests {
 		got, err := ParseGTIN(tt.in)
@@ -29,7 +42,7 @@ func TestParseGTIN(t *testing.T) {
 }
 
 func FuzzParseGTIN(f *testing.F) {
-	for _, s := range []string{"036000291452", "96385074", "10036000291459", "abc", "", "0000000000000000"} {
+	for _, s := range []string{"036000291452", "96385074", "10036000291459", "abc", "", "0000000000000000", "7.50123E+11", "36000291452.0", "3.6000291452E+11"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
