@@ -97,6 +97,10 @@ type Outcome struct {
 	// Similarity is the comparison's raw similarity in [0,1] where it has
 	// one (title); it orders candidates that tie on their levels.
 	Similarity float64
+	// Stated marks a conflict between values both records state and the
+	// comparison read with confidence (two quantities parsed from size
+	// fields, two named colors): one that a shared GTIN does not overrule.
+	Stated bool
 }
 
 func missing(a, b string) Outcome { return Outcome{Level: Missing, A: a, B: b} }

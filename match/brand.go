@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -12,10 +13,22 @@ import (
 type brandValue struct {
 	key       string // BrandKey of the brand field
 	canonical string // canonical alias key of key
+	// company is the owner key when the field names a brand-owning
+	// company ("UNILEVER"); owners are the companies that own the brand.
+	company string
+	owners  []string
+	// initials are the first letters of a brand of two words or more
+	// ("hb" for Hamilton Beach).
+	initials string
 }
 
 // BrandKey returns the normalized brand (see Vocabularies.BrandKey).
 func (it *Item) BrandKey() string { return it.brand.key }
+
+// Owner is the brand level when one record names the company that owns the
+// other's brand ("UNILEVER" for Dove), or both records' GTINs carry one GS1
+// company prefix.
+const Owner Level = "owner"
 
 // NotInTitle is the brand level when a record without a brand field does
 // not name the other's brand in its title, or when neither has a brand
@@ -33,13 +46,18 @@ func brandAttribute() Attribute {
 			{Level: Alias, Weight: 2, Why: "an alias names the same brand: as exact"},
 			{Level: InTitle, Weight: 1, Why: "the brand read from a title: weaker than a field"},
 			{Level: Close, Weight: 1.5, Why: "a near spelling is mostly a typo of the same brand"},
+			{Level: Owner, Weight: 0.5, Why: "a supplier's vendor column names the brand's owner: no disagreement, little agreement (an owner has many brands)"},
 			{Level: NotInTitle, Weight: -1, Why: "a title that omits the other's brand: weak evidence against"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "two brands make two different items"},
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.brand.key = vs.BrandKey(it.Rec.Brand)
-			it.brand.canonical = vs.canonicalBrand(it.brand.key)
+			b := &it.brand
+			b.key = vs.BrandKey(it.Rec.Brand)
+			b.canonical = vs.canonicalBrand(b.key)
+			b.company = vs.company(it.Rec.Brand)
+			b.owners = vs.owners[b.canonical]
+			b.initials = initials(Tokens(it.Rec.Brand))
 		},
 		compare: compareBrands,
 	}
@@ -77,11 +95,54 @@ func compareBrands(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brand.canonical}
 	case wordPrefix(Tokens(av), Tokens(bv)) || wordPrefix(Tokens(bv), Tokens(av)):
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "one name extends the other"}
+	case owns(a, b):
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", av, bv)}
+	case owns(b, a):
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", bv, av)}
+	case a.brand.initials != "" && a.brand.initials == kb || b.brand.initials != "" && b.brand.initials == ka:
+		return Outcome{Level: Alias, A: av, B: bv, Evidence: "an initialism of the other"}
+	case titleStartsWith(b, a) || titleStartsWith(a, b):
+		// A vendor or holding name in the brand column, the brand leading
+		// the title ("UNILEVER", "DOVE BAR SOAP").
+		return Outcome{Level: InTitle, A: av, B: bv, Evidence: "the title starts with the other's brand"}
+	case sameCompany(a, b):
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: "GTINs of one GS1 company prefix"}
 	}
 	if r := Similarity(ka, kb); r >= 0.8 && len(ka) >= 4 {
 		return Outcome{Level: Close, A: av, B: bv, Evidence: fmt.Sprintf("spelling similarity %.2f", r)}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv}
+}
+
+// owns reports whether x's brand field names a company that owns y's brand.
+func owns(x, y *Item) bool {
+	return x.brand.company != "" && slices.Contains(y.brand.owners, x.brand.company)
+}
+
+// titleStartsWith reports whether it's title begins with the words of
+// other's brand.
+func titleStartsWith(it, other *Item) bool {
+	words := Tokens(other.Rec.Brand)
+	toks := it.text.tokens
+	return len(words) > 0 && len(toks) > len(words) && slices.Equal(toks[:len(words)], words)
+}
+
+// initials returns the first letters of a name's words when it has two
+// words or more, "and" and "the" left out ("hb" for Hamilton Beach).
+func initials(words []string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range words {
+		if w == "and" || w == "the" || w == "of" {
+			continue
+		}
+		b.WriteByte(w[0])
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // brandInTitle reports whether withBrand's brand appears as whole words in

@@ -74,8 +74,20 @@ func TestCompareBrand(t *testing.T) {
 		{Record{Brand: "Logitec"}, Record{Brand: "Logitech"}, Close, "a near spelling"},
 		{Record{Brand: "VoltLink"}, Record{Brand: "Anker"}, Conflict, "white label"},
 		{Record{}, Record{Brand: "Anker"}, Missing, "one side has none"},
+		{Record{Brand: "UNILEVER"}, Record{Brand: "Dove"}, Owner, "a vendor column names the brand's owner"},
+		{Record{Brand: "MARS PETCARE US"}, Record{Brand: "Pedigree"}, Owner, "an owner's division name"},
+		{Record{Brand: "KRAFT HEINZ FOODS CO"}, Record{Brand: "Oscar Mayer"}, Owner, "corporate suffixes dropped from the owner too"},
+		{Record{Brand: "Dove"}, Record{Brand: "Axe"}, Conflict, "two brands of one owner are still two brands"},
+		{Record{Brand: "HB"}, Record{Brand: "Hamilton Beach"}, Alias, "an initialism"},
+		{Record{Brand: "ACME HOLDINGS", Title: "DOVE BAR SOAP WHT 4OZ"}, Record{Brand: "Dove"}, InTitle, "a holding name; the title leads with the brand"},
+		{Record{Brand: "Belkin", Title: "Belkin case for Apple iPhone 15"}, Record{Brand: "Apple", Title: "Apple iPhone 15"}, Conflict, "a brand later in the title is no brand of the record"},
+		{Record{Brand: "Northwind Holdings", GTINs: []string{gtinOf("07123450001")}}, Record{Brand: "Zephyr", GTINs: []string{gtinOf("07123450002")}}, Owner, "GTINs of one company prefix"},
+		{Record{Brand: "Northwind", GTINs: []string{gtinOf("07123450001")}}, Record{Brand: "Zephyr", GTINs: []string{gtinOf("07987650002")}}, Conflict, "other company prefixes"},
 	})
 }
+
+// gtinOf completes 11 digits into a UPC-A with its check digit.
+func gtinOf(body string) string { return body + string(CheckDigit(body)) }
 
 func TestCompareTitle(t *testing.T) {
 	runPairs(t, "title", []pairCase{

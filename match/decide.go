@@ -99,6 +99,9 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		}
 	}
 	switch {
+	case len(best.Conflicting) > 0:
+		res.Decision = Review
+		res.Reasons = append(res.Reasons, ReasonConflictingEvidence)
 	case ambiguous:
 		res.Decision = Review
 		res.Reasons = append(res.Reasons, ReasonAmbiguous)

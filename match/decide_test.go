@@ -83,6 +83,10 @@ func TestDecide(t *testing.T) {
 		{"nothing close", Record{ID: "o", Brand: "Weber", Title: "Weber Spirit Gas Grill"},
 			Seller{}, []Record{xm4}, NoMatch, "", []string{}, nil, "different brand and title: no nearest"},
 		{"no candidates", Record{ID: "o", Title: "anything"}, Seller{}, nil, NoMatch, "", []string{}, nil, "empty catalog"},
+		{"shared GTIN, vendor and color shorthand", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "SONY GROUP CORP HOLDINGS", Title: "SONY WH1000XM4 HDPHN", Color: "Blk-Ms"},
+			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Eligible, "B-XM4", []string{}, nil, "a shared GTIN is not overruled by soft conflicts (vendor name, an unknown color spelling)"},
+		{"shared GTIN, stated other size", Record{ID: "o", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water", Size: "1 L", Stock: intp(50)},
+			Seller{ApprovedCategories: []string{"Grocery"}}, []Record{water1}, Review, "B-W1", []string{ReasonConflictingEvidence}, nil, "the file says 1 L, the GTIN's listing 500 ml: a person settles it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

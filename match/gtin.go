@@ -112,6 +112,25 @@ type gtinValue struct {
 	unreadable []string
 }
 
+// companyDigits is how many digits after a GTIN-14's indicator digit two
+// GTINs must share to be taken for one company's: GS1 company prefixes are
+// 7 to 11 digits of a GTIN-13, so 8 keeps prefixes of different companies
+// apart in most cases while catching most of one company's products.
+const companyDigits = 8
+
+// sameCompany reports whether two items' valid GTINs carry one GS1 company
+// prefix (when they are not the same GTIN).
+func sameCompany(a, b *Item) bool {
+	for _, x := range a.gtin.valid {
+		for _, y := range b.gtin.valid {
+			if x != y && x[1:1+companyDigits] == y[1:1+companyDigits] && x[1:4] != "000" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // GTINs returns the item's valid GTINs in 14-digit form.
 func (it *Item) GTINs() []GTIN { return it.gtin.valid }
 
@@ -122,7 +141,7 @@ func gtinAttribute() Attribute {
 	return Attribute{
 		Name: "gtin",
 		Levels: []LevelSpec{
-			{Level: Exact, Weight: 12, Why: "a GTIN names one trade item (GS1): a shared one outweighs any soft disagreement"},
+			{Level: Exact, Weight: 12, Identifies: true, Why: "a GTIN names one trade item (GS1): a shared one outweighs any soft disagreement"},
 			{Level: Conflict, Weight: -5, Why: "one item may carry several GTINs (UPC, EAN, a relabel): against, not a veto"},
 			{Level: Invalid, Weight: 0, Why: "an unreadable GTIN says nothing about the item"},
 			{Level: Missing},

@@ -44,6 +44,10 @@ type LevelSpec struct {
 	// mismatch, not as separate evidence (an image in another color backs
 	// the color conflict).
 	Backs string
+	// Identifies marks a level that names the trade item itself (a shared
+	// GTIN): soft conflicts do not veto a pair at it, and a stated one
+	// makes the pair conflicting evidence for a person to review.
+	Identifies bool
 	// Why says where the default weight comes from.
 	Why string
 }

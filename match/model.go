@@ -103,6 +103,9 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 			}
 		}
 	}
+	// Two model fields that name neighbor codes are stated; codes read from
+	// titles are not.
+	best.Stated = best.Level == Conflict && ca.model != "" && cb.model != ""
 	return best
 }
 

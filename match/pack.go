@@ -62,5 +62,5 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 	case pa == pb:
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: fmt.Sprintf("%d per item", pa)}
 	}
-	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb)}
+	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb), Stated: a.pack.n > 0 && b.pack.n > 0}
 }

@@ -60,6 +60,7 @@ func (p *paramValues) shown() string {
 func compareParams(a, b *Item, _ *Env) Outcome {
 	pa, pb := &a.params, &b.params
 	var shared, conflicts []string
+	stated := false
 	for _, k := range pa.keys {
 		vb, ok := pb.values[k]
 		if !ok {
@@ -74,12 +75,13 @@ func compareParams(a, b *Item, _ *Env) Outcome {
 			shared = append(shared, k)
 		} else {
 			conflicts = append(conflicts, fmt.Sprintf("%s: %s vs %s", k, va, vb))
+			stated = stated || len(pa.q[k]) > 0 && len(pb.q[k]) > 0
 		}
 	}
 	av, bv := pa.shown(), pb.shown()
 	switch {
 	case len(conflicts) > 0:
-		return Outcome{Level: Conflict, A: av, B: bv, Evidence: strings.Join(conflicts, "; ")}
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: strings.Join(conflicts, "; "), Stated: stated}
 	case len(shared) > 0:
 		return Outcome{Level: Agree, A: av, B: bv, Evidence: "agree on " + strings.Join(shared, ", ")}
 	}

@@ -13,6 +13,9 @@ const (
 	ReasonInsufficientStock  = "insufficient_stock"
 	ReasonInvalidGTIN        = "invalid_gtin"
 	ReasonAmbiguous          = "ambiguous"
+	// ReasonConflictingEvidence: a shared GTIN against a stated, parsed
+	// conflict (the file says 128 GB, the GTIN's listing 64 GB).
+	ReasonConflictingEvidence = "conflicting_evidence"
 )
 
 // Policy is what the marketplace enforces.

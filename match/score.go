@@ -26,6 +26,10 @@ type Scored struct {
 	Probability float64
 	// Vetoes names the attributes whose level vetoes the pair.
 	Vetoes []string
+	// Conflicting names the attributes whose stated conflict stands against
+	// a level that identifies the item (a shared GTIN): the pair is not
+	// vetoed, but a person should look.
+	Conflicting []string
 	// Closeness is the probability from every attribute but the vetoed ones:
 	// how close the listing came apart from its mismatches.
 	Closeness float64
@@ -43,6 +47,8 @@ type Scorer struct {
 	// backs maps an attribute to the (attribute, level) pairs that back its
 	// veto (LevelSpec.Backs).
 	backs map[string][]backer
+	// identifies maps an attribute to its level that identifies the item.
+	identifies map[string]Level
 }
 
 // backer is a level that backs another attribute's veto.
@@ -54,9 +60,12 @@ type backer struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}, identifies: map[string]Level{}}
 	for _, a := range attributes {
 		for _, l := range a.Levels {
+			if l.Identifies {
+				s.identifies[a.Name] = l.Level
+			}
 			if l.Backs != "" {
 				s.backs[l.Backs] = append(s.backs[l.Backs], backer{a.Name, l.Level})
 			}
@@ -85,12 +94,28 @@ func (s *Scorer) Compare(offer, listing *Item) []Outcome {
 // under another config) into a score for listing.
 func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 	sc := Scored{Listing: listing, Prior: s.cfg.Prior, Total: s.cfg.Prior, Comparisons: make([]Comparison, 0, len(outs))}
+	identified := false
+	for _, o := range outs {
+		if s.identifies[o.Attribute] == o.Level && o.Level != "" {
+			identified = true
+		}
+	}
 	vetoed := 0.0
 	for _, o := range outs {
 		attr := o.Attribute
 		w := s.cfg.Weights[attr][o.Level]
 		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: o.Evidence}
-		if s.cfg.vetoes(attr, o.Level) {
+		switch {
+		case !s.cfg.vetoes(attr, o.Level):
+		case identified && o.Stated:
+			// A stated conflict against the item's own identifier: for a
+			// person to settle.
+			sc.Conflicting = append(sc.Conflicting, attr)
+		case identified:
+			// A soft conflict (an abbreviation, a brand owner, a value read
+			// from a title) does not overrule the identifier; its weight
+			// still counts.
+		default:
 			cmp.Veto = true
 			sc.Vetoes = append(sc.Vetoes, attr)
 			vetoed += w

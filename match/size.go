@@ -68,7 +68,7 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 	case agree:
 		return Outcome{Level: Equivalent, A: av, B: bv, Evidence: why}
 	}
-	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why}
+	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
 }
 
 // withoutCount drops counts ("24 count") unless they are all there is, so a

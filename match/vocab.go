@@ -97,6 +97,12 @@ type Vocabularies struct {
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
 	suffixes map[string]bool
+	// owners maps a canonical brand key to the keys of the companies that
+	// own it (vocab/brand_owners.json): supplier files name the owner
+	// ("UNILEVER") where listings name the brand ("Dove").
+	owners map[string][]string
+	// ownerKey maps every name of an owning company to its key.
+	ownerKey map[string]string
 }
 
 // LoadVocabularies reads the embedded vocabulary files.
@@ -137,7 +143,46 @@ func LoadVocabularies() (*Vocabularies, error) {
 			vs.brandAlias[Compact(name)] = canon
 		}
 	}
+	var owners struct {
+		Owners []struct {
+			Owner  string   `json:"owner"`
+			Names  []string `json:"names"`
+			Brands []string `json:"brands"`
+		} `json:"owners"`
+	}
+	if err := decodeVocab("brand_owners.json", &owners); err != nil {
+		return nil, err
+	}
+	vs.owners, vs.ownerKey = map[string][]string{}, map[string]string{}
+	for _, o := range owners.Owners {
+		key := vs.canonicalBrand(vs.BrandKey(o.Owner))
+		if key == "" || len(o.Brands) == 0 {
+			return nil, fmt.Errorf("match: vocab brand_owners.json: owner %q needs a name and brands", o.Owner)
+		}
+		for _, n := range append([]string{o.Owner}, o.Names...) {
+			vs.ownerKey[vs.canonicalBrand(vs.BrandKey(n))] = key
+		}
+		for _, b := range o.Brands {
+			bk := vs.canonicalBrand(vs.BrandKey(b))
+			if !slices.Contains(vs.owners[bk], key) {
+				vs.owners[bk] = append(vs.owners[bk], key)
+			}
+		}
+	}
 	return &vs, nil
+}
+
+// company returns the key of the brand-owning company a name stands for,
+// or "": the whole name, else its longest leading words that name one
+// ("MARS PETCARE US" is Mars).
+func (vs *Vocabularies) company(name string) string {
+	toks := Tokens(name)
+	for n := len(toks); n >= 1; n-- {
+		if o, ok := vs.ownerKey[vs.canonicalBrand(vs.BrandKey(strings.Join(toks[:n], " ")))]; ok {
+			return o
+		}
+	}
+	return ""
 }
 
 func decodeVocab(name string, dst any) error {
@@ -242,7 +287,8 @@ func compareVocab(a, b *vocabValue, rawA, rawB string) Outcome {
 	case len(names) > 0 || len(families) > 0:
 		return Outcome{Level: Family, A: rawA, B: rawB, Evidence: "family " + strings.Join(append(names, families...), ", ")}
 	}
-	return Outcome{Level: Conflict, A: rawA, B: rawB, Evidence: termNames(a.terms) + " vs " + termNames(b.terms)}
+	return Outcome{Level: Conflict, A: rawA, B: rawB, Evidence: termNames(a.terms) + " vs " + termNames(b.terms),
+		Stated: a.from == FromField && b.from == FromField}
 }
 
 func termNames(ts []*term) string {
