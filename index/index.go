@@ -185,13 +185,22 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 	if readOnly {
 		cfg["read_only"] = true
 	}
+	inUse := func(holder string) error {
+		return fmt.Errorf("index: open %s: %w (%s); stop it or try again", dir, ErrInUse, holder)
+	}
+	if err := verifyFiles(dir); err != nil {
+		if pid := writerPID(dir); pid > 0 {
+			// A segment being written by the process holding the index.
+			return nil, inUse(fmt.Sprintf("pid %d, which writes it (serve or index)", pid))
+		}
+		return nil, fmt.Errorf("index: open %s: %w: rebuild it", dir, err)
+	}
 	bi, err := openBleve(dir, cfg)
 	if errors.Is(err, bolt.ErrTimeout) {
-		holder := "a process reading it (match, explain)"
-		if b, rerr := os.ReadFile(filepath.Join(dir, pidFile)); rerr == nil {
-			holder = "pid " + strings.TrimSpace(string(b)) + ", which writes it (serve or index)"
+		if pid := writerPID(dir); pid > 0 {
+			return nil, inUse(fmt.Sprintf("pid %d, which writes it (serve or index)", pid))
 		}
-		return nil, fmt.Errorf("index: open %s: %w (%s); stop it or try again", dir, ErrInUse, holder)
+		return nil, inUse("a process reading it (match, explain)")
 	}
 	if errors.Is(err, fs.ErrPermission) {
 		return nil, fmt.Errorf("index: open %s: %w", dir, err)
@@ -208,11 +217,6 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("index: open %s: not a followmatch index of format %s (found %q): rebuild it", dir, formatVersion, v)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}
-	if err := ix.verify(); err != nil {
-		ix.dropReader()
-		bi.Close()
-		return nil, fmt.Errorf("index: open %s: %w: rebuild it", dir, err)
-	}
 	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {
 		ix.interrupted = true
 	}
@@ -231,6 +235,20 @@ func openBleve(dir string, cfg map[string]any) (bi bleve.Index, err error) {
 		}
 	}()
 	return bleve.OpenUsing(dir, cfg)
+}
+
+// writerPID returns the pid of a live process holding the index for
+// writing, or 0.
+func writerPID(dir string) int {
+	b, err := os.ReadFile(filepath.Join(dir, pidFile))
+	if err != nil {
+		return 0
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil || pid <= 0 || !alive(pid) {
+		return 0
+	}
+	return pid
 }
 
 // holdPID records this process as the index's writer; a failure only costs

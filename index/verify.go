@@ -14,24 +14,21 @@ import (
 // ErrDamaged reports an index whose files do not read back as written.
 var ErrDamaged = errors.New("index damaged")
 
-// verify reads every segment file of the index through and checks it
-// against the CRC-32 its footer holds (zap writes the checksum of all the
-// bytes before it): damage anywhere in a segment is found at open, not as a
-// panic in the middle of a run. 0.05 s for a million listings (332 MB)
-// in the page cache.
-func (ix *Index) verify() error {
-	snap, err := ix.snapshot()
+// verifyFiles reads every segment file of the index in dir through and
+// checks it against the CRC-32 its footer holds (zap writes the checksum of
+// all the bytes before it), before Bleve opens them: damage anywhere in a
+// segment is found at open, not as a panic in the middle of a run - and not
+// by Bleve, which skips a snapshot it cannot load and opens an older one
+// (or none) with only a log line. 0.05 s for a million listings (332 MB) in
+// the page cache.
+func verifyFiles(dir string) error {
+	segs, err := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
 	if err != nil {
 		return err
 	}
-	defer snap.DecRef()
-	for _, ss := range snap.Segments() {
-		p, ok := ss.Segment().(interface{ Path() string })
-		if !ok || p.Path() == "" {
-			continue // an in-memory segment
-		}
-		if err := verifyFile(p.Path()); err != nil {
-			return fmt.Errorf("%w: segment %s: %v", ErrDamaged, filepath.Base(p.Path()), err)
+	for _, p := range segs {
+		if err := verifyFile(p); err != nil {
+			return fmt.Errorf("%w: segment %s: %v", ErrDamaged, filepath.Base(p), err)
 		}
 	}
 	return nil
