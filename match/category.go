@@ -1,6 +1,10 @@
 package match
 
-import "strings"
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
 
 // categoryAttribute compares category paths ("A > B > C") level by level.
 func categoryAttribute() Attribute {
@@ -45,6 +49,18 @@ func compareCategories(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Prefix, A: av, B: bv, Evidence: "one path contains the other"}
 	case n > 0:
 		return Outcome{Level: Sibling, A: av, B: bv, Evidence: "shared " + strings.Join(a.category[:n], " > ")}
+	case (len(a.category) == 1) != (len(b.category) == 1):
+		// A supplier's own department ("HBA", "PET") is another taxonomy:
+		// no evidence against a marketplace path, unless it names a level
+		// of it.
+		one, path := a.category, b.category
+		if len(path) == 1 {
+			one, path = path, one
+		}
+		if slices.Contains(path, one[0]) {
+			return Outcome{Level: Prefix, A: av, B: bv, Evidence: fmt.Sprintf("%q is a level of the other path", one[0])}
+		}
+		return Outcome{Level: Missing, A: av, B: bv, Evidence: "a department of another taxonomy"}
 	}
 	return Outcome{Level: Different, A: av, B: bv}
 }

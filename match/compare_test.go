@@ -170,6 +170,10 @@ func TestCompareOthers(t *testing.T) {
 		{Record{Category: "Grocery"}, Record{Category: "Grocery > Coffee"}, Prefix, "one contains the other"},
 		{Record{Category: "Grocery > Tea"}, Record{Category: "Grocery > Coffee"}, Sibling, "shared parent"},
 		{Record{Category: "Toys"}, Record{Category: "Grocery"}, Different, "nothing shared"},
+		{Record{Category: "Electronics > Audio"}, Record{Category: "Home > Kitchen"}, Different, "two paths apart"},
+		{Record{Category: "HBA"}, Record{Category: "Beauty & Personal Care > Skin Care"}, Missing, "a supplier's department is another taxonomy"},
+		{Record{Category: "PET"}, Record{Category: "Pet Supplies > Dogs > Food"}, Missing, "a department is no evidence against a path"},
+		{Record{Category: "Skin Care"}, Record{Category: "Beauty > Skin Care"}, Prefix, "a department that names a level of the path"},
 	})
 	runPairs(t, "params", []pairCase{
 		{Record{Params: map[string]string{"Capacity": "256GB"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Agree, "quantity written apart"},

@@ -32,7 +32,7 @@ type Item struct {
 // vocabularies: the shared features, then each attribute's own.
 func Prepare(r *Record, vs *Vocabularies) *Item {
 	it := &Item{Rec: r}
-	it.text = readTitle(r.Title)
+	it.text = readTitle(r.Title, vs)
 	it.codes = readCodes(r, it.text.keys)
 	for _, a := range attributes {
 		if a.prepare != nil {

@@ -24,6 +24,8 @@ const (
 	dimCount    dimension = "count"    // units inside one item ("24 count")
 	dimApparel  dimension = "apparel"  // letter sizes, ranked XS=1 .. 5XL
 	dimNumbered dimension = "numbered" // a bare numeric size ("10", "10.5")
+	// dimWaistInseam is a trouser size: waist*1000 + inseam ("32x30").
+	dimWaistInseam dimension = "waist x inseam"
 )
 
 // quantity is a number with a unit, converted to its dimension's base unit.
@@ -126,7 +128,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 // apparelSizes ranks letter sizes; the keys are normalized.
 var apparelSizes = map[string]float64{
 	"xxs": 1, "2xs": 1, "xs": 2, "x small": 2, "extra small": 2,
-	"s": 3, "small": 3, "m": 4, "medium": 4, "med": 4, "l": 5, "large": 5, "lg": 5,
+	"s": 3, "small": 3, "sm": 3, "sml": 3, "m": 4, "medium": 4, "med": 4, "md": 4, "l": 5, "large": 5, "lg": 5, "lrg": 5,
 	"xl": 6, "x large": 6, "extra large": 6, "xxl": 7, "2xl": 7, "xx large": 7,
 	"xxxl": 8, "3xl": 8, "xxx large": 8, "4xl": 9, "5xl": 10,
 }
@@ -137,6 +139,20 @@ func parseSize(s string) []quantity {
 	n := Normalize(s)
 	if n == "" {
 		return nil
+	}
+	// "SZ 9.5", "Size L": the word says nothing.
+	for _, p := range []string{"size ", "sz ", "sz"} {
+		if rest, ok := strings.CutPrefix(n, p); ok && rest != "" && (p != "sz" || rest[0] >= '0' && rest[0] <= '9') {
+			n = strings.TrimSpace(rest)
+			s = n
+			break
+		}
+	}
+	if m := waistInseamRE.FindStringSubmatch(n); m != nil {
+		// "32X30" = "32W x 30L" = "W32 L30"
+		w, _ := strconv.Atoi(m[1] + m[3])
+		l, _ := strconv.Atoi(m[2] + m[4])
+		return []quantity{{Dim: dimWaistInseam, Value: float64(w*1000 + l), Text: s}}
 	}
 	if r, ok := apparelSizes[n]; ok {
 		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
@@ -168,7 +184,25 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3, needs: []string{"triple", "triplepack", "pack"}},
 	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6, needs: []string{"dozen"}},
 	{re: regexp.MustCompile(`\bdozen\b`), fixed: 12, needs: []string{"dozen"}},
+	{re: regexp.MustCompile(`(?:^|\s)(?:1 ?)?(?:dz|dzn|doz)(?:\s|$)`), fixed: 12, needs: []string{"dz", "dzn", "doz"}},
 	{re: regexp.MustCompile(`\b(?:single|1)[ -]?(?:pack|unit|count bottle)\b|\bsingle\b`), fixed: 1, needs: []string{"single", "pack", "unit", "bottle"}},
+}
+
+// slashPacks read wholesale pack shorthand with a slash, on folded text.
+var slashPacks = []*regexp.Regexp{
+	regexp.MustCompile(`(?:^|[^0-9./])([0-9]{1,4})\s*/\s*([0-9]+)(?:\.[0-9]+)?\s*(?:fl\.?\s*oz|oz|ml|l|ltr|lb|lbs|g|gm|kg|ct|count|pk|in|ft)\b`),
+	regexp.MustCompile(`\b(?:pk|pack|cs|case|bx|box|ctn)\s*/\s*([0-9]{1,4})\b`),
+	regexp.MustCompile(`\b([0-9]{1,4})\s*/\s*(?:pk|pack|cs|case|bx|box|ctn)\b`),
+}
+
+// fraction reports whether n/den reads as a fraction of a unit ("1/2",
+// "3/4", "5/8") rather than n units of den ("12/12", "6/8").
+func fraction(n int, den string) bool {
+	d, err := strconv.Atoi(den)
+	if err != nil {
+		return false
+	}
+	return n == 1 || n < d && n%2 == 1 && (d == 2 || d == 4 || d == 8 || d == 16 || d == 32)
 }
 
 // packNeedBits numbers the words pack patterns need, for packMask.
@@ -215,6 +249,21 @@ func needMask(needs []string) uint64 {
 // states none.
 func parsePackCount(s string) int {
 	low := strings.ToLower(fold(s))
+	if strings.IndexByte(low, '/') >= 0 {
+		// Wholesale shorthand: "12/12OZ" (12 units of 12 oz), "PK/4",
+		// "4/PK", "CS/12".
+		for _, re := range slashPacks {
+			if m := re.FindStringSubmatch(low); m != nil {
+				n, err := strconv.Atoi(m[1])
+				if len(m) > 2 && fraction(n, m[2]) {
+					continue // "1/2 LB", "3/4 IN"
+				}
+				if err == nil && n > 0 && n <= 10000 {
+					return n
+				}
+			}
+		}
+	}
 	words := strings.FieldsFunc(low, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
 	})
@@ -294,7 +343,11 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimApparel, dimNumbered}
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimApparel, dimNumbered, dimWaistInseam}
+
+// waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",
+// "w32 l30".
+var waistInseamRE = regexp.MustCompile(`^(?:(\d{2})\s*w?\s*x\s*(\d{2})\s*l?|w\s*(\d{2})\s*x?\s*l\s*(\d{2}))$`)
 
 func hasDim(qs []quantity, d dimension) bool {
 	for _, q := range qs {

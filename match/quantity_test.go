@@ -81,6 +81,15 @@ func TestParsePackCount(t *testing.T) {
 		{"cpu cooler rr-vtps-28pk-r1", 0, "a pack word inside a code is not a pack"},
 		{"Sony WH-1000XM4 Headphones", 0, "no pack stated"},
 		{"Crayons 24 Count", 0, "a count is contents, not packs"},
+		{"COKE CLASSIC 12/12OZ CAN", 12, "wholesale N/size: 12 units of 12 oz"},
+		{"GATORADE LEMON LIME 24/20 FL OZ", 24, "N/size with fl oz"},
+		{"AA BATTERIES PK/4", 4, "PK/N"},
+		{"PAPER TOWELS 6/PK", 6, "N/PK"},
+		{"WATER CS/24", 24, "CS/N"},
+		{"EGGS LG DZ", 12, "DZ is a dozen"},
+		{"VITAMIN C 100CT", 0, "100CT is what is inside one unit"},
+		{"DOG FOOD 1/2 LB", 0, "a fraction is no pack"},
+		{"10.5/12 OZ", 0, "a decimal before the slash is no count"},
 	}
 	for _, tt := range tests {
 		if got := parsePackCount(tt.in); got != tt.want {
@@ -160,4 +169,29 @@ func FuzzParsePackCount(f *testing.F) {
 			t.Fatalf("parsePackCount(%q) = %d, every pattern tried gives %d", s, got, want)
 		}
 	})
+}
+
+// TestParseSizeSpellings: one size however a supplier writes it.
+func TestParseSizeSpellings(t *testing.T) {
+	same := [][]string{
+		{"32X30", "32W x 30L", "W32 L30", "32 x 30"},
+		{"SZ 9.5", "9.5", "Size 9.5"},
+		{"LG", "Large", "L", "LRG"},
+		{"SM", "Small", "S"},
+	}
+	for _, group := range same {
+		want := parseSize(group[0])
+		if len(want) != 1 {
+			t.Fatalf("parseSize(%q) = %+v", group[0], want)
+		}
+		for _, s := range group[1:] {
+			got := parseSize(s)
+			if len(got) != 1 || got[0].Dim != want[0].Dim || got[0].Value != want[0].Value {
+				t.Errorf("parseSize(%q) = %+v, want the size of %q (%+v)", s, got, group[0], want[0])
+			}
+		}
+	}
+	if a, b := parseSize("32X30"), parseSize("32X32"); a[0].Value == b[0].Value {
+		t.Error("32x30 and 32x32 read alike")
+	}
 }

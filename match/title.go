@@ -18,8 +18,9 @@ type titleText struct {
 	joins  map[string]span // adjacent keys joined
 }
 
-func readTitle(title string) titleText {
-	t := titleText{tokens: Tokens(spellInchMarks(title))}
+// readTitle reads the title feature, abbreviations expanded.
+func readTitle(title string, vs *Vocabularies) titleText {
+	t := titleText{tokens: vs.expand(Tokens(spellInchMarks(title)))}
 	t.keys = TitleKeys(t.tokens)
 	t.set = toSet(t.keys)
 	t.joins = joins(t.keys)

@@ -17,6 +17,10 @@ type term struct {
 	Name     string   `json:"name"`
 	Family   string   `json:"family"`
 	Synonyms []string `json:"synonyms"`
+	// Abbreviations are short forms ("BLK", "WHT") read in a field of
+	// their own ("BLK/RD" is black and red) but not in running text, where
+	// they are too often something else ("RD" for road).
+	Abbreviations []string `json:"abbreviations,omitempty"`
 }
 
 // vocabulary maps normalized phrases to terms and finds them in text.
@@ -25,11 +29,13 @@ type vocabulary struct {
 	// longFrom holds, for each first word of a phrase of several words,
 	// the longest such phrase in tokens.
 	longFrom map[string]int
+	// abbrev maps the terms' abbreviations, for fields.
+	abbrev map[string]*term
 }
 
 // newVocabulary indexes the terms by every normalized phrase that names them.
 func newVocabulary(terms []term) (*vocabulary, error) {
-	v := &vocabulary{phrases: map[string]*term{}, longFrom: map[string]int{}}
+	v := &vocabulary{phrases: map[string]*term{}, longFrom: map[string]int{}, abbrev: map[string]*term{}}
 	for i := range terms {
 		t := &terms[i]
 		if t.Family == "" {
@@ -49,6 +55,13 @@ func newVocabulary(terms []term) (*vocabulary, error) {
 				v.longFrom[toks[0]] = max(v.longFrom[toks[0]], len(toks))
 			}
 		}
+		for _, a := range t.Abbreviations {
+			key := Normalize(a)
+			if prev, dup := v.abbrev[key]; dup && prev != t || key == "" {
+				return nil, fmt.Errorf("abbreviation %q of %q is empty or names %q too", a, t.Name, prev.Name)
+			}
+			v.abbrev[key] = t
+		}
 	}
 	return v, nil
 }
@@ -61,7 +74,11 @@ func (v *vocabulary) Lookup(s string) (*term, bool) {
 
 // Find returns the distinct terms named in toks, longest phrase first at each
 // position, in order of appearance.
-func (v *vocabulary) Find(toks []string) []*term {
+func (v *vocabulary) Find(toks []string) []*term { return v.find(toks, false) }
+
+// find is Find; with abbrev, a token that is no phrase may be an
+// abbreviation (in a field of its own).
+func (v *vocabulary) find(toks []string, abbrev bool) []*term {
 	var out []*term
 	for i := 0; i < len(toks); {
 		matched := false
@@ -80,6 +97,9 @@ func (v *vocabulary) Find(toks []string) []*term {
 			}
 		}
 		if !matched {
+			if t, ok := v.abbrev[toks[i]]; abbrev && ok && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
 			i++
 		}
 	}
@@ -103,6 +123,9 @@ type Vocabularies struct {
 	owners map[string][]string
 	// ownerKey maps every name of an owning company to its key.
 	ownerKey map[string]string
+	// words expands abbreviations in titles ("orig" -> "original";
+	// vocab/abbreviations.json).
+	words map[string][]string
 }
 
 // LoadVocabularies reads the embedded vocabulary files.
@@ -143,6 +166,21 @@ func LoadVocabularies() (*Vocabularies, error) {
 			vs.brandAlias[Compact(name)] = canon
 		}
 	}
+	var abbrev struct {
+		Comment string            `json:"comment"`
+		Words   map[string]string `json:"words"`
+	}
+	if err := decodeVocab("abbreviations.json", &abbrev); err != nil {
+		return nil, err
+	}
+	vs.words = make(map[string][]string, len(abbrev.Words))
+	for short, long := range abbrev.Words {
+		k, v := Tokens(short), Tokens(long)
+		if len(k) != 1 || len(v) == 0 {
+			return nil, fmt.Errorf("match: vocab abbreviations.json: %q -> %q: want one word for several", short, long)
+		}
+		vs.words[k[0]] = v
+	}
 	var owners struct {
 		Owners []struct {
 			Owner  string   `json:"owner"`
@@ -170,6 +208,28 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 	}
 	return &vs, nil
+}
+
+// expand replaces the abbreviations among title tokens by their words.
+func (vs *Vocabularies) expand(toks []string) []string {
+	var out []string
+	for i, t := range toks {
+		long, ok := vs.words[t]
+		if !ok {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(toks)+2), toks[:i]...)
+		}
+		out = append(out, long...)
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }
 
 // company returns the key of the brand-owning company a name stands for,
@@ -235,7 +295,7 @@ func (v *vocabulary) read(field string, titleTokens []string) vocabValue {
 		if t, ok := v.Lookup(field); ok {
 			return vocabValue{field: norm, terms: []*term{t}, from: FromField}
 		}
-		return vocabValue{field: norm, terms: v.Find(Tokens(field)), from: FromField}
+		return vocabValue{field: norm, terms: v.find(Tokens(field), true), from: FromField}
 	}
 	if ts := v.Find(titleTokens); len(ts) == 1 {
 		return vocabValue{terms: ts, from: FromTitle}
