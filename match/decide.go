@@ -99,6 +99,9 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		}
 	}
 	switch {
+	case len(best.Reviews) > 0 && best.Probability >= cfg.ReviewThreshold:
+		res.Decision = Review
+		res.Reasons = append(res.Reasons, best.Reviews...)
 	case len(best.Conflicting) > 0:
 		res.Decision = Review
 		res.Reasons = append(res.Reasons, ReasonConflictingEvidence)

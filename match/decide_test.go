@@ -85,6 +85,10 @@ func TestDecide(t *testing.T) {
 		{"no candidates", Record{ID: "o", Title: "anything"}, Seller{}, nil, NoMatch, "", []string{}, nil, "empty catalog"},
 		{"shared GTIN, vendor and color shorthand", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "SONY GROUP CORP HOLDINGS", Title: "SONY WH1000XM4 HDPHN", Color: "Blk-Ms"},
 			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Eligible, "B-XM4", []string{}, nil, "a shared GTIN is not overruled by soft conflicts (vendor name, an unknown color spelling)"},
+		{"refurbished offer", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black (Renewed)", Model: "WH-1000XM4", Stock: intp(50)},
+			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Review, "B-XM4", []string{ReasonCondition}, nil, "a renewed offer is never eligible on a new listing"},
+		{"open box in a parameter", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black", Model: "WH-1000XM4", Params: map[string]string{"Condition": "Open Box"}, Stock: intp(50)},
+			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Review, "B-XM4", []string{ReasonCondition}, nil, "a condition column"},
 		{"shared GTIN, stated other size", Record{ID: "o", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water", Size: "1 L", Stock: intp(50)},
 			Seller{ApprovedCategories: []string{"Grocery"}}, []Record{water1}, Review, "B-W1", []string{ReasonConflictingEvidence}, nil, "the file says 1 L, the GTIN's listing 500 ml: a person settles it"},
 	}

@@ -17,15 +17,16 @@ type Item struct {
 	text  titleText // shared: the title's tokens and keys (title.go)
 	codes codeSet   // shared: model field and codes (codes.go)
 
-	gtin     gtinValue   // gtin.go
-	brand    brandValue  // brand.go
-	color    vocabValue  // color.go
-	size     sizeValue   // size.go
-	material vocabValue  // material.go
-	pack     packValue   // pack.go
-	origin   originValue // origin.go
-	category []string    // category.go: normalized path
-	params   paramValues // params.go
+	gtin      gtinValue      // gtin.go
+	brand     brandValue     // brand.go
+	color     vocabValue     // color.go
+	size      sizeValue      // size.go
+	material  vocabValue     // material.go
+	pack      packValue      // pack.go
+	origin    originValue    // origin.go
+	category  []string       // category.go: normalized path
+	params    paramValues    // params.go
+	condition conditionValue // condition.go
 }
 
 // Prepare normalizes and parses a record for comparison with the given

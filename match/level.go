@@ -44,6 +44,10 @@ type LevelSpec struct {
 	// mismatch, not as separate evidence (an image in another color backs
 	// the color conflict).
 	Backs string
+	// Review, when set, is the reason a pair at this level goes to a
+	// person instead of being eligible (a refurbished offer on a new
+	// listing: ReasonCondition).
+	Review string
 	// Identifies marks a level that names the trade item itself (a shared
 	// GTIN): soft conflicts do not veto a pair at it, and a stated one
 	// makes the pair conflicting evidence for a person to review.

@@ -1,6 +1,9 @@
 package match
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Comparison is one attribute's evidence in a result: its level, the
 // level's weight, the two values and what decided the level.
@@ -26,6 +29,9 @@ type Scored struct {
 	Probability float64
 	// Vetoes names the attributes whose level vetoes the pair.
 	Vetoes []string
+	// Reviews are the reasons this pair needs a person even when it is the
+	// same product (LevelSpec.Review).
+	Reviews []string
 	// Conflicting names the attributes whose stated conflict stands against
 	// a level that identifies the item (a shared GTIN): the pair is not
 	// vetoed, but a person should look.
@@ -49,6 +55,8 @@ type Scorer struct {
 	backs map[string][]backer
 	// identifies maps an attribute to its level that identifies the item.
 	identifies map[string]Level
+	// reviews maps an attribute's level to the review reason it declares.
+	reviews map[backer]string
 }
 
 // backer is a level that backs another attribute's veto.
@@ -60,11 +68,14 @@ type backer struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}, identifies: map[string]Level{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}, identifies: map[string]Level{}, reviews: map[backer]string{}}
 	for _, a := range attributes {
 		for _, l := range a.Levels {
 			if l.Identifies {
 				s.identifies[a.Name] = l.Level
+			}
+			if l.Review != "" {
+				s.reviews[backer{a.Name, l.Level}] = l.Review
 			}
 			if l.Backs != "" {
 				s.backs[l.Backs] = append(s.backs[l.Backs], backer{a.Name, l.Level})
@@ -105,6 +116,9 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		attr := o.Attribute
 		w := s.cfg.Weights[attr][o.Level]
 		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: o.Evidence}
+		if r, ok := s.reviews[backer{attr, o.Level}]; ok && !slices.Contains(sc.Reviews, r) {
+			sc.Reviews = append(sc.Reviews, r)
+		}
 		switch {
 		case !s.cfg.vetoes(attr, o.Level):
 		case identified && o.Stated:

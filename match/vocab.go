@@ -110,9 +110,10 @@ func (v *vocabulary) find(toks []string, abbrev bool) []*term {
 // materials, countries and brand aliases. They ship as JSON data in
 // match/vocab.
 type Vocabularies struct {
-	colors    *vocabulary
-	materials *vocabulary
-	countries *vocabulary
+	colors     *vocabulary
+	materials  *vocabulary
+	countries  *vocabulary
+	conditions *vocabulary
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
@@ -134,7 +135,7 @@ func LoadVocabularies() (*Vocabularies, error) {
 	for _, f := range []struct {
 		name string
 		dst  **vocabulary
-	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}} {
+	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}, {"conditions", &vs.conditions}} {
 		var terms []term
 		if err := decodeVocab(f.name+".json", &terms); err != nil {
 			return nil, err
