@@ -59,7 +59,7 @@ var attributes = []Attribute{
 	gtinAttribute(), brandAttribute(), titleAttribute(), modelAttribute(),
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
-	conditionAttribute(),
+	conditionAttribute(), compatAttribute(), versionAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.

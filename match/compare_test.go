@@ -351,3 +351,30 @@ func TestTitleCodePieces(t *testing.T) {
 		t.Errorf("title vs the same item with a code: %s %.2f; vs another line: %s %.2f; want the same item a level higher", s.Level, s.Similarity, o.Level, o.Similarity)
 	}
 }
+
+func TestCompareCompatibility(t *testing.T) {
+	runPairs(t, "compatibility", []pairCase{
+		{Record{Title: "OtterBox Defender Case for Apple iPhone 15 Pro, Black"}, Record{Title: "Apple iPhone 15 Pro 128GB Black"}, Conflict, "a case for the phone is not the phone"},
+		{Record{Title: "Generic Ink Cartridge compatible with HP 64XL"}, Record{Title: "HP 64XL Ink Cartridge"}, Conflict, "generic ink for a named cartridge"},
+		{Record{Title: "Brita Replacement Filters for Pitchers, 6 Count"}, Record{Title: "Brita Pitchers"}, Conflict, "a refill is not the device"},
+		{Record{Title: "Griffin FormFit for iPod touch 4G, Black"}, Record{Title: "Griffin iPod touch 4G FormFit case, Black"}, Missing, "the same accessory, described without for"},
+		{Record{Title: "Endust for Electronics cleaning wipes"}, Record{Title: "Endust electronics cleaning wipes"}, Missing, "a product line named with for"},
+		{Record{Title: "Case for iPhone 15"}, Record{Title: "Case for iPhone 14"}, Missing, "two accessories: the title and model decide"},
+	})
+}
+
+func TestCompareVersion(t *testing.T) {
+	runPairs(t, "version", []pairCase{
+		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
+		{Record{Title: "Elden Ring PS5"}, Record{Title: "Elden Ring Xbox Series X"}, Conflict, "another platform"},
+		{Record{Title: "Elden Ring PlayStation 5"}, Record{Title: "Elden Ring PS5"}, Same, "one platform spelled two ways"},
+		{Record{Title: "AirPods Pro (2nd Generation)"}, Record{Title: "AirPods Pro Gen 3"}, Conflict, "another generation"},
+		{Record{Title: "Echo Dot 5th Gen"}, Record{Title: "Echo Dot (Gen 5)"}, Same, "one generation spelled two ways"},
+		{Record{Title: "TurboTax Deluxe 2023"}, Record{Title: "TurboTax Deluxe 2024"}, Conflict, "another year"},
+		{Record{Title: "Power bank 2000 mAh"}, Record{Title: "Power bank 2010 model"}, Missing, "a number with a unit is no year"},
+		{Record{Title: "Quest Protein Bar Chocolate Chip Cookie Dough"}, Record{Title: "Quest Protein Bar Peanut Butter"}, Conflict, "another flavor"},
+		{Record{Title: "Tide Free & Clear Detergent"}, Record{Title: "Tide Original Detergent, Fresh Scent"}, Conflict, "unscented is not fresh scent"},
+		{Record{Title: "DEWALT 20V drill, Tool Only"}, Record{Title: "DEWALT 20V drill kit with battery"}, Conflict, "a bare tool is not the kit"},
+		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
+	})
+}

@@ -27,6 +27,8 @@ type Item struct {
 	category  []string       // category.go: normalized path
 	params    paramValues    // params.go
 	condition conditionValue // condition.go
+	compat    compatValue    // compat.go
+	version   versionValue   // version.go
 }
 
 // Prepare normalizes and parses a record for comparison with the given

@@ -124,6 +124,8 @@ type Vocabularies struct {
 	owners map[string][]string
 	// ownerKey maps every name of an owning company to its key.
 	ownerKey map[string]string
+	// versions are the facets of vocab/versions.json, in file order.
+	versions []versionFacet
 	// words expands abbreviations in titles ("orig" -> "original";
 	// vocab/abbreviations.json).
 	words map[string][]string
@@ -182,6 +184,23 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 		vs.words[k[0]] = v
 	}
+	var versions struct {
+		Comment string `json:"comment"`
+		Facets  []struct {
+			Facet  string `json:"facet"`
+			Values []term `json:"values"`
+		} `json:"facets"`
+	}
+	if err := decodeVocab("versions.json", &versions); err != nil {
+		return nil, err
+	}
+	for _, f := range versions.Facets {
+		v, err := newVocabulary(f.Values)
+		if err != nil {
+			return nil, fmt.Errorf("match: vocab versions.json: facet %s: %w", f.Facet, err)
+		}
+		vs.versions = append(vs.versions, versionFacet{name: f.Facet, vocab: v})
+	}
 	var owners struct {
 		Owners []struct {
 			Owner  string   `json:"owner"`
@@ -209,6 +228,12 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 	}
 	return &vs, nil
+}
+
+// versionFacet is one facet of versions: its name and values.
+type versionFacet struct {
+	name  string
+	vocab *vocabulary
 }
 
 // expand replaces the abbreviations among title tokens by their words.

@@ -1,0 +1,126 @@
+package match
+
+import (
+	"fmt"
+	"slices"
+)
+
+// compatValue is what an accessory says it fits: the title keys after
+// "for", "compatible with", "fits", "replacement for" ... when the phrase
+// comes after the item's own words ("Case for iPhone 15"), and whether the
+// title names a refill or replacement part.
+type compatValue struct {
+	fits []string // title keys of the product named after the phrase
+	// head are the title keys before the phrase, the first (the brand,
+	// mostly) left out: what the accessory is ("case", "formfit").
+	head []string
+	// generic: the phrase says the item stands in for the product named
+	// ("compatible with", "replacement for"): a generic of the same kind.
+	generic bool
+	refill  bool
+}
+
+// compatPhrases introduce the product an accessory fits, as title tokens.
+var compatPhrases = [][]string{
+	{"compatible", "with"}, {"compatible", "for"}, {"replacement", "for"}, {"designed", "for"},
+	{"made", "for"}, {"works", "with"}, {"fits"}, {"fit", "for"}, {"for", "use", "with"}, {"for"},
+}
+
+// refillWords name a part for another product.
+var refillWords = []string{"refill", "refills", "replacement", "replacements"}
+
+// compatAttribute tells an accessory from the product it fits: "Case for
+// Apple iPhone 15" is not the iPhone, refill pads are not the starter kit.
+// The product named after "for" is not the item; the accessory maker's
+// brand is the brand.
+func compatAttribute() Attribute {
+	return Attribute{
+		Name: "compatibility",
+		Levels: []LevelSpec{
+			{Level: Conflict, Weight: -4, Veto: true, Why: "one record is an accessory, refill or part for the product the other is"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, _ *Vocabularies) {
+			toks := it.text.tokens
+			// The phrase comes after the item's own name, two words at
+			// least ("Endust for Electronics" is a product line).
+			for i := 2; i < len(toks); i++ {
+				for _, p := range compatPhrases {
+					if i+len(p) < len(toks) && slices.Equal(toks[i:i+len(p)], p) {
+						it.compat.fits = TitleKeys(toks[i+len(p):])
+						it.compat.head = TitleKeys(toks[1:i])
+						it.compat.generic = p[0] != "for" && p[0] != "designed" && p[0] != "made"
+						break
+					}
+				}
+				if it.compat.fits != nil {
+					break
+				}
+			}
+			// A refill or replacement part says so early in its title
+			// ("Brita Replacement Filters"), not in a list of what comes
+			// with the product ("... 2 eraser refills").
+			for _, t := range toks[:min(len(toks), 4)] {
+				if slices.Contains(refillWords, t) {
+					it.compat.refill = true
+				}
+			}
+		},
+		compare: compareCompat,
+	}
+}
+
+func compareCompat(a, b *Item, _ *Env) Outcome {
+	for _, p := range [2][2]*Item{{a, b}, {b, a}} {
+		acc, dev := p[0], p[1]
+		if acc.compat.fits != nil && dev.compat.fits == nil {
+			switch {
+			case acc.compat.generic && covers(dev.text.keys, acc.compat.fits):
+				// "Ink compatible with HP 64XL" against "HP 64XL Ink".
+				return accessoryOf(a, b, acc == a, "stands in for the other")
+			case !acc.compat.generic && covers(acc.compat.fits, dev.text.keys) && !sharesAny(acc.compat.head, dev.text.keys):
+				return accessoryOf(a, b, acc == a, "fits the other")
+			}
+		}
+		if acc.compat.refill && !dev.compat.refill && dev.compat.fits == nil && covers(acc.text.keys, dev.text.keys) {
+			return accessoryOf(a, b, acc == a, "a refill or replacement part for the other")
+		}
+	}
+	return missing("", "")
+}
+
+func accessoryOf(a, b *Item, aIsAccessory bool, what string) Outcome {
+	o := Outcome{Level: Conflict, A: "accessory", B: "product"}
+	if !aIsAccessory {
+		o.A, o.B = o.B, o.A
+	}
+	o.Evidence = fmt.Sprintf("the %s %s", o.A, what)
+	if !aIsAccessory {
+		o.Evidence = fmt.Sprintf("the %s %s", o.B, what)
+	}
+	return o
+}
+
+// sharesAny reports whether the product's keys hold a word of what the
+// accessory is: then the other record is that accessory too, described
+// without "for" ("Griffin iPod touch FormFit case").
+func sharesAny(head, keys []string) bool {
+	for _, k := range head {
+		if slices.Contains(keys, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether most (60% or more, two at least) of the product's
+// title keys are among the keys the accessory names.
+func covers(named, product []string) bool {
+	n := 0
+	for _, k := range product {
+		if slices.Contains(named, k) {
+			n++
+		}
+	}
+	return n >= 2 && n*5 >= len(product)*3
+}

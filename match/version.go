@@ -1,0 +1,132 @@
+package match
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// versionValue is what a title says of the version of its product, facet
+// by facet: plug, region, platform, edition, flavor, scent, configuration
+// (vocab/versions.json), generation ("Gen 2", "3rd generation") and model
+// year ("2024").
+type versionValue struct {
+	facets map[string][]string // facet -> values named, in order
+}
+
+// versionAttribute compares versions stated only in words: a UK-plug
+// kettle is not the US one, the PS5 game not the Xbox one, Gen 2 not Gen 3,
+// vanilla not chocolate. Two records that both name a value of one facet
+// and share none are different items.
+func versionAttribute() Attribute {
+	return Attribute{
+		Name: "version",
+		Levels: []LevelSpec{
+			{Level: Same, Weight: 1, Why: "both name the same version in a facet"},
+			{Level: Conflict, Weight: -4, Veto: true, Why: "another plug, region, platform, edition, generation, year, flavor or scent is another item"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, vs *Vocabularies) {
+			toks := it.text.tokens
+			add := func(facet, value string) {
+				if it.version.facets == nil {
+					it.version.facets = map[string][]string{}
+				}
+				for _, v := range it.version.facets[facet] {
+					if v == value {
+						return
+					}
+				}
+				it.version.facets[facet] = append(it.version.facets[facet], value)
+			}
+			for _, f := range vs.versions {
+				for _, t := range f.vocab.Find(toks) {
+					add(f.name, t.Name)
+				}
+			}
+			for i, t := range toks {
+				if g := generation(toks, i); g != "" {
+					add("generation", g)
+				}
+				if y, err := strconv.Atoi(t); err == nil && len(t) == 4 && y >= 2000 && y <= 2039 && !unitAfter(toks, i) {
+					add("year", t)
+				}
+			}
+		},
+		compare: compareVersions,
+	}
+}
+
+// generation reads "gen 2", "gen2", "2nd gen", "2nd generation",
+// "generation 2" at toks[i].
+func generation(toks []string, i int) string {
+	t := toks[i]
+	next := func() string {
+		if i+1 < len(toks) {
+			return toks[i+1]
+		}
+		return ""
+	}
+	switch {
+	case (t == "gen" || t == "generation") && isNumber(next()):
+		return next()
+	case strings.HasPrefix(t, "gen") && isNumber(t[3:]):
+		return t[3:]
+	case (next() == "gen" || next() == "generation") && ordinal(t) != "":
+		return ordinal(t)
+	}
+	return ""
+}
+
+// ordinal returns the number of "2nd", "3rd", "4th", or "".
+func ordinal(t string) string {
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(t, suf); ok && isNumber(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// unitAfter reports whether the token after toks[i] is a unit ("2000 mah").
+func unitAfter(toks []string, i int) bool {
+	if i+1 >= len(toks) {
+		return false
+	}
+	_, ok := unitKeys[toks[i+1]]
+	return ok
+}
+
+func (v *versionValue) shown() string {
+	var parts []string
+	for _, f := range sortedKeys(v.facets) {
+		parts = append(parts, f+"="+strings.Join(v.facets[f], "/"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func compareVersions(a, b *Item, _ *Env) Outcome {
+	va, vb := &a.version, &b.version
+	av, bv := va.shown(), vb.shown()
+	same := false
+	for _, f := range sortedKeys(va.facets) {
+		xs, ys := va.facets[f], vb.facets[f]
+		if len(ys) == 0 {
+			continue
+		}
+		shared := false
+		for _, x := range xs {
+			for _, y := range ys {
+				shared = shared || x == y
+			}
+		}
+		if !shared {
+			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
+		}
+		same = true
+	}
+	if same {
+		return Outcome{Level: Same, A: av, B: bv}
+	}
+	return missing(av, bv)
+}
