@@ -95,16 +95,17 @@ func compareBrands(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brand.canonical}
 	case wordPrefix(Tokens(av), Tokens(bv)) || wordPrefix(Tokens(bv), Tokens(av)):
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "one name extends the other"}
+	case titleStartsWith(b, a) || titleStartsWith(a, b):
+		// A vendor, owner or holding name in the brand column, the brand
+		// leading the title ("UNILEVER", "DOVE BAR SOAP"): the record
+		// names the brand after all.
+		return Outcome{Level: Alias, A: av, B: bv, Evidence: "the title leads with the other's brand"}
 	case owns(a, b):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", av, bv)}
 	case owns(b, a):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", bv, av)}
 	case a.brand.initials != "" && a.brand.initials == kb || b.brand.initials != "" && b.brand.initials == ka:
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "an initialism of the other"}
-	case titleStartsWith(b, a) || titleStartsWith(a, b):
-		// A vendor or holding name in the brand column, the brand leading
-		// the title ("UNILEVER", "DOVE BAR SOAP").
-		return Outcome{Level: InTitle, A: av, B: bv, Evidence: "the title starts with the other's brand"}
 	case sameCompany(a, b):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: "GTINs of one GS1 company prefix"}
 	}
@@ -119,12 +120,22 @@ func owns(x, y *Item) bool {
 	return x.brand.company != "" && slices.Contains(y.brand.owners, x.brand.company)
 }
 
-// titleStartsWith reports whether it's title begins with the words of
-// other's brand.
+// titleStartsWith reports whether it's title begins with other's brand,
+// however it is spaced ("RAINX" for Rain-X).
 func titleStartsWith(it, other *Item) bool {
-	words := Tokens(other.Rec.Brand)
+	key := other.brand.key
 	toks := it.text.tokens
-	return len(words) > 0 && len(toks) > len(words) && slices.Equal(toks[:len(words)], words)
+	if len(key) < 3 {
+		return false
+	}
+	lead := ""
+	for i := 0; i < len(toks)-1 && i < 4 && len(lead) < len(key); i++ {
+		lead += toks[i]
+		if lead == key {
+			return true
+		}
+	}
+	return false
 }
 
 // initials returns the first letters of a name's words when it has two

@@ -131,6 +131,30 @@ func sameCompany(a, b *Item) bool {
 	return false
 }
 
+// caseOnly reports whether every GTIN is a case code: a GTIN-14 whose
+// indicator digit (1-8) packs units.
+func caseOnly(gs []GTIN) bool {
+	for _, g := range gs {
+		if g[0] == '0' || g[0] == '9' {
+			return false
+		}
+	}
+	return len(gs) > 0
+}
+
+// sameUnit reports whether a case code of one list packs an item GTIN of
+// the other: the same digits after the indicator, the check digit aside.
+func sameUnit(a, b []GTIN) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if (x[0] != y[0]) && x[1:13] == y[1:13] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // GTINs returns the item's valid GTINs in 14-digit form.
 func (it *Item) GTINs() []GTIN { return it.gtin.valid }
 
@@ -178,6 +202,15 @@ func compareGTINs(a, b *Item, _ *Env) Outcome {
 		}
 	}
 	if len(ga.valid) > 0 && len(gb.valid) > 0 {
+		if caseOnly(ga.valid) != caseOnly(gb.valid) {
+			// A case code (GTIN-14, indicator digit 1-8) names a case of
+			// units: it is not the unit's GTIN (and is no evidence against
+			// a listed N-pack, which has a GTIN of its own).
+			if sameUnit(ga.valid, gb.valid) {
+				return Outcome{Level: Conflict, A: av, B: bv, Evidence: "a case code of the other's unit: a case, not the unit"}
+			}
+			return Outcome{Level: Missing, A: av, B: bv, Evidence: "a case code (GTIN-14) against an item GTIN"}
+		}
 		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "no GTIN in common"}
 	}
 	aAny, bAny := len(ga.valid)+len(ga.invalid) > 0, len(gb.valid)+len(gb.invalid) > 0

@@ -186,7 +186,7 @@ func TitleKeys(toks []string) []string {
 				t += u
 				i++
 			} else if i+2 < len(toks) && toks[i+1] == "fl" && toks[i+2] == "oz" {
-				t += "floz"
+				t += "oz" // "12 fl oz" and "12 oz" agree in a title; size tells volume from mass
 				i += 2
 			}
 		}

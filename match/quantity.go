@@ -291,6 +291,17 @@ func parsePackCount(s string) int {
 	return 0
 }
 
+// sameOf compares two values of dimension d: sizes that are names or
+// ranks (letter sizes, numbered sizes, waist x inseam) agree only when
+// equal; measures agree within 2% (sameQuantity).
+func sameOf(d dimension, a, b float64) bool {
+	switch d {
+	case dimApparel, dimNumbered, dimWaistInseam:
+		return a == b
+	}
+	return sameQuantity(a, b)
+}
+
 // sameQuantity reports whether two values of one dimension agree within 2%
 // (rounding on labels: 2.2 lb is 998 g, sold as 1 kg).
 func sameQuantity(a, b float64) bool {
@@ -324,7 +335,7 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 		found := false
 		for _, x := range va {
 			for _, y := range vb {
-				if sameQuantity(x.Value, y.Value) && (x.Low == 0 || y.Low == 0 || sameQuantity(x.Low, y.Low)) {
+				if sameOf(d, x.Value, y.Value) && (x.Low == 0 || y.Low == 0 || sameQuantity(x.Low, y.Low)) {
 					found = true
 					agreeing = append(agreeing, fmt.Sprintf("%s = %s", x.Text, y.Text))
 					break

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"encoding/csv"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWholesale matches a wholesale supplier's file (testdata/wholesale)
+// and checks every decision against the expectations reviewed line by
+// line: each trap family (vendor = brand owner, a shared GTIN against soft
+// and stated conflicts, spreadsheet-damaged GTINs, abbreviations,
+// departments, packs, accessories, condition, versions, unlisted siblings).
+// The misses must be exactly the known ones, so a fix and a regression both
+// show.
+func TestWholesale(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "wholesale")
+	idx := filepath.Join(t.TempDir(), "w.idx")
+	if code, _, stderr := cli(t, "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx); code != 0 {
+		t.Fatalf("index: %s", stderr)
+	}
+	m, _ := os.ReadFile(filepath.Join(dir, "map.txt"))
+	code, stdout, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(dir, "offers.csv"), "--map", strings.TrimSpace(string(m)), "--format", "csv")
+	if code != 0 {
+		t.Fatalf("match: %s", stderr)
+	}
+	got := map[string][2]string{}
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		got[r[0]] = [2]string{r[1], r[2]}
+	}
+	f, err := os.Open(filepath.Join(dir, "expected.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, families := 0, map[string][2]int{}
+	for _, w := range want[1:] {
+		id, decision, listing, family, why, knownMiss := w[0], w[1], w[2], w[3], w[4], w[5]
+		g, ok := got[id]
+		if !ok {
+			t.Errorf("%s: no result", id)
+			continue
+		}
+		fam := families[family]
+		fam[1]++
+		if g[0] == decision && g[1] == listing {
+			right++
+			fam[0]++
+			if knownMiss != "" {
+				t.Errorf("%s: now right (%s %s): clear its known_miss", id, g[0], g[1])
+			}
+		} else if knownMiss == "" {
+			t.Errorf("%s (%s): %s %s, want %s %s: %s", id, family, g[0], g[1], decision, listing, why)
+		}
+		families[family] = fam
+	}
+	t.Logf("%d of %d decisions right", right, len(want)-1)
+	for _, fam := range slices.Sorted(maps.Keys(families)) {
+		t.Logf("  %-30s %d of %d", fam, families[fam][0], families[fam][1])
+	}
+}
