@@ -2,7 +2,6 @@ package index
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -157,9 +156,9 @@ func (m accs) add(bm *roaring.Bitmap, w float64) {
 	}
 }
 
-// run returns the k best listings for q, best first (ties by listing id,
-// so that every build of one catalog gives the same candidates, in the same
-// order), followed by up to maxShare more listings that share one of
+// run returns the k best listings for q, best first (ties at the k-th
+// place settled by listing id, so that every build of one catalog gives the
+// same candidates), followed by up to maxShare more listings that share one of
 // q's GTIN terms.
 func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, error) {
 	var share []hit
@@ -271,31 +270,32 @@ func (t *topK) add(h hit) {
 	}
 }
 
-// settle returns the k best hits, best first, ties (within the k and at
-// the k-th score) ordered by listing id.
+// settle returns the k best hits, best first, those tied at the k-th score
+// chosen by listing id: the same listings whatever their positions. (Their
+// order among equal scores is left to the caller, which ranks by id.)
 func (t *topK) settle(id func(hit) ([]byte, error)) ([]hit, error) {
+	if len(t.tied) == 0 {
+		return t.best, nil
+	}
+	thr := t.best[len(t.best)-1].score
+	first := sort.Search(len(t.best), func(i int) bool { return t.best[i].score <= thr })
 	type keyed struct {
 		h  hit
 		id []byte
 	}
-	all := make([]keyed, 0, len(t.best)+len(t.tied))
-	for _, hs := range [2][]hit{t.best, t.tied} {
+	group := make([]keyed, 0, len(t.best)-first+len(t.tied))
+	for _, hs := range [2][]hit{t.best[first:], t.tied} {
 		for _, h := range hs {
 			b, err := id(h)
 			if err != nil {
 				return nil, err
 			}
-			all = append(all, keyed{h, b})
+			group = append(group, keyed{h, b})
 		}
 	}
-	slices.SortFunc(all, func(a, b keyed) int {
-		if c := cmp.Compare(b.h.score, a.h.score); c != 0 {
-			return c
-		}
-		return bytes.Compare(a.id, b.id)
-	})
-	for i := range t.best {
-		t.best[i] = all[i].h
+	slices.SortFunc(group, func(a, b keyed) int { return bytes.Compare(a.id, b.id) })
+	for i := first; i < len(t.best); i++ {
+		t.best[i] = group[i-first].h
 	}
 	return t.best, nil
 }

@@ -12,6 +12,7 @@ import (
 // year ("2024").
 type versionValue struct {
 	facets map[string][]string // facet -> values named, in order
+	text   string              // as results show it
 }
 
 // versionAttribute compares versions stated only in words: a UK-plug
@@ -39,11 +40,7 @@ func versionAttribute() Attribute {
 				}
 				it.version.facets[facet] = append(it.version.facets[facet], value)
 			}
-			for _, f := range vs.versions {
-				for _, t := range f.vocab.Find(toks) {
-					add(f.name, t.Name)
-				}
-			}
+			vs.versions.find(toks, func(fv facetValue) { add(fv.facet, fv.value) })
 			for i, t := range toks {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)
@@ -52,6 +49,7 @@ func versionAttribute() Attribute {
 					add("year", t)
 				}
 			}
+			it.version.text = it.version.shown()
 		},
 		compare: compareVersions,
 	}
@@ -107,7 +105,7 @@ func (v *versionValue) shown() string {
 
 func compareVersions(a, b *Item, _ *Env) Outcome {
 	va, vb := &a.version, &b.version
-	av, bv := va.shown(), vb.shown()
+	av, bv := va.text, vb.text
 	same := false
 	for _, f := range sortedKeys(va.facets) {
 		xs, ys := va.facets[f], vb.facets[f]

@@ -124,8 +124,9 @@ type Vocabularies struct {
 	owners map[string][]string
 	// ownerKey maps every name of an owning company to its key.
 	ownerKey map[string]string
-	// versions are the facets of vocab/versions.json, in file order.
-	versions []versionFacet
+	// versions are the values of vocab/versions.json's facets, read in one
+	// pass over a title.
+	versions *facetVocabulary
 	// words expands abbreviations in titles ("orig" -> "original";
 	// vocab/abbreviations.json).
 	words map[string][]string
@@ -194,12 +195,22 @@ func LoadVocabularies() (*Vocabularies, error) {
 	if err := decodeVocab("versions.json", &versions); err != nil {
 		return nil, err
 	}
+	vs.versions = &facetVocabulary{phrases: map[string][]facetValue{}, longFrom: map[string]int{}}
 	for _, f := range versions.Facets {
-		v, err := newVocabulary(f.Values)
-		if err != nil {
+		// Each facet on its own must name each phrase once.
+		if _, err := newVocabulary(f.Values); err != nil {
 			return nil, fmt.Errorf("match: vocab versions.json: facet %s: %w", f.Facet, err)
 		}
-		vs.versions = append(vs.versions, versionFacet{name: f.Facet, vocab: v})
+		for _, t := range f.Values {
+			for _, p := range append([]string{t.Name}, t.Synonyms...) {
+				toks := Tokens(p)
+				key := strings.Join(toks, " ")
+				vs.versions.phrases[key] = append(vs.versions.phrases[key], facetValue{facet: f.Facet, value: t.Name})
+				if len(toks) > 1 {
+					vs.versions.longFrom[toks[0]] = max(vs.versions.longFrom[toks[0]], len(toks))
+				}
+			}
+		}
 	}
 	var owners struct {
 		Owners []struct {
@@ -230,10 +241,35 @@ func LoadVocabularies() (*Vocabularies, error) {
 	return &vs, nil
 }
 
-// versionFacet is one facet of versions: its name and values.
-type versionFacet struct {
-	name  string
-	vocab *vocabulary
+// facetVocabulary maps phrases to the facet values they name (one phrase
+// may name a value in several facets: "original" is a flavor and a scent).
+type facetVocabulary struct {
+	phrases  map[string][]facetValue
+	longFrom map[string]int
+}
+
+// facetValue is one value of one facet.
+type facetValue struct{ facet, value string }
+
+// find calls fn with the facet values named in toks, longest phrase first
+// at each position.
+func (v *facetVocabulary) find(toks []string, fn func(facetValue)) {
+	for i := 0; i < len(toks); {
+		n := min(max(1, v.longFrom[toks[i]]), len(toks)-i)
+		for ; n >= 1; n-- {
+			key := toks[i]
+			if n > 1 {
+				key = strings.Join(toks[i:i+n], " ")
+			}
+			if fvs, ok := v.phrases[key]; ok {
+				for _, fv := range fvs {
+					fn(fv)
+				}
+				break
+			}
+		}
+		i += max(n, 1)
+	}
 }
 
 // expand replaces the abbreviations among title tokens by their words.
@@ -264,7 +300,11 @@ func (vs *Vocabularies) expand(toks []string) []string {
 func (vs *Vocabularies) company(name string) string {
 	toks := Tokens(name)
 	for n := len(toks); n >= 1; n-- {
-		if o, ok := vs.ownerKey[vs.canonicalBrand(vs.BrandKey(strings.Join(toks[:n], " ")))]; ok {
+		t := toks[:n]
+		for len(t) > 1 && vs.suffixes[t[len(t)-1]] {
+			t = t[:len(t)-1]
+		}
+		if o, ok := vs.ownerKey[vs.canonicalBrand(strings.Join(t, ""))]; ok {
 			return o
 		}
 	}
