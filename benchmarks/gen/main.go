@@ -232,14 +232,15 @@ func main() {
 	nOffers := flag.Int("offers", 10000, "number of offers")
 	out := flag.String("out", "build/scale", "output `dir`")
 	seed := flag.Uint64("seed", 1, "random seed")
+	dialect := flag.Bool("dialect", false, "write offers in a wholesale supplier's dialect (see wholesale)")
 	flag.Parse()
-	if err := run(*nListings, *nOffers, *out, *seed); err != nil {
+	if err := run(*nListings, *nOffers, *out, *seed, *dialect); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(nListings, nOffers int, out string, seed uint64) error {
+func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -340,6 +341,17 @@ func run(nListings, nOffers int, out string, seed uint64) error {
 		same[root] = append(same[root], v.id)
 	}
 
+	// In the dialect, a third of the brands appear under an owning
+	// company's name ("<WORD> HOLDINGS") in the vendor column.
+	dr := rand.New(rand.NewPCG(seed, 11))
+	owners := map[string]string{}
+	if dialect {
+		for _, b := range g.brands {
+			if dr.IntN(3) == 0 {
+				owners[b] = strings.ToUpper(g.word(2)) + " " + []string{"HOLDINGS", "BRANDS", "CONSUMER PRODUCTS", "GROUP"}[dr.IntN(4)]
+			}
+		}
+	}
 	of, err := os.Create(filepath.Join(out, "offers.jsonl"))
 	if err != nil {
 		return err
@@ -389,6 +401,11 @@ func run(nListings, nOffers int, out string, seed uint64) error {
 			rec["gtin"] = "0" + v.gtin // EAN-13 form of the UPC
 		}
 		variantFields(rec, o, r, 6, 7)
+		if dialect {
+			// Drawn from their own source, so the catalog and the plain
+			// offers stay as they were.
+			wholesale(rec, o, owners, dr)
+		}
 		if err := oenc.Encode(rec); err != nil {
 			return err
 		}

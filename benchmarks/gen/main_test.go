@@ -14,7 +14,7 @@ import (
 // harder only because the generator repeats itself.
 func TestFamiliesAreDistinct(t *testing.T) {
 	dir := t.TempDir()
-	if err := run(30000, 10, dir, 3); err != nil {
+	if err := run(30000, 10, dir, 3, false); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(filepath.Join(dir, "listings.jsonl"))

@@ -1,0 +1,211 @@
+// Command dialect measures decisions on a generated catalog whose offers a
+// wholesale supplier wrote (gen -dialect: the owner in the vendor column
+// for a third of the brands, ALL CAPS abbreviated titles, pack shorthand,
+// short color codes, the supplier's departments, spreadsheet-damaged GTINs,
+// half the rows without GTIN and half without model, and unlisted siblings:
+// other colors, sizes, neighbor models, multipacks, white labels, products
+// not in the catalog). It builds the index and matches with the real
+// binary, and reports the share of offers decided right, with and without
+// a GTIN, and the share of unlisted offers matched to a listing.
+//
+//	go run ./benchmarks/dialect -bin bin -listings 100000 -offers 10000 -results benchmarks/RESULTS.md
+//
+// A listed offer is right when it is eligible or blocked on one of its
+// listings; an unlisted one when it is not matched (no_match; a review is
+// counted apart).
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
+)
+
+func main() {
+	bin := flag.String("bin", "bin", "`dir` holding the followmatch and gen binaries")
+	nListings := flag.Int("listings", 100000, "listings")
+	nOffers := flag.Int("offers", 10000, "offers")
+	out := flag.String("out", "build/dialect", "work `dir`")
+	resultsPath := flag.String("results", "", "rewrite the dialect section of this `file` (none when empty)")
+	plain := flag.Bool("plain", false, "the same figures on the plain offers (no dialect), to compare")
+	flag.Parse()
+	if err := run(*bin, *nListings, *nOffers, *out, *resultsPath, !*plain); err != nil {
+		fmt.Fprintln(os.Stderr, "dialect:", err)
+		os.Exit(1)
+	}
+}
+
+// tally counts decisions of one group of offers.
+type tally struct{ n, right, review, matched int }
+
+func (t tally) pct(x int) string {
+	if t.n == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(x)/float64(t.n))
+}
+
+func run(bin string, nListings, nOffers int, out, resultsPath string, dialect bool) error {
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	step := func(name string, args ...string) error {
+		cmd := exec.Command(filepath.Join(bin, name), args...)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s %v: %w", name, args, err)
+		}
+		return nil
+	}
+	if err := step("gen", "-listings", fmt.Sprint(nListings), "-offers", fmt.Sprint(nOffers), "-out", out, fmt.Sprintf("-dialect=%t", dialect)); err != nil {
+		return err
+	}
+	idx := filepath.Join(out, "idx")
+	if err := step("followmatch", "index", "--listings", filepath.Join(out, "listings.jsonl"), "--index", idx); err != nil {
+		return err
+	}
+	resPath := filepath.Join(out, "results.csv")
+	start := time.Now()
+	if err := step("followmatch", "match", "--index", idx, "--offers", filepath.Join(out, "offers.jsonl"), "--format", "csv", "--out", resPath); err != nil {
+		return err
+	}
+	el := time.Since(start)
+
+	truth, kinds, err := readTruth(filepath.Join(out, "truth.csv"))
+	if err != nil {
+		return err
+	}
+	withGTIN, err := offersWithGTIN(filepath.Join(out, "offers.jsonl"))
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(resPath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return err
+	}
+	groups := map[string]*tally{"all": {}, "with GTIN": {}, "without GTIN": {}, "listed": {}, "unlisted": {}}
+	byKind := map[string]*tally{}
+	for _, r := range rows[1:] {
+		id, decision, listing := r[0], r[1], r[2]
+		matched := decision == "eligible" || decision == "blocked"
+		listed := truth[id] != nil
+		right := listed && matched && slices.Contains(truth[id], listing) || !listed && decision == "no_match"
+		add := func(t *tally) {
+			t.n++
+			if right {
+				t.right++
+			}
+			if decision == "review" {
+				t.review++
+			}
+			if matched {
+				t.matched++
+			}
+		}
+		add(groups["all"])
+		if withGTIN[id] {
+			add(groups["with GTIN"])
+		} else {
+			add(groups["without GTIN"])
+		}
+		if listed {
+			add(groups["listed"])
+		} else {
+			add(groups["unlisted"])
+		}
+		k := kinds[id]
+		if byKind[k] == nil {
+			byKind[k] = &tally{}
+		}
+		add(byKind[k])
+	}
+	var b strings.Builder
+	begin, end := results.Markers("dialect")
+	fmt.Fprintf(&b, "%s\n## A wholesale dialect\n\nMade by `go run ./benchmarks/dialect -listings %d -offers %d` on %s: the generated catalog of `make scale`,\n", begin, nListings, nOffers, time.Now().Format("2006-01-02"))
+	b.WriteString("its offers written as a distributor writes them (`gen -dialect`: owners in the vendor column for a third of the\n" +
+		"brands, ALL CAPS abbreviated titles, pack shorthand, color codes, the supplier's departments, damaged GTINs on\n" +
+		"a third of the GTIN rows, half the rows without GTIN, half without model). Right: a listed offer eligible or\n" +
+		"blocked on its listing, an unlisted one no_match. Matched: eligible or blocked.\n\n")
+	b.WriteString("| offers | n | right | review | matched |\n|---|---|---|---|---|\n")
+	for _, name := range []string{"all", "with GTIN", "without GTIN", "listed", "unlisted"} {
+		t := groups[name]
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", name, t.n, t.pct(t.right), t.pct(t.review), t.pct(t.matched))
+	}
+	b.WriteString("\n| kind | n | right | review | matched |\n|---|---|---|---|---|\n")
+	for _, k := range slices.Sorted(func(yield func(string) bool) {
+		for k := range byKind {
+			if !yield(k) {
+				return
+			}
+		}
+	}) {
+		t := byKind[k]
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", k, t.n, t.pct(t.right), t.pct(t.review), t.pct(t.matched))
+	}
+	fmt.Fprintf(&b, "\nMatching took %s (%.0f offers/s).\n%s\n", el.Round(time.Millisecond), float64(len(rows)-1)/el.Seconds(), end)
+	fmt.Print(b.String())
+	if resultsPath != "" {
+		return results.WriteSection(resultsPath, "dialect", b.String())
+	}
+	return nil
+}
+
+// readTruth reads gen's truth.csv: the listings of each listed offer, and
+// every offer's kind.
+func readTruth(path string) (map[string][]string, map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, nil, err
+	}
+	truth, kinds := map[string][]string{}, map[string]string{}
+	for _, r := range rows[1:] {
+		if r[1] != "" {
+			truth[r[0]] = strings.Split(r[1], "|")
+		}
+		kinds[r[0]] = r[2]
+	}
+	return truth, kinds, nil
+}
+
+// offersWithGTIN returns the offers whose record has a GTIN.
+func offersWithGTIN(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	for sc.Scan() {
+		var rec struct {
+			ID   string `json:"id"`
+			GTIN any    `json:"gtin"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return nil, err
+		}
+		out[rec.ID] = rec.GTIN != nil
+	}
+	return out, sc.Err()
+}
