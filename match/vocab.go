@@ -361,7 +361,15 @@ func (v *vocabulary) read(field string, titleTokens []string) vocabValue {
 		if t, ok := v.Lookup(field); ok {
 			return vocabValue{field: norm, terms: []*term{t}, from: FromField}
 		}
-		return vocabValue{field: norm, terms: v.find(Tokens(field), true), from: FromField}
+		if ts := v.find(Tokens(field), true); len(ts) > 0 {
+			return vocabValue{field: norm, terms: ts, from: FromField}
+		}
+		// A code the vocabulary does not know ("TTN"): the one term the
+		// title names, if any, says what it is.
+		if ts := v.Find(titleTokens); len(ts) == 1 {
+			return vocabValue{field: norm, terms: ts, from: FromTitle}
+		}
+		return vocabValue{field: norm, from: FromField}
 	}
 	if ts := v.Find(titleTokens); len(ts) == 1 {
 		return vocabValue{terms: ts, from: FromTitle}
