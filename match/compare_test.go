@@ -379,3 +379,11 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
 	})
 }
+
+func TestCompareTier(t *testing.T) {
+	runPairs(t, "version", []pairCase{
+		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 Pro Max 128GB"}, Conflict, "Pro is not Pro Max"},
+		{Record{Title: "Galaxy Tab S9 Ultra"}, Record{Title: "Galaxy Tab S9 Plus"}, Conflict, "Ultra is not Plus"},
+		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, Missing, "one side names no tier"},
+	})
+}

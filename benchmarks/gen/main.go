@@ -393,7 +393,13 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 			o = variant{fam: g.family(), pack: 1}
 			o.model = o.fam.model
 		}
-		rec := map[string]any{"id": fmt.Sprintf("S%07d", i+1), "title": noisy(title(o, r, r.IntN(2) == 0), r), "stock": 5 + r.IntN(200)}
+		t := title(o, r, r.IntN(2) == 0)
+		if dialect {
+			// Abbreviated before the words are shuffled, as a supplier's
+			// system writes it (and so "6 oz" stays the size).
+			t = wholesaleTitle(t, dr)
+		}
+		rec := map[string]any{"id": fmt.Sprintf("S%07d", i+1), "title": noisy(t, r), "stock": 5 + r.IntN(200)}
 		if r.IntN(10) < 8 {
 			rec["brand"] = strings.ToUpper(o.fam.brand[:1]) + o.fam.brand[1:] + suffixes[r.IntN(len(suffixes))]
 		}

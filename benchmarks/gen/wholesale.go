@@ -31,37 +31,14 @@ var departments = map[string]string{
 	"Patio, Lawn & Garden": "LAWN & GARDEN",
 }
 
-// wholesale rewrites an offer record as a distributor's file has it: the
-// owner in the vendor column for some brands, an ALL CAPS abbreviated title
-// with pack shorthand, short color codes, the supplier's department,
-// spreadsheet-damaged GTINs on some rows, and half the rows without GTIN
-// and half without model.
+// wholesale rewrites an offer record's fields as a distributor's file has
+// them (the title is wholesaleTitle's): the owner in the vendor column for
+// some brands, short color codes, the supplier's department,
+// spreadsheet-damaged GTINs on some rows, half the rows without model.
 func wholesale(rec map[string]any, o variant, owners map[string]string, r *rand.Rand) {
 	if owner, ok := owners[o.fam.brand]; ok && rec["brand"] != nil {
 		rec["brand"] = owner
 	}
-	t, _ := rec["title"].(string)
-	words := strings.Fields(strings.ReplaceAll(t, ",", ""))
-	var out []string
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		low := strings.ToLower(w)
-		switch {
-		case low == "pack" && i+2 < len(words) && strings.ToLower(words[i+1]) == "of":
-			n := words[i+2]
-			out = append(out, []string{n + "PK", "PK/" + n, n + "/PK"}[r.IntN(3)])
-			i += 2
-			continue
-		case wholeWords[low] != "" && r.IntN(3) > 0:
-			w = wholeWords[low]
-		}
-		if n, err := strconv.Atoi(w); err == nil && i+1 < len(words) && isUnit(words[i+1]) {
-			w = fmt.Sprint(n) + strings.ToUpper(words[i+1])
-			i++
-		}
-		out = append(out, strings.ToUpper(w))
-	}
-	rec["title"] = strings.Join(out, " ")
 	if c, ok := rec["color"].(string); ok {
 		if short, ok := wholeColors[c]; ok {
 			rec["color"] = short
@@ -83,6 +60,33 @@ func wholesale(rec map[string]any, o variant, owners map[string]string, r *rand.
 	if r.IntN(2) == 0 {
 		delete(rec, "model")
 	}
+}
+
+// wholesaleTitle writes a title as a distributor's system does: ALL CAPS,
+// abbreviated words, a number and its unit run together ("12OZ"), pack
+// shorthand ("6PK", "PK/6", "6/PK").
+func wholesaleTitle(t string, r *rand.Rand) string {
+	words := strings.Fields(strings.ReplaceAll(t, ",", ""))
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		low := strings.ToLower(w)
+		switch {
+		case low == "pack" && i+2 < len(words) && strings.ToLower(words[i+1]) == "of":
+			n := words[i+2]
+			out = append(out, []string{n + "PK", "PK/" + n, n + "/PK"}[r.IntN(3)])
+			i += 2
+			continue
+		case wholeWords[low] != "" && r.IntN(3) > 0:
+			w = wholeWords[low]
+		}
+		if n, err := strconv.Atoi(w); err == nil && i+1 < len(words) && isUnit(words[i+1]) {
+			w = fmt.Sprint(n) + strings.ToUpper(words[i+1])
+			i++
+		}
+		out = append(out, strings.ToUpper(w))
+	}
+	return strings.Join(out, " ")
 }
 
 func isUnit(w string) bool {
