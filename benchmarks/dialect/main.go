@@ -6,7 +6,9 @@
 // other colors, sizes, neighbor models, multipacks, white labels, products
 // not in the catalog). It builds the index and matches with the real
 // binary, and reports the share of offers decided right, with and without
-// a GTIN, and the share of unlisted offers matched to a listing.
+// a GTIN, and the share of unlisted offers matched to a listing - beside the
+// same figures for the same offers written plainly, so that what the
+// dialect costs shows apart from what the catalog makes hard.
 //
 //	go run ./benchmarks/dialect -bin bin -listings 100000 -offers 10000 -results benchmarks/RESULTS.md
 //
@@ -21,6 +23,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,9 +40,8 @@ func main() {
 	nOffers := flag.Int("offers", 10000, "offers")
 	out := flag.String("out", "build/dialect", "work `dir`")
 	resultsPath := flag.String("results", "", "rewrite the dialect section of this `file` (none when empty)")
-	plain := flag.Bool("plain", false, "the same figures on the plain offers (no dialect), to compare")
 	flag.Parse()
-	if err := run(*bin, *nListings, *nOffers, *out, *resultsPath, !*plain); err != nil {
+	if err := run(*bin, *nListings, *nOffers, *out, *resultsPath); err != nil {
 		fmt.Fprintln(os.Stderr, "dialect:", err)
 		os.Exit(1)
 	}
@@ -55,9 +57,57 @@ func (t tally) pct(x int) string {
 	return fmt.Sprintf("%.1f%%", 100*float64(x)/float64(t.n))
 }
 
-func run(bin string, nListings, nOffers int, out, resultsPath string, dialect bool) error {
-	if err := os.RemoveAll(out); err != nil {
+// figures are one run's tallies.
+type figures struct {
+	groups map[string]*tally
+	byKind map[string]*tally
+	took   time.Duration
+	n      int
+}
+
+func run(bin string, nListings, nOffers int, out, resultsPath string) error {
+	d, err := measure(bin, nListings, nOffers, filepath.Join(out, "dialect"), true)
+	if err != nil {
 		return err
+	}
+	p, err := measure(bin, nListings, nOffers, filepath.Join(out, "plain"), false)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	begin, end := results.Markers("dialect")
+	fmt.Fprintf(&b, "%s\n## A wholesale dialect\n\nMade by `go run ./benchmarks/dialect -listings %d -offers %d` on %s: the generated catalog of `make scale`,\n", begin, nListings, nOffers, time.Now().Format("2006-01-02"))
+	b.WriteString("its offers written as a distributor writes them (`gen -dialect`: owners in the vendor column for a third of the\n" +
+		"brands, ALL CAPS abbreviated titles, pack shorthand, color codes, the supplier's departments, damaged GTINs on\n" +
+		"a third of the GTIN rows, half the rows without GTIN, half without model), beside the same offers written plainly.\n" +
+		"Right: a listed offer eligible or blocked on its listing, an unlisted one no_match. Matched: eligible or blocked.\n\n")
+	b.WriteString("| offers | n | right, dialect | right, plain | review, dialect | matched, dialect | matched, plain |\n|---|---|---|---|---|---|---|\n")
+	for _, name := range []string{"all", "with GTIN", "without GTIN", "listed", "unlisted"} {
+		t, u := d.groups[name], p.groups[name]
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s |\n", name, t.n, t.pct(t.right), u.pct(u.right), t.pct(t.review), t.pct(t.matched), u.pct(u.matched))
+	}
+	b.WriteString("\n| kind | n | right, dialect | right, plain | review, dialect | matched, dialect | matched, plain |\n|---|---|---|---|---|---|---|\n")
+	for _, k := range slices.Sorted(maps.Keys(d.byKind)) {
+		t, u := d.byKind[k], p.byKind[k]
+		if u == nil {
+			u = &tally{}
+		}
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s |\n", k, t.n, t.pct(t.right), u.pct(u.right), t.pct(t.review), t.pct(t.matched), u.pct(u.matched))
+	}
+	fmt.Fprintf(&b, "\nMatching the dialect took %s (%.0f offers/s, 2 workers).\n%s\n", d.took.Round(time.Millisecond), float64(d.n)/d.took.Seconds(), end)
+	fmt.Print(b.String())
+	if resultsPath != "" {
+		return results.WriteSection(resultsPath, "dialect", b.String())
+	}
+	return nil
+}
+
+// measure generates a catalog (its offers in the dialect or not), builds
+// the index, matches and tallies the decisions.
+func measure(bin string, nListings, nOffers int, out string, dialect bool) (figures, error) {
+	var fig figures
+	if err := os.RemoveAll(out); err != nil {
+		return fig, err
 	}
 	step := func(name string, args ...string) error {
 		cmd := exec.Command(filepath.Join(bin, name), args...)
@@ -68,35 +118,35 @@ func run(bin string, nListings, nOffers int, out, resultsPath string, dialect bo
 		return nil
 	}
 	if err := step("gen", "-listings", fmt.Sprint(nListings), "-offers", fmt.Sprint(nOffers), "-out", out, fmt.Sprintf("-dialect=%t", dialect)); err != nil {
-		return err
+		return fig, err
 	}
 	idx := filepath.Join(out, "idx")
 	if err := step("followmatch", "index", "--listings", filepath.Join(out, "listings.jsonl"), "--index", idx); err != nil {
-		return err
+		return fig, err
 	}
 	resPath := filepath.Join(out, "results.csv")
 	start := time.Now()
 	if err := step("followmatch", "match", "--index", idx, "--offers", filepath.Join(out, "offers.jsonl"), "--format", "csv", "--out", resPath); err != nil {
-		return err
+		return fig, err
 	}
 	el := time.Since(start)
 
 	truth, kinds, err := readTruth(filepath.Join(out, "truth.csv"))
 	if err != nil {
-		return err
+		return fig, err
 	}
 	withGTIN, err := offersWithGTIN(filepath.Join(out, "offers.jsonl"))
 	if err != nil {
-		return err
+		return fig, err
 	}
 	f, err := os.Open(resPath)
 	if err != nil {
-		return err
+		return fig, err
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		return err
+		return fig, err
 	}
 	groups := map[string]*tally{"all": {}, "with GTIN": {}, "without GTIN": {}, "listed": {}, "unlisted": {}}
 	byKind := map[string]*tally{}
@@ -134,35 +184,8 @@ func run(bin string, nListings, nOffers int, out, resultsPath string, dialect bo
 		}
 		add(byKind[k])
 	}
-	var b strings.Builder
-	begin, end := results.Markers("dialect")
-	fmt.Fprintf(&b, "%s\n## A wholesale dialect\n\nMade by `go run ./benchmarks/dialect -listings %d -offers %d` on %s: the generated catalog of `make scale`,\n", begin, nListings, nOffers, time.Now().Format("2006-01-02"))
-	b.WriteString("its offers written as a distributor writes them (`gen -dialect`: owners in the vendor column for a third of the\n" +
-		"brands, ALL CAPS abbreviated titles, pack shorthand, color codes, the supplier's departments, damaged GTINs on\n" +
-		"a third of the GTIN rows, half the rows without GTIN, half without model). Right: a listed offer eligible or\n" +
-		"blocked on its listing, an unlisted one no_match. Matched: eligible or blocked.\n\n")
-	b.WriteString("| offers | n | right | review | matched |\n|---|---|---|---|---|\n")
-	for _, name := range []string{"all", "with GTIN", "without GTIN", "listed", "unlisted"} {
-		t := groups[name]
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", name, t.n, t.pct(t.right), t.pct(t.review), t.pct(t.matched))
-	}
-	b.WriteString("\n| kind | n | right | review | matched |\n|---|---|---|---|---|\n")
-	for _, k := range slices.Sorted(func(yield func(string) bool) {
-		for k := range byKind {
-			if !yield(k) {
-				return
-			}
-		}
-	}) {
-		t := byKind[k]
-		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s |\n", k, t.n, t.pct(t.right), t.pct(t.review), t.pct(t.matched))
-	}
-	fmt.Fprintf(&b, "\nMatching took %s (%.0f offers/s).\n%s\n", el.Round(time.Millisecond), float64(len(rows)-1)/el.Seconds(), end)
-	fmt.Print(b.String())
-	if resultsPath != "" {
-		return results.WriteSection(resultsPath, "dialect", b.String())
-	}
-	return nil
+	fig.groups, fig.byKind, fig.took, fig.n = groups, byKind, el, len(rows)-1
+	return fig, nil
 }
 
 // readTruth reads gen's truth.csv: the listings of each listed offer, and
