@@ -21,10 +21,13 @@
 // compare, and the ordered levels a comparison can land in, from the
 // strongest agreement to the strongest disagreement, Missing last. Each
 // level declares its default weight and why, whether it vetoes, and which
-// other attribute's veto it backs. The attributes are gtin.go, brand.go,
-// title.go, model.go, color.go, size.go, material.go, pack.go, origin.go,
-// category.go, params.go and image.go; the general word lists they read
-// (colors, materials, countries, brand aliases) are data in vocab/.
+// other attribute's veto it backs, whether it identifies the item (a shared
+// GTIN) and which review reason it sends a pair to. The attributes are
+// gtin.go, brand.go, title.go, model.go, color.go, size.go, material.go,
+// pack.go, origin.go, category.go, params.go, image.go, condition.go,
+// compat.go and version.go; the general word lists they read (colors,
+// materials, countries, conditions, versions, brand aliases and owners,
+// title abbreviations) are data in vocab/.
 // Changing how color is judged means reading color.go (and vocab.go's
 // shared comparison of vocabulary terms); adding a piece of evidence means
 // a new file with a new Attribute, a field for its feature in Item, and an
@@ -48,8 +51,12 @@
 // Some disagreements are not evidence but facts: a 2-pack is not the
 // single, a red one is not the black one. A level that vetoes (by default
 // the conflict level of brand, model, color, size, material, pack count,
-// origin and params) makes the pair different sellable items whatever the
-// rest says: its probability is 0. What the pair would score without its
+// origin, params, compatibility and version) makes the pair different
+// sellable items whatever the rest says: its probability is 0. A level
+// that identifies the item (a shared GTIN) overrules soft conflicts (a
+// vendor name, an abbreviation, a value read from a title); a conflict
+// both records state and the comparison read with confidence stands, and
+// sends the pair to a person (conflicting_evidence). What the pair would score without its
 // vetoed attributes is kept as its closeness, so that a no_match can name
 // the nearest listing and what differs. A level may back another
 // attribute's veto: the same photo in another color is part of a color
