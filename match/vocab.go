@@ -128,8 +128,9 @@ type Vocabularies struct {
 	// pass over a title.
 	versions *facetVocabulary
 	// words expands abbreviations in titles ("orig" -> "original";
-	// vocab/abbreviations.json).
-	words map[string][]string
+	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
+	words      map[string][]string
+	brandWords [][2][]string
 }
 
 // LoadVocabularies reads the embedded vocabulary files.
@@ -169,6 +170,15 @@ func LoadVocabularies() (*Vocabularies, error) {
 		for _, name := range group {
 			vs.brandAlias[Compact(name)] = canon
 		}
+		// A one-word alias of a name of several words reads as that name
+		// in titles ("COKE" is Coca-Cola).
+		if long := Tokens(group[0]); len(long) > 1 {
+			for _, name := range group[1:] {
+				if t := Tokens(name); len(t) == 1 {
+					vs.brandWords = append(vs.brandWords, [2][]string{t, long})
+				}
+			}
+		}
 	}
 	var abbrev struct {
 		Comment string            `json:"comment"`
@@ -184,6 +194,11 @@ func LoadVocabularies() (*Vocabularies, error) {
 			return nil, fmt.Errorf("match: vocab abbreviations.json: %q -> %q: want one word for several", short, long)
 		}
 		vs.words[k[0]] = v
+	}
+	for _, bw := range vs.brandWords {
+		if _, taken := vs.words[bw[0][0]]; !taken {
+			vs.words[bw[0][0]] = bw[1]
+		}
 	}
 	var versions struct {
 		Comment string `json:"comment"`
