@@ -377,6 +377,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Tide Free & Clear Detergent"}, Record{Title: "Tide Original Detergent, Fresh Scent"}, Conflict, "unscented is not fresh scent"},
 		{Record{Title: "DEWALT 20V drill, Tool Only"}, Record{Title: "DEWALT 20V drill kit with battery"}, Conflict, "a bare tool is not the kit"},
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
+		{Record{Title: "Zenfy Sport 34 II Frying Pan"}, Record{Title: "Zenfy Sport 34 Frying Pan"}, Conflict, "the second of a numbered line against the first"},
+		{Record{Title: "Samsung 470 Series SATA II SSD"}, Record{Title: "Samsung 470 Series SSD"}, Missing, "SATA II is an interface, not a generation"},
 	})
 }
 
