@@ -6,8 +6,11 @@ BUILD   := build
 
 .PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images scale load clean
 
-# DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied).
+# DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
+# EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
+# section of RESULTS.md when present.
 DATA ?= ../shared/data/em
+EXTRA ?= ../shared/data/em-extra
 
 all: build
 
@@ -54,12 +57,18 @@ fuzz:
 # rewrites the accuracy section of benchmarks/RESULTS.md and benchmarks/configs/.
 accuracy:
 	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs benchmarks/configs -errors benchmarks/ERRORS.md
+	@if [ -d $(EXTRA) ]; then \
+		$(GO) run ./benchmarks/accuracy -data $(EXTRA) -section accuracy-extra -results benchmarks/RESULTS.md -configs benchmarks/configs -errors benchmarks/ERRORS-extra.md; \
+	fi
 
 # accuracy-check: the same run, failing when tuned test F1 falls more than
 # one point below the figure recorded in RESULTS.md; writes only the configs,
 # into a scratch folder.
 accuracy-check:
 	$(GO) run ./benchmarks/accuracy -data $(DATA) -results benchmarks/RESULTS.md -configs $(BUILD)/configs -check
+	@if [ -d $(EXTRA) ]; then \
+		$(GO) run ./benchmarks/accuracy -data $(EXTRA) -section accuracy-extra -results benchmarks/RESULTS.md -configs $(BUILD)/configs -check; \
+	fi
 
 # images: the image evidence benchmark on the Grocery Store Dataset (and the
 # ABO samples) under IMAGES; rewrites the images section of RESULTS.md.

@@ -189,7 +189,7 @@ func (e *Evaluator) buildIndex(dir string) error {
 func (ds *Dataset) Truth(splits ...string) (map[Pair]bool, error) {
 	truth := map[Pair]bool{}
 	for _, s := range splits {
-		if _, err := os.Stat(filepath.Join(ds.Dir, s+".csv")); err != nil {
+		if _, err := os.Stat(filepath.Join(ds.Dir, s+".csv")); err != nil && ds.splits[s] == nil {
 			continue
 		}
 		pairs, err := ds.Split(s)

@@ -34,6 +34,9 @@ type Dataset struct {
 	BOrder []string
 	// BadRows are the rows of tableA and tableB that could not be read.
 	BadRows []string
+	// splits hold the pairs of datasets read whole (LoadWDC); others read
+	// their split files on demand.
+	splits map[string][]Pair
 }
 
 // Load reads tableA.csv and tableB.csv from dir with the column renames.
@@ -74,6 +77,13 @@ func Load(dir string, renames map[string]string) (*Dataset, error) {
 // Split reads one split file (train, valid or test). A pair naming an id
 // missing from its table is an error naming the file and line.
 func (ds *Dataset) Split(name string) ([]Pair, error) {
+	if ds.splits != nil {
+		p, ok := ds.splits[name]
+		if !ok {
+			return nil, fmt.Errorf("eval: %s has no split %s", ds.Name, name)
+		}
+		return p, nil
+	}
 	path := filepath.Join(ds.Dir, name+".csv")
 	f, err := os.Open(path)
 	if err != nil {
