@@ -99,9 +99,12 @@ func run(data, resultsPath, configs, errorsPath string, check bool) error {
 		case !e.IsDir():
 			continue
 		case eval.IsWDC(dir):
-			// WDC Products: three test sets, the medium development set.
-			for _, t := range eval.WDCTests {
-				loads = append(loads, func() (*eval.Dataset, error) { return eval.LoadWDC(dir, t.Name, "medium") })
+			// WDC Products: three test sets, with the small and the medium
+			// development sets.
+			for _, size := range []string{"small", "medium"} {
+				for _, t := range eval.WDCTests {
+					loads = append(loads, func() (*eval.Dataset, error) { return eval.LoadWDC(dir, t.Name, size) })
+				}
 			}
 		default:
 			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
