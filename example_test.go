@@ -119,3 +119,28 @@ func ExampleEngine_MatchStream() {
 	// SKU-2 error
 	// SKU-3 no_match
 }
+
+// ExampleEngine_Trace shows what retrieval found for an offer and how each
+// candidate scored, best first: what catalog-mode evaluation reads.
+func ExampleEngine_Trace() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example-")
+	defer os.RemoveAll(dir)
+	e, _ := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{ImageCacheDir: "-"})
+	defer e.Close()
+	e.Upsert(ctx,
+		&match.Record{ID: "B01", Brand: "FIJI", Title: "FIJI Natural Artesian Water, 500 mL", Size: "500 ml"},
+		&match.Record{ID: "B24", Brand: "FIJI", Title: "FIJI Natural Artesian Water, 500 mL, Pack of 24", Size: "500 ml", PackCount: 24})
+	t, err := e.Trace(ctx, &match.Record{ID: "SKU-5", Brand: "FIJI", Title: "FIJI WATER 24/500ML"}, "")
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range t.Scored {
+		fmt.Println(s.Listing.Rec.ID, s.Vetoes)
+	}
+	fmt.Println(t.Result.Decision, t.Result.ListingID)
+	// Output:
+	// B24 []
+	// B01 [pack_count]
+	// eligible B24
+}
