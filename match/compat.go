@@ -1,9 +1,6 @@
 package match
 
-import (
-	"fmt"
-	"slices"
-)
+import "slices"
 
 // compatValue is what an accessory says it fits: the title keys after
 // "for", "compatible with", "fits", "replacement for" ... when the phrase
@@ -89,14 +86,12 @@ func compareCompat(a, b *Item, _ *Env) Outcome {
 	return missing("", "")
 }
 
+// accessoryOf is the conflict of an accessory (the first item when
+// aIsAccessory) and the product it is for.
 func accessoryOf(a, b *Item, aIsAccessory bool, what string) Outcome {
-	o := Outcome{Level: Conflict, A: "accessory", B: "product"}
+	o := Outcome{Level: Conflict, A: "accessory", B: "product", Evidence: "the accessory " + what}
 	if !aIsAccessory {
 		o.A, o.B = o.B, o.A
-	}
-	o.Evidence = fmt.Sprintf("the %s %s", o.A, what)
-	if !aIsAccessory {
-		o.Evidence = fmt.Sprintf("the %s %s", o.B, what)
 	}
 	return o
 }
