@@ -136,6 +136,9 @@ func TestCompareColor(t *testing.T) {
 func TestCompareSize(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
+		{Record{Size: "1 EA"}, Record{Size: "12 oz"}, Missing, "a size column saying each states no size"},
+		{Record{Size: "FAMILY SIZE"}, Record{Size: "18 oz"}, Missing, "a text against a measured size is no evidence"},
+		{Record{Size: "Twin"}, Record{Size: "Queen"}, Conflict, "two size names that differ"},
 		{Record{Size: "Large"}, Record{Size: "L"}, Equivalent, "spelled letter size"},
 		{Record{Size: "1 lb"}, Record{Size: "16 oz"}, Equivalent, "units converted"},
 		{Record{Size: "0.5 L"}, Record{Size: "500 ml"}, Equivalent, "units converted"},

@@ -23,7 +23,10 @@ func sizeAttribute() Attribute {
 		},
 		prepare: func(it *Item, _ *Vocabularies) {
 			s := &it.size
-			if s.field = Normalize(it.Rec.Size); s.field != "" {
+			if s.field = Normalize(it.Rec.Size); noSize[s.field] {
+				s.field = "" // "1 EA", "N/A": a supplier's size column saying nothing
+			}
+			if s.field != "" {
 				s.q, s.from = parseSize(it.Rec.Size), FromField
 			}
 			if len(s.q) == 0 {
@@ -50,7 +53,10 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Exact, A: av, B: bv}
 	}
 	if len(sa.q) == 0 || len(sb.q) == 0 {
-		if sa.field != "" && sb.field != "" {
+		// Two size texts neither of which reads as a size ("Twin",
+		// "Queen") differ; a text against a measured size is no evidence
+		// ("FAMILY SIZE" against "18 oz").
+		if sa.field != "" && sb.field != "" && len(sa.q) == 0 && len(sb.q) == 0 {
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: "different sizes"}
 		}
 		return missing(av, bv)
@@ -69,6 +75,12 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Equivalent, A: av, B: bv, Evidence: why}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
+}
+
+// noSize are size column values that state no size.
+var noSize = map[string]bool{
+	"ea": true, "each": true, "1 ea": true, "1 each": true, "1ea": true, "na": true, "n a": true, "none": true,
+	"one size": true, "os": true, "o s": true, "osfa": true, "one size fits all": true, "various": true, "var": true,
 }
 
 // withoutCount drops counts ("24 count") unless they are all there is, so a
