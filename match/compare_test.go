@@ -123,6 +123,10 @@ func TestCompareModel(t *testing.T) {
 func TestCompareColor(t *testing.T) {
 	runPairs(t, "color", []pairCase{
 		{Record{Color: "Black"}, Record{Color: "black"}, Exact, "case"},
+		{Record{Color: "WHT"}, Record{Color: "White"}, Synonym, "a color code in a color column"},
+		{Record{Color: "BLK/RD"}, Record{Color: "Black/Red"}, Synonym, "two codes, two colors"},
+		{Record{Color: "N/A", Title: "Acme Mug, Red"}, Record{Color: "Red"}, Synonym, "a column saying nothing lets the title speak"},
+		{Record{Color: "TTN", Title: "Samsung T7 SSD Titan Gray"}, Record{Color: "Gray"}, Synonym, "an unknown code: the title's color"},
 		{Record{Color: "Grey"}, Record{Color: "Gray"}, Synonym, "spelling synonym"},
 		{Record{Color: "Navy Blue"}, Record{Color: "Midnight Blue"}, Synonym, "both navy"},
 		{Record{Color: "Navy"}, Record{Color: "Blue"}, Family, "navy is in the blue family"},

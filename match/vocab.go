@@ -372,7 +372,7 @@ type vocabValue struct {
 // title when the title names exactly one term ("black and white" does not
 // say which).
 func (v *vocabulary) read(field string, titleTokens []string) vocabValue {
-	if norm := Normalize(field); norm != "" {
+	if norm := Normalize(field); norm != "" && !noValue[norm] {
 		if t, ok := v.Lookup(field); ok {
 			return vocabValue{field: norm, terms: []*term{t}, from: FromField}
 		}
@@ -391,6 +391,10 @@ func (v *vocabulary) read(field string, titleTokens []string) vocabValue {
 	}
 	return vocabValue{}
 }
+
+// noValue are field values that state nothing ("N/A", "NONE"): read as
+// empty, so the title may speak.
+var noValue = map[string]bool{"na": true, "n a": true, "none": true, "null": true, "unknown": true, "not applicable": true, "no color": true, "nocolor": true}
 
 // shown is the value as a result shows it: the field as given, or the terms
 // read with their source ("black (title)").
