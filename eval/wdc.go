@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
@@ -72,7 +73,9 @@ func (ds *Dataset) readWDC(path string) ([]Pair, error) {
 	var pairs []Pair
 	for line := 1; sc.Scan(); line++ {
 		var row map[string]any
-		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+		dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
+		dec.UseNumber() // ids and prices as written, not as floats
+		if err := dec.Decode(&row); err != nil {
 			return nil, fmt.Errorf("eval: %s line %d: %w", path, line, err)
 		}
 		get := func(k string) string {

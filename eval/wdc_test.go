@@ -32,7 +32,8 @@ func TestLoadWDC(t *testing.T) {
 	writeGz(t, filepath.Join(dir, "wdcproducts80cc20rnd000un_train_small.json.gz"), pair("1", "2", "1"), pair("3", "4", "0"))
 	writeGz(t, filepath.Join(dir, "wdcproducts80cc20rnd000un_valid_small.json.gz"), pair("5", "6", "1"))
 	writeGz(t, filepath.Join(dir, "wdcproducts80cc20rnd000un_gs.json.gz"), pair("7", "8", "1"))
-	writeGz(t, filepath.Join(dir, "wdcproducts80cc20rnd050un_gs.json.gz"), pair("9", "10", "0"))
+	writeGz(t, filepath.Join(dir, "wdcproducts80cc20rnd050un_gs.json.gz"), pair("9", "10", "0"),
+		`{"id_left": 67017951, "title_left": "a", "id_right": 5303451, "title_right": "b", "label": "0"}`)
 	if !IsWDC(dir) {
 		t.Fatal("IsWDC = false")
 	}
@@ -42,7 +43,7 @@ func TestLoadWDC(t *testing.T) {
 	}
 	train, _ := ds.Split("train")
 	test, _ := ds.Split("test")
-	if len(train) != 2 || !train[0].Match || train[1].Match || len(test) != 1 || test[0].A != "9" || test[0].Match {
+	if len(train) != 2 || !train[0].Match || train[1].Match || len(test) != 2 || test[0].A != "9" || test[0].Match || test[1].A != "67017951" {
 		t.Errorf("splits: train %+v, test %+v", train, test)
 	}
 	if a := ds.A["1"]; a == nil || a.Brand != "" || a.Title != "Cruzer Force 16 GB" || ds.B["2"].Brand != "Sandisk" {
