@@ -48,7 +48,11 @@ func versionAttribute() Attribute {
 				}
 				it.version.facets[facet] = append(it.version.facets[facet], value)
 			}
-			vs.versions.find(toks, func(fv facetValue) { add(fv.facet, fv.value) })
+			vs.versions.scan(toks, func(fvs []facetValue) {
+				for _, fv := range fvs {
+					add(fv.facet, fv.value)
+				}
+			}, nil)
 			for i, t := range toks {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)

@@ -23,37 +23,78 @@ type term struct {
 	Abbreviations []string `json:"abbreviations,omitempty"`
 }
 
-// vocabulary maps normalized phrases to terms and finds them in text.
-type vocabulary struct {
-	phrases map[string]*term
+// phraseIndex maps normalized phrases of one or more words to values and
+// finds them in token lists, the longest phrase first at each position.
+type phraseIndex[T any] struct {
+	values map[string]T
 	// longFrom holds, for each first word of a phrase of several words,
 	// the longest such phrase in tokens.
 	longFrom map[string]int
+}
+
+func newPhraseIndex[T any]() phraseIndex[T] {
+	return phraseIndex[T]{values: map[string]T{}, longFrom: map[string]int{}}
+}
+
+// key returns the index key of a phrase (its tokens joined), noting its
+// length; "" for a phrase without words.
+func (x *phraseIndex[T]) key(phrase string) string {
+	toks := Tokens(phrase)
+	if len(toks) > 1 {
+		x.longFrom[toks[0]] = max(x.longFrom[toks[0]], len(toks))
+	}
+	return strings.Join(toks, " ")
+}
+
+// scan calls hit with the value of each phrase found in toks, longest
+// first at each position, and miss with each token that starts none.
+func (x *phraseIndex[T]) scan(toks []string, hit func(T), miss func(tok string)) {
+	for i := 0; i < len(toks); {
+		n := min(max(1, x.longFrom[toks[i]]), len(toks)-i)
+		for ; n >= 1; n-- {
+			key := toks[i]
+			if n > 1 {
+				key = strings.Join(toks[i:i+n], " ")
+			}
+			if v, ok := x.values[key]; ok {
+				hit(v)
+				break
+			}
+		}
+		if n == 0 {
+			if miss != nil {
+				miss(toks[i])
+			}
+			n = 1
+		}
+		i += n
+	}
+}
+
+// vocabulary maps normalized phrases to terms and finds them in text.
+type vocabulary struct {
+	phrases phraseIndex[*term]
 	// abbrev maps the terms' abbreviations, for fields.
 	abbrev map[string]*term
 }
 
 // newVocabulary indexes the terms by every normalized phrase that names them.
 func newVocabulary(terms []term) (*vocabulary, error) {
-	v := &vocabulary{phrases: map[string]*term{}, longFrom: map[string]int{}, abbrev: map[string]*term{}}
+	v := &vocabulary{phrases: newPhraseIndex[*term](), abbrev: map[string]*term{}}
 	for i := range terms {
 		t := &terms[i]
 		if t.Family == "" {
 			t.Family = t.Name
 		}
 		for _, p := range append([]string{t.Name}, t.Synonyms...) {
-			toks := Tokens(p)
-			key := strings.Join(toks, " ")
+			key := v.phrases.key(p)
 			if key == "" {
 				return nil, fmt.Errorf("term %q has an empty phrase", t.Name)
 			}
-			if prev, dup := v.phrases[key]; dup && prev != t {
+			if prev, dup := v.phrases.values[key]; dup && prev != t {
 				return nil, fmt.Errorf("phrase %q names both %q and %q", p, prev.Name, t.Name)
 			}
-			v.phrases[key] = t
-			if len(toks) > 1 {
-				v.longFrom[toks[0]] = max(v.longFrom[toks[0]], len(toks))
-			}
+			v.phrases.values[key] = t
 		}
 		for _, a := range t.Abbreviations {
 			key := Normalize(a)
@@ -68,7 +109,7 @@ func newVocabulary(terms []term) (*vocabulary, error) {
 
 // Lookup returns the term that the whole of s names, if any.
 func (v *vocabulary) Lookup(s string) (*term, bool) {
-	t, ok := v.phrases[Normalize(s)]
+	t, ok := v.phrases.values[Normalize(s)]
 	return t, ok
 }
 
@@ -80,29 +121,20 @@ func (v *vocabulary) Find(toks []string) []*term { return v.find(toks, false) }
 // abbreviation (in a field of its own).
 func (v *vocabulary) find(toks []string, abbrev bool) []*term {
 	var out []*term
-	for i := 0; i < len(toks); {
-		matched := false
-		for n := min(max(1, v.longFrom[toks[i]]), len(toks)-i); n >= 1; n-- {
-			key := toks[i]
-			if n > 1 {
-				key = strings.Join(toks[i:i+n], " ")
-			}
-			if t, ok := v.phrases[key]; ok {
-				if !slices.Contains(out, t) {
-					out = append(out, t)
-				}
-				i += n
-				matched = true
-				break
-			}
-		}
-		if !matched {
-			if t, ok := v.abbrev[toks[i]]; abbrev && ok && !slices.Contains(out, t) {
-				out = append(out, t)
-			}
-			i++
+	add := func(t *term) {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
 		}
 	}
+	var miss func(string)
+	if abbrev {
+		miss = func(tok string) {
+			if t, ok := v.abbrev[tok]; ok {
+				add(t)
+			}
+		}
+	}
+	v.phrases.scan(toks, add, miss)
 	return out
 }
 
@@ -126,7 +158,7 @@ type Vocabularies struct {
 	ownerKey map[string]string
 	// versions are the values of vocab/versions.json's facets, read in one
 	// pass over a title.
-	versions *facetVocabulary
+	versions phraseIndex[[]facetValue]
 	// words expands abbreviations in titles ("orig" -> "original";
 	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
 	words      map[string][]string
@@ -210,20 +242,22 @@ func LoadVocabularies() (*Vocabularies, error) {
 	if err := decodeVocab("versions.json", &versions); err != nil {
 		return nil, err
 	}
-	vs.versions = &facetVocabulary{phrases: map[string][]facetValue{}, longFrom: map[string]int{}}
+	// One phrase may name a value in several facets ("original" is a
+	// flavor and a scent), but only one value of a facet.
+	vs.versions = newPhraseIndex[[]facetValue]()
 	for _, f := range versions.Facets {
-		// Each facet on its own must name each phrase once.
-		if _, err := newVocabulary(f.Values); err != nil {
-			return nil, fmt.Errorf("match: vocab versions.json: facet %s: %w", f.Facet, err)
-		}
 		for _, t := range f.Values {
 			for _, p := range append([]string{t.Name}, t.Synonyms...) {
-				toks := Tokens(p)
-				key := strings.Join(toks, " ")
-				vs.versions.phrases[key] = append(vs.versions.phrases[key], facetValue{facet: f.Facet, value: t.Name})
-				if len(toks) > 1 {
-					vs.versions.longFrom[toks[0]] = max(vs.versions.longFrom[toks[0]], len(toks))
+				key := vs.versions.key(p)
+				if key == "" {
+					return nil, fmt.Errorf("match: vocab versions.json: facet %s: value %q has an empty phrase", f.Facet, t.Name)
 				}
+				for _, fv := range vs.versions.values[key] {
+					if fv.facet == f.Facet && fv.value != t.Name {
+						return nil, fmt.Errorf("match: vocab versions.json: facet %s: phrase %q names both %q and %q", f.Facet, p, fv.value, t.Name)
+					}
+				}
+				vs.versions.values[key] = append(vs.versions.values[key], facetValue{facet: f.Facet, value: t.Name})
 			}
 		}
 	}
@@ -256,36 +290,8 @@ func LoadVocabularies() (*Vocabularies, error) {
 	return &vs, nil
 }
 
-// facetVocabulary maps phrases to the facet values they name (one phrase
-// may name a value in several facets: "original" is a flavor and a scent).
-type facetVocabulary struct {
-	phrases  map[string][]facetValue
-	longFrom map[string]int
-}
-
-// facetValue is one value of one facet.
+// facetValue is one value of one facet of versions.
 type facetValue struct{ facet, value string }
-
-// find calls fn with the facet values named in toks, longest phrase first
-// at each position.
-func (v *facetVocabulary) find(toks []string, fn func(facetValue)) {
-	for i := 0; i < len(toks); {
-		n := min(max(1, v.longFrom[toks[i]]), len(toks)-i)
-		for ; n >= 1; n-- {
-			key := toks[i]
-			if n > 1 {
-				key = strings.Join(toks[i:i+n], " ")
-			}
-			if fvs, ok := v.phrases[key]; ok {
-				for _, fv := range fvs {
-					fn(fv)
-				}
-				break
-			}
-		}
-		i += max(n, 1)
-	}
-}
 
 // expand replaces the abbreviations among title tokens by their words.
 func (vs *Vocabularies) expand(toks []string) []string {
