@@ -45,9 +45,8 @@ type pendingLine struct {
 // Lines returns the physical lines read so far.
 func (d *delimReader) Lines() int { return d.lines }
 
-// line returns the next physical line without its line ending (a line over
-// maxField comes back longer than maxField, cut); err is io.EOF after the
-// last line.
+// line returns the next physical line (see readLine); err is io.EOF after
+// the last line.
 func (d *delimReader) line() ([]byte, error) {
 	if len(d.pending) > 0 {
 		p := d.pending[0]
@@ -55,30 +54,36 @@ func (d *delimReader) line() ([]byte, error) {
 		d.lines++
 		return p.text, nil
 	}
+	ln, err := readLine(d.br, maxField)
+	if err == nil {
+		d.lines++
+	}
+	return ln, err
+}
+
+// readLine reads one line without its line ending, however long: past
+// limit it keeps reading but keeps only limit+1 bytes, so that a caller
+// sees the line is too long. err is io.EOF (or the read error) only when
+// no line is left; a last line without a newline comes with nil.
+func readLine(br *bufio.Reader, limit int) ([]byte, error) {
 	var buf []byte
-	long := false
+	read := false
 	for {
-		chunk, isPrefix, err := d.br.ReadLine()
+		chunk, isPrefix, err := br.ReadLine()
 		if err != nil {
-			if len(buf) > 0 || long {
-				break
+			if read {
+				return buf, nil
 			}
 			return nil, err
 		}
-		if len(buf)+len(chunk) <= maxField+1 {
-			buf = append(buf, chunk...)
-		} else {
-			long = true
+		read = true
+		if room := limit + 1 - len(buf); room > 0 {
+			buf = append(buf, chunk[:min(len(chunk), room)]...)
 		}
 		if !isPrefix {
-			break
+			return buf, nil
 		}
 	}
-	d.lines++
-	if long && len(buf) <= maxField {
-		buf = append(buf, ' ') // keep it over the limit: the row is refused
-	}
-	return buf, nil
 }
 
 // record reads the next record: its fields, the line it starts on, and a

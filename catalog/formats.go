@@ -53,16 +53,13 @@ func (s *jsonlSource) lines() int { return s.row }
 
 func (s *jsonlSource) next() (map[string]any, int, error, error) {
 	for {
-		line, err := s.readLine()
-		if err != nil && len(line) == 0 {
+		line, err := readLine(s.br, maxLine)
+		if err != nil {
 			return nil, 0, nil, err
 		}
 		s.row++
 		line = bytes.TrimSpace(line)
 		if len(line) == 0 {
-			if err != nil {
-				return nil, 0, nil, err
-			}
 			continue
 		}
 		if len(line) > maxLine {
@@ -82,24 +79,6 @@ func (s *jsonlSource) next() (map[string]any, int, error, error) {
 			return nil, s.row, fmt.Errorf("want a JSON object, got %s", describe(v)), nil
 		}
 		return obj, s.row, nil, nil
-	}
-}
-
-// readLine reads one line, however long; past maxLine it keeps reading but
-// returns only a prefix longer than maxLine, so the row is refused.
-func (s *jsonlSource) readLine() ([]byte, error) {
-	var buf []byte
-	for {
-		chunk, isPrefix, err := s.br.ReadLine()
-		if len(buf) <= maxLine {
-			buf = append(buf, chunk...)
-		}
-		if err != nil {
-			return buf, err
-		}
-		if !isPrefix {
-			return buf, nil
-		}
 	}
 }
 
