@@ -76,20 +76,23 @@ func New(eng *followmatch.Engine, opts Options) *Server {
 	s.reg.MustRegister(s.reqs, s.latency, s.decided, prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
 
 	s.routes = []route{
-		{"POST /v1/match", "Decide one offer or a batch of offers", false, s.wrap("POST /v1/match", s.match)},
-		{"PUT /v1/listings/{id}", "Add or replace a listing; the next match sees it", false, s.wrap("PUT /v1/listings/{id}", s.putListing)},
-		{"GET /v1/listings/{id}", "Read a listing", false, s.wrap("GET /v1/listings/{id}", s.getListing)},
-		{"DELETE /v1/listings/{id}", "Remove a listing", false, s.wrap("DELETE /v1/listings/{id}", s.deleteListing)},
-		{"GET /healthz", "Liveness, with the number of listings", true, s.wrap("GET /healthz", s.health)},
-		{"GET /openapi.json", "This document", true, s.wrap("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) error {
+		{pattern: "POST /v1/match", summary: "Decide one offer or a batch of offers", serve: s.match},
+		{pattern: "PUT /v1/listings/{id}", summary: "Add or replace a listing; the next match sees it", serve: s.putListing},
+		{pattern: "GET /v1/listings/{id}", summary: "Read a listing", serve: s.getListing},
+		{pattern: "DELETE /v1/listings/{id}", summary: "Remove a listing", serve: s.deleteListing},
+		{pattern: "GET /healthz", summary: "Liveness, with the number of listings", public: true, serve: s.health},
+		{pattern: "GET /openapi.json", summary: "This document", public: true, serve: func(w http.ResponseWriter, r *http.Request) error {
 			w.Header().Set("Content-Type", "application/json")
 			_, err := w.Write(openapiJSON)
 			return err
-		})},
-		{"GET /metrics", "Prometheus metrics: requests, latencies, decisions", false, promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})},
+		}},
+		{pattern: "GET /metrics", summary: "Prometheus metrics: requests, latencies, decisions", handler: promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{})},
 	}
 	for _, rt := range s.routes {
 		h := rt.handler
+		if rt.serve != nil {
+			h = s.wrap(rt.pattern, rt.serve)
+		}
 		if !rt.public {
 			h = s.authorize(h)
 		}
@@ -104,7 +107,10 @@ type route struct {
 	pattern string // "METHOD /path", as http.ServeMux takes it
 	summary string // the operation's summary in openapi.json
 	// public routes need no token.
-	public  bool
+	public bool
+	// serve is a handler given the request limits, JSON errors and
+	// metrics (wrap); handler one served as it is.
+	serve   func(http.ResponseWriter, *http.Request) error
 	handler http.Handler
 }
 
