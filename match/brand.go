@@ -11,8 +11,9 @@ import (
 // brandValue is the brand feature: the normalized brand field and the key
 // of its alias group.
 type brandValue struct {
-	key       string // BrandKey of the brand field
-	canonical string // canonical alias key of key
+	words     []string // Tokens of the brand field
+	key       string   // BrandKey of the brand field
+	canonical string   // canonical alias key of key
 	// company is the owner key when the field names a brand-owning
 	// company ("UNILEVER"); owners are the companies that own the brand.
 	company string
@@ -53,11 +54,12 @@ func brandAttribute() Attribute {
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
 			b := &it.brand
-			b.key = vs.BrandKey(it.Rec.Brand)
+			b.words = Tokens(it.Rec.Brand)
+			b.key = vs.brandKey(b.words)
 			b.canonical = vs.canonicalBrand(b.key)
-			b.company = vs.company(it.Rec.Brand)
+			b.company = vs.company(b.words)
 			b.owners = vs.owners[b.canonical]
-			b.initials = initials(Tokens(it.Rec.Brand))
+			b.initials = initials(b.words)
 		},
 		compare: compareBrands,
 	}
@@ -93,7 +95,7 @@ func compareBrands(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Exact, A: av, B: bv}
 	case a.brand.canonical == b.brand.canonical:
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "alias of " + a.brand.canonical}
-	case wordPrefix(Tokens(av), Tokens(bv)) || wordPrefix(Tokens(bv), Tokens(av)):
+	case wordPrefix(a.brand.words, b.brand.words) || wordPrefix(b.brand.words, a.brand.words):
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "one name extends the other"}
 	case titleStartsWith(b, a) || titleStartsWith(a, b):
 		// A vendor, owner or holding name in the brand column, the brand
@@ -159,7 +161,7 @@ func initials(words []string) string {
 // brandInTitle reports whether withBrand's brand appears as whole words in
 // other's title.
 func brandInTitle(withBrand, other *Item) bool {
-	words := Tokens(withBrand.Rec.Brand)
+	words := withBrand.brand.words
 	toks := other.text.tokens
 	if len(words) == 0 || len(toks) < len(words) {
 		return false

@@ -315,11 +315,10 @@ func (vs *Vocabularies) expand(toks []string) []string {
 	return out
 }
 
-// company returns the key of the brand-owning company a name stands for,
-// or "": the whole name, else its longest leading words that name one
-// ("MARS PETCARE US" is Mars).
-func (vs *Vocabularies) company(name string) string {
-	toks := Tokens(name)
+// company returns the key of the brand-owning company a name (its Tokens)
+// stands for, or "": the whole name, else its longest leading words that
+// name one ("MARS PETCARE US" is Mars).
+func (vs *Vocabularies) company(toks []string) string {
 	for n := len(toks); n >= 1; n-- {
 		t := toks[:n]
 		for len(t) > 1 && vs.suffixes[t[len(t)-1]] {
@@ -350,7 +349,11 @@ func decodeVocab(name string, dst any) error {
 // suffixes removed, punctuation and spaces dropped ("Sony Corp." -> "sony",
 // "Procter & Gamble Co." -> "procterandgamble").
 func (vs *Vocabularies) BrandKey(brand string) string {
-	toks := Tokens(brand)
+	return vs.brandKey(Tokens(brand))
+}
+
+// brandKey is BrandKey of a brand's Tokens.
+func (vs *Vocabularies) brandKey(toks []string) string {
 	for len(toks) > 1 && vs.suffixes[toks[len(toks)-1]] {
 		toks = toks[:len(toks)-1]
 	}
