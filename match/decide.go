@@ -141,6 +141,12 @@ func nearest(scored []Scored, cfg *Config) *Scored {
 // same order every run. scored is left as it is.
 func Rank(scored []Scored) []Scored {
 	s := slices.Clone(scored)
+	rankInPlace(s)
+	return s
+}
+
+// rankInPlace orders s as Rank does, in place.
+func rankInPlace(s []Scored) {
 	slices.SortStableFunc(s, func(a, b Scored) int {
 		if c := cmp.Compare(b.Probability, a.Probability); c != 0 {
 			return c
@@ -153,7 +159,6 @@ func Rank(scored []Scored) []Scored {
 		}
 		return cmp.Compare(a.Listing.Rec.ID, b.Listing.Rec.ID)
 	})
-	return s
 }
 
 func round3(p float64) float64 { return math.Round(p*1000) / 1000 }
