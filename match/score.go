@@ -52,15 +52,15 @@ type Scorer struct {
 	attrs []Attribute
 	// backs maps an attribute to the (attribute, level) pairs that back its
 	// veto (LevelSpec.Backs).
-	backs map[string][]backer
+	backs map[string][]attrLevel
 	// identifies maps an attribute to its level that identifies the item.
 	identifies map[string]Level
 	// reviews maps an attribute's level to the review reason it declares.
-	reviews map[backer]string
+	reviews map[attrLevel]string
 }
 
-// backer is a level that backs another attribute's veto.
-type backer struct {
+// attrLevel names one level of one attribute.
+type attrLevel struct {
 	attr  string
 	level Level
 }
@@ -68,17 +68,17 @@ type backer struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]backer{}, identifies: map[string]Level{}, reviews: map[backer]string{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]attrLevel{}, identifies: map[string]Level{}, reviews: map[attrLevel]string{}}
 	for _, a := range attributes {
 		for _, l := range a.Levels {
 			if l.Identifies {
 				s.identifies[a.Name] = l.Level
 			}
 			if l.Review != "" {
-				s.reviews[backer{a.Name, l.Level}] = l.Review
+				s.reviews[attrLevel{a.Name, l.Level}] = l.Review
 			}
 			if l.Backs != "" {
-				s.backs[l.Backs] = append(s.backs[l.Backs], backer{a.Name, l.Level})
+				s.backs[l.Backs] = append(s.backs[l.Backs], attrLevel{a.Name, l.Level})
 			}
 		}
 	}
@@ -116,7 +116,7 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		attr := o.Attribute
 		w := s.cfg.Weights[attr][o.Level]
 		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: o.Evidence}
-		if r, ok := s.reviews[backer{attr, o.Level}]; ok && !slices.Contains(sc.Reviews, r) {
+		if r, ok := s.reviews[attrLevel{attr, o.Level}]; ok && !slices.Contains(sc.Reviews, r) {
 			sc.Reviews = append(sc.Reviews, r)
 		}
 		switch {
