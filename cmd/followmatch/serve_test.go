@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -51,17 +50,7 @@ func TestServeBinary(t *testing.T) {
 	go func() { b, _ := io.ReadAll(stderrReader{lines}); rest <- string(b) }()
 
 	call := func(method, path, body string) (int, string) {
-		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
-		if body != "" {
-			req.Header.Set("Content-Type", "application/json")
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return resp.StatusCode, string(b)
+		return served{base: base}.call(t, method, path, body, nil)
 	}
 	for id, l := range map[string]string{
 		"B01": `{"brand": "Anker", "title": "Anker PowerCore 10000 Portable Charger", "model": "A1263", "gtin": "848061072549"}`,
