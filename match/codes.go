@@ -13,10 +13,10 @@ import (
 // as ordinary words by it, and retrieval indexes and queries it (CodeTerms,
 // WordKeys).
 type codeSet struct {
-	model    string   // compact model field
-	modelRaw string   // model field as given
-	codes    []string // compact code-like tokens from title and description
-	all      map[string]bool
+	model string   // compact model field
+	shown string   // model field as given, else the codes: what a comparison shows
+	codes []string // compact code-like tokens from title and description
+	all   map[string]bool
 	// pieces are the title keys that are codes or pieces of one ("ck" and
 	// "61480" of "ck61480").
 	pieces map[string]bool
@@ -27,7 +27,7 @@ type codeSet struct {
 
 // readCodes reads the code feature of r, whose title keys are titleKeys.
 func readCodes(r *Record, titleKeys []string) codeSet {
-	c := codeSet{modelRaw: strings.TrimSpace(r.Model), model: Compact(r.Model)}
+	c := codeSet{shown: strings.TrimSpace(r.Model), model: Compact(r.Model)}
 	// Codes come from the title; the description only speaks when the
 	// title has none (descriptions name accessories and other models).
 	c.codes = extractCodes(spellInchMarks(r.Title))
@@ -35,6 +35,9 @@ func readCodes(r *Record, titleKeys []string) codeSet {
 		c.codes = extractCodes(r.Description)
 	}
 	c.compactText = Compact(r.Title + " " + r.Model)
+	if c.shown == "" {
+		c.shown = strings.Join(c.codes, " ")
+	}
 	c.all = make(map[string]bool, len(c.codes)+1)
 	for _, x := range c.codes {
 		c.all[x] = true

@@ -53,13 +53,7 @@ func modelAttribute() Attribute {
 
 func compareModels(a, b *Item, _ *Env) Outcome {
 	ca, cb := &a.codes, &b.codes
-	av, bv := ca.modelRaw, cb.modelRaw
-	if av == "" {
-		av = strings.Join(ca.codes, " ")
-	}
-	if bv == "" {
-		bv = strings.Join(cb.codes, " ")
-	}
+	av, bv := ca.shown, cb.shown
 	sa, sb := ca.primary(), cb.primary()
 	// Exact: a primary code of one side among all codes of the other,
 	// unless both sides also give that code with different suffixes
