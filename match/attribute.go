@@ -59,7 +59,7 @@ var attributes = []Attribute{
 	gtinAttribute(), brandAttribute(), titleAttribute(), modelAttribute(),
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
-	conditionAttribute(), compatAttribute(), versionAttribute(),
+	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.

@@ -385,6 +385,9 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "DEWALT 20V drill, Tool Only"}, Record{Title: "DEWALT 20V drill kit with battery"}, Conflict, "a bare tool is not the kit"},
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
 		{Record{Title: "Zenfy Sport 34 II Frying Pan"}, Record{Title: "Zenfy Sport 34 Frying Pan"}, Conflict, "the second of a numbered line against the first"},
+		{Record{Title: "VOTEK ESSENTIAL 28 II BOARD GAME"}, Record{Title: "Votek, Essential 28, Board Game"}, Conflict, "one tier named by both does not hide the second of the line"},
+		{Record{Title: "ZENFY PRIME 90 II TOOTHPASTE 4OZ"}, Record{Title: "Zenfy, Prime 31, Toothpaste, 4 oz"}, OneSide, "a numbered second generation against a line that names none"},
+		{Record{Title: "Echo Dot (3rd Gen) Charcoal"}, Record{Title: "Echo Dot Charcoal"}, OneSide, "a generation against none"},
 		{Record{Title: "Samsung 470 Series SATA II SSD"}, Record{Title: "Samsung 470 Series SSD"}, Missing, "SATA II is an interface, not a generation"},
 	})
 }
@@ -393,6 +396,24 @@ func TestCompareTier(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 Pro Max 128GB"}, Conflict, "Pro is not Pro Max"},
 		{Record{Title: "Galaxy Tab S9 Ultra"}, Record{Title: "Galaxy Tab S9 Plus"}, Conflict, "Ultra is not Plus"},
-		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, Missing, "one side names no tier"},
+		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, Missing, "neither side names a tier"},
+		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 128GB"}, OneSide, "a tier against none is likely another model"},
+	})
+}
+
+func TestCompareNumbers(t *testing.T) {
+	runPairs(t, "numbers", []pairCase{
+		{Record{Title: "Zenfy Flex 58 Dumbbell Set"}, Record{Title: "Zenfy, Flex 39, Dumbbell Set, 40 lb"}, Conflict, "another number of the line"},
+		{Record{Title: "Samsung 40' Series 6 LCD HDTV"}, Record{Title: "Samsung 4 Series LCD TV"}, Conflict, "series 6 is not series 4"},
+		{Record{Title: "ZENFY ULTRA 28 BOARD GAME"}, Record{Title: "Zenfy, Ultra 28, Board Game"}, Same, "the same number"},
+		{Record{Title: "Nextri Air Dog Chew Toy"}, Record{Title: "Nextri, Air 20, Dog Chew Toy"}, OneSide, "only one title names a number"},
+		{Record{Title: "Gatorade Lemon Lime 20 fl oz"}, Record{Title: "Gatorade Lemon Lime"}, Missing, "a number with a unit is a size"},
+		{Record{Title: "Nikon 10.0 megapixels camera"}, Record{Title: "Nikon 13.5 megapixel camera"}, Missing, "specs are no line numbers"},
+		{Record{Title: "Canon EF 70-300mm lens"}, Record{Title: "Canon EF 75-300mm lens"}, Missing, "a range is a measure"},
+		{Record{Title: "Coolpix S550 digital camera 26110"}, Record{Title: "Coolpix S550 camera"}, Missing, "a shop's long catalog number is no line number"},
+		{Record{Title: "Sony DSC-W120 camera"}, Record{Title: "Sony W 120 camera"}, OneSide, "a code's digits belong to the model comparison"},
+		{Record{Title: "TurboTax Deluxe 2023"}, Record{Title: "TurboTax Deluxe 2024"}, Missing, "model years are the version comparison's"},
+		{Record{Title: "Water, Pack of 24"}, Record{Title: "Water"}, Missing, "the pack count is its own attribute"},
+		{Record{Title: "Flex 58 Dumbbell 500 Set"}, Record{Title: "Flex 58 Dumbbell Set"}, Contained, "one title adds a number"},
 	})
 }

@@ -29,6 +29,7 @@ type Item struct {
 	condition conditionValue // condition.go
 	compat    compatValue    // compat.go
 	version   versionValue   // version.go
+	numbers   numbersValue   // numbers.go
 }
 
 // Prepare normalizes and parses a record for comparison with the given

@@ -177,7 +177,9 @@ var packPatterns = []struct {
 	// The number starts a word: "28pk" inside "rr-vtps-28pk-r1" is a code.
 	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)(?:\s|$)`), needs: []string{"pack", "pk", "pks", "packs"}},
 	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)(?:\s|$)`), needs: []string{"set", "bottles", "cans", "units", "jars", "bags"}},
-	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|case|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "case", "carton", "ctn"}},
+	// Not "N case": a case is also the product ("iPhone 15 Case", "Phone
+	// 50 Case"); a case pack is written "case of N" or "N/CS".
+	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "carton", "ctn"}},
 	{re: regexp.MustCompile(`\bx ?(\d+)$`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`^(\d+) ?x\b`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2, needs: []string{"twin", "twinpack", "pack"}},

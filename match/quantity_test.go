@@ -90,6 +90,8 @@ func TestParsePackCount(t *testing.T) {
 		{"VITAMIN C 100CT", 0, "100CT is what is inside one unit"},
 		{"DOG FOOD 1/2 LB", 0, "a fraction is no pack"},
 		{"10.5/12 OZ", 0, "a decimal before the slash is no count"},
+		{"SOLMI PHONE YLW 50 CASE", 0, "a number before a phone case is no case pack"},
+		{"Paper clips 10 box", 10, "N box is a count of boxes"},
 	}
 	for _, tt := range tests {
 		if got := parsePackCount(tt.in); got != tt.want {

@@ -18,6 +18,9 @@ type versionValue struct {
 	// numeral's generation; plain: numbers with no numeral after them.
 	numbered map[string]string
 	plain    []string
+	// stated: a generation said as one ("Gen 2", "3rd generation", "34
+	// II"), not a numeral after a word ("SATA II" is an interface).
+	stated bool
 }
 
 // romans are the generation numerals read after a word.
@@ -33,6 +36,7 @@ func versionAttribute() Attribute {
 		Levels: []LevelSpec{
 			{Level: Same, Weight: 1, Why: "both name the same version in a facet"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "another plug, region, platform, edition, generation, year, flavor or scent is another item"},
+			{Level: OneSide, Weight: -1.5, Why: "a generation or tier named by one side only (\"Max 12 II\" / \"Max 12\", \"15 Pro\" / \"15\"): another model of the line as often as a shop's extra words"},
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
@@ -56,6 +60,7 @@ func versionAttribute() Attribute {
 			for i, t := range toks {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)
+					it.version.stated = true
 				}
 				if r, ok := romans[t]; ok && i > 0 && !isNumber(toks[i-1]) {
 					// "Mark II", "Pro III": a generation stated as a
@@ -68,6 +73,7 @@ func versionAttribute() Attribute {
 							it.version.numbered = map[string]string{}
 						}
 						it.version.numbered[t] = romans[toks[i+1]]
+						it.version.stated = true
 					} else {
 						it.version.plain = append(it.version.plain, t)
 					}
@@ -122,6 +128,11 @@ func unitAfter(toks []string, i int) bool {
 	return ok
 }
 
+// hasGeneration reports whether the title names a generation in any form.
+func (v *versionValue) hasGeneration() bool {
+	return len(v.facets["generation"]) > 0 || len(v.numbered) > 0
+}
+
 func (v *versionValue) shown() string {
 	var parts []string
 	for _, f := range sortedKeys(v.facets) {
@@ -150,9 +161,6 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		}
 		same = true
 	}
-	if same {
-		return Outcome{Level: Same, A: av, B: bv}
-	}
 	// "Sport 34 II" against a "Sport 34" with no numeral: the first of the
 	// line. (A numeral after a word alone, "SATA II", is left alone: read as
 	// a generation it cost 0.6 F1 on Walmart-Amazon.)
@@ -162,6 +170,18 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("generation: %s %s vs %s", n, gen, n)}
 			}
 		}
+	}
+	if va.stated && !vb.hasGeneration() || vb.stated && !va.hasGeneration() {
+		// A later model names its generation; the first of a line often
+		// names none.
+		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a generation on one side only"}
+	}
+	if len(va.facets["tier"]) > 0 != (len(vb.facets["tier"]) > 0) {
+		// "iPhone 15 Pro" is not the "iPhone 15".
+		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a tier on one side only"}
+	}
+	if same {
+		return Outcome{Level: Same, A: av, B: bv}
 	}
 	return missing(av, bv)
 }

@@ -20,6 +20,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/followmatch/followmatch/match"
@@ -266,6 +268,7 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 	enc := json.NewEncoder(lw)
 	var listed []variant
 	families := []family{}
+	famSizes := map[string][]string{} // family model -> sizes listed
 	n := 0
 	for n < nListings {
 		fam := g.family()
@@ -290,6 +293,7 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 					break
 				}
 				v := variant{fam: fam, color: c, size: sz, pack: 1, gtin: g.nextGTIN(), model: fam.model}
+				famSizes[fam.model] = appendNew(famSizes[fam.model], sz)
 				if ci+si > 0 && r.IntN(2) == 0 {
 					// Variants often carry a suffix on the family's code.
 					v.model = fmt.Sprintf("%s%c", fam.model, 'A'+rune(ci*4+si))
@@ -378,7 +382,7 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 			kind, truth, o.color = "unlisted color", "", "Maroon"
 		case k < 12 && len(o.fam.typ.sizes) > 0:
 			kind, truth = "unlisted size", ""
-			o.size = "7 " + strings.Fields(o.fam.typ.sizes[0] + " x")[1]
+			o.size = unlistedSize(o.fam.typ.sizes, famSizes[o.fam.model])
 		case k < 17:
 			kind, truth = "neighbor model", ""
 			o.model = neighborCode(o.fam.model)
@@ -421,4 +425,39 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 		return err
 	}
 	return tw.Flush()
+}
+
+func appendNew(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+// unlistedSize returns a size of the product type that the family does not
+// list: the first of the type's sizes it lacks, or else one past the
+// largest, in the same spelling ("12 oz" -> "24 oz", "XL" -> "XXL", "12"
+// -> "13"), as a real line's other sizes read.
+func unlistedSize(sizes, listed []string) string {
+	for _, s := range sizes {
+		if !slices.Contains(listed, s) {
+			return s
+		}
+	}
+	last := sizes[len(sizes)-1]
+	switch last {
+	case "XL":
+		return "XXL"
+	case "Large":
+		return "X-Large"
+	}
+	i := strings.IndexFunc(last, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	if i < 0 {
+		n, _ := strconv.Atoi(last)
+		return strconv.Itoa(n + 1)
+	}
+	n, _ := strconv.ParseFloat(last[:i], 64)
+	return strconv.FormatFloat(2*n, 'f', -1, 64) + last[i:]
 }

@@ -58,3 +58,24 @@ func TestFamiliesAreDistinct(t *testing.T) {
 		t.Fatalf("%d listings written, want 30000", line)
 	}
 }
+
+// TestUnlistedSize: an unlisted size offer names a size of its type that the
+// family does not list, spelled as the type spells sizes.
+func TestUnlistedSize(t *testing.T) {
+	tests := []struct {
+		sizes, listed []string
+		want, reason  string
+	}{
+		{[]string{"16 oz", "24 oz", "32 oz"}, []string{"24 oz"}, "16 oz", "the first size the family lacks"},
+		{[]string{"16 oz", "24 oz"}, []string{"16 oz", "24 oz"}, "48 oz", "every size listed: twice the largest"},
+		{[]string{"S", "M", "L", "XL"}, []string{"S", "M", "L", "XL"}, "XXL", "letter sizes go one up"},
+		{[]string{"8", "9", "10"}, []string{"8", "9", "10"}, "11", "shoe sizes go one up"},
+		{[]string{"Small", "Medium", "Large"}, []string{"Small", "Medium", "Large"}, "X-Large", "named sizes go one up"},
+		{[]string{"5000mAh"}, []string{"5000mAh"}, "10000mAh", "a unit joined to the number stays joined"},
+	}
+	for _, tt := range tests {
+		if got := unlistedSize(tt.sizes, tt.listed); got != tt.want {
+			t.Errorf("unlistedSize(%v, %v) = %q, want %q (%s)", tt.sizes, tt.listed, got, tt.want, tt.reason)
+		}
+	}
+}

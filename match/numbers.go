@@ -1,0 +1,145 @@
+package match
+
+import (
+	"strconv"
+	"strings"
+)
+
+// numbersValue is the numbers feature: the bare numbers of a title, those
+// that name the product ("Studio 61", "Flex 58", "Series 7") rather than
+// measure it. A number with a unit is a size ("12 oz" is the key "12oz"),
+// a piece of a code is the model comparison's, a model year the version
+// comparison's, the pack count and a size read from the title their own
+// attributes'.
+type numbersValue struct {
+	nums []string // distinct, in title order
+	text string   // as results show them
+}
+
+// OneSide is the numbers level where only one title names a number (at
+// Contained, every number of one title is in the other, which names more).
+const OneSide Level = "one_side"
+
+// numbersAttribute compares the bare numbers of two titles: the same
+// product line with another number is another product ("Flex 58" is not
+// "Flex 39", "Series 7" not "Series 8"), and a title that names a number
+// against one that names none may be another member of the line.
+func numbersAttribute() Attribute {
+	return Attribute{
+		Name: "numbers",
+		Levels: []LevelSpec{
+			{Level: Same, Weight: 0.5, Why: "both titles name the same numbers: usually one product line member"},
+			{Level: Contained, Weight: 0, Why: "one title adds a number: a spec or part number as often as another product"},
+			{Level: OneSide, Weight: -0.5, Why: "only one title names a number: shops drop numbers, but so do siblings"},
+			{Level: Conflict, Weight: -3, Why: "each title names a number the other lacks: another member of the line (not a veto: titles carry incidental numbers)"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, _ *Vocabularies) {
+			it.numbers = readNumbers(it)
+		},
+		compare: compareNumbers,
+	}
+}
+
+// readNumbers reads the bare numbers of it's title; the codes, pack and
+// size features must be read already (attributes prepare in order). A
+// product line's number is a whole number of one to four digits: decimals
+// are specs ("2.7 in", "f/5.6"), longer numbers a shop's catalog number or
+// a GTIN, a number before a unit or another number a measure or a range
+// ("10 megapixels", "70-300mm").
+func readNumbers(it *Item) numbersValue {
+	var v numbersValue
+	toks := it.text.tokens
+	for i, t := range toks {
+		if len(t) > 4 || !isDigits(t) || it.codes.pieces[t] {
+			continue
+		}
+		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) {
+			continue
+		}
+		if i > 0 && (measureWords[toks[i-1]] && !lineWords[toks[i-1]] || isDigits(toks[i-1])) {
+			continue // "f/4", "x 2", "12 14"
+		}
+		n, _ := strconv.Atoi(t)
+		if len(t) == 4 && n >= 1990 && n <= 2039 {
+			continue // a model year: the version comparison's
+		}
+		if n == 0 || it.pack.n > 1 && n == it.pack.n || it.size.from == FromTitle && sizeHas(it.size.q, float64(n)) {
+			continue
+		}
+		v.nums = appendUnique(v.nums, strconv.Itoa(n)) // "07" is 7
+	}
+	v.text = strings.Join(v.nums, " ")
+	return v
+}
+
+// measureWords are words that make the number before them a measure, a
+// count or a spec rather than a name (beside the size units of unitKeys);
+// after "f" (an aperture) or "x" a number is one too.
+var measureWords = map[string]bool{
+	"megapixel": true, "megapixels": true, "mp": true, "hz": true, "khz": true, "mhz": true, "ghz": true,
+	"rpm": true, "channel": true, "channels": true, "ch": true, "cu": true, "cubic": true, "sq": true,
+	"mph": true, "btu": true, "amp": true, "amps": true, "ah": true, "db": true, "bit": true, "bits": true,
+	"yd": true, "yds": true, "yard": true, "yards": true, "gal": true, "gallon": true, "gallons": true,
+	"cup": true, "cups": true, "sheet": true, "sheets": true, "page": true, "pages": true, "port": true, "ports": true,
+	"speed": true, "speeds": true, "x": true, "hour": true, "hours": true, "hr": true, "hrs": true,
+	"min": true, "minute": true, "minutes": true, "day": true, "days": true, "year": true, "years": true,
+	"yr": true, "month": true, "months": true, "person": true, "people": true, "player": true, "players": true,
+	"user": true, "users": true, "serving": true, "servings": true, "degree": true, "degrees": true,
+	"lumen": true, "lumens": true, "psi": true, "gpm": true, "cc": true, "fl": true, "ohm": true, "ohms": true,
+	"tablet": true, "tablets": true, "capsule": true, "capsules": true, "roll": true, "rolls": true,
+	"f": true, "size": true, "sz": true, "no": true, "number": true, "qty": true, "gauge": true, "ga": true,
+	"kw": true, "hp": true, "kwh": true, "wh": true, "lbs": true, "tier": true, "layer": true, "ply": true,
+	"way": true, "shelf": true, "drawer": true, "door": true, "burner": true, "slice": true, "quart": true,
+	"seater": true, "bottle": true, "bottles": true, "can": true, "cans": true, "bag": true, "bags": true,
+}
+
+// lineWords are measure words that also name a line after them ("Series 7",
+// "No 5" is a perfume's name): a number after them is a name.
+var lineWords = map[string]bool{"no": true, "number": true}
+
+// sizeHas reports whether a quantity of qs has the value n.
+func sizeHas(qs []quantity, n float64) bool {
+	for _, q := range qs {
+		if q.Value == n {
+			return true
+		}
+	}
+	return false
+}
+
+func compareNumbers(a, b *Item, _ *Env) Outcome {
+	na, nb := a.numbers.nums, b.numbers.nums
+	av, bv := a.numbers.text, b.numbers.text
+	switch {
+	case len(na) == 0 && len(nb) == 0:
+		return missing(av, bv)
+	case len(na) == 0 || len(nb) == 0:
+		return Outcome{Level: OneSide, A: av, B: bv}
+	}
+	aInB, bInA := subset(na, nb), subset(nb, na)
+	switch {
+	case aInB && bInA:
+		return Outcome{Level: Same, A: av, B: bv}
+	case aInB || bInA:
+		return Outcome{Level: Contained, A: av, B: bv}
+	}
+	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
+}
+
+// subset reports whether every string of xs is in ys.
+func subset(xs, ys []string) bool {
+	for _, x := range xs {
+		found := false
+		for _, y := range ys {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
