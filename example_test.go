@@ -90,6 +90,7 @@ func ExampleEngine_Explain() {
 	// title exact +6.5 veto=false
 	// model exact +7.0 veto=false
 	// color conflict -5.0 veto=true
+	// type same +0.0 veto=false
 	// no_match [color]
 }
 

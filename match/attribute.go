@@ -60,6 +60,7 @@ var attributes = []Attribute{
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
 	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(),
+	typeAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.

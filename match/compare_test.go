@@ -413,7 +413,23 @@ func TestCompareNumbers(t *testing.T) {
 		{Record{Title: "Coolpix S550 digital camera 26110"}, Record{Title: "Coolpix S550 camera"}, Missing, "a shop's long catalog number is no line number"},
 		{Record{Title: "Sony DSC-W120 camera"}, Record{Title: "Sony W 120 camera"}, OneSide, "a code's digits belong to the model comparison"},
 		{Record{Title: "TurboTax Deluxe 2023"}, Record{Title: "TurboTax Deluxe 2024"}, Missing, "model years are the version comparison's"},
+		{Record{Title: "Junbrihal Elite 72 microSD Card"}, Record{Title: "Junbrihal, Elite 60, microSD Card", Model: "SD-60344"}, Conflict, "a number inside a code's digits is still the line's"},
+		{Record{Title: "Zenfy Pro 64 Chef Knife"}, Record{Title: "Zenfy, One 64, Chef Knife"}, Renamed, "one number, two names"},
+		{Record{Title: "Garmin nuvi 205 GPS"}, Record{Title: "Garmin 205 nuvi GPS"}, Same, "a name word found elsewhere in the other title"},
 		{Record{Title: "Water, Pack of 24"}, Record{Title: "Water"}, Missing, "the pack count is its own attribute"},
 		{Record{Title: "Flex 58 Dumbbell 500 Set"}, Record{Title: "Flex 58 Dumbbell Set"}, Contained, "one title adds a number"},
+	})
+}
+
+func TestCompareType(t *testing.T) {
+	runPairs(t, "type", []pairCase{
+		{Record{Title: "JUNBRIHAL SPORT 80 WATER BOTTLE 16OZ PRPL"}, Record{Title: "Junbrihal, Sport 80, Shampoo, 16 fl oz"}, Conflict, "a water bottle is not shampoo"},
+		{Record{Title: "Zenfy Ultra 17 Yoga Mat"}, Record{Title: "Zenfy, Ultra 17, Crew T-Shirt, S, Red"}, Conflict, "a yoga mat is not a t-shirt"},
+		{Record{Title: "Sony WH1000XM4 WRLSS HDPHN BLK"}, Record{Title: "Sony WH-1000XM4 Wireless Headphones"}, Same, "an abbreviation of the same type"},
+		{Record{Title: "Yeti Rambler 20 oz Tumbler"}, Record{Title: "Yeti Rambler 20 oz Travel Mug"}, Same, "a tumbler is a mug by its synonyms"},
+		{Record{Title: "Contigo water bottle 24 oz"}, Record{Title: "Contigo travel mug 24 oz"}, Family, "near kinds a shop may name one for the other"},
+		{Record{Title: "Anker USB-C Charger for Laptop"}, Record{Title: "Dell XPS 13 Laptop"}, Conflict, "the product after for is not the item"},
+		{Record{Title: "Energizer AA Batteries, 24 count"}, Record{Title: "Energizer Max AA Battery 24 Pack"}, Same, "singular and plural"},
+		{Record{Title: "Sony Bravia 55 inch"}, Record{Title: "Sony Bravia 55 inch 4K TV"}, Missing, "one title names no type"},
 	})
 }

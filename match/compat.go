@@ -15,6 +15,9 @@ type compatValue struct {
 	// ("compatible with", "replacement for"): a generic of the same kind.
 	generic bool
 	refill  bool
+	// at is the index among the title tokens where the phrase starts, 0
+	// when there is none.
+	at int
 }
 
 // compatPhrases introduce the product an accessory fits, as title tokens.
@@ -47,6 +50,7 @@ func compatAttribute() Attribute {
 						it.compat.fits = TitleKeys(toks[i+len(p):])
 						it.compat.head = TitleKeys(toks[1:i])
 						it.compat.generic = p[0] != "for" && p[0] != "designed" && p[0] != "made"
+						it.compat.at = i
 						break
 					}
 				}

@@ -30,6 +30,7 @@ type Item struct {
 	compat    compatValue    // compat.go
 	version   versionValue   // version.go
 	numbers   numbersValue   // numbers.go
+	ptype     typeValue      // producttype.go
 }
 
 // Prepare normalizes and parses a record for comparison with the given

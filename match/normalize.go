@@ -193,6 +193,7 @@ func TitleKeys(toks []string) []string {
 		if stopWords[t] {
 			continue
 		}
+		t = gluedUnit(t)
 		k := singular(t)
 		if !seen[k] {
 			seen[k] = true
@@ -200,6 +201,26 @@ func TitleKeys(toks []string) []string {
 		}
 	}
 	return out
+}
+
+// gluedUnit spells a number run together with its unit ("8inch",
+// "500piece", "2lbs") as the key of the number and the unit apart ("8in",
+// "500pc", "2lb").
+func gluedUnit(t string) string {
+	i := 0
+	for i < len(t) && (isDigit(t[i]) || t[i] == '.') {
+		i++
+	}
+	if i == 0 || i == len(t) || !isDigit(t[0]) {
+		return t
+	}
+	if t[i:] == "floz" {
+		return t[:i] + "oz"
+	}
+	if u, ok := unitKeys[t[i:]]; ok {
+		return t[:i] + u
+	}
+	return t
 }
 
 // singular reduces an English plural to its singular by suffix rules; words

@@ -38,6 +38,7 @@ func TestTitleKeys(t *testing.T) {
 		{"16.9 fl oz bottle", []string{"16.9oz", "bottle"}, "fl oz is one unit, keyed as oz: 12 oz and 12 fl oz agree in titles"},
 		{"batteries boxes glass", []string{"battery", "box", "glass"}, "ies -> y, xes -> x, ss stays"},
 		{"AA AA aa", []string{"aa"}, "duplicates collapse"},
+		{"SET 500PIECE 8INCH 2LBS 12FLOZ", []string{"set", "500pc", "8in", "2lb", "12oz"}, "a unit run into its number is keyed as if apart"},
 	}
 	for _, tt := range tests {
 		if got := TitleKeys(Tokens(tt.in)); !reflect.DeepEqual(got, tt.want) {

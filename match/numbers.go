@@ -14,11 +14,20 @@ import (
 type numbersValue struct {
 	nums []string // distinct, in title order
 	text string   // as results show them
+	// names maps a number to the word before it, the name it numbers
+	// ("one" of "One 64"), when that is a word.
+	names map[string]string
 }
 
-// OneSide is the numbers level where only one title names a number (at
-// Contained, every number of one title is in the other, which names more).
-const OneSide Level = "one_side"
+// Levels of the numbers comparison (at Contained, every number of one
+// title is in the other, which names more).
+const (
+	// OneSide: only one title names a number.
+	OneSide Level = "one_side"
+	// Renamed: the titles share a number but name it differently ("Pro 64"
+	// / "One 64"), each with a word the other title lacks.
+	Renamed Level = "renamed"
+)
 
 // numbersAttribute compares the bare numbers of two titles: the same
 // product line with another number is another product ("Flex 58" is not
@@ -30,7 +39,8 @@ func numbersAttribute() Attribute {
 		Levels: []LevelSpec{
 			{Level: Same, Weight: 0.5, Why: "both titles name the same numbers: usually one product line member"},
 			{Level: Contained, Weight: 0, Why: "one title adds a number: a spec or part number as often as another product"},
-			{Level: OneSide, Weight: -0.5, Why: "only one title names a number: shops drop numbers, but so do siblings"},
+			{Level: Renamed, Weight: -2, Why: "one number named by two different words (\"Pro 64\" / \"One 64\"): two lines that share a number"},
+			{Level: OneSide, Weight: 0, Why: "only one title names a number: shops drop numbers as often as a sibling adds one"},
 			{Level: Conflict, Weight: -3, Why: "each title names a number the other lacks: another member of the line (not a veto: titles carry incidental numbers)"},
 			{Level: Missing},
 		},
@@ -51,7 +61,7 @@ func readNumbers(it *Item) numbersValue {
 	var v numbersValue
 	toks := it.text.tokens
 	for i, t := range toks {
-		if len(t) > 4 || !isDigits(t) || it.codes.pieces[t] {
+		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
 			continue
 		}
 		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) {
@@ -67,7 +77,16 @@ func readNumbers(it *Item) numbersValue {
 		if n == 0 || it.pack.n > 1 && n == it.pack.n || it.size.from == FromTitle && sizeHas(it.size.q, float64(n)) {
 			continue
 		}
-		v.nums = appendUnique(v.nums, strconv.Itoa(n)) // "07" is 7
+		key := strconv.Itoa(n) // "07" is 7
+		v.nums = appendUnique(v.nums, key)
+		if i > 0 && isWord(toks[i-1]) && !stopWords[toks[i-1]] {
+			if v.names == nil {
+				v.names = map[string]string{}
+			}
+			if _, ok := v.names[key]; !ok {
+				v.names[key] = singular(toks[i-1])
+			}
+		}
 	}
 	v.text = strings.Join(v.nums, " ")
 	return v
@@ -98,6 +117,38 @@ var measureWords = map[string]bool{
 // "No 5" is a perfume's name): a number after them is a name.
 var lineWords = map[string]bool{"no": true, "number": true}
 
+// codeDigits reports whether t is a whole run of digits of one of the codes
+// ("120" of "dscw120"; not "60" of "sd60344").
+func codeDigits(c *codeSet, t string) bool {
+	for x := range c.all {
+		for i := strings.Index(x, t); i >= 0; {
+			end := i + len(t)
+			if (i == 0 || !isDigit(x[i-1])) && (end == len(x) || !isDigit(x[end])) {
+				return true
+			}
+			j := strings.Index(x[i+1:], t)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return false
+}
+
+// isWord reports whether t is a word of two or more letters.
+func isWord(t string) bool {
+	if len(t) < 2 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'a' || t[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // sizeHas reports whether a quantity of qs has the value n.
 func sizeHas(qs []quantity, n float64) bool {
 	for _, q := range qs {
@@ -118,6 +169,14 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: OneSide, A: av, B: bv}
 	}
 	aInB, bInA := subset(na, nb), subset(nb, na)
+	if aInB || bInA {
+		for _, n := range na {
+			x, y := a.numbers.names[n], b.numbers.names[n]
+			if x != "" && y != "" && x != y && !a.text.set[y] && !b.text.set[x] {
+				return Outcome{Level: Renamed, A: av, B: bv, Evidence: x + " " + n + " vs " + y + " " + n}
+			}
+		}
+	}
 	switch {
 	case aInB && bInA:
 		return Outcome{Level: Same, A: av, B: bv}

@@ -176,7 +176,8 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)\b`), needs: []string{"pack", "pk", "set", "case", "box", "bundle", "lot"}},
 	// The number starts a word: "28pk" inside "rr-vtps-28pk-r1" is a code.
 	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)(?:\s|$)`), needs: []string{"pack", "pk", "pks", "packs"}},
-	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:piece set|pc set|bottles|cans|units|jars|bags)(?:\s|$)`), needs: []string{"set", "bottles", "cans", "units", "jars", "bags"}},
+	// Not "N piece set": that is one set of N pieces, a size ("10 piece").
+	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:bottles|cans|units|jars|bags)(?:\s|$)`), needs: []string{"bottles", "cans", "units", "jars", "bags"}},
 	// Not "N case": a case is also the product ("iPhone 15 Case", "Phone
 	// 50 Case"); a case pack is written "case of N" or "N/CS".
 	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "carton", "ctn"}},

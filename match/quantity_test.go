@@ -91,6 +91,8 @@ func TestParsePackCount(t *testing.T) {
 		{"DOG FOOD 1/2 LB", 0, "a fraction is no pack"},
 		{"10.5/12 OZ", 0, "a decimal before the slash is no count"},
 		{"SOLMI PHONE YLW 50 CASE", 0, "a number before a phone case is no case pack"},
+		{"FYNEXVEN TRAVEL STORAGE 10PIECE SET 59", 0, "a 10-piece set is one set"},
+		{"Glass jars, 6 jars", 6, "N jars is a count of units"},
 		{"Paper clips 10 box", 10, "N box is a count of boxes"},
 	}
 	for _, tt := range tests {

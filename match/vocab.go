@@ -146,6 +146,8 @@ type Vocabularies struct {
 	materials  *vocabulary
 	countries  *vocabulary
 	conditions *vocabulary
+	// types are the product types (vocab/types.json): what an item is.
+	types *vocabulary
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
@@ -182,6 +184,18 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 		*f.dst = v
 	}
+	var types struct {
+		Comment string `json:"comment"`
+		Types   []term `json:"types"`
+	}
+	if err := decodeVocab("types.json", &types); err != nil {
+		return nil, err
+	}
+	t, err := newVocabulary(withPlurals(types.Types))
+	if err != nil {
+		return nil, fmt.Errorf("match: vocab types: %w", err)
+	}
+	vs.types = t
 	var brands struct {
 		Suffixes []string   `json:"suffixes"`
 		Aliases  [][]string `json:"aliases"`
@@ -288,6 +302,48 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 	}
 	return &vs, nil
+}
+
+// withPlurals adds to each term the plural of each of its phrases (the
+// last word's), unless a term names that phrase already.
+func withPlurals(terms []term) []term {
+	named := map[string]bool{}
+	for _, t := range terms {
+		for _, p := range append([]string{t.Name}, t.Synonyms...) {
+			named[strings.Join(Tokens(p), " ")] = true
+		}
+	}
+	out := make([]term, len(terms))
+	for i, t := range terms {
+		t.Synonyms = slices.Clone(t.Synonyms)
+		for _, p := range append([]string{t.Name}, t.Synonyms...) {
+			toks := Tokens(p)
+			if len(toks) == 0 {
+				continue
+			}
+			toks[len(toks)-1] = plural(toks[len(toks)-1])
+			if pl := strings.Join(toks, " "); !named[pl] {
+				named[pl] = true
+				t.Synonyms = append(t.Synonyms, pl)
+			}
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// plural is the English plural of a singular noun by suffix rules; a word
+// that ends in s is taken as plural already.
+func plural(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s"):
+		return w
+	case strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case len(w) > 1 && strings.HasSuffix(w, "y") && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
 }
 
 // facetValue is one value of one facet of versions.

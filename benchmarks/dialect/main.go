@@ -40,8 +40,9 @@ func main() {
 	nOffers := flag.Int("offers", 10000, "offers")
 	out := flag.String("out", "build/dialect", "work `dir`")
 	resultsPath := flag.String("results", "", "rewrite the dialect section of this `file` (none when empty)")
+	config := flag.String("config", "", "scoring config `file` for match (the defaults when empty)")
 	flag.Parse()
-	if err := run(*bin, *nListings, *nOffers, *out, *resultsPath); err != nil {
+	if err := run(*bin, *nListings, *nOffers, *out, *resultsPath, *config); err != nil {
 		fmt.Fprintln(os.Stderr, "dialect:", err)
 		os.Exit(1)
 	}
@@ -65,12 +66,12 @@ type figures struct {
 	n      int
 }
 
-func run(bin string, nListings, nOffers int, out, resultsPath string) error {
-	d, err := measure(bin, nListings, nOffers, filepath.Join(out, "dialect"), true)
+func run(bin string, nListings, nOffers int, out, resultsPath, config string) error {
+	d, err := measure(bin, nListings, nOffers, filepath.Join(out, "dialect"), true, config)
 	if err != nil {
 		return err
 	}
-	p, err := measure(bin, nListings, nOffers, filepath.Join(out, "plain"), false)
+	p, err := measure(bin, nListings, nOffers, filepath.Join(out, "plain"), false, config)
 	if err != nil {
 		return err
 	}
@@ -104,7 +105,7 @@ func run(bin string, nListings, nOffers int, out, resultsPath string) error {
 
 // measure generates a catalog (its offers in the dialect or not), builds
 // the index, matches and tallies the decisions.
-func measure(bin string, nListings, nOffers int, out string, dialect bool) (figures, error) {
+func measure(bin string, nListings, nOffers int, out string, dialect bool, config string) (figures, error) {
 	var fig figures
 	if err := os.RemoveAll(out); err != nil {
 		return fig, err
@@ -126,7 +127,11 @@ func measure(bin string, nListings, nOffers int, out string, dialect bool) (figu
 	}
 	resPath := filepath.Join(out, "results.csv")
 	start := time.Now()
-	if err := step("followmatch", "match", "--index", idx, "--offers", filepath.Join(out, "offers.jsonl"), "--format", "csv", "--out", resPath); err != nil {
+	args := []string{"match", "--index", idx, "--offers", filepath.Join(out, "offers.jsonl"), "--format", "csv", "--out", resPath}
+	if config != "" {
+		args = append(args, "--config", config)
+	}
+	if err := step("followmatch", args...); err != nil {
 		return fig, err
 	}
 	el := time.Since(start)

@@ -394,8 +394,16 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 			o.fam.brand = "Generic" + g.word(1)
 		case k < 36:
 			kind, truth = "not in catalog", ""
+			// A product of a new line, its color and size drawn as a
+			// listing's are: a supplier's item states them.
 			o = variant{fam: g.family(), pack: 1}
 			o.model = o.fam.model
+			if o.fam.typ.colors {
+				o.color = colors[r.IntN(len(colors))]
+			}
+			if sz := o.fam.typ.sizes; len(sz) > 0 {
+				o.size = sz[r.IntN(len(sz))]
+			}
 		}
 		t := title(o, r, r.IntN(2) == 0)
 		if dialect {

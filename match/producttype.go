@@ -1,0 +1,64 @@
+package match
+
+import "strings"
+
+// typeValue is the product type feature: the types (vocab/types.json) the
+// title names for the item itself, not for the product an accessory fits
+// ("Charger for Laptop" is a charger).
+type typeValue struct {
+	terms []*term
+	text  string
+}
+
+// typeAttribute compares what two items are: headphones are not a speaker,
+// a water bottle not shampoo, whatever brand, line and size they share.
+// Titles that name no type, or types of one family (a mug and a tumbler),
+// say nothing.
+func typeAttribute() Attribute {
+	return Attribute{
+		Name: "type",
+		Levels: []LevelSpec{
+			{Level: Same, Weight: 0, Why: "one kind of product: most candidates are, so agreement says nothing"},
+			{Level: Family, Weight: 0, Why: "near kinds a shop may name one for the other (mug, tumbler)"},
+			{Level: Conflict, Weight: -3, Why: "two kinds of product (not a veto: a title may name a type in passing, and the vocabulary is general)"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, vs *Vocabularies) {
+			toks := it.text.tokens
+			if it.compat.at > 0 {
+				if own := vs.types.Find(toks[:it.compat.at]); len(own) > 0 {
+					it.ptype = typeValue{terms: own}
+				}
+			} else {
+				it.ptype = typeValue{terms: vs.types.Find(toks)}
+			}
+			names := make([]string, len(it.ptype.terms))
+			for i, t := range it.ptype.terms {
+				names[i] = t.Name
+			}
+			it.ptype.text = strings.Join(names, ", ")
+		},
+		compare: compareTypes,
+	}
+}
+
+func compareTypes(a, b *Item, _ *Env) Outcome {
+	ta, tb := a.ptype.terms, b.ptype.terms
+	av, bv := a.ptype.text, b.ptype.text
+	if len(ta) == 0 || len(tb) == 0 {
+		return missing(av, bv)
+	}
+	family := false
+	for _, x := range ta {
+		for _, y := range tb {
+			if x == y {
+				return Outcome{Level: Same, A: av, B: bv}
+			}
+			family = family || x.Family == y.Family
+		}
+	}
+	if family {
+		return Outcome{Level: Family, A: av, B: bv}
+	}
+	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
+}
