@@ -12,7 +12,7 @@ func colorAttribute() Attribute {
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 1.5, Why: "the same color text: most variants of a product differ in color"},
 			{Level: Synonym, Weight: 1, Why: "another name of the same color (\"charcoal\" / \"graphite\")"},
-			{Level: Family, Weight: -0.5, Why: "the same family (navy, blue) may be a sibling variant"},
+			{Level: Family, Weight: -2, Why: "the same family (navy, blue; maroon, red): a sibling variant more often than another name of one color"},
 			{Level: Conflict, Weight: -5, Veto: true, Why: "another color is another sellable item"},
 			{Level: Missing},
 		},

@@ -433,3 +433,17 @@ func TestCompareType(t *testing.T) {
 		{Record{Title: "Sony Bravia 55 inch"}, Record{Title: "Sony Bravia 55 inch 4K TV"}, Missing, "one title names no type"},
 	})
 }
+
+func TestCompareTypeWith(t *testing.T) {
+	runPairs(t, "type", []pairCase{
+		{Record{Title: "Night Owl 16-channel DVR kit with 1TB hard drive"}, Record{Title: "Night Owl 16-channel 8-camera DVR surveillance kit"}, Same, "what comes with the item is not the item"},
+		{Record{Title: "Anker charger for micro USB"}, Record{Title: "Anker micro USB cable"}, Family, "a charger and a cable are near kinds"},
+	})
+}
+
+func TestCompareNumbersColorNames(t *testing.T) {
+	runPairs(t, "numbers", []pairCase{
+		{Record{Title: "Redi-Tag page flags blue 120 flags"}, Record{Title: "Redi-Tag page flags red 120 flags"}, Same, "a color before a number is no name: the color comparison tells them apart"},
+		{Record{Title: "Samsung 67' Series 7 DLP HDTV"}, Record{Title: "Samsung 67' DLP HDTV 10,000:1 contrast ratio"}, Contained, "67 on both and series 7 on one; the 1 of a ratio is no line number"},
+	})
+}

@@ -39,13 +39,13 @@ func numbersAttribute() Attribute {
 		Levels: []LevelSpec{
 			{Level: Same, Weight: 0.5, Why: "both titles name the same numbers: usually one product line member"},
 			{Level: Contained, Weight: 0, Why: "one title adds a number: a spec or part number as often as another product"},
-			{Level: Renamed, Weight: -2, Why: "one number named by two different words (\"Pro 64\" / \"One 64\"): two lines that share a number"},
+			{Level: Renamed, Weight: -3, Why: "one number named by two different words (\"Pro 64\" / \"One 64\"): two lines that share a number"},
 			{Level: OneSide, Weight: 0, Why: "only one title names a number: shops drop numbers as often as a sibling adds one"},
-			{Level: Conflict, Weight: -3, Why: "each title names a number the other lacks: another member of the line (not a veto: titles carry incidental numbers)"},
+			{Level: Conflict, Weight: -4, Why: "each title names a number the other lacks: another member of the line (not a veto: titles carry incidental numbers)"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, _ *Vocabularies) {
-			it.numbers = readNumbers(it)
+		prepare: func(it *Item, vs *Vocabularies) {
+			it.numbers = readNumbers(it, vs)
 		},
 		compare: compareNumbers,
 	}
@@ -57,7 +57,7 @@ func numbersAttribute() Attribute {
 // are specs ("2.7 in", "f/5.6"), longer numbers a shop's catalog number or
 // a GTIN, a number before a unit or another number a measure or a range
 // ("10 megapixels", "70-300mm").
-func readNumbers(it *Item) numbersValue {
+func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 	var v numbersValue
 	toks := it.text.tokens
 	for i, t := range toks {
@@ -67,7 +67,7 @@ func readNumbers(it *Item) numbersValue {
 		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) {
 			continue
 		}
-		if i > 0 && (measureWords[toks[i-1]] && !lineWords[toks[i-1]] || isDigits(toks[i-1])) {
+		if i > 0 && (measureWords[toks[i-1]] && !lineWords[toks[i-1]] || isDecimal(toks[i-1])) {
 			continue // "f/4", "x 2", "12 14"
 		}
 		n, _ := strconv.Atoi(t)
@@ -79,7 +79,7 @@ func readNumbers(it *Item) numbersValue {
 		}
 		key := strconv.Itoa(n) // "07" is 7
 		v.nums = appendUnique(v.nums, key)
-		if i > 0 && isWord(toks[i-1]) && !stopWords[toks[i-1]] {
+		if i > 0 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) {
 			if v.names == nil {
 				v.names = map[string]string{}
 			}
@@ -110,7 +110,7 @@ var measureWords = map[string]bool{
 	"f": true, "size": true, "sz": true, "no": true, "number": true, "qty": true, "gauge": true, "ga": true,
 	"kw": true, "hp": true, "kwh": true, "wh": true, "lbs": true, "tier": true, "layer": true, "ply": true,
 	"way": true, "shelf": true, "drawer": true, "door": true, "burner": true, "slice": true, "quart": true,
-	"seater": true, "bottle": true, "bottles": true, "can": true, "cans": true, "bag": true, "bags": true,
+	"seater": true, "device": true, "devices": true, "bottle": true, "bottles": true, "can": true, "cans": true, "bag": true, "bags": true,
 }
 
 // lineWords are measure words that also name a line after them ("Series 7",
@@ -134,6 +134,13 @@ func codeDigits(c *codeSet, t string) bool {
 		}
 	}
 	return false
+}
+
+// isColor reports whether the word names a color: "Blue 120" and "Red 120"
+// are one product in two colors, for the color comparison to tell.
+func isColor(vs *Vocabularies, w string) bool {
+	_, ok := vs.colors.Lookup(w)
+	return ok
 }
 
 // isWord reports whether t is a word of two or more letters.

@@ -25,12 +25,24 @@ func typeAttribute() Attribute {
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
 			toks := it.text.tokens
+			// What comes after "for" is the product an accessory fits;
+			// after "with", what comes in the box: the item is what the
+			// title names before them, when it names a kind there.
+			cut := len(toks)
 			if it.compat.at > 0 {
-				if own := vs.types.Find(toks[:it.compat.at]); len(own) > 0 {
-					it.ptype = typeValue{terms: own}
+				cut = it.compat.at
+			}
+			for i, t := range toks[:cut] {
+				if i > 0 && withWords[t] {
+					cut = i
+					break
 				}
-			} else {
-				it.ptype = typeValue{terms: vs.types.Find(toks)}
+			}
+			if own := vs.types.Find(toks[:cut]); len(own) > 0 || it.compat.at == 0 {
+				if len(own) == 0 {
+					own = vs.types.Find(toks)
+				}
+				it.ptype = typeValue{terms: own}
 			}
 			names := make([]string, len(it.ptype.terms))
 			for i, t := range it.ptype.terms {
@@ -41,6 +53,10 @@ func typeAttribute() Attribute {
 		compare: compareTypes,
 	}
 }
+
+// withWords introduce what comes with the item ("DVR kit with 1TB hard
+// drive").
+var withWords = map[string]bool{"with": true, "w": true, "includes": true, "including": true}
 
 func compareTypes(a, b *Item, _ *Env) Outcome {
 	ta, tb := a.ptype.terms, b.ptype.terms
