@@ -21,6 +21,9 @@ type versionValue struct {
 	// stated: a generation said as one ("Gen 2", "3rd generation", "34
 	// II"), not a numeral after a word ("SATA II" is an interface).
 	stated bool
+	// numeral: a roman numeral after a word ("Mark II"; but "SATA II" is
+	// an interface).
+	numeral bool
 }
 
 // romans are the generation numerals read after a word.
@@ -66,6 +69,7 @@ func versionAttribute() Attribute {
 					// "Mark II", "Pro III": a generation stated as a
 					// numeral.
 					add("generation", r)
+					it.version.numeral = true
 				}
 				if isNumber(t) && !unitAfter(toks, i) {
 					if i+1 < len(toks) && romans[toks[i+1]] != "" {
@@ -128,6 +132,12 @@ func unitAfter(toks []string, i int) bool {
 	return ok
 }
 
+// genOneSide reports whether x names a generation and y none: stated, or as
+// a numeral after a word when y has no numeral at all.
+func genOneSide(x, y *versionValue) bool {
+	return (x.stated || x.numeral) && !y.hasGeneration()
+}
+
 // hasGeneration reports whether the title names a generation in any form.
 func (v *versionValue) hasGeneration() bool {
 	return len(v.facets["generation"]) > 0 || len(v.numbered) > 0
@@ -171,7 +181,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			}
 		}
 	}
-	if va.stated && !vb.hasGeneration() || vb.stated && !va.hasGeneration() {
+	if genOneSide(va, vb) || genOneSide(vb, va) {
 		// A later model names its generation; the first of a line often
 		// names none.
 		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a generation on one side only"}
