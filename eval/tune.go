@@ -93,10 +93,36 @@ type TuneReport struct {
 // valid) and the review threshold (recall 0.98 on valid, at most the match
 // threshold).
 func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config, TuneReport) {
-	rep := TuneReport{Train: len(train), Valid: len(valid)}
+	cfg, rep := TunePooled([]TuneSet{{E: e, Train: train, Valid: valid}}, base)
 	rep.ValidBefore = e.Evaluate("valid", valid, base)
+	rep.ValidAfter = e.Evaluate("valid", valid, cfg)
+	return cfg, rep
+}
 
-	trainOuts := e.Compare(train, base)
+// TuneSet is one dataset's part of a pooled fit: its evaluator (its items
+// and title IDF) and its train and valid pairs.
+type TuneSet struct {
+	E            *Evaluator
+	Train, Valid []Pair
+}
+
+// TunePooled is Tune over the pooled pairs of several datasets, each
+// compared with its own evaluator: one config fitted on all of them, as the
+// shipped defaults are (and, leaving one dataset out, as a user with a
+// catalog none of them is meets them). ValidBefore and ValidAfter report
+// the pooled valid pairs.
+func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) {
+	var train, valid []Pair
+	var trainOuts, validOuts [][]match.Outcome
+	for _, s := range sets {
+		train = append(train, s.Train...)
+		valid = append(valid, s.Valid...)
+		trainOuts = append(trainOuts, s.E.Compare(s.Train, base)...)
+		validOuts = append(validOuts, s.E.Compare(s.Valid, base)...)
+	}
+	rep := TuneReport{Train: len(train), Valid: len(valid)}
+	rep.ValidBefore = pooledReport(valid, validOuts, base)
+
 	est, prior := EstimateWeights(train, trainOuts)
 	rep.Estimates = est
 
@@ -114,7 +140,6 @@ func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config
 		}
 	}
 
-	validOuts := e.Compare(valid, cfg)
 	f1 := func(c *match.Config) float64 {
 		_, counts := BestThreshold(Weigh(valid, validOuts, c))
 		return counts.F1()
@@ -149,8 +174,21 @@ func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config
 	rep.MatchTotal, rep.Review = t, rt
 	cfg.MatchThreshold = clampProb(match.Probability(t))
 	cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
-	rep.ValidAfter = e.Evaluate("valid", valid, cfg)
+	rep.ValidAfter = pooledReport(valid, validOuts, cfg)
 	return cfg, rep
+}
+
+// pooledReport is the precision, recall and F1 of cfg on pooled pairs
+// already compared.
+func pooledReport(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) Report {
+	scores := Weigh(pairs, outs, cfg)
+	c := CountAt(scores, logit(cfg.MatchThreshold))
+	bt, bc := BestThreshold(scores)
+	return Report{
+		Dataset: "pooled", Split: "valid", Pairs: len(pairs), Positives: c.TP + c.FN,
+		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Counts: c,
+		MatchThreshold: cfg.MatchThreshold, BestThreshold: match.Probability(bt), BestF1: bc.F1(),
+	}
 }
 
 // clampProb keeps a threshold inside (0, 1), as the config requires.

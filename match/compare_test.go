@@ -398,6 +398,7 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Galaxy Tab S9 Ultra"}, Record{Title: "Galaxy Tab S9 Plus"}, Conflict, "Ultra is not Plus"},
 		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, Missing, "neither side names a tier"},
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 128GB"}, OneSide, "a tier against none is likely another model"},
+		{Record{Brand: "Tripp Lite", Title: "Tripp Lite SMART1500 UPS"}, Record{Title: "Tripp Lite SMART1500LCD UPS"}, Missing, "a brand's word is no tier, in its own title or the other's"},
 	})
 }
 

@@ -55,7 +55,18 @@ func versionAttribute() Attribute {
 				}
 				it.version.facets[facet] = append(it.version.facets[facet], value)
 			}
-			vs.versions.scan(toks, func(fvs []facetValue) {
+			// A brand's own words name no version ("Tripp Lite", "Max
+			// Factor").
+			named := toks
+			if len(it.brand.words) > 0 {
+				named = make([]string, 0, len(toks))
+				for _, t := range toks {
+					if !slices.Contains(it.brand.words, t) {
+						named = append(named, t)
+					}
+				}
+			}
+			vs.versions.scan(named, func(fvs []facetValue) {
 				for _, fv := range fvs {
 					add(fv.facet, fv.value)
 				}
@@ -132,6 +143,20 @@ func unitAfter(toks []string, i int) bool {
 	return ok
 }
 
+// tierOneSide reports whether x names a tier and y none, unless x's tier
+// words are y's brand (a title's "Tripp Lite" against the brand field).
+func tierOneSide(x *versionValue, y *Item) bool {
+	if len(x.facets["tier"]) == 0 || len(y.version.facets["tier"]) > 0 {
+		return false
+	}
+	for _, t := range x.facets["tier"] {
+		if !slices.Contains(y.brand.words, t) {
+			return true
+		}
+	}
+	return false
+}
+
 // genOneSide reports whether x names a generation and y none: stated, or as
 // a numeral after a word when y has no numeral at all.
 func genOneSide(x, y *versionValue) bool {
@@ -186,7 +211,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		// names none.
 		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a generation on one side only"}
 	}
-	if len(va.facets["tier"]) > 0 != (len(vb.facets["tier"]) > 0) {
+	if tierOneSide(va, b) || tierOneSide(vb, a) {
 		// "iPhone 15 Pro" is not the "iPhone 15".
 		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a tier on one side only"}
 	}
