@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check images scale load clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults images scale load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
 # EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
@@ -69,6 +69,12 @@ accuracy-check:
 	@if [ -d $(EXTRA) ]; then \
 		$(GO) run ./benchmarks/accuracy -data $(EXTRA) -section accuracy-extra -results benchmarks/RESULTS.md -configs $(BUILD)/configs -check; \
 	fi
+
+# defaults: one config fitted on every public benchmark pooled
+# (benchmarks/configs/pooled.json), and each dataset's F1 under a config
+# fitted without it; rewrites the defaults section of RESULTS.md.
+defaults:
+	$(GO) run ./benchmarks/defaults -data $(DATA),$(EXTRA) -out benchmarks/configs/pooled.json -results benchmarks/RESULTS.md
 
 # images: the image evidence benchmark on the Grocery Store Dataset (and the
 # ABO samples) under IMAGES; rewrites the images section of RESULTS.md.

@@ -114,10 +114,22 @@ type TuneSet struct {
 func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) {
 	var train, valid []Pair
 	var trainOuts, validOuts [][]match.Outcome
+	// Each dataset weighs the same in the fit, whatever its size: its
+	// training pairs repeat up to the largest set's count (a new catalog
+	// is no more like the biggest benchmark than like the others).
+	most := 0
 	for _, s := range sets {
-		train = append(train, s.Train...)
+		most = max(most, len(s.Train))
+	}
+	spans := make([][2]int, len(sets)) // each set's valid pairs in valid
+	for i, s := range sets {
+		outs := s.E.Compare(s.Train, base)
+		for k := max(1, int(math.Round(float64(most)/float64(max(1, len(s.Train)))))); k > 0; k-- {
+			train = append(train, s.Train...)
+			trainOuts = append(trainOuts, outs...)
+		}
+		spans[i] = [2]int{len(valid), len(valid) + len(s.Valid)}
 		valid = append(valid, s.Valid...)
-		trainOuts = append(trainOuts, s.E.Compare(s.Train, base)...)
 		validOuts = append(validOuts, s.E.Compare(s.Valid, base)...)
 	}
 	rep := TuneReport{Train: len(train), Valid: len(valid)}
@@ -140,9 +152,23 @@ func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) 
 		}
 	}
 
+	// Choices (the pull, vetoes, the threshold) go by valid F1; pooled,
+	// by the mean of each dataset's F1 at one threshold.
+	cut := func(c *match.Config) (float64, float64) {
+		scores := Weigh(valid, validOuts, c)
+		if len(sets) == 1 {
+			t, counts := BestThreshold(scores)
+			return t, counts.F1()
+		}
+		parts := make([][]Scored, len(spans))
+		for i, sp := range spans {
+			parts[i] = scores[sp[0]:sp[1]]
+		}
+		return meanBestThreshold(parts)
+	}
 	f1 := func(c *match.Config) float64 {
-		_, counts := BestThreshold(Weigh(valid, validOuts, c))
-		return counts.F1()
+		_, f := cut(c)
+		return f
 	}
 	// Refine the weights jointly by logistic regression, pulled toward the
 	// m/u weights; the pull is chosen on valid (keeping m/u when no
@@ -169,13 +195,39 @@ func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) 
 	}
 
 	scores := Weigh(valid, validOuts, cfg)
-	t, _ := BestThreshold(scores)
+	t, _ := cut(cfg)
 	rt := min(RecallThreshold(scores, 0.98), t)
 	rep.MatchTotal, rep.Review = t, rt
 	cfg.MatchThreshold = clampProb(match.Probability(t))
 	cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
 	rep.ValidAfter = pooledReport(valid, validOuts, cfg)
 	return cfg, rep
+}
+
+// meanBestThreshold returns the threshold on the total (on a grid of a
+// tenth of a bit) that maximizes the mean F1 of several datasets' scores,
+// and that mean.
+func meanBestThreshold(parts [][]Scored) (float64, float64) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range parts {
+		for _, s := range p {
+			lo, hi = math.Min(lo, s.Total), math.Max(hi, s.Total)
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return 0, 0
+	}
+	bestT, bestF := lo, -1.0
+	for t := math.Floor(lo*10) / 10; t <= hi+0.1; t += 0.1 {
+		sum := 0.0
+		for _, p := range parts {
+			sum += CountAt(p, t).F1()
+		}
+		if f := sum / float64(len(parts)); f > bestF {
+			bestT, bestF = t, f
+		}
+	}
+	return bestT, bestF
 }
 
 // pooledReport is the precision, recall and F1 of cfg on pooled pairs

@@ -1,0 +1,260 @@
+// Command defaults fits one config on the pooled training splits of every
+// labeled-pair dataset under the given folders (each dataset weighing the
+// same), and measures what a user with a catalog none of them is would
+// meet: each dataset's test F1 under a config fitted without it (leave one
+// dataset out), beside the built-in hand-set defaults. Datasets of one
+// source (WDC Products and WDC Block are both built from the Web Data
+// Commons product corpus) are left out together.
+//
+//	go run ./benchmarks/defaults -data ../shared/data/em,../shared/data/em-extra -out benchmarks/configs/pooled.json -results benchmarks/RESULTS.md
+//
+// Every fit starts from the hand-set weights (match.DefaultConfig).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/eval"
+	"github.com/followmatch/followmatch/match"
+)
+
+func main() {
+	data := flag.String("data", "", "comma-separated `folders` of labeled-pair datasets")
+	out := flag.String("out", "", "write the pooled config to `file` (none when empty)")
+	resultsPath := flag.String("results", "", "rewrite the defaults section of this `file` (none when empty)")
+	flag.Parse()
+	if *data == "" {
+		fmt.Fprintln(os.Stderr, "defaults: -data is required")
+		os.Exit(2)
+	}
+	if err := run(strings.Split(*data, ","), *out, *resultsPath); err != nil {
+		fmt.Fprintln(os.Stderr, "defaults:", err)
+		os.Exit(1)
+	}
+}
+
+// testSet is one test split and the evaluator that scores it.
+type testSet struct {
+	name string
+	ev   *eval.Evaluator
+	test []eval.Pair
+}
+
+// source is the datasets left out together: one training set (and valid
+// set) per dataset, and its test splits.
+type source struct {
+	name  string
+	fits  []eval.TuneSet
+	tests []testSet
+}
+
+func run(dirs []string, out, resultsPath string) error {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return err
+	}
+	sources, err := load(dirs, vs)
+	if err != nil {
+		return err
+	}
+	if len(sources) < 2 {
+		return fmt.Errorf("want datasets of two sources at least, found %d", len(sources))
+	}
+	base := match.DefaultConfig()
+	var all []eval.TuneSet
+	for _, s := range sources {
+		all = append(all, s.fits...)
+	}
+	start := time.Now()
+	pooled, rep := eval.TunePooled(all, base)
+	fmt.Fprintf(os.Stderr, "pooled fit: %d train pairs, %d valid; valid F1 %.1f -> %.1f (%s, %s)\n",
+		rep.Train, rep.Valid, 100*rep.ValidBefore.F1, 100*rep.ValidAfter.F1, rep.Method, time.Since(start).Round(time.Second))
+	if out != "" {
+		if err := writeConfig(out, pooled); err != nil {
+			return err
+		}
+	}
+	type row struct {
+		name                string
+		handSet, all, lodo  eval.Report
+		dropped, leftOutFit string
+	}
+	var rows []row
+	for i, s := range sources {
+		var rest []eval.TuneSet
+		var names []string
+		for j, o := range sources {
+			if j != i {
+				rest = append(rest, o.fits...)
+				names = append(names, o.name)
+			}
+		}
+		lodo, lrep := eval.TunePooled(rest, base)
+		for _, t := range s.tests {
+			r := row{name: t.name, leftOutFit: strings.Join(names, " + "), dropped: strings.Join(lrep.DroppedVetoes, ", ")}
+			r.handSet = t.ev.Evaluate("test", t.test, base)
+			r.all = t.ev.Evaluate("test", t.test, pooled)
+			r.lodo = t.ev.Evaluate("test", t.test, lodo)
+			rows = append(rows, r)
+			fmt.Fprintf(os.Stderr, "%s: test F1 hand-set %.1f, pooled %.1f, without %s %.1f (P %.1f R %.1f, best threshold F1 %.1f)\n", t.name, 100*r.handSet.F1, 100*r.all.F1, s.name, 100*r.lodo.F1, 100*r.lodo.Precision, 100*r.lodo.Recall, 100*r.lodo.BestF1)
+		}
+	}
+	if resultsPath == "" {
+		return nil
+	}
+	var b strings.Builder
+	begin, end := results.Markers("defaults")
+	fmt.Fprintf(&b, "%s\n## Defaults that generalize: pooled and leave-one-dataset-out\n\n", begin)
+	fmt.Fprintf(&b, "Made by `make defaults` on %s (Go %s). *Hand-set*: the built-in defaults, which ship. *Pooled*: one\n"+
+		"config fitted as tune fits, on the train splits of %s together, each dataset weighing the same (valid\n"+
+		"for the pull, vetoes and one threshold, by the mean of the datasets' F1): `benchmarks/configs/pooled.json`.\n"+
+		"*Left out*: the same fit on every other source, never on this one: what a user with a new catalog would get from a\n"+
+		"fitted default. WDC Products and WDC Block come from one corpus and are left out together. Test F1 in %%, a review\n"+
+		"counts as a non-match; *at best threshold*: the left-out config's F1 had its threshold been chosen on this test set\n"+
+		"(the gap is calibration: the scale of the totals moves between catalogs). Pooled valid F1 %.1f -> %.1f (%s).\n\n",
+		time.Now().UTC().Format("2006-01-02"), strings.TrimPrefix(runtime.Version(), "go"), sourceList(sources), 100*rep.ValidBefore.F1, 100*rep.ValidAfter.F1, rep.Method)
+	b.WriteString("| test set | hand-set | pooled (fitted with it) | **left out** (fitted without it) | left out, at best threshold | fitted on | vetoes dropped |\n|---|---|---|---|---|---|---|\n")
+	for _, r := range rows {
+		d := r.dropped
+		if d == "" {
+			d = "none"
+		}
+		fmt.Fprintf(&b, "| %s | %.1f | %.1f | **%.1f** | %.1f | %s | %s |\n", r.name, 100*r.handSet.F1, 100*r.all.F1, 100*r.lodo.F1, 100*r.lodo.BestF1, r.leftOutFit, d)
+	}
+	fmt.Fprintf(&b, "\n%s\n", end)
+	fmt.Print(b.String())
+	return results.WriteSection(resultsPath, "defaults", b.String())
+}
+
+func sourceList(sources []source) string {
+	var names []string
+	for _, s := range sources {
+		names = append(names, s.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func writeConfig(path string, cfg *match.Config) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := cfg.Encode(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// sourceOf names the source a dataset folder belongs to: the WDC builds
+// are one.
+func sourceOf(dir string) string {
+	if n := filepath.Base(dir); strings.HasPrefix(n, "wdc-") {
+		return "wdc"
+	}
+	return filepath.Base(dir)
+}
+
+// load reads every dataset under dirs, grouped by source. WDC Products is
+// fitted on its medium train and valid splits (shared by its three test
+// sets) and tested on seen, half-seen and unseen.
+func load(dirs []string, vs *match.Vocabularies) ([]source, error) {
+	bySource := map[string]*source{}
+	var order []string
+	add := func(src string) *source {
+		if bySource[src] == nil {
+			bySource[src] = &source{name: src}
+			order = append(order, src)
+		}
+		return bySource[src]
+	}
+	for _, data := range dirs {
+		entries, err := os.ReadDir(data)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			dir := filepath.Join(data, e.Name())
+			if !e.IsDir() {
+				continue
+			}
+			if eval.IsWDC(dir) {
+				s := add(sourceOf(dir))
+				for i, t := range eval.WDCTests {
+					ds, err := eval.LoadWDC(dir, t.Name, "medium")
+					if err != nil {
+						return nil, fmt.Errorf("%s: %w", dir, err)
+					}
+					ev := eval.NewEvaluator(ds, vs)
+					if i == 0 {
+						fit, err := fitSet(ev, ds)
+						if err != nil {
+							return nil, err
+						}
+						s.fits = append(s.fits, fit)
+					}
+					test, err := ds.Split("test")
+					if err != nil {
+						return nil, err
+					}
+					s.tests = append(s.tests, testSet{name: ds.Name, ev: ev, test: test})
+				}
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
+				continue
+			}
+			m, err := eval.ReadMap(dir)
+			if err != nil {
+				return nil, err
+			}
+			renames, err := catalog.ParseMap(m)
+			if err != nil {
+				return nil, err
+			}
+			ds, err := eval.Load(dir, renames)
+			if err != nil {
+				return nil, err
+			}
+			ev := eval.NewEvaluator(ds, vs)
+			fit, err := fitSet(ev, ds)
+			if err != nil {
+				return nil, err
+			}
+			test, err := ds.Split("test")
+			if err != nil {
+				return nil, err
+			}
+			s := add(sourceOf(dir))
+			s.fits = append(s.fits, fit)
+			s.tests = append(s.tests, testSet{name: ds.Name, ev: ev, test: test})
+		}
+	}
+	var out []source
+	for _, name := range order {
+		out = append(out, *bySource[name])
+	}
+	slices.SortStableFunc(out, func(a, b source) int { return strings.Compare(a.name, b.name) })
+	return out, nil
+}
+
+func fitSet(ev *eval.Evaluator, ds *eval.Dataset) (eval.TuneSet, error) {
+	train, err := ds.Split("train")
+	if err != nil {
+		return eval.TuneSet{}, err
+	}
+	valid, err := ds.Split("valid")
+	if err != nil {
+		return eval.TuneSet{}, err
+	}
+	return eval.TuneSet{E: ev, Train: train, Valid: valid}, nil
+}
