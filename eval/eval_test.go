@@ -200,3 +200,29 @@ func TestSplitErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTunePooledWeighsDatasetsAlike: a pooled fit over a big and a small
+// dataset counts the small one's pairs as often as the big one's, and
+// separates both.
+func TestTunePooledWeighsDatasetsAlike(t *testing.T) {
+	big, small := load(t, writeDataset(t, 160)), load(t, writeDataset(t, 40))
+	set := func(ev *Evaluator) TuneSet {
+		train, _ := ev.DS.Split("train")
+		valid, _ := ev.DS.Split("valid")
+		return TuneSet{E: ev, Train: train, Valid: valid}
+	}
+	sb, ss := set(big), set(small)
+	cfg, rep := TunePooled([]TuneSet{sb, ss}, match.DefaultConfig())
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("pooled config does not validate: %v", err)
+	}
+	if want := len(sb.Train) + 4*len(ss.Train); rep.Train != want {
+		t.Errorf("pooled train pairs %d, want %d: the small set repeats to the big one's size", rep.Train, want)
+	}
+	for _, ev := range []*Evaluator{big, small} {
+		test, _ := ev.DS.Split("test")
+		if r := ev.Evaluate("test", test, cfg); r.F1 != 1 {
+			t.Errorf("%s: pooled config test F1 %v, want 1 on a separable set", ev.DS.Name, r.F1)
+		}
+	}
+}
