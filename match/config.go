@@ -22,7 +22,8 @@ type Config struct {
 	Prior float64 `json:"prior"`
 	// MatchThreshold is the probability from which the best listing is the
 	// same item; ReviewThreshold the probability from which it is worth a
-	// human look.
+	// human look (0.5 by default: a review is "probably the same item", as
+	// the SPEC has it, not "possibly").
 	MatchThreshold  float64 `json:"match_threshold"`
 	ReviewThreshold float64 `json:"review_threshold"`
 	// Candidates is how many listings retrieval returns per offer (top K).
@@ -50,7 +51,7 @@ func DefaultConfig() *Config {
 	cfg := &Config{
 		Prior:            -4,
 		MatchThreshold:   0.7,
-		ReviewThreshold:  0.3,
+		ReviewThreshold:  0.5,
 		Candidates:       20,
 		NearestThreshold: 0.05,
 		AmbiguityMargin:  1,
