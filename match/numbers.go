@@ -67,8 +67,8 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) {
 			continue
 		}
-		if i > 0 && (measureWords[toks[i-1]] && !lineWords[toks[i-1]] || isDecimal(toks[i-1])) {
-			continue // "f/4", "x 2", "12 14"
+		if i > 0 && (countWords[toks[i-1]] || isDecimal(toks[i-1])) {
+			continue // "f/4", "x 2", "size 9", "12 14"
 		}
 		n, _ := strconv.Atoi(t)
 		if len(t) == 4 && n >= 1990 && n <= 2039 {
@@ -113,9 +113,13 @@ var measureWords = map[string]bool{
 	"seater": true, "device": true, "devices": true, "bottle": true, "bottles": true, "can": true, "cans": true, "bag": true, "bags": true,
 }
 
-// lineWords are measure words that also name a line after them ("Series 7",
-// "No 5" is a perfume's name): a number after them is a name.
-var lineWords = map[string]bool{"no": true, "number": true}
+// countWords make the number after them a measure or a count ("f/4", "x 2",
+// "size 9", "qty 6"); after other words a number may be a name ("Bottle
+// 31", "Series 7", "No 5").
+var countWords = map[string]bool{
+	"f": true, "x": true, "size": true, "sz": true, "qty": true, "gauge": true, "ga": true,
+	"pk": true, "pack": true, "ch": true, "channel": true, "ply": true, "tier": true,
+}
 
 // codeDigits reports whether t is a whole run of digits of one of the codes
 // ("120" of "dscw120"; not "60" of "sd60344").

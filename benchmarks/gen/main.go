@@ -380,9 +380,11 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 		switch k := r.IntN(100); {
 		case k < 6 && o.fam.typ.colors:
 			kind, truth, o.color = "unlisted color", "", "Maroon"
+			o.model = variantCode(o.fam.model, r)
 		case k < 12 && len(o.fam.typ.sizes) > 0:
 			kind, truth = "unlisted size", ""
 			o.size = unlistedSize(o.fam.typ.sizes, famSizes[o.fam.model])
+			o.model = variantCode(o.fam.model, r)
 		case k < 17:
 			kind, truth = "neighbor model", ""
 			o.model = neighborCode(o.fam.model)
@@ -442,6 +444,16 @@ func appendNew(s []string, v string) []string {
 		}
 	}
 	return append(s, v)
+}
+
+// variantCode is the code of a variant the catalog does not list: the
+// family's code, or that code with a suffix no listed variant uses (listed
+// ones run from A), as a line's other variants are coded.
+func variantCode(code string, r *rand.Rand) string {
+	if r.IntN(2) == 0 {
+		return code
+	}
+	return code + "Z"
 }
 
 // unlistedSize returns a size of the product type that the family does not
