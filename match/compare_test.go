@@ -386,9 +386,9 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
 		{Record{Title: "Zenfy Sport 34 II Frying Pan"}, Record{Title: "Zenfy Sport 34 Frying Pan"}, Conflict, "the second of a numbered line against the first"},
 		{Record{Title: "VOTEK ESSENTIAL 28 II BOARD GAME"}, Record{Title: "Votek, Essential 28, Board Game"}, Conflict, "one tier named by both does not hide the second of the line"},
-		{Record{Title: "ZENFY PRIME 90 II TOOTHPASTE 4OZ"}, Record{Title: "Zenfy, Prime 31, Toothpaste, 4 oz"}, OneSide, "a numbered second generation against a line that names none"},
-		{Record{Title: "Echo Dot (3rd Gen) Charcoal"}, Record{Title: "Echo Dot Charcoal"}, OneSide, "a generation against none"},
-		{Record{Title: "Samsung 470 Series SATA II SSD"}, Record{Title: "Samsung 470 Series SSD"}, OneSide, "a numeral after a word against none weighs a little (Mark II is a generation, SATA II an interface): never a conflict"},
+		{Record{Title: "ZENFY PRIME 90 II TOOTHPASTE 4OZ"}, Record{Title: "Zenfy, Prime 31, Toothpaste, 4 oz"}, GenerationOneSide, "a numbered second generation against a line that names none"},
+		{Record{Title: "Echo Dot (3rd Gen) Charcoal"}, Record{Title: "Echo Dot Charcoal"}, GenerationOneSide, "a generation against none"},
+		{Record{Title: "Samsung 470 Series SATA II SSD"}, Record{Title: "Samsung 470 Series SSD"}, GenerationOneSide, "a numeral after a word against none weighs a little (Mark II is a generation, SATA II an interface): never a conflict"},
 	})
 }
 
@@ -417,6 +417,7 @@ func TestCompareNumbers(t *testing.T) {
 		{Record{Title: "Junbrihal Elite 72 microSD Card"}, Record{Title: "Junbrihal, Elite 60, microSD Card", Model: "SD-60344"}, Conflict, "a number inside a code's digits is still the line's"},
 		{Record{Title: "Zenfy Pro 64 Chef Knife"}, Record{Title: "Zenfy, One 64, Chef Knife"}, Renamed, "one number, two names"},
 		{Record{Title: "Garmin nuvi 205 GPS"}, Record{Title: "Garmin 205 nuvi GPS"}, Same, "a name word found elsewhere in the other title"},
+		{Record{Title: "ROKA ACIVE 14 AA BATT"}, Record{Title: "Roka, Active 14, AA Batteries"}, Same, "a mistyped name is the same name"},
 		{Record{Title: "Water, Pack of 24"}, Record{Title: "Water"}, Missing, "the pack count is its own attribute"},
 		{Record{Title: "Flex 58 Dumbbell 500 Set"}, Record{Title: "Flex 58 Dumbbell Set"}, Contained, "one title adds a number"},
 	})

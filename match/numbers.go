@@ -3,6 +3,8 @@ package match
 import (
 	"strconv"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // numbersValue is the numbers feature: the bare numbers of a title, those
@@ -121,6 +123,15 @@ var countWords = map[string]bool{
 	"pk": true, "pack": true, "ch": true, "channel": true, "ply": true, "tier": true,
 }
 
+// spelledAlike reports whether two name words are one word mistyped or
+// cut short ("acive" / "active", "trav" / "travel").
+func spelledAlike(x, y string) bool {
+	if len(x) >= 3 && len(y) >= 3 && (strings.HasPrefix(x, y) || strings.HasPrefix(y, x)) {
+		return true
+	}
+	return len(x) >= 4 && len(y) >= 4 && levenshtein.ComputeDistance(x, y) <= 1
+}
+
 // codeDigits reports whether t is a whole run of digits of one of the codes
 // ("120" of "dscw120"; not "60" of "sd60344").
 func codeDigits(c *codeSet, t string) bool {
@@ -183,7 +194,7 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	if aInB || bInA {
 		for _, n := range na {
 			x, y := a.numbers.names[n], b.numbers.names[n]
-			if x != "" && y != "" && x != y && !a.text.set[y] && !b.text.set[x] {
+			if x != "" && y != "" && x != y && !a.text.set[y] && !b.text.set[x] && !spelledAlike(x, y) {
 				return Outcome{Level: Renamed, A: av, B: bv, Evidence: x + " " + n + " vs " + y + " " + n}
 			}
 		}

@@ -26,6 +26,10 @@ type versionValue struct {
 	numeral bool
 }
 
+// GenerationOneSide is the version level where one title names a
+// generation and the other none (OneSide: a tier).
+const GenerationOneSide Level = "generation_one_side"
+
 // romans are the generation numerals read after a word.
 var romans = map[string]string{"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8"}
 
@@ -39,7 +43,8 @@ func versionAttribute() Attribute {
 		Levels: []LevelSpec{
 			{Level: Same, Weight: 1, Why: "both name the same version in a facet"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "another plug, region, platform, edition, generation, year, flavor or scent is another item"},
-			{Level: OneSide, Weight: -1.5, Why: "a generation or tier named by one side only (\"Max 12 II\" / \"Max 12\", \"15 Pro\" / \"15\"): another model of the line as often as a shop's extra words"},
+			{Level: OneSide, Weight: -1.5, Why: "a tier named by one side only (\"15 Pro\" / \"15\"): another model of the line more often than a shop's extra word"},
+			{Level: GenerationOneSide, Weight: -0.5, Why: "a generation named by one side only (\"Max 12 II\" / \"Max 12\"): shops add \"2nd generation\" to the same item about as often as a later model goes unnamed (Abt-Buy and Walmart-Amazon train pairs)"},
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
@@ -209,7 +214,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	if genOneSide(va, vb) || genOneSide(vb, va) {
 		// A later model names its generation; the first of a line often
 		// names none.
-		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a generation on one side only"}
+		return Outcome{Level: GenerationOneSide, A: av, B: bv, Evidence: "a generation on one side only"}
 	}
 	if tierOneSide(va, b) || tierOneSide(vb, a) {
 		// "iPhone 15 Pro" is not the "iPhone 15".
