@@ -433,6 +433,8 @@ func TestCompareType(t *testing.T) {
 		{Record{Title: "Anker USB-C Charger for Laptop"}, Record{Title: "Dell XPS 13 Laptop"}, Conflict, "the product after for is not the item"},
 		{Record{Title: "Energizer AA Batteries, 24 count"}, Record{Title: "Energizer Max AA Battery 24 Pack"}, Same, "singular and plural"},
 		{Record{Title: "Sony Bravia 55 inch"}, Record{Title: "Sony Bravia 55 inch 4K TV"}, Missing, "one title names no type"},
+		{Record{Title: "ARMOR ALL GLASS WIPES 25CT"}, Record{Title: "Armor All Protectant Wipes, 25 Count"}, Conflict, "glass wipes clean, protectant wipes protect: wipes alone is no kind"},
+		{Record{Title: "Clorox Disinfecting Wipes 75 ct"}, Record{Title: "Clorox Wipes, Fresh Scent"}, Missing, "wipes alone names no kind"},
 	})
 }
 
