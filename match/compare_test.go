@@ -451,3 +451,15 @@ func TestCompareNumbersColorNames(t *testing.T) {
 		{Record{Title: "Samsung 67' Series 7 DLP HDTV"}, Record{Title: "Samsung 67' DLP HDTV 10,000:1 contrast ratio"}, Contained, "67 on both and series 7 on one; the 1 of a ratio is no line number"},
 	})
 }
+
+func TestCompareTitleSizes(t *testing.T) {
+	runPairs(t, "size", []pairCase{
+		{Record{Title: "HANES TEE WHT MED"}, Record{Title: "Hanes Men's Crew T-Shirt, Large, White"}, Conflict, "MED and Large in two shirt titles"},
+		{Record{Title: "HANES TEE WHT LG"}, Record{Title: "Hanes Men's Crew T-Shirt, Large, White"}, Equivalent, "LG is large; the s of Men's is no size"},
+		{Record{Title: "ZENRASOL HOODIE S PNK", Size: "S"}, Record{Title: "Zenrasol, Air 16, Hoodie, XL, Pink"}, Conflict, "a size field against a letter size in a hoodie's title"},
+		{Record{Title: "NIKE REVOLUTION 6 SZ 9.5 BLK"}, Record{Title: "Nike Revolution 6 Running Shoe, Size 10, Black"}, Conflict, "SZ 9.5 is not size 10"},
+		{Record{Title: "LEVIS 501 JEANS 32X30"}, Record{Title: "Levi's 501 Original Fit Jeans, 32W x 30L"}, Missing, "the listing's waist and inseam are spelled apart: not read from its title"},
+		{Record{Title: "LG 55 inch OLED TV"}, Record{Title: "LG OLED TV, Large"}, Missing, "no letter sizes read outside kinds sold in sizes"},
+		{Record{Title: "Hanes Crew T-Shirt S M L XL"}, Record{Title: "Hanes Crew T-Shirt, Large"}, Missing, "a title naming several sizes says none"},
+	})
+}

@@ -1,5 +1,7 @@
 package match
 
+import "strings"
+
 // sizeValue is the size feature: the normalized size field and the
 // quantities read from it, or from the title when the field says none.
 type sizeValue struct {
@@ -21,7 +23,7 @@ func sizeAttribute() Attribute {
 			{Level: Conflict, Weight: -6, Veto: true, Why: "another size is another sellable item"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, _ *Vocabularies) {
+		prepare: func(it *Item, vs *Vocabularies) {
 			s := &it.size
 			if s.field = Normalize(it.Rec.Size); noSize[s.field] {
 				s.field = "" // "1 EA", "N/A": a supplier's size column saying nothing
@@ -31,6 +33,8 @@ func sizeAttribute() Attribute {
 			}
 			if len(s.q) == 0 {
 				if qs := parseQuantities(it.Rec.Title); len(qs) > 0 {
+					s.q, s.from = qs, FromTitle
+				} else if qs := titleSizes(it.text.tokens, vs); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				}
 			}
@@ -93,4 +97,72 @@ func withoutCount(qs []quantity) []quantity {
 		}
 	}
 	return out
+}
+
+// titleSizes reads a garment's or a shoe's size from its title: after
+// "size" or "sz" ("Size 10", "SZ 9.5", "Size L"), a waist and inseam
+// ("32X30"), or a letter size ("XL", "Medium", "LG") when the title names a
+// kind sold in sizes (types.json: sized) and names one size only. A single
+// letter after "men", "women" and the like is a possessive ("Men's").
+func titleSizes(toks []string, vs *Vocabularies) []quantity {
+	for i, t := range toks {
+		if (t == "size" || t == "sz") && i+1 < len(toks) {
+			if qs := parseSize(toks[i+1]); len(qs) == 1 && (qs[0].Dim == dimApparel || qs[0].Dim == dimNumbered) {
+				return qs
+			}
+		}
+		if rest, ok := strings.CutPrefix(t, "sz"); ok && rest != "" && isDigit(rest[0]) {
+			if qs := parseSize(rest); len(qs) == 1 && qs[0].Dim == dimNumbered {
+				return qs
+			}
+		}
+	}
+	sized := false
+	for _, term := range vs.types.Find(toks) {
+		sized = sized || term.Sized
+	}
+	if !sized {
+		return nil
+	}
+	var found []quantity
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && (t == "x" || t == "extra" || t == "xx") {
+			if r, ok := apparelSizes[t+" "+toks[i+1]]; ok {
+				found = appendSize(found, quantity{Dim: dimApparel, Value: r, Text: t + " " + toks[i+1]})
+				i++
+				continue
+			}
+		}
+		if waistInseamRE.MatchString(t) {
+			found = appendSize(found, parseSize(t)...)
+			continue
+		}
+		r, ok := apparelSizes[t]
+		if !ok || len(t) == 1 && i > 0 && possessive[toks[i-1]] {
+			continue
+		}
+		found = appendSize(found, quantity{Dim: dimApparel, Value: r, Text: t})
+	}
+	if len(found) != 1 {
+		return nil // none, or "S M L": which?
+	}
+	return found
+}
+
+// possessive are the words a lone "s" follows in "Men's", "Women's".
+var possessive = map[string]bool{"men": true, "women": true, "boy": true, "boys": true, "girl": true, "girls": true,
+	"kid": true, "kids": true, "child": true, "children": true, "lady": true, "ladies": true, "toddler": true, "baby": true}
+
+func appendSize(qs []quantity, add ...quantity) []quantity {
+	for _, q := range add {
+		dup := false
+		for _, x := range qs {
+			dup = dup || x.Dim == q.Dim && x.Value == q.Value
+		}
+		if !dup {
+			qs = append(qs, q)
+		}
+	}
+	return qs
 }

@@ -21,6 +21,9 @@ type term struct {
 	// their own ("BLK/RD" is black and red) but not in running text, where
 	// they are too often something else ("RD" for road).
 	Abbreviations []string `json:"abbreviations,omitempty"`
+	// Sized marks a product type sold in letter or numbered sizes
+	// (types.json): a size word in its title is its size.
+	Sized bool `json:"sized,omitempty"`
 }
 
 // phraseIndex maps normalized phrases of one or more words to values and
