@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults images scale load clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults ablation images scale load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
 # EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
@@ -75,6 +75,12 @@ accuracy-check:
 # fitted without it; rewrites the defaults section of RESULTS.md.
 defaults:
 	$(GO) run ./benchmarks/defaults -data $(DATA),$(EXTRA) -out benchmarks/configs/pooled.json -results benchmarks/RESULTS.md
+
+# ablation: test F1 (defaults / tuned) with each piece of title evidence
+# taken out in turn; rewrites the ablation section of RESULTS.md.
+ABLATE ?= numbers,type,version,size
+ablation:
+	$(GO) run ./benchmarks/ablation -data $(DATA),$(EXTRA) -attrs $(ABLATE) -results benchmarks/RESULTS.md
 
 # images: the image evidence benchmark on the Grocery Store Dataset (and the
 # ABO samples) under IMAGES; rewrites the images section of RESULTS.md.

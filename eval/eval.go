@@ -16,6 +16,18 @@ type Evaluator struct {
 	vocab *match.Vocabularies
 	df    *match.DocFreq
 	a, b  map[string]*match.Item
+	// drop are the attributes Ablate took out of the comparisons.
+	drop map[string]bool
+}
+
+// Ablate takes attributes out of every comparison of this evaluator's
+// pairs (they compare as missing), so that Evaluate and Tune measure the
+// matcher without them. Catalog mode is not affected.
+func (e *Evaluator) Ablate(attrs ...string) {
+	e.drop = map[string]bool{}
+	for _, a := range attrs {
+		e.drop[a] = true
+	}
 }
 
 // NewEvaluator prepares every record of the dataset.
@@ -48,6 +60,11 @@ func (e *Evaluator) Compare(pairs []Pair, cfg *match.Config) [][]match.Outcome {
 			defer wg.Done()
 			for i := w; i < len(pairs); i += workers {
 				outs[i] = s.Compare(e.a[pairs[i].A], e.b[pairs[i].B])
+				for j := range outs[i] {
+					if e.drop[outs[i][j].Attribute] {
+						outs[i][j].Level = match.Missing
+					}
+				}
 			}
 		}()
 	}

@@ -226,3 +226,23 @@ func TestTunePooledWeighsDatasetsAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestAblate: an evaluator without the model comparison cannot lean on the
+// codes that separate the generated products.
+func TestAblate(t *testing.T) {
+	ev := load(t, writeDataset(t, 80))
+	test, _ := ev.DS.Split("test")
+	outs := ev.Compare(test, match.DefaultConfig())
+	ev.Ablate("model")
+	ablated := ev.Compare(test, match.DefaultConfig())
+	for i := range outs {
+		for j, o := range ablated[i] {
+			if o.Attribute == "model" && o.Level != match.Missing {
+				t.Fatalf("pair %d: model compared as %s after Ablate", i, o.Level)
+			}
+			if o.Attribute != "model" && o.Level != outs[i][j].Level {
+				t.Fatalf("pair %d: %s changed from %s to %s: Ablate touched another attribute", i, o.Attribute, outs[i][j].Level, o.Level)
+			}
+		}
+	}
+}
