@@ -275,6 +275,8 @@ func TestSimilarityProperties(t *testing.T) {
 func FuzzComparators(f *testing.F) {
 	f.Add("Sony WH-1000XM4, Black 2-Pack", "WH1000XM4/B", "1 lb", "036000291452", "Sony WH-1000XM5 500ml", "WH-1000XM5", "16 oz", "0036000291452")
 	f.Add("", "", "", "", "x", "y", "XL", "abc")
+	f.Add("ZENFY PRO 64 II HOODIE XL for men's", "", "", "", "Zenfy, One 64, Hoodie, Size M, Tripp Lite", "HD-64", "SZ 9.5", "")
+	f.Add("Charger for Laptop with cable 32X30 Gen 2", "", "", "", "Laptop 2024 Pro Max 1,000:1 series 7", "", "", "")
 	vs := testVocab(f)
 	env := &Env{}
 	f.Fuzz(func(t *testing.T, titleA, modelA, sizeA, gtinA, titleB, modelB, sizeB, gtinB string) {
