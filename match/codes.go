@@ -26,13 +26,13 @@ type codeSet struct {
 }
 
 // readCodes reads the code feature of r, whose title keys are titleKeys.
-func readCodes(r *Record, titleKeys []string) codeSet {
+func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	c := codeSet{shown: strings.TrimSpace(r.Model), model: Compact(r.Model)}
 	// Codes come from the title; the description only speaks when the
 	// title has none (descriptions name accessories and other models).
-	c.codes = extractCodes(spellInchMarks(r.Title))
+	c.codes = notSpecs(extractCodes(spellInchMarks(r.Title)), vs)
 	if len(c.codes) == 0 && r.Description != "" {
-		c.codes = extractCodes(r.Description)
+		c.codes = notSpecs(extractCodes(r.Description), vs)
 	}
 	c.compactText = Compact(r.Title + " " + r.Model)
 	if c.shown == "" {
@@ -54,6 +54,17 @@ func readCodes(r *Record, titleKeys []string) codeSet {
 		}
 	}
 	return c
+}
+
+// notSpecs drops the spec and version tokens ("win32", "ddr4") from codes.
+func notSpecs(codes []string, vs *Vocabularies) []string {
+	out := codes[:0]
+	for _, c := range codes {
+		if _, _, spec := vs.specToken(c); !spec {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // isPiece reports whether title key k is one of the codes or a piece of one.

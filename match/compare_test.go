@@ -3,6 +3,7 @@ package match
 import (
 	"image"
 	"image/color"
+	"slices"
 	"testing"
 
 	"github.com/followmatch/followmatch/imagecmp"
@@ -420,6 +421,9 @@ func TestCompareNumbers(t *testing.T) {
 		{Record{Title: "Zenfy Pro 64 Chef Knife"}, Record{Title: "Zenfy, One 64, Chef Knife"}, Renamed, "one number, two names"},
 		{Record{Title: "Garmin nuvi 205 GPS"}, Record{Title: "Garmin 205 nuvi GPS"}, Same, "a name word found elsewhere in the other title"},
 		{Record{Title: "ROKA ACIVE 14 AA BATT"}, Record{Title: "Roka, Active 14, AA Batteries"}, Same, "a mistyped name is the same name"},
+		{Record{Title: "Kingston 8GB DDR3 desktop memory"}, Record{Title: "Kingston 8GB DDR4 desktop memory"}, Conflict, "DDR3 is not DDR4: a spec's number is compared"},
+		{Record{Title: "Adobe Photoshop CS3 upgrade"}, Record{Title: "Adobe Photoshop CS4 upgrade"}, Conflict, "CS3 is not CS4"},
+		{Record{Title: "Office 2007 win32"}, Record{Title: "Office 2007 win32 5 users"}, Same, "the same spec number; a count of users is a measure"},
 		{Record{Title: "Water, Pack of 24"}, Record{Title: "Water"}, Missing, "the pack count is its own attribute"},
 		{Record{Title: "Flex 58 Dumbbell 500 Set"}, Record{Title: "Flex 58 Dumbbell Set"}, Contained, "one title adds a number"},
 	})
@@ -464,4 +468,23 @@ func TestCompareTitleSizes(t *testing.T) {
 		{Record{Title: "LG 55 inch OLED TV"}, Record{Title: "LG OLED TV, Large"}, Missing, "no letter sizes read outside kinds sold in sizes"},
 		{Record{Title: "Hanes Crew T-Shirt S M L XL"}, Record{Title: "Hanes Crew T-Shirt, Large"}, Missing, "a title naming several sizes says none"},
 	})
+}
+
+func TestSpecsAreNoCodes(t *testing.T) {
+	vs := testVocab(t)
+	tests := []struct {
+		title string
+		want  []string
+		why   string
+	}{
+		{"Adobe Photoshop CS10 win32 upgrade", nil, "a version and a platform are no model codes"},
+		{"Kingston KVR16N11/8 DDR3 8GB", []string{"kvr16n118"}, "the part number stays, the spec goes"},
+		{"Logitech M185 wireless mouse", []string{"m185"}, "a letter and digits is a model code"},
+	}
+	for _, tt := range tests {
+		it := Prepare(&Record{Title: tt.title}, vs)
+		if got := it.codes.codes; !slices.Equal(got, tt.want) {
+			t.Errorf("codes of %q = %v, want %v (%s)", tt.title, got, tt.want, tt.why)
+		}
+	}
 }

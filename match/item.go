@@ -38,7 +38,7 @@ type Item struct {
 func Prepare(r *Record, vs *Vocabularies) *Item {
 	it := &Item{Rec: r}
 	it.text = readTitle(r.Title, vs)
-	it.codes = readCodes(r, it.text.keys)
+	it.codes = readCodes(r, it.text.keys, vs)
 	for _, a := range attributes {
 		if a.prepare != nil {
 			a.prepare(it, vs)

@@ -63,6 +63,20 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 	var v numbersValue
 	toks := it.text.tokens
 	for i, t := range toks {
+		if prefix, num, ok := vs.specToken(t); ok {
+			// "ddr4", "win10", "cs3": a version or spec number, named by
+			// its prefix.
+			n, _ := strconv.Atoi(num)
+			key := strconv.Itoa(n)
+			v.nums = appendUnique(v.nums, key)
+			if v.names == nil {
+				v.names = map[string]string{}
+			}
+			if _, ok := v.names[key]; !ok {
+				v.names[key] = prefix
+			}
+			continue
+		}
 		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
 			continue
 		}

@@ -151,6 +151,9 @@ type Vocabularies struct {
 	conditions *vocabulary
 	// types are the product types (vocab/types.json): what an item is.
 	types *vocabulary
+	// specs are the prefixes of spec and version tokens (vocab/specs.json):
+	// "win32", "ddr4" are no model codes.
+	specs map[string]bool
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
@@ -199,6 +202,20 @@ func LoadVocabularies() (*Vocabularies, error) {
 		return nil, fmt.Errorf("match: vocab types: %w", err)
 	}
 	vs.types = t
+	var specs struct {
+		Comment  string   `json:"comment"`
+		Prefixes []string `json:"prefixes"`
+	}
+	if err := decodeVocab("specs.json", &specs); err != nil {
+		return nil, err
+	}
+	vs.specs = map[string]bool{}
+	for _, p := range specs.Prefixes {
+		if toks := Tokens(p); len(toks) != 1 || hasDigit(p) {
+			return nil, fmt.Errorf("match: vocab specs.json: prefix %q is not one word of letters", p)
+		}
+		vs.specs[Normalize(p)] = true
+	}
 	var brands struct {
 		Suffixes []string   `json:"suffixes"`
 		Aliases  [][]string `json:"aliases"`
@@ -305,6 +322,16 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 	}
 	return &vs, nil
+}
+
+// specToken splits a spec or version token ("win32", "ddr4") into its
+// prefix and number; ok is false for anything else.
+func (vs *Vocabularies) specToken(t string) (prefix, number string, ok bool) {
+	i := strings.IndexFunc(t, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i <= 0 || len(t)-i > 3 || !isDigits(t[i:]) || !vs.specs[t[:i]] {
+		return "", "", false
+	}
+	return t[:i], t[i:], true
 }
 
 // withPlurals adds to each term the plural of each of its phrases (the
