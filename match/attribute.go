@@ -60,7 +60,7 @@ var attributes = []Attribute{
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
 	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(),
-	typeAttribute(),
+	typeAttribute(), wordsAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.
@@ -79,6 +79,11 @@ type Env struct {
 	IDF func(key string) float64
 	// Image holds the thresholds of the image verdict.
 	Image imagecmp.Thresholds
+	// Words are the learned title words (Config.Words): the words
+	// comparison reports them; with AllWords it reports every title word,
+	// for tune to learn from.
+	Words    map[string]WordWeight
+	AllWords bool
 }
 
 func (e *Env) idf(tok string) float64 {
@@ -103,6 +108,8 @@ type Outcome struct {
 	// comparison read with confidence (two quantities parsed from size
 	// fields, two named colors): one that a shared GTIN does not overrule.
 	Stated bool
+	// Hits are the title words the words comparison found (words.go).
+	Hits []WordHit
 }
 
 func missing(a, b string) Outcome { return Outcome{Level: Missing, A: a, B: b} }

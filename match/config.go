@@ -9,6 +9,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/followmatch/followmatch/imagecmp"
 )
@@ -43,6 +44,10 @@ type Config struct {
 	Vetoes map[string][]Level `json:"vetoes"`
 	// Image holds the image verdict thresholds.
 	Image imagecmp.Thresholds `json:"image"`
+	// Words are title words with learned weights (tune --words): what each
+	// says in both titles and in one only. Given, they replace the
+	// defaults' (none) whole.
+	Words map[string]WordWeight `json:"words,omitempty"`
 }
 
 // DefaultConfig returns the defaults: the weights and vetoes each
@@ -171,6 +176,15 @@ func (c *Config) Validate() error {
 	}
 	if c.AmbiguityMargin < 0 || math.IsNaN(c.AmbiguityMargin) {
 		return fmt.Errorf("config: ambiguity_margin %v is negative", c.AmbiguityMargin)
+	}
+	for _, w := range sortedKeys(c.Words) {
+		ww := c.Words[w]
+		if w == "" || w != Normalize(w) || strings.ContainsAny(w, " ") {
+			return fmt.Errorf("config: words: %q is not one normalized title word", w)
+		}
+		if math.IsNaN(ww.Both) || math.IsInf(ww.Both, 0) || math.IsNaN(ww.One) || math.IsInf(ww.One, 0) {
+			return fmt.Errorf("config: words.%s: weights must be finite numbers", w)
+		}
 	}
 	if err := c.Image.Validate(); err != nil {
 		return fmt.Errorf("config: image: %w", err)

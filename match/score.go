@@ -68,7 +68,7 @@ type attrLevel struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image}, attrs: attributes, backs: map[string][]attrLevel{}, identifies: map[string]Level{}, reviews: map[attrLevel]string{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words}, attrs: attributes, backs: map[string][]attrLevel{}, identifies: map[string]Level{}, reviews: map[attrLevel]string{}}
 	for _, a := range attributes {
 		for _, l := range a.Levels {
 			if l.Identifies {
@@ -83,6 +83,16 @@ func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 		}
 	}
 	return s
+}
+
+// WithAllWords returns a scorer whose words comparison reports every title
+// word, not only the learned ones: for tune to learn word weights from.
+func (s *Scorer) WithAllWords() *Scorer {
+	c := *s
+	env := *s.env
+	env.AllWords = true
+	c.env = &env
+	return &c
 }
 
 // Score compares offer and listing on every attribute and adds up the
@@ -115,7 +125,13 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 	for _, o := range outs {
 		attr := o.Attribute
 		w := s.cfg.Weights[attr][o.Level]
-		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: o.Evidence}
+		evidence := o.Evidence
+		if len(o.Hits) > 0 {
+			sum, shown := wordsWeight(o.Hits, s.cfg.Words)
+			w += sum
+			evidence = shown
+		}
+		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: evidence}
 		if r, ok := s.reviews[attrLevel{attr, o.Level}]; ok && !slices.Contains(sc.Reviews, r) {
 			sc.Reviews = append(sc.Reviews, r)
 		}

@@ -1,0 +1,110 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// WordWeight is what one title word says, learned by tune from labeled
+// pairs: its weight (bits) when both titles have it and when only one does.
+type WordWeight struct {
+	Both float64 `json:"both"`
+	One  float64 `json:"one"`
+}
+
+// WordHit is one title word of a pair with a learned weight: in both titles,
+// or in one only.
+type WordHit struct {
+	Word string
+	Both bool
+}
+
+// Learned is the words level: the titles hold words with learned weights.
+const Learned Level = "learned"
+
+// wordsAttribute weighs title words one by one, as tune learned them from
+// labeled pairs ("upgrade" only in one title is another edition; a shared
+// rare line name is the same product). Its weight is the sum of the words'
+// weights (Config.Words), not a level weight; with no learned words it is
+// silent.
+func wordsAttribute() Attribute {
+	return Attribute{
+		Name: "words",
+		Levels: []LevelSpec{
+			{Level: Learned, Weight: 0, Why: "the sum of the learned words' weights (config words); the level itself weighs nothing"},
+			{Level: Missing},
+		},
+		compare: compareWords,
+	}
+}
+
+func compareWords(a, b *Item, env *Env) Outcome {
+	if env == nil || len(env.Words) == 0 && !env.AllWords {
+		return missing("", "")
+	}
+	var hits []WordHit
+	for _, k := range a.text.keys {
+		if env.AllWords || env.hasWord(k) {
+			hits = append(hits, WordHit{Word: k, Both: b.text.set[k]})
+		}
+	}
+	for _, k := range b.text.keys {
+		if !a.text.set[k] && (env.AllWords || env.hasWord(k)) {
+			hits = append(hits, WordHit{Word: k})
+		}
+	}
+	if len(hits) == 0 {
+		return missing("", "")
+	}
+	if !env.AllWords {
+		// The same hits whichever record comes first: ordered by word.
+		sort.Slice(hits, func(i, j int) bool { return hits[i].Word < hits[j].Word })
+	}
+	return Outcome{Level: Learned, Hits: hits}
+}
+
+func (e *Env) hasWord(w string) bool {
+	_, ok := e.Words[w]
+	return ok
+}
+
+// wordsWeight sums the learned weights of hits, and says which words
+// weighed most.
+func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) {
+	type part struct {
+		w    float64
+		text string
+	}
+	var sum float64
+	var parts []part
+	for _, h := range hits {
+		ww, ok := words[h.Word]
+		if !ok {
+			continue
+		}
+		w, where := ww.One, "in one title only"
+		if h.Both {
+			w, where = ww.Both, "in both"
+		}
+		if w == 0 {
+			continue
+		}
+		sum += w
+		parts = append(parts, part{w, fmt.Sprintf("%q %s %+.1f", h.Word, where, w)})
+	}
+	sort.SliceStable(parts, func(i, j int) bool { return math.Abs(parts[i].w) > math.Abs(parts[j].w) })
+	var b strings.Builder
+	for i, p := range parts {
+		if i == 3 {
+			fmt.Fprintf(&b, "; %d more", len(parts)-3)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(p.text)
+	}
+	return sum, b.String()
+}
