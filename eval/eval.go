@@ -50,7 +50,16 @@ func (e *Evaluator) IDF(key string) float64 { return e.df.IDF(key) }
 // Compare runs every comparison of every pair under cfg (which sets the
 // image thresholds), on all cores, keeping pair order.
 func (e *Evaluator) Compare(pairs []Pair, cfg *match.Config) [][]match.Outcome {
-	s := match.NewScorer(cfg, e.IDF)
+	return e.compare(pairs, match.NewScorer(cfg, e.IDF))
+}
+
+// compareAllWords is Compare with the words comparison reporting every
+// title word (for tune to learn word weights).
+func (e *Evaluator) compareAllWords(pairs []Pair, cfg *match.Config) [][]match.Outcome {
+	return e.compare(pairs, match.NewScorer(cfg, e.IDF).WithAllWords())
+}
+
+func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 	outs := make([][]match.Outcome, len(pairs))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup

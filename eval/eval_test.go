@@ -246,3 +246,43 @@ func TestAblate(t *testing.T) {
 		}
 	}
 }
+
+// TestTuneLearnsWords: when only a word tells matches from non-matches
+// (an upgrade edition against the full product), tune learns its weight.
+func TestTuneLearnsWords(t *testing.T) {
+	dir := t.TempDir()
+	var a, b strings.Builder
+	a.WriteString("id,name\n")
+	b.WriteString("id,name\n")
+	lines := []string{"ltable_id,rtable_id,label"}
+	brands := []string{"Adobe", "Corel", "Nero", "Roxio", "Intuit", "Avid"}
+	for i := 0; i < 120; i++ {
+		name := fmt.Sprintf("%s Studio %d", brands[i%len(brands)], 100+i)
+		fmt.Fprintf(&a, "a%d,%s\n", i, name)
+		fmt.Fprintf(&b, "b%d,%s\nu%d,%s upgrade\n", i, name, i, name)
+		lines = append(lines, fmt.Sprintf("a%d,b%d,1", i, i), fmt.Sprintf("a%d,u%d,0", i, i))
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tableA.csv", a.String())
+	write("tableB.csv", b.String())
+	write("map.txt", "name=title\n")
+	split := func(from, to int) string { return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n" }
+	write("train.csv", split(0, 60))
+	write("valid.csv", split(60, 90))
+	write("test.csv", split(90, 120))
+	ev := load(t, dir)
+	train, _ := ev.DS.Split("train")
+	valid, _ := ev.DS.Split("valid")
+	test, _ := ev.DS.Split("test")
+	cfg, rep := ev.Tune(train, valid, match.DefaultConfig())
+	if rep.Words == 0 || cfg.Words["upgrade"].One >= 0 {
+		t.Fatalf("tune learned %d words, upgrade %+v: want a negative weight for upgrade in one title only", rep.Words, cfg.Words["upgrade"])
+	}
+	if r := ev.Evaluate("test", test, cfg); r.F1 != 1 {
+		t.Errorf("test F1 %v with the learned word, want 1", r.F1)
+	}
+}

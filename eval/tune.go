@@ -86,6 +86,10 @@ type TuneReport struct {
 	DroppedVetoes      []string
 	Method             string // how the weights were fitted
 	MatchTotal, Review float64
+	// Words is how many title words got a weight (0: none raised valid
+	// F1), with the penalty chosen.
+	Words       int
+	WordsLambda float64
 }
 
 // Tune fits weights on train (m and u per level), drops the base config's
@@ -122,15 +126,21 @@ func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) 
 		most = max(most, len(s.Train))
 	}
 	spans := make([][2]int, len(sets)) // each set's valid pairs in valid
+	var trainHits [][]match.WordHit
 	for i, s := range sets {
-		outs := s.E.Compare(s.Train, base)
+		// Every title word is reported, for the word weights; the levels
+		// are fitted without the words comparison.
+		outs := s.E.compareAllWords(s.Train, base)
+		hits := wordHits(outs)
+		silenceWords(outs)
 		for k := max(1, int(math.Round(float64(most)/float64(max(1, len(s.Train)))))); k > 0; k-- {
 			train = append(train, s.Train...)
 			trainOuts = append(trainOuts, outs...)
+			trainHits = append(trainHits, hits...)
 		}
 		spans[i] = [2]int{len(valid), len(valid) + len(s.Valid)}
 		valid = append(valid, s.Valid...)
-		validOuts = append(validOuts, s.E.Compare(s.Valid, base)...)
+		validOuts = append(validOuts, s.E.compareAllWords(s.Valid, base)...)
 	}
 	rep := TuneReport{Train: len(train), Valid: len(valid)}
 	rep.ValidBefore = pooledReport(valid, validOuts, base)
@@ -184,6 +194,21 @@ func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) 
 			rep.Method = fmt.Sprintf("logistic regression, L2 toward m/u, lambda %g", lambda)
 		}
 	}
+	// Title words: learned on top of the level weights, kept when they
+	// raise valid F1 (the pull chosen on valid too).
+	bestF1 = f1(cfg)
+	for _, lambda := range []float64{0.1, 0.01, 0.001, 0.0001} {
+		words := fitWords(train, trainOuts, trainHits, cfg, lambda, 1000)
+		if len(words) == 0 {
+			continue
+		}
+		cand := cloneConfig(cfg)
+		cand.Words = words
+		if f := f1(cand); f > bestF1 {
+			bestF1, cfg = f, cand
+			rep.Words, rep.WordsLambda = len(words), lambda
+		}
+	}
 	// Greedy: drop each veto that lowers F1 on valid.
 	for _, attr := range slices.Sorted(maps.Keys(cfg.Vetoes)) {
 		without := cloneConfig(cfg)
@@ -230,6 +255,18 @@ func meanBestThreshold(parts [][]Scored) (float64, float64) {
 	return bestT, bestF
 }
 
+// silenceWords sets the words comparison of each pair to missing: levels
+// are fitted without it.
+func silenceWords(outs [][]match.Outcome) {
+	for _, o := range outs {
+		for j := range o {
+			if o[j].Attribute == "words" {
+				o[j].Level, o[j].Hits = match.Missing, nil
+			}
+		}
+	}
+}
+
 // pooledReport is the precision, recall and F1 of cfg on pooled pairs
 // already compared.
 func pooledReport(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) Report {
@@ -263,6 +300,7 @@ func cloneConfig(c *match.Config) *match.Config {
 	for a, lv := range c.Vetoes {
 		out.Vetoes[a] = slices.Clone(lv)
 	}
+	out.Words = maps.Clone(c.Words)
 	return &out
 }
 

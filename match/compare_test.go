@@ -488,3 +488,35 @@ func TestSpecsAreNoCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestWordsWeigh(t *testing.T) {
+	vs := testVocab(t)
+	cfg := DefaultConfig()
+	cfg.Words = map[string]WordWeight{"upgrade": {Both: 0.5, One: -2.1}, "deluxe": {Both: 1, One: -1}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	s := NewScorer(cfg, nil)
+	a := Prepare(&Record{Title: "Photoshop Elements 8 Upgrade"}, vs)
+	b := Prepare(&Record{Title: "Photoshop Elements 8"}, vs)
+	for _, p := range [][2]*Item{{a, b}, {b, a}} {
+		sc := s.Score(p[0], p[1])
+		for _, c := range sc.Comparisons {
+			if c.Attribute != "words" {
+				continue
+			}
+			if c.Level != Learned || c.Weight != -2.1 || c.Evidence != `"upgrade" in one title only -2.1` {
+				t.Errorf("words: %s %+v %q, want learned -2.1 naming upgrade", c.Level, c.Weight, c.Evidence)
+			}
+		}
+	}
+	// No learned words: the comparison is silent.
+	if o := NewScorer(DefaultConfig(), nil).Compare(a, b); o[len(o)-1].Attribute != "words" || o[len(o)-1].Level != Missing {
+		t.Errorf("words without learned weights: %+v, want missing", o[len(o)-1])
+	}
+	bad := DefaultConfig()
+	bad.Words = map[string]WordWeight{"Two Words": {Both: 1}}
+	if err := bad.Validate(); err == nil {
+		t.Error("a config word of two capitalized words validated")
+	}
+}

@@ -177,6 +177,9 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		eval.PrintEstimates(report, rep.Estimates)
 	}
 	fmt.Fprintf(report, "tune %s: weights from %d train pairs (%s), thresholds from %d valid pairs\n", ev.DS.Name, rep.Train, rep.Method, rep.Valid)
+	if rep.Words > 0 {
+		fmt.Fprintf(report, "title words learned: %d (in both titles / in one only; penalty %g chosen on valid)\n", rep.Words, rep.WordsLambda)
+	}
 	if len(rep.DroppedVetoes) > 0 {
 		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
 	}
