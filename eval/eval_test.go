@@ -270,7 +270,9 @@ func TestTuneLearnsWords(t *testing.T) {
 	write("tableA.csv", a.String())
 	write("tableB.csv", b.String())
 	write("map.txt", "name=title\n")
-	split := func(from, to int) string { return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n" }
+	split := func(from, to int) string {
+		return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n"
+	}
 	write("train.csv", split(0, 60))
 	write("valid.csv", split(60, 90))
 	write("test.csv", split(90, 120))
