@@ -499,14 +499,17 @@ func TestWordsWeigh(t *testing.T) {
 	s := NewScorer(cfg, nil)
 	a := Prepare(&Record{Title: "Photoshop Elements 8 Upgrade"}, vs)
 	b := Prepare(&Record{Title: "Photoshop Elements 8"}, vs)
-	for _, p := range [][2]*Item{{a, b}, {b, a}} {
-		sc := s.Score(p[0], p[1])
+	for _, p := range []struct {
+		offer, listing *Item
+		want           string
+	}{{a, b, `title word "upgrade" only in offer: -2.1`}, {b, a, `title word "upgrade" only in listing: -2.1`}} {
+		sc := s.Score(p.offer, p.listing)
 		for _, c := range sc.Comparisons {
 			if c.Attribute != "words" {
 				continue
 			}
-			if c.Level != Learned || c.Weight != -2.1 || c.Evidence != `"upgrade" in one title only -2.1` {
-				t.Errorf("words: %s %+v %q, want learned -2.1 naming upgrade", c.Level, c.Weight, c.Evidence)
+			if c.Level != Learned || c.Weight != -2.1 || c.Evidence != p.want {
+				t.Errorf("words: %s %+v %q, want learned -2.1, %q", c.Level, c.Weight, c.Evidence, p.want)
 			}
 		}
 	}

@@ -15,10 +15,11 @@ type WordWeight struct {
 }
 
 // WordHit is one title word of a pair with a learned weight: in both titles,
-// or in one only.
+// or in one only (InFirst: the first record's, the offer's in a score).
 type WordHit struct {
-	Word string
-	Both bool
+	Word    string
+	Both    bool
+	InFirst bool
 }
 
 // Learned is the words level: the titles hold words with learned weights.
@@ -47,7 +48,8 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	var hits []WordHit
 	for _, k := range a.text.keys {
 		if env.AllWords || env.hasWord(k) {
-			hits = append(hits, WordHit{Word: k, Both: b.text.set[k]})
+			both := b.text.set[k]
+			hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both})
 		}
 	}
 	for _, k := range b.text.keys {
@@ -84,15 +86,18 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) 
 		if !ok {
 			continue
 		}
-		w, where := ww.One, "in one title only"
-		if h.Both {
+		w, where := ww.One, "only in listing"
+		switch {
+		case h.Both:
 			w, where = ww.Both, "in both"
+		case h.InFirst:
+			where = "only in offer"
 		}
 		if w == 0 {
 			continue
 		}
 		sum += w
-		parts = append(parts, part{w, fmt.Sprintf("%q %s %+.1f", h.Word, where, w)})
+		parts = append(parts, part{w, fmt.Sprintf("title word %q %s: %+.1f", h.Word, where, w)})
 	}
 	sort.SliceStable(parts, func(i, j int) bool { return math.Abs(parts[i].w) > math.Abs(parts[j].w) })
 	var b strings.Builder
