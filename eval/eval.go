@@ -71,7 +71,7 @@ func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 				outs[i] = s.Compare(e.a[pairs[i].A], e.b[pairs[i].B])
 				for j := range outs[i] {
 					if e.drop[outs[i][j].Attribute] {
-						outs[i][j].Level = match.Missing
+						outs[i][j].Level, outs[i][j].Hits = match.Missing, nil
 					}
 				}
 			}

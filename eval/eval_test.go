@@ -212,7 +212,7 @@ func TestTunePooledWeighsDatasetsAlike(t *testing.T) {
 		return TuneSet{E: ev, Train: train, Valid: valid}
 	}
 	sb, ss := set(big), set(small)
-	cfg, rep := TunePooled([]TuneSet{sb, ss}, match.DefaultConfig())
+	cfg, rep := TunePooled([]TuneSet{sb, ss}, match.DefaultConfig(), false)
 	if err := cfg.Validate(); err != nil {
 		t.Fatalf("pooled config does not validate: %v", err)
 	}

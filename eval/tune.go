@@ -97,7 +97,7 @@ type TuneReport struct {
 // valid) and the review threshold (recall 0.98 on valid, at most the match
 // threshold).
 func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config, TuneReport) {
-	cfg, rep := TunePooled([]TuneSet{{E: e, Train: train, Valid: valid}}, base)
+	cfg, rep := TunePooled([]TuneSet{{E: e, Train: train, Valid: valid}}, base, true)
 	rep.ValidBefore = e.Evaluate("valid", valid, base)
 	rep.ValidAfter = e.Evaluate("valid", valid, cfg)
 	return cfg, rep
@@ -114,8 +114,10 @@ type TuneSet struct {
 // compared with its own evaluator: one config fitted on all of them, as the
 // shipped defaults are (and, leaving one dataset out, as a user with a
 // catalog none of them is meets them). ValidBefore and ValidAfter report
-// the pooled valid pairs.
-func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) {
+// the pooled valid pairs. With learnWords, title word weights are learned
+// too: they fit the catalogs they were learned on (its products, its
+// shops' words) and carry poorly to others.
+func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Config, TuneReport) {
 	var train, valid []Pair
 	var trainOuts, validOuts [][]match.Outcome
 	// Each dataset weighs the same in the fit, whatever its size: its
@@ -198,6 +200,9 @@ func TunePooled(sets []TuneSet, base *match.Config) (*match.Config, TuneReport) 
 	// raise valid F1 (the pull chosen on valid too).
 	bestF1 = f1(cfg)
 	for _, lambda := range []float64{0.1, 0.01, 0.001, 0.0001} {
+		if !learnWords {
+			break
+		}
 		words := fitWords(train, trainOuts, trainHits, cfg, lambda, 1000)
 		if len(words) == 0 {
 			continue
