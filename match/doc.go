@@ -25,9 +25,12 @@
 // GTIN) and which review reason it sends a pair to. The attributes are
 // gtin.go, brand.go, title.go, model.go, color.go, size.go, material.go,
 // pack.go, origin.go, category.go, params.go, image.go, condition.go,
-// compat.go and version.go; the general word lists they read (colors,
-// materials, countries, conditions, versions, brand aliases and owners,
-// title abbreviations) are data in vocab/.
+// compat.go, version.go, numbers.go, producttype.go and words.go; the
+// general word lists they read (colors, materials, countries, conditions,
+// versions, product types, spec prefixes, brand aliases and owners, title
+// abbreviations) are data in vocab/. The words attribute is the one whose
+// weight is not a level's: it sums the title words' weights tune learned
+// (Config.Words).
 // Changing how color is judged means reading color.go (and vocab.go's
 // shared comparison of vocabulary terms); adding a piece of evidence means
 // a new file with a new Attribute, a field for its feature in Item, and an
