@@ -388,6 +388,7 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "DEWALT 20V drill, Tool Only"}, Record{Title: "DEWALT 20V drill kit with battery"}, Conflict, "a bare tool is not the kit"},
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
 		{Record{Title: "Zenfy Sport 34 II Frying Pan"}, Record{Title: "Zenfy Sport 34 Frying Pan"}, Conflict, "the second of a numbered line against the first"},
+		{Record{Title: "Jabra BIZ 2400 II QD NC Mono"}, Record{Title: "Jabra BIZ 2400 Mark II Mono Headset"}, Same, "2400 II and 2400 Mark II name one generation"},
 		{Record{Title: "VOTEK ESSENTIAL 28 II BOARD GAME"}, Record{Title: "Votek, Essential 28, Board Game"}, Conflict, "one tier named by both does not hide the second of the line"},
 		{Record{Title: "ZENFY PRIME 90 II TOOTHPASTE 4OZ"}, Record{Title: "Zenfy, Prime 31, Toothpaste, 4 oz"}, GenerationOneSide, "a numbered second generation against a line that names none"},
 		{Record{Title: "Echo Dot (3rd Gen) Charcoal"}, Record{Title: "Echo Dot Charcoal"}, GenerationOneSide, "a generation against none"},

@@ -181,8 +181,9 @@ var packPatterns = []struct {
 	// Not "N case": a case is also the product ("iPhone 15 Case", "Phone
 	// 50 Case"); a case pack is written "case of N" or "N/CS".
 	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "carton", "ctn"}},
-	{re: regexp.MustCompile(`\bx ?(\d+)$`), needs: []string{"x"}},
-	{re: regexp.MustCompile(`^(\d+) ?x\b`), needs: []string{"x"}},
+	// "x12", "6 x": one or two digits ("AMD X570" is a chipset).
+	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}},
+	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2, needs: []string{"twin", "twinpack", "pack"}},
 	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3, needs: []string{"triple", "triplepack", "pack"}},
 	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6, needs: []string{"dozen"}},
@@ -193,7 +194,8 @@ var packPatterns = []struct {
 
 // slashPacks read wholesale pack shorthand with a slash, on folded text.
 var slashPacks = []*regexp.Regexp{
-	regexp.MustCompile(`(?:^|[^0-9./])([0-9]{1,4})\s*/\s*([0-9]+)(?:\.[0-9]+)?\s*(?:fl\.?\s*oz|oz|ml|l|ltr|lb|lbs|g|gm|kg|ct|count|pk|in|ft)\b`),
+	// The count starts a word: "SA400S37/240G" is a part number.
+	regexp.MustCompile(`(?:^|[^0-9a-z./])([0-9]{1,4})\s*/\s*([0-9]+)(?:\.[0-9]+)?\s*(?:fl\.?\s*oz|oz|ml|l|ltr|lb|lbs|g|gm|kg|ct|count|pk|in|ft)\b`),
 	regexp.MustCompile(`\b(?:pk|pack|cs|case|bx|box|ctn)\s*/\s*([0-9]{1,4})\b`),
 	regexp.MustCompile(`\b([0-9]{1,4})\s*/\s*(?:pk|pack|cs|case|bx|box|ctn)\b`),
 }

@@ -93,6 +93,9 @@ func TestParsePackCount(t *testing.T) {
 		{"SOLMI PHONE YLW 50 CASE", 0, "a number before a phone case is no case pack"},
 		{"FYNEXVEN TRAVEL STORAGE 10PIECE SET 59", 0, "a 10-piece set is one set"},
 		{"Glass jars, 6 jars", 6, "N jars is a count of units"},
+		{"ASUS Prime X570-P Stik AM4 ATX AMD X570", 0, "X570 is a chipset, not 570 units"},
+		{"Kingston A400 2.5 240GB SATA3 (SA400S37/240G)", 0, "a part number's slash is no pack"},
+		{"Sparkling water x12", 12, "xN at the end is a pack"},
 		{"Paper clips 10 box", 10, "N box is a count of boxes"},
 	}
 	for _, tt := range tests {

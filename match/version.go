@@ -206,7 +206,12 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	// a generation it cost 0.6 F1 on Walmart-Amazon.)
 	for _, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
 		for _, n := range sortedKeys(p[0].numbered) {
-			if gen := p[0].numbered[n]; slices.Contains(p[1].plain, n) && p[1].numbered[n] == "" {
+			gen := p[0].numbered[n]
+			if slices.Contains(p[1].facets["generation"], gen) {
+				same = true // "Biz 2400 II" against "Biz 2400 Mark II"
+				continue
+			}
+			if slices.Contains(p[1].plain, n) && p[1].numbered[n] == "" {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("generation: %s %s vs %s", n, gen, n)}
 			}
 		}
