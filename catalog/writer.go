@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -99,7 +100,9 @@ func dash(s string) string {
 }
 
 // Why summarizes a result's reasons for a person: the reason codes, the
-// nearest listing and its mismatches, or the error.
+// nearest listing and its mismatches, or the error; for a decision on a
+// listing with no reason code (eligible, a review in the band below the
+// match threshold), the strongest evidence for and against it.
 func Why(r match.Result) string {
 	switch {
 	case r.Decision == match.Error:
@@ -108,6 +111,43 @@ func Why(r match.Result) string {
 		return fmt.Sprintf("nearest %s differs in %s", r.Nearest.ListingID, strings.Join(r.Nearest.Mismatches, ", "))
 	case len(r.Reasons) > 0:
 		return strings.Join(r.Reasons, ", ")
+	case r.ListingID != "" && len(r.Comparisons) > 0:
+		pro, against := evidence(r.Comparisons)
+		why := "for: " + pro
+		if r.Decision == match.Review {
+			why = "probably, not surely: " + why
+		}
+		if against != "" {
+			why += "; against: " + against
+		}
+		return why
 	}
 	return ""
+}
+
+// evidence names the two weightiest comparisons for and the two against
+// ("model +7.0, gtin +12.0").
+func evidence(cs []match.Comparison) (string, string) {
+	var pos, neg []match.Comparison
+	for _, c := range cs {
+		switch {
+		case c.Weight > 0:
+			pos = append(pos, c)
+		case c.Weight < 0:
+			neg = append(neg, c)
+		}
+	}
+	sort.SliceStable(pos, func(i, j int) bool { return pos[i].Weight > pos[j].Weight })
+	sort.SliceStable(neg, func(i, j int) bool { return neg[i].Weight < neg[j].Weight })
+	name := func(cs []match.Comparison) string {
+		var parts []string
+		for i, c := range cs {
+			if i == 2 {
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s %s %+.1f", c.Attribute, c.Level, c.Weight))
+		}
+		return strings.Join(parts, ", ")
+	}
+	return name(pos), name(neg)
 }

@@ -87,3 +87,26 @@ func TestLoadPolicyAndSeller(t *testing.T) {
 		t.Errorf("config with a typo: %v", err)
 	}
 }
+
+func TestWhy(t *testing.T) {
+	cs := []match.Comparison{
+		{Attribute: "gtin", Level: match.Missing}, {Attribute: "title", Level: "t80", Weight: 4},
+		{Attribute: "size", Level: match.Exact, Weight: 2}, {Attribute: "brand", Level: match.Exact, Weight: 2},
+		{Attribute: "numbers", Level: match.Conflict, Weight: -4},
+	}
+	tests := []struct {
+		r      match.Result
+		want   string
+		reason string
+	}{
+		{match.Result{Decision: match.Eligible, ListingID: "L1", Comparisons: cs}, "for: title t80 +4.0, size exact +2.0; against: numbers conflict -4.0", "an eligible row says what carried it and what stood against it"},
+		{match.Result{Decision: match.Review, ListingID: "L1", Comparisons: cs}, "probably, not surely: for: title t80 +4.0, size exact +2.0; against: numbers conflict -4.0", "a review without a reason code says it is in the band"},
+		{match.Result{Decision: match.Review, ListingID: "L1", Reasons: []string{"ambiguous"}, Comparisons: cs}, "ambiguous", "reason codes come first"},
+		{match.Result{Decision: match.NoMatch}, "", "nothing came close"},
+	}
+	for _, tt := range tests {
+		if got := Why(tt.r); got != tt.want {
+			t.Errorf("Why(%s) = %q, want %q (%s)", tt.r.Decision, got, tt.want, tt.reason)
+		}
+	}
+}
