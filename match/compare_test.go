@@ -421,6 +421,8 @@ func TestCompareNumbers(t *testing.T) {
 		{Record{Title: "Junbrihal Elite 72 microSD Card"}, Record{Title: "Junbrihal, Elite 60, microSD Card", Model: "SD-60344"}, Conflict, "a number inside a code's digits is still the line's"},
 		{Record{Title: "Zenfy Pro 64 Chef Knife"}, Record{Title: "Zenfy, One 64, Chef Knife"}, Renamed, "one number, two names"},
 		{Record{Title: "Garmin nuvi 205 GPS"}, Record{Title: "Garmin 205 nuvi GPS"}, Same, "a name word found elsewhere in the other title"},
+		{Record{Title: "CHARMIN ULTRA SOFT TP 12 MEGA ROLLS"}, Record{Title: "Charmin Ultra Soft Toilet Paper, 12 Mega Rolls"}, Missing, "a count of mega rolls is no line number"},
+		{Record{Title: "ZENFY SHAMPOO 12 CLASSIC"}, Record{Title: "Zenfy Classic 12 Shampoo"}, Same, "a kind of product before the number is no name"},
 		{Record{Title: "ROKA ACIVE 14 AA BATT"}, Record{Title: "Roka, Active 14, AA Batteries"}, Same, "a mistyped name is the same name"},
 		{Record{Title: "Kingston 8GB DDR3 desktop memory"}, Record{Title: "Kingston 8GB DDR4 desktop memory"}, Conflict, "DDR3 is not DDR4: a spec's number is compared"},
 		{Record{Title: "Adobe Photoshop CS3 upgrade"}, Record{Title: "Adobe Photoshop CS4 upgrade"}, Conflict, "CS3 is not CS4"},

@@ -83,6 +83,9 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) {
 			continue
 		}
+		if i+2 < len(toks) && countAdjectives[toks[i+1]] && (measureWords[toks[i+2]] || unitKeys[toks[i+2]] != "") {
+			continue // "12 Mega Rolls", "6 Double Rolls"
+		}
 		if i > 0 && (countWords[toks[i-1]] || isDecimal(toks[i-1])) {
 			continue // "f/4", "x 2", "size 9", "12 14"
 		}
@@ -95,7 +98,7 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		}
 		key := strconv.Itoa(n) // "07" is 7
 		v.nums = appendUnique(v.nums, key)
-		if i > 0 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) {
+		if i > 0 && len(toks[i-1]) >= 3 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) && !isType(vs, toks[i-1]) {
 			if v.names == nil {
 				v.names = map[string]string{}
 			}
@@ -171,6 +174,17 @@ func isColor(vs *Vocabularies, w string) bool {
 	_, ok := vs.colors.Lookup(w)
 	return ok
 }
+
+// isType reports whether the word names a kind of product: "Paper 12" and
+// "Bottle 31" say what, not which line.
+func isType(vs *Vocabularies, w string) bool {
+	_, ok := vs.types.Lookup(w)
+	return ok
+}
+
+// countAdjectives sit between a count and its unit ("12 Mega Rolls").
+var countAdjectives = map[string]bool{"mega": true, "double": true, "triple": true, "family": true, "giant": true,
+	"jumbo": true, "big": true, "super": true, "huge": true, "regular": true, "extra": true, "xl": true}
 
 // isWord reports whether t is a word of two or more letters.
 func isWord(t string) bool {
