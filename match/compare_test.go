@@ -160,6 +160,8 @@ func TestComparePack(t *testing.T) {
 		{Record{Title: "Anker PowerCore 2-Pack"}, Record{Title: "Anker PowerCore"}, Conflict, "2-pack against a single"},
 		{Record{PackCount: 1}, Record{Title: "Anker PowerCore"}, Exact, "a stated single against an unstated one"},
 		{Record{}, Record{}, Missing, "neither states a count"},
+		{Record{Title: "SHARPIE FINE PT MARKER BLK 12PK"}, Record{Title: "Sharpie Permanent Markers, Fine Point, Black, 12 Count"}, Missing, "a 12-pack against 12 count: one package of twelve"},
+		{Record{Title: "SHARPIE FINE PT MARKER BLK 12PK"}, Record{Title: "Sharpie Permanent Markers, Fine Point, Black, 24 Count"}, Conflict, "a 12-pack against 24 count"},
 	})
 }
 

@@ -61,6 +61,20 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 		return missing(av, bv)
 	case pa == pb:
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: fmt.Sprintf("%d per item", pa)}
+	case a.pack.n == 0 && countOf(b.size.q) == 0 && countOf(a.size.q) == pb,
+		b.pack.n == 0 && countOf(a.size.q) == 0 && countOf(b.size.q) == pa:
+		// "12PK" against "12 Count": one package of twelve, said two ways.
+		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("a %d-pack against a count of %d", max(pa, pb), max(pa, pb))}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb), Stated: a.pack.n > 0 && b.pack.n > 0}
+}
+
+// countOf returns the count ("12 count", "12 ct") among quantities, or 0.
+func countOf(qs []quantity) int {
+	for _, q := range qs {
+		if q.Dim == dimCount && q.Value >= 2 && q.Value == float64(int(q.Value)) {
+			return int(q.Value)
+		}
+	}
+	return 0
 }
