@@ -389,6 +389,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Tide Free & Clear Detergent"}, Record{Title: "Tide Original Detergent, Fresh Scent"}, Conflict, "unscented is not fresh scent"},
 		{Record{Title: "DEWALT 20V drill, Tool Only"}, Record{Title: "DEWALT 20V drill kit with battery"}, Conflict, "a bare tool is not the kit"},
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},
+		{Record{Title: "ENERGIZER MAX AAA 24PK"}, Record{Title: "Energizer MAX AA Batteries (24 Pack)"}, Conflict, "AAA cells are not AA"},
+		{Record{Title: "DOVE BEAUTY BAR SENSITIVE 4/3.75OZ"}, Record{Title: "Dove Beauty Bar Original 3.75 oz, 4 Bars"}, Conflict, "the sensitive-skin formula is not the original"},
 		{Record{Title: "Zenfy Sport 34 II Frying Pan"}, Record{Title: "Zenfy Sport 34 Frying Pan"}, Conflict, "the second of a numbered line against the first"},
 		{Record{Title: "Jabra BIZ 2400 II QD NC Mono"}, Record{Title: "Jabra BIZ 2400 Mark II Mono Headset"}, Same, "2400 II and 2400 Mark II name one generation"},
 		{Record{Title: "VOTEK ESSENTIAL 28 II BOARD GAME"}, Record{Title: "Votek, Essential 28, Board Game"}, Conflict, "one tier named by both does not hide the second of the line"},
