@@ -24,7 +24,7 @@ type numbersValue struct {
 // Levels of the numbers comparison (at Contained, every number of one
 // title is in the other, which names more).
 const (
-	// OneSide: only one title names a number.
+	// OneSide: only one title names a number (numbers) or a tier (version).
 	OneSide Level = "one_side"
 	// Renamed: the titles share a number but name it differently ("Pro 64"
 	// / "One 64"), each with a word the other title lacks.
@@ -53,7 +53,7 @@ func numbersAttribute() Attribute {
 	}
 }
 
-// readNumbers reads the bare numbers of it's title; the codes, pack and
+// readNumbers reads the bare numbers of the item's title; the codes, pack and
 // size features must be read already (attributes prepare in order). A
 // product line's number is a whole number of one to four digits: decimals
 // are specs ("2.7 in", "f/5.6"), longer numbers a shop's catalog number or
