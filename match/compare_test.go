@@ -473,6 +473,7 @@ func TestCompareTitleSizes(t *testing.T) {
 		{Record{Title: "NIKE REVOLUTION 6 SZ 9.5 BLK"}, Record{Title: "Nike Revolution 6 Running Shoe, Size 10, Black"}, Conflict, "SZ 9.5 is not size 10"},
 		{Record{Title: "LEVIS 501 JEANS 32X30"}, Record{Title: "Levi's 501 Original Fit Jeans, 32W x 30L"}, Missing, "the listing's waist and inseam are spelled apart: not read from its title"},
 		{Record{Title: "LG 55 inch OLED TV"}, Record{Title: "LG OLED TV, Large"}, Missing, "no letter sizes read outside kinds sold in sizes"},
+		{Record{Title: "JUNBRIHAL MAX 97 DOG CHEW TOY SMALL PNK"}, Record{Title: "Junbrihal, Max 97, Dog Chew Toy, Large, Pink"}, Conflict, "pet toys come in sizes"},
 		{Record{Title: "Hanes Crew T-Shirt S M L XL"}, Record{Title: "Hanes Crew T-Shirt, Large"}, Missing, "a title naming several sizes says none"},
 	})
 }
