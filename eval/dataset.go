@@ -145,3 +145,17 @@ func ReadMap(dir string) (string, error) {
 	}
 	return strings.TrimSpace(string(b)), nil
 }
+
+// LoadDir loads a dataset in the DeepMatcher layout with the column map of
+// its map.txt (none when there is no map.txt).
+func LoadDir(dir string) (*Dataset, error) {
+	m, err := ReadMap(dir)
+	if err != nil {
+		return nil, err
+	}
+	renames, err := catalog.ParseMap(m)
+	if err != nil {
+		return nil, fmt.Errorf("eval: %s/map.txt: %w", dir, err)
+	}
+	return Load(dir, renames)
+}

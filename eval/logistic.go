@@ -49,36 +49,29 @@ func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match
 	b := initPrior * math.Ln2
 	n := float64(len(pairs))
 	// Adam on the mean log loss plus the penalty.
-	const lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
-	mw, vw := make([]float64, len(w)), make([]float64, len(w))
-	var mb, vb float64
+	opt, optB := newAdam(len(w)), newAdam(1)
 	grad := make([]float64, len(w))
+	bv := []float64{b}
 	for it := 1; it <= iters; it++ {
 		for j := range grad {
 			grad[j] = lambda * (w[j] - w0[j])
 		}
-		gb := 0.0
+		gb := []float64{0}
 		for i, r := range rows {
-			z := b
+			z := bv[0]
 			for _, j := range r {
 				z += w[j]
 			}
 			g := (sigmoid(z) - y[i]) / n
-			gb += g
+			gb[0] += g
 			for _, j := range r {
 				grad[j] += g
 			}
 		}
-		c1, c2 := 1-math.Pow(beta1, float64(it)), 1-math.Pow(beta2, float64(it))
-		for j := range w {
-			mw[j] = beta1*mw[j] + (1-beta1)*grad[j]
-			vw[j] = beta2*vw[j] + (1-beta2)*grad[j]*grad[j]
-			w[j] -= lr * (mw[j] / c1) / (math.Sqrt(vw[j]/c2) + eps)
-		}
-		mb = beta1*mb + (1-beta1)*gb
-		vb = beta2*vb + (1-beta2)*gb*gb
-		b -= lr * (mb / c1) / (math.Sqrt(vb/c2) + eps)
+		opt.step(w, grad)
+		optB.step(bv, gb)
 	}
+	b = bv[0]
 	out := map[string]map[match.Level]float64{}
 	for j, f := range feats {
 		if out[f.attr] == nil {
@@ -87,6 +80,26 @@ func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match
 		out[f.attr][f.level] = round(w[j]/math.Ln2, 4)
 	}
 	return out, b / math.Ln2
+}
+
+// adam is the Adam optimizer's state for a vector of weights.
+type adam struct {
+	m, v []float64
+	t    int
+}
+
+func newAdam(n int) *adam { return &adam{m: make([]float64, n), v: make([]float64, n)} }
+
+// step moves w one Adam step against grad.
+func (a *adam) step(w, grad []float64) {
+	const lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
+	a.t++
+	c1, c2 := 1-math.Pow(beta1, float64(a.t)), 1-math.Pow(beta2, float64(a.t))
+	for j := range w {
+		a.m[j] = beta1*a.m[j] + (1-beta1)*grad[j]
+		a.v[j] = beta2*a.v[j] + (1-beta2)*grad[j]*grad[j]
+		w[j] -= lr * (a.m[j] / c1) / (math.Sqrt(a.v[j]/c2) + eps)
+	}
 }
 
 func sigmoid(z float64) float64 {

@@ -82,8 +82,7 @@ func fitWords(pairs []Pair, outs [][]match.Outcome, hits [][]match.WordHit, cfg 
 	}
 	w := make([]float64, 2*len(words))
 	n := float64(len(pairs))
-	const lr, beta1, beta2, eps = 0.05, 0.9, 0.999, 1e-8
-	m, v := make([]float64, len(w)), make([]float64, len(w))
+	opt := newAdam(len(w))
 	grad := make([]float64, len(w))
 	for it := 1; it <= iters; it++ {
 		for j := range grad {
@@ -102,12 +101,7 @@ func fitWords(pairs []Pair, outs [][]match.Outcome, hits [][]match.WordHit, cfg 
 				grad[j] += g
 			}
 		}
-		c1, c2 := 1-math.Pow(beta1, float64(it)), 1-math.Pow(beta2, float64(it))
-		for j := range w {
-			m[j] = beta1*m[j] + (1-beta1)*grad[j]
-			v[j] = beta2*v[j] + (1-beta2)*grad[j]*grad[j]
-			w[j] -= lr * (m[j] / c1) / (math.Sqrt(v[j]/c2) + eps)
-		}
+		opt.step(w, grad)
 	}
 	out := map[string]match.WordWeight{}
 	for j, word := range words {

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch/benchmarks/internal/results"
-	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/match"
 )
@@ -146,15 +145,7 @@ func load(dirs []string) ([]*eval.Dataset, error) {
 			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
 				continue
 			}
-			m, err := eval.ReadMap(dir)
-			if err != nil {
-				return nil, err
-			}
-			renames, err := catalog.ParseMap(m)
-			if err != nil {
-				return nil, err
-			}
-			ds, err := eval.Load(dir, renames)
+			ds, err := eval.LoadDir(dir)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", dir, err)
 			}

@@ -24,7 +24,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/match"
 )
@@ -110,17 +109,7 @@ func run(data, resultsPath, configs, errorsPath string, check bool) error {
 			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
 				continue
 			}
-			loads = append(loads, func() (*eval.Dataset, error) {
-				m, err := eval.ReadMap(dir)
-				if err != nil {
-					return nil, err
-				}
-				renames, err := catalog.ParseMap(m)
-				if err != nil {
-					return nil, err
-				}
-				return eval.Load(dir, renames)
-			})
+			loads = append(loads, func() (*eval.Dataset, error) { return eval.LoadDir(dir) })
 		}
 		for _, load := range loads {
 			ds, err := load()
