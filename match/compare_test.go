@@ -447,6 +447,7 @@ func TestCompareType(t *testing.T) {
 		{Record{Title: "Energizer AA Batteries, 24 count"}, Record{Title: "Energizer Max AA Battery 24 Pack"}, Same, "singular and plural"},
 		{Record{Title: "Sony Bravia 55 inch"}, Record{Title: "Sony Bravia 55 inch 4K TV"}, Missing, "one title names no type"},
 		{Record{Title: "ARMOR ALL GLASS WIPES 25CT"}, Record{Title: "Armor All Protectant Wipes, 25 Count"}, Conflict, "glass wipes clean, protectant wipes protect: wipes alone is no kind"},
+		{Record{Title: "DEWALT DRILL BIT SET 21PC"}, Record{Title: "DEWALT Drill Bits, Titanium, 21-Piece"}, Same, "the singular of a plural synonym names the kind too"},
 		{Record{Title: "Clorox Disinfecting Wipes 75 ct"}, Record{Title: "Clorox Wipes, Fresh Scent"}, Missing, "wipes alone names no kind"},
 	})
 }

@@ -334,8 +334,9 @@ func (vs *Vocabularies) specToken(t string) (prefix, number string, ok bool) {
 	return t[:i], t[i:], true
 }
 
-// withPlurals adds to each term the plural of each of its phrases (the
-// last word's), unless a term names that phrase already.
+// withPlurals adds to each term the plural and the singular of each of its
+// phrases (the last word's: "drill bits" -> "drill bit"), unless a term
+// names that phrase already.
 func withPlurals(terms []term) []term {
 	named := map[string]bool{}
 	for _, t := range terms {
@@ -351,10 +352,13 @@ func withPlurals(terms []term) []term {
 			if len(toks) == 0 {
 				continue
 			}
-			toks[len(toks)-1] = plural(toks[len(toks)-1])
-			if pl := strings.Join(toks, " "); !named[pl] {
-				named[pl] = true
-				t.Synonyms = append(t.Synonyms, pl)
+			last := toks[len(toks)-1]
+			for _, form := range []string{plural(last), singular(last)} {
+				toks[len(toks)-1] = form
+				if f := strings.Join(toks, " "); !named[f] {
+					named[f] = true
+					t.Synonyms = append(t.Synonyms, f)
+				}
 			}
 		}
 		out[i] = t
