@@ -117,17 +117,21 @@ type Report struct {
 // veto applies and its probability reaches the match threshold (a review
 // counts as a non-match).
 func (e *Evaluator) Evaluate(split string, pairs []Pair, cfg *match.Config) Report {
-	outs := e.Compare(pairs, cfg)
+	r := report(e.DS.Name, split, pairs, e.Compare(pairs, cfg), cfg)
+	r.PairsPerSecond = e.rate(pairs, cfg)
+	return r
+}
+
+// report is the precision, recall and F1 of cfg on pairs already compared.
+func report(dataset, split string, pairs []Pair, outs [][]match.Outcome, cfg *match.Config) Report {
 	scores := Weigh(pairs, outs, cfg)
 	c := CountAt(scores, logit(cfg.MatchThreshold))
 	bt, bc := BestThreshold(scores)
-	r := Report{
-		Dataset: e.DS.Name, Split: split, Pairs: len(pairs), Positives: c.TP + c.FN,
+	return Report{
+		Dataset: dataset, Split: split, Pairs: len(pairs), Positives: c.TP + c.FN,
 		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Counts: c,
 		MatchThreshold: cfg.MatchThreshold, BestThreshold: match.Probability(bt), BestF1: bc.F1(),
 	}
-	r.PairsPerSecond = e.rate(pairs, cfg)
-	return r
 }
 
 // rate measures single-core comparisons and weighing of prepared pairs per

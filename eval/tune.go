@@ -97,10 +97,7 @@ type TuneReport struct {
 // valid) and the review threshold (recall 0.98 on valid, at most the match
 // threshold).
 func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config, TuneReport) {
-	cfg, rep := TunePooled([]TuneSet{{E: e, Train: train, Valid: valid}}, base, true)
-	rep.ValidBefore = e.Evaluate("valid", valid, base)
-	rep.ValidAfter = e.Evaluate("valid", valid, cfg)
-	return cfg, rep
+	return TunePooled([]TuneSet{{E: e, Train: train, Valid: valid}}, base, true)
 }
 
 // TuneSet is one dataset's part of a pooled fit: its evaluator (its items
@@ -145,7 +142,11 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		validOuts = append(validOuts, s.E.compareAllWords(s.Valid, base)...)
 	}
 	rep := TuneReport{Train: len(train), Valid: len(valid)}
-	rep.ValidBefore = pooledReport(valid, validOuts, base)
+	name := "pooled"
+	if len(sets) == 1 {
+		name = sets[0].E.DS.Name
+	}
+	rep.ValidBefore = report(name, "valid", valid, validOuts, base)
 
 	est, prior := EstimateWeights(train, trainOuts)
 	rep.Estimates = est
@@ -199,19 +200,18 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	// Title words: learned on top of the level weights, kept when they
 	// raise valid F1 (the pull chosen on valid too).
 	bestF1 = f1(cfg)
-	for _, lambda := range []float64{0.1, 0.01, 0.001, 0.0001} {
-		if !learnWords {
-			break
-		}
-		words := fitWords(train, trainOuts, trainHits, cfg, lambda, 1000)
-		if len(words) == 0 {
-			continue
-		}
-		cand := cloneConfig(cfg)
-		cand.Words = words
-		if f := f1(cand); f > bestF1 {
-			bestF1, cfg = f, cand
-			rep.Words, rep.WordsLambda = len(words), lambda
+	if learnWords {
+		for _, lambda := range []float64{0.1, 0.01, 0.001, 0.0001} {
+			words := fitWords(train, trainOuts, trainHits, cfg, lambda, 1000)
+			if len(words) == 0 {
+				continue
+			}
+			cand := cloneConfig(cfg)
+			cand.Words = words
+			if f := f1(cand); f > bestF1 {
+				bestF1, cfg = f, cand
+				rep.Words, rep.WordsLambda = len(words), lambda
+			}
 		}
 	}
 	// Greedy: drop each veto that lowers F1 on valid.
@@ -230,7 +230,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	rep.MatchTotal, rep.Review = t, rt
 	cfg.MatchThreshold = clampProb(match.Probability(t))
 	cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
-	rep.ValidAfter = pooledReport(valid, validOuts, cfg)
+	rep.ValidAfter = report(name, "valid", valid, validOuts, cfg)
 	return cfg, rep
 }
 
@@ -269,19 +269,6 @@ func silenceWords(outs [][]match.Outcome) {
 				o[j].Level, o[j].Hits = match.Missing, nil
 			}
 		}
-	}
-}
-
-// pooledReport is the precision, recall and F1 of cfg on pooled pairs
-// already compared.
-func pooledReport(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) Report {
-	scores := Weigh(pairs, outs, cfg)
-	c := CountAt(scores, logit(cfg.MatchThreshold))
-	bt, bc := BestThreshold(scores)
-	return Report{
-		Dataset: "pooled", Split: "valid", Pairs: len(pairs), Positives: c.TP + c.FN,
-		Precision: c.Precision(), Recall: c.Recall(), F1: c.F1(), Counts: c,
-		MatchThreshold: cfg.MatchThreshold, BestThreshold: match.Probability(bt), BestF1: bc.F1(),
 	}
 }
 

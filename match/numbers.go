@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,14 +68,7 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 			// "ddr4", "win10", "cs3": a version or spec number, named by
 			// its prefix.
 			n, _ := strconv.Atoi(num)
-			key := strconv.Itoa(n)
-			v.nums = appendUnique(v.nums, key)
-			if v.names == nil {
-				v.names = map[string]string{}
-			}
-			if _, ok := v.names[key]; !ok {
-				v.names[key] = prefix
-			}
+			v.add(strconv.Itoa(n), prefix)
 			continue
 		}
 		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
@@ -96,24 +90,33 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		if n == 0 || it.pack.n > 1 && n == it.pack.n || it.size.from == FromTitle && sizeHas(it.size.q, float64(n)) {
 			continue
 		}
-		key := strconv.Itoa(n) // "07" is 7
-		v.nums = appendUnique(v.nums, key)
+		name := ""
 		if i > 0 && len(toks[i-1]) >= 3 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) && !isType(vs, toks[i-1]) {
-			if v.names == nil {
-				v.names = map[string]string{}
-			}
-			if _, ok := v.names[key]; !ok {
-				v.names[key] = singular(toks[i-1])
-			}
+			name = singular(toks[i-1])
 		}
+		v.add(strconv.Itoa(n), name) // "07" is 7
 	}
 	v.text = strings.Join(v.nums, " ")
 	return v
 }
 
+// add notes the number key, and the word that names it when it is the
+// first name seen for it ("" for none).
+func (v *numbersValue) add(key, name string) {
+	v.nums = appendUnique(v.nums, key)
+	if name == "" {
+		return
+	}
+	if v.names == nil {
+		v.names = map[string]string{}
+	}
+	if _, ok := v.names[key]; !ok {
+		v.names[key] = name
+	}
+}
+
 // measureWords are words that make the number before them a measure, a
-// count or a spec rather than a name (beside the size units of unitKeys);
-// after "f" (an aperture) or "x" a number is one too.
+// count or a spec rather than a name (beside the size units of unitKeys).
 var measureWords = map[string]bool{
 	"megapixel": true, "megapixels": true, "mp": true, "hz": true, "khz": true, "mhz": true, "ghz": true,
 	"rpm": true, "channel": true, "channels": true, "ch": true, "cu": true, "cubic": true, "sq": true,
@@ -239,14 +242,7 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 // subset reports whether every string of xs is in ys.
 func subset(xs, ys []string) bool {
 	for _, x := range xs {
-		found := false
-		for _, y := range ys {
-			if x == y {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(ys, x) {
 			return false
 		}
 	}

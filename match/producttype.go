@@ -38,12 +38,12 @@ func typeAttribute() Attribute {
 					break
 				}
 			}
-			if own := vs.types.Find(toks[:cut]); len(own) > 0 || it.compat.at == 0 {
-				if len(own) == 0 {
-					own = vs.types.Find(toks)
-				}
-				it.ptype = typeValue{terms: own}
+			own := vs.types.Find(toks[:cut])
+			if len(own) == 0 && it.compat.at == 0 && cut < len(toks) {
+				// Nothing named before "with": the whole title says.
+				own = vs.types.Find(toks)
 			}
+			it.ptype.terms = own
 			names := make([]string, len(it.ptype.terms))
 			for i, t := range it.ptype.terms {
 				names[i] = t.Name

@@ -117,13 +117,6 @@ func titleSizes(toks []string, vs *Vocabularies) []quantity {
 			}
 		}
 	}
-	sized := false
-	for _, term := range vs.types.Find(toks) {
-		sized = sized || term.Sized
-	}
-	if !sized {
-		return nil
-	}
 	var found []quantity
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -147,7 +140,13 @@ func titleSizes(toks []string, vs *Vocabularies) []quantity {
 	if len(found) != 1 {
 		return nil // none, or "S M L": which?
 	}
-	return found
+	// Only then the kinds: most titles name no size word.
+	for _, term := range vs.types.Find(toks) {
+		if term.Sized {
+			return found
+		}
+	}
+	return nil
 }
 
 // possessive are the words a lone "s" follows in "Men's", "Women's".

@@ -18,12 +18,6 @@ type versionValue struct {
 	// numeral's generation; plain: numbers with no numeral after them.
 	numbered map[string]string
 	plain    []string
-	// stated: a generation said as one ("Gen 2", "3rd generation", "34
-	// II"), not a numeral after a word ("SATA II" is an interface).
-	stated bool
-	// numeral: a roman numeral after a word ("Mark II"; but "SATA II" is
-	// an interface).
-	numeral bool
 }
 
 // GenerationOneSide is the version level where one title names a
@@ -79,13 +73,11 @@ func versionAttribute() Attribute {
 			for i, t := range toks {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)
-					it.version.stated = true
 				}
 				if r, ok := romans[t]; ok && i > 0 && !isNumber(toks[i-1]) {
 					// "Mark II", "Pro III": a generation stated as a
 					// numeral.
 					add("generation", r)
-					it.version.numeral = true
 				}
 				if isNumber(t) && !unitAfter(toks, i) {
 					if i+1 < len(toks) && romans[toks[i+1]] != "" {
@@ -93,7 +85,6 @@ func versionAttribute() Attribute {
 							it.version.numbered = map[string]string{}
 						}
 						it.version.numbered[t] = romans[toks[i+1]]
-						it.version.stated = true
 					} else {
 						it.version.plain = append(it.version.plain, t)
 					}
@@ -162,10 +153,9 @@ func tierOneSide(x *versionValue, y *Item) bool {
 	return false
 }
 
-// genOneSide reports whether x names a generation and y none: stated, or as
-// a numeral after a word when y has no numeral at all.
+// genOneSide reports whether x names a generation, in any form, and y none.
 func genOneSide(x, y *versionValue) bool {
-	return (x.stated || x.numeral) && !y.hasGeneration()
+	return x.hasGeneration() && !y.hasGeneration()
 }
 
 // hasGeneration reports whether the title names a generation in any form.
