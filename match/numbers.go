@@ -30,6 +30,9 @@ const (
 	// Renamed: the titles share a number but name it differently ("Pro 64"
 	// / "One 64"), each with a word the other title lacks.
 	Renamed Level = "renamed"
+	// Renumbered: one name numbered differently ("Pro 97" / "Pro 98",
+	// "Series 7" / "Series 8"): two members of one line.
+	Renumbered Level = "renumbered"
 )
 
 // numbersAttribute compares the bare numbers of two titles: the same
@@ -44,6 +47,7 @@ func numbersAttribute() Attribute {
 			{Level: Contained, Weight: 0, Why: "one title adds a number: a spec or part number as often as another product"},
 			{Level: Renamed, Weight: -3, Why: "one number named by two different words (\"Pro 64\" / \"One 64\"): two lines that share a number"},
 			{Level: OneSide, Weight: 0, Why: "only one title names a number: shops drop numbers as often as a sibling adds one"},
+			{Level: Renumbered, Weight: -6, Why: "one name numbered differently (\"Pro 97\" / \"Pro 98\"): another member of the same line"},
 			{Level: Conflict, Weight: -4, Why: "each title names a number the other lacks: another member of the line (not a veto: titles carry incidental numbers)"},
 			{Level: Missing},
 		},
@@ -74,7 +78,9 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
 			continue
 		}
-		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) {
+		named := i > 0 && len(toks[i-1]) >= 3 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) && !isType(vs, toks[i-1])
+		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) &&
+			!(named && namedBefore(toks[i+1:])) {
 			continue
 		}
 		if i+2 < len(toks) && countAdjectives[toks[i+1]] && (measureWords[toks[i+2]] || unitKeys[toks[i+2]] != "") {
@@ -91,7 +97,7 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 			continue
 		}
 		name := ""
-		if i > 0 && len(toks[i-1]) >= 3 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) && !isType(vs, toks[i-1]) {
+		if named {
 			name = singular(toks[i-1])
 		}
 		v.add(strconv.Itoa(n), name) // "07" is 7
@@ -114,6 +120,26 @@ func (v *numbersValue) add(key, name string) {
 		v.names[key] = name
 	}
 }
+
+// namedBefore reports whether the tokens after a named number ("Classic
+// 98") leave it a name: a container in the singular ("Classic 98 Bottle",
+// where "24 Bottles" counts), or another number with its own unit
+// ("Edge 52 8 count").
+func namedBefore(rest []string) bool {
+	switch {
+	case containerWords[rest[0]]:
+		return true
+	case isDigits(rest[0]) && len(rest) > 1 && (unitKeys[rest[1]] != "" || measureWords[rest[1]]):
+		return true
+	case gluedUnit(rest[0]) != rest[0]: // "8count"
+		return true
+	}
+	return false
+}
+
+// containerWords are the singular containers that, after a named number,
+// say what the product is rather than how many.
+var containerWords = map[string]bool{"bottle": true, "can": true, "bag": true, "jar": true, "tube": true, "box": true}
 
 // measureWords are words that make the number before them a measure, a
 // count or a spec rather than a name (beside the size units of unitKeys).
@@ -236,7 +262,26 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	case aInB || bInA:
 		return Outcome{Level: Contained, A: av, B: bv}
 	}
+	for _, n := range na {
+		x := a.numbers.names[n]
+		if x == "" || slices.Contains(nb, n) || leadsOrBrand(a, x) || leadsOrBrand(b, x) {
+			continue
+		}
+		for _, m := range nb {
+			if b.numbers.names[m] == x && !slices.Contains(na, m) {
+				return Outcome{Level: Renumbered, A: av, B: bv, Evidence: x + " " + n + " vs " + x + " " + m}
+			}
+		}
+	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
+}
+
+// leadsOrBrand reports whether w is the item's brand or its title's first
+// word, most often the brand: "Samsung 40" is a brand and a size as often
+// as a line and its number.
+func leadsOrBrand(it *Item, w string) bool {
+	toks := it.text.tokens
+	return len(toks) > 0 && toks[0] == w || slices.Contains(it.brand.words, w)
 }
 
 // subset reports whether every string of xs is in ys.
