@@ -205,13 +205,18 @@ func variantFields(rec map[string]any, v variant, r *rand.Rand, modelIn10, attrI
 	}
 }
 
-// noisy rewrites a title as a supplier would: dropped words, other order,
-// upper case, a typo.
+// noisy rewrites a title as a supplier would: a dropped word, other order,
+// upper case, a typo. The product line's name (series, "Sport 54 II") moves
+// as one and is never dropped: it is what tells the item from its siblings,
+// and an unlisted sibling stripped of it would be the listed item's very
+// description (its truth undecidable).
+// The series comes glued with "_" (see glue).
 func noisy(t string, r *rand.Rand) string {
 	words := strings.Fields(strings.ReplaceAll(t, ",", ""))
 	if len(words) > 4 && r.IntN(3) == 0 {
-		i := 1 + r.IntN(len(words)-1)
-		words = append(words[:i], words[i+1:]...)
+		if i := 1 + r.IntN(len(words)-1); !strings.Contains(words[i], "_") {
+			words = append(words[:i], words[i+1:]...)
+		}
 	}
 	if r.IntN(3) == 0 {
 		r.Shuffle(len(words)-1, func(i, j int) { words[i+1], words[j+1] = words[j+1], words[i+1] })
@@ -222,11 +227,17 @@ func noisy(t string, r *rand.Rand) string {
 			words[i] = w[:2] + w[3:]
 		}
 	}
-	s := strings.Join(words, " ")
+	s := strings.ReplaceAll(strings.Join(words, " "), "_", " ")
 	if r.IntN(5) == 0 {
 		s = strings.ToUpper(s)
 	}
 	return s
+}
+
+// glue joins the words of the series in t with "_", so that a rewrite
+// keeps them together (noisy undoes it).
+func glue(t, series string) string {
+	return strings.Replace(t, series, strings.ReplaceAll(series, " ", "_"), 1)
 }
 
 func main() {
@@ -407,7 +418,7 @@ func run(nListings, nOffers int, out string, seed uint64, dialect bool) error {
 				o.size = sz[r.IntN(len(sz))]
 			}
 		}
-		t := title(o, r, r.IntN(2) == 0)
+		t := glue(title(o, r, r.IntN(2) == 0), o.fam.series)
 		if dialect {
 			// Abbreviated before the words are shuffled, as a supplier's
 			// system writes it (and so "6 oz" stays the size).

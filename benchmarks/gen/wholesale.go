@@ -79,6 +79,15 @@ func wholesaleTitle(t string, r *rand.Rand) string {
 			continue
 		case wholeWords[low] != "" && r.IntN(3) > 0:
 			w = wholeWords[low]
+		case strings.Contains(w, "_"):
+			// The glued series: its words abbreviated in place.
+			parts := strings.Split(w, "_")
+			for j, p := range parts {
+				if a := wholeWords[strings.ToLower(p)]; a != "" && r.IntN(3) > 0 {
+					parts[j] = a
+				}
+			}
+			w = strings.Join(parts, "_")
 		}
 		if n, err := strconv.Atoi(w); err == nil && i+1 < len(words) && isUnit(words[i+1]) {
 			w = fmt.Sprint(n) + strings.ToUpper(words[i+1])
