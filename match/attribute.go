@@ -24,6 +24,10 @@ type Attribute struct {
 	// compare compares two prepared items; the level it returns is the same
 	// with the items swapped (A and B swap).
 	compare func(a, b *Item, env *Env) Outcome
+	// variant marks an attribute in which sibling listings differ (color,
+	// size, pack, material): an offer that states none cannot choose
+	// between two listings that differ in it.
+	variant bool
 }
 
 // LevelNames returns the attribute's levels in order.

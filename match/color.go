@@ -3,16 +3,21 @@ package match
 // colorName names the color attribute.
 const colorName = "color"
 
+// StatedFamily: both records' color fields name colors of one family.
+const StatedFamily Level = "stated_family"
+
 // colorAttribute compares colors through the color vocabulary
 // (vocab/colors.json): the color field, else the one color the title names,
 // else the one color the description names.
 func colorAttribute() Attribute {
 	return Attribute{
-		Name: colorName,
+		Name:    colorName,
+		variant: true,
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 1.5, Why: "the same color text: most variants of a product differ in color"},
 			{Level: Synonym, Weight: 1, Why: "another name of the same color (\"charcoal\" / \"graphite\")"},
 			{Level: Family, Weight: -2, Why: "the same family (navy, blue; maroon, red): a sibling variant more often than another name of one color"},
+			{Level: StatedFamily, Weight: -5, Veto: true, Why: "two color fields name different colors of one family (\"Maroon\" / \"Red\"): stated colors that differ are two variants, even where one model code covers the line's colors"},
 			{Level: Conflict, Weight: -5, Veto: true, Why: "another color is another sellable item"},
 			{Level: Missing},
 		},
@@ -28,7 +33,11 @@ func colorAttribute() Attribute {
 			}
 		},
 		compare: func(a, b *Item, _ *Env) Outcome {
-			return compareVocab(&a.color, &b.color, a.color.shown(a.Rec.Color), b.color.shown(b.Rec.Color))
+			o := compareVocab(&a.color, &b.color, a.color.shown(a.Rec.Color), b.color.shown(b.Rec.Color))
+			if o.Level == Family && a.color.from == FromField && b.color.from == FromField {
+				o.Level, o.Stated = StatedFamily, true
+			}
+			return o
 		},
 	}
 }

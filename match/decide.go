@@ -94,7 +94,8 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		o := &scored[i]
 		// Two listings equally good (within the margin): which to join is
 		// the seller's call.
-		if o != best && len(o.Vetoes) == 0 && o.Probability >= cfg.ReviewThreshold && best.Total-o.Total <= cfg.AmbiguityMargin {
+		if o != best && len(o.Vetoes) == 0 && o.Probability >= cfg.ReviewThreshold &&
+			(best.Total-o.Total <= cfg.AmbiguityMargin || unstatedVariant(best, o, cfg) != "") {
 			ambiguous = true
 		}
 	}
@@ -118,6 +119,49 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		res.Decision = Review
 	}
 	return res
+}
+
+// unstatedVariant names the variant attribute (color, size, pack, material)
+// in which the listings of best and o differ while the offer states none,
+// when o fits the offer as well as best on every attribute but the title's
+// text: "Flex 32 Smart Watch 40mm" fits the gray one and the red one alike,
+// whichever title reads closer. "" when there is none.
+func unstatedVariant(best, o *Scored, cfg *Config) string {
+	if len(best.Comparisons) != len(o.Comparisons) {
+		return ""
+	}
+	unstated := ""
+	for i, c := range best.Comparisons {
+		oc := o.Comparisons[i]
+		if oc.Attribute != c.Attribute {
+			return ""
+		}
+		if !textAttributes[c.Attribute] && oc.Weight < c.Weight {
+			return "" // best fits the offer better on a stated attribute
+		}
+		if unstated != "" || c.Level != Missing || c.Offer != "" {
+			continue
+		}
+		a, ok := attributeNamed(c.Attribute)
+		if ok && a.variant && cfg.vetoes(a.Name, a.Compare(best.Listing, o.Listing, &Env{}).Level) {
+			unstated = a.Name
+		}
+	}
+	return unstated
+}
+
+// textAttributes weigh the titles' words, which differ between siblings
+// by the very variant words an offer may leave out.
+var textAttributes = map[string]bool{"title": true, "words": true}
+
+// attributeNamed returns the attribute of that name.
+func attributeNamed(name string) (Attribute, bool) {
+	for _, a := range attributes {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Attribute{}, false
 }
 
 // nearest returns the vetoed candidate that came closest, if it came at

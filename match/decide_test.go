@@ -46,8 +46,10 @@ var (
 		Model: "WH-1000XM4", Color: "Black", Category: "Electronics > Headphones"}
 	xm5 = Record{ID: "B-XM5", GTINs: []string{"027242954366"}, Brand: "Sony", Title: "Sony WH-1000XM5 Wireless Headphones, Black",
 		Model: "WH-1000XM5", Color: "Black", Category: "Electronics > Headphones"}
-	water1  = Record{ID: "B-W1", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL", Size: "500 ml", Category: "Grocery > Water"}
-	water24 = Record{ID: "B-W24", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL, Pack of 24", Size: "500 ml", PackCount: 24, Category: "Grocery > Water"}
+	watchGray = Record{ID: "B-GRAY", Brand: "Zenfy", Title: "Zenfy, Flex 32, Smart Watch, 40mm, Gray", Model: "SW-50033", Color: "Gray", Size: "40mm"}
+	watchRed  = Record{ID: "B-RED", Brand: "Zenfy", Title: "Zenfy, Flex 32, Smart Watch, 40mm, Red, Sport Edition Bluetooth, SW-50033F", Model: "SW-50033F", Color: "Red", Size: "40mm"}
+	water1    = Record{ID: "B-W1", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL", Size: "500 ml", Category: "Grocery > Water"}
+	water24   = Record{ID: "B-W24", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL, Pack of 24", Size: "500 ml", PackCount: 24, Category: "Grocery > Water"}
 )
 
 func TestDecide(t *testing.T) {
@@ -80,6 +82,13 @@ func TestDecide(t *testing.T) {
 			Seller{}, []Record{xm4, func() Record { r := xm4; r.ID = "B-XM4-DUP"; return r }()}, Review, "B-XM4", []string{ReasonAmbiguous}, nil, "two equally good listings"},
 		{"generic title", Record{ID: "o", Brand: "Sony", Title: "Sony Wireless Headphones", Color: "Black"},
 			Seller{}, []Record{xm4, xm5}, Review, "B-XM4", []string{ReasonAmbiguous}, nil, "a generic title fits two models equally: the seller must look"},
+		{"color the offer leaves out", Record{ID: "o", Brand: "Zenfy", Title: "ZENFY FLEX 32 SMART WATCH 40MM"},
+			Seller{}, []Record{watchGray, watchRed}, Review, "B-GRAY", []string{ReasonAmbiguous}, nil,
+			"the offer names no color and the line lists two: whichever title reads closer, the seller must say which"},
+		{"color the offer states", Record{ID: "o", Brand: "Zenfy", Title: "ZENFY FLEX 32 SMART WATCH 40MM RED"},
+			Seller{}, []Record{watchGray, watchRed}, Eligible, "B-RED", []string{}, nil, "the stated color picks the sibling"},
+		{"a shade of the listed color", Record{ID: "o", Brand: "Zenfy", Title: "ZENFY FLEX 32 SMART WATCH 40MM", Color: "MRN", Model: "SW-50033"},
+			Seller{}, []Record{watchRed}, NoMatch, "", []string{}, []string{"color"}, "maroon stated against red stated: another variant, even with the line's model code"},
 		{"nothing close", Record{ID: "o", Brand: "Weber", Title: "Weber Spirit Gas Grill"},
 			Seller{}, []Record{xm4}, NoMatch, "", []string{}, nil, "different brand and title: no nearest"},
 		{"no candidates", Record{ID: "o", Title: "anything"}, Seller{}, nil, NoMatch, "", []string{}, nil, "empty catalog"},

@@ -5,7 +5,8 @@ package match
 // title names.
 func materialAttribute() Attribute {
 	return Attribute{
-		Name: "material",
+		Name:    "material",
+		variant: true,
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 1, Why: "the same material text"},
 			{Level: Synonym, Weight: 1, Why: "another name of the same material (\"stainless\" / \"stainless steel\")"},

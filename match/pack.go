@@ -19,7 +19,8 @@ type packValue struct {
 // against a plain listing is a different item.
 func packAttribute() Attribute {
 	return Attribute{
-		Name: "pack_count",
+		Name:    "pack_count",
+		variant: true,
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 1, Why: "most items are singles: agreement says little"},
 			{Level: Conflict, Weight: -8, Veto: true, Why: "a 2-pack is not the single: the strongest soft veto"},

@@ -16,7 +16,8 @@ type sizeValue struct {
 // stand in for it.
 func sizeAttribute() Attribute {
 	return Attribute{
-		Name: "size",
+		Name:    "size",
+		variant: true,
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 2, Why: "the same size text: sizes tell a product line's variants apart"},
 			{Level: Equivalent, Weight: 2, Why: "the same quantity in other units: as exact"},
