@@ -36,6 +36,12 @@ const Owner Level = "owner"
 // field and their titles start with different words.
 const NotInTitle Level = "not_in_title"
 
+// LeadsOther is the brand level when a record without a brand field omits
+// the other's brand and its title leads with a word the other record lacks:
+// most likely another brand's name ("GENERICKOR GO 48 HOODIE" against a
+// Junbrihal listing).
+const LeadsOther Level = "leads_other"
+
 // brandAttribute compares brands after normalization (corporate suffixes
 // dropped), then through the alias list, then the brand named in the other
 // record's title when one brand field is empty, then near spellings.
@@ -49,6 +55,7 @@ func brandAttribute() Attribute {
 			{Level: Close, Weight: 1.5, Why: "a near spelling is mostly a typo of the same brand"},
 			{Level: Owner, Weight: 0.5, Why: "a supplier's vendor column names the brand's owner: no disagreement, little agreement (an owner has many brands)"},
 			{Level: NotInTitle, Weight: -1, Why: "a title that omits the other's brand: weak evidence against"},
+			{Level: LeadsOther, Weight: -3, Why: "a title that omits the other's brand and leads with a word the other lacks, most often its own brand (Walmart-Amazon: 81 pairs of such, none a match)"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "two brands make two different items"},
 			{Level: Missing},
 		},
@@ -89,6 +96,9 @@ func compareBrands(a, b *Item, _ *Env) Outcome {
 		}
 		if brandInTitle(withBrand, other) {
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", withBrand.Rec.Brand)}
+		}
+		if w := otherLead(withBrand, other); w != "" {
+			return Outcome{Level: LeadsOther, A: av, B: bv, Evidence: fmt.Sprintf("%q not in title, which leads with %q", withBrand.Rec.Brand, w)}
 		}
 		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q not in title", withBrand.Rec.Brand)}
 	case ka == kb:
@@ -169,6 +179,36 @@ func brandInTitle(withBrand, other *Item) bool {
 	joined := " " + strings.Join(toks, " ") + " "
 	return strings.Contains(joined, " "+strings.Join(words, " ")+" ") ||
 		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
+}
+
+// otherLead returns the first word of other's title when withBrand's
+// record lacks it (brand and title) and it is no shortening of the brand
+// ("GTRADE" for Gatorade): a word of four letters or more that names
+// someone else. "" otherwise.
+func otherLead(withBrand, other *Item) string {
+	w := firstWord(other)
+	if len(w) < 4 || !isWord(w) || withBrand.text.set[w] || slices.Contains(withBrand.brand.words, w) {
+		return ""
+	}
+	if key := withBrand.brand.key; len(key) >= 3 && (strings.HasPrefix(w, key[:3]) || shortens(w, key)) {
+		return ""
+	}
+	return w
+}
+
+// shortens reports whether w is long's letters with some left out, from the
+// same first letter ("gtrade" of "gatorade", "jnsn" of "johnson").
+func shortens(w, long string) bool {
+	if w == "" || long == "" || w[0] != long[0] {
+		return false
+	}
+	i := 0
+	for j := 0; j < len(long) && i < len(w); j++ {
+		if long[j] == w[i] {
+			i++
+		}
+	}
+	return i == len(w)
 }
 
 // Similarity is the normalized Levenshtein similarity of two strings, in
