@@ -55,7 +55,7 @@ func brandAttribute() Attribute {
 			{Level: Close, Weight: 1.5, Why: "a near spelling is mostly a typo of the same brand"},
 			{Level: Owner, Weight: 0.5, Why: "a supplier's vendor column names the brand's owner: no disagreement, little agreement (an owner has many brands)"},
 			{Level: NotInTitle, Weight: -1, Why: "a title that omits the other's brand: weak evidence against"},
-			{Level: LeadsOther, Weight: -3, Why: "a title that omits the other's brand and leads with a word the other lacks, most often its own brand (Walmart-Amazon: 81 pairs of such, none a match)"},
+			{Level: LeadsOther, Weight: -4, Veto: true, Why: "a title that omits the other's brand and leads with a word the other lacks: its own brand, most often (Walmart-Amazon: 81 pairs of such, none a match); a shared GTIN overrules it"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "two brands make two different items"},
 			{Level: Missing},
 		},
