@@ -21,6 +21,9 @@ type brandValue struct {
 	// initials are the first letters of a brand of two words or more
 	// ("hb" for Hamilton Beach).
 	initials string
+	// lead is the title's first word when it may be a brand: four letters
+	// or more and no word of the vocabularies ("" otherwise).
+	lead string
 }
 
 // BrandKey returns the normalized brand (see Vocabularies.BrandKey).
@@ -67,6 +70,9 @@ func brandAttribute() Attribute {
 			b.company = vs.company(b.words)
 			b.owners = vs.owners[b.canonical]
 			b.initials = initials(b.words)
+			if w := firstWord(it); len(w) >= 4 && isWord(w) && !vs.namesNoBrand(w) {
+				b.lead = w
+			}
 		},
 		compare: compareBrands,
 	}
@@ -181,13 +187,13 @@ func brandInTitle(withBrand, other *Item) bool {
 		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
 }
 
-// otherLead returns the first word of other's title when withBrand's
-// record lacks it (brand and title) and it is no shortening of the brand
-// ("GTRADE" for Gatorade): a word of four letters or more that names
-// someone else. "" otherwise.
+// otherLead returns the word leading other's title when it may be a brand
+// (brandValue.lead), withBrand's record lacks it (brand and title) and it
+// is no shortening of the brand ("GTRADE" for Gatorade): someone else's
+// name. "" otherwise.
 func otherLead(withBrand, other *Item) string {
-	w := firstWord(other)
-	if len(w) < 4 || !isWord(w) || withBrand.text.set[w] || slices.Contains(withBrand.brand.words, w) {
+	w := other.brand.lead
+	if w == "" || withBrand.text.set[w] || slices.Contains(withBrand.brand.words, w) {
 		return ""
 	}
 	if key := withBrand.brand.key; len(key) >= 3 && (strings.HasPrefix(w, key[:3]) || shortens(w, key)) {

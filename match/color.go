@@ -35,7 +35,9 @@ func colorAttribute() Attribute {
 		compare: func(a, b *Item, _ *Env) Outcome {
 			o := compareVocab(&a.color, &b.color, a.color.shown(a.Rec.Color), b.color.shown(b.Rec.Color))
 			if o.Level == Family && a.color.from == FromField && b.color.from == FromField {
-				o.Level, o.Stated = StatedFamily, true
+				// Not Stated: a shade's other name is no confident
+				// conflict, and a shared GTIN overrules it.
+				o.Level = StatedFamily
 			}
 			return o
 		},

@@ -93,6 +93,8 @@ func TestDecide(t *testing.T) {
 			Seller{}, []Record{watchGray}, NoMatch, "", []string{}, []string{"brand"}, "no brand column, and the title leads with another name where the listing's brand should be"},
 		{"white label sharing the GTIN", Record{ID: "o", GTINs: []string{"0" + water1.GTINs[0]}, Title: "PUREKOR WATER 500ML", Stock: intp(50)},
 			Seller{ApprovedCategories: []string{"Grocery"}}, []Record{water1}, Eligible, "B-W1", []string{}, nil, "the GTIN names the trade item: a title leading with another word does not overrule it"},
+		{"a shade, GTIN shared", Record{ID: "o", GTINs: []string{gtinOf("07123450001")}, Brand: "HANES", Title: "HANES CREW TEE L", Color: "NVY", Stock: intp(50)},
+			Seller{}, []Record{{ID: "B-TEE", GTINs: []string{gtinOf("07123450001")}, Brand: "Hanes", Title: "Hanes Crew T-Shirt, L, Blue", Color: "Blue", Size: "L"}}, Eligible, "B-TEE", []string{}, nil, "a shade of the listing's color is no confident conflict: the GTIN decides"},
 		{"nothing close", Record{ID: "o", Brand: "Weber", Title: "Weber Spirit Gas Grill"},
 			Seller{}, []Record{xm4}, NoMatch, "", []string{}, nil, "different brand and title: no nearest"},
 		{"no candidates", Record{ID: "o", Title: "anything"}, Seller{}, nil, NoMatch, "", []string{}, nil, "empty catalog"},

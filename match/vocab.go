@@ -158,6 +158,9 @@ type Vocabularies struct {
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
 	suffixes map[string]bool
+	// notBrands are words that lead titles without naming a brand
+	// (vocab/brands.json: "MENS", "CASE", "ORGANIC").
+	notBrands map[string]bool
 	// owners maps a canonical brand key to the keys of the companies that
 	// own it (vocab/brand_owners.json): supplier files name the owner
 	// ("UNILEVER") where listings name the brand ("Dove").
@@ -171,6 +174,22 @@ type Vocabularies struct {
 	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
 	words      map[string][]string
 	brandWords [][2][]string
+}
+
+// namesNoBrand reports whether a word is one of the vocabularies' own (a
+// kind of product, a color, a material, a country, a condition, an edition
+// or a merchandising word): a title that leads with it names no brand.
+func (vs *Vocabularies) namesNoBrand(w string) bool {
+	if vs.notBrands[w] || unitKeys[w] != "" || measureWords[w] || isType(vs, w) || isColor(vs, w) {
+		return true
+	}
+	for _, v := range []*vocabulary{vs.materials, vs.countries, vs.conditions} {
+		if _, ok := v.Lookup(w); ok {
+			return true
+		}
+	}
+	_, ok := vs.versions.values[w]
+	return ok
 }
 
 // LoadVocabularies reads the embedded vocabulary files.
@@ -217,11 +236,20 @@ func LoadVocabularies() (*Vocabularies, error) {
 		vs.specs[Normalize(p)] = true
 	}
 	var brands struct {
-		Suffixes []string   `json:"suffixes"`
-		Aliases  [][]string `json:"aliases"`
+		NotBrandsComment string     `json:"not_brands_comment"`
+		NotBrands        []string   `json:"not_brands"`
+		Suffixes         []string   `json:"suffixes"`
+		Aliases          [][]string `json:"aliases"`
 	}
 	if err := decodeVocab("brands.json", &brands); err != nil {
 		return nil, err
+	}
+	vs.notBrands = map[string]bool{}
+	for _, w := range brands.NotBrands {
+		if toks := Tokens(w); len(toks) != 1 {
+			return nil, fmt.Errorf("match: vocab brands.json: not_brands %q is not one word", w)
+		}
+		vs.notBrands[Normalize(w)] = true
 	}
 	vs.suffixes = map[string]bool{}
 	for _, s := range brands.Suffixes {
