@@ -544,3 +544,58 @@ func TestWordsWeigh(t *testing.T) {
 		t.Error("a config word of two capitalized words validated")
 	}
 }
+
+func TestCompareContainment(t *testing.T) {
+	runPairs(t, "containment", []pairCase{
+		{Record{Title: "Brita Standard Filters 3 Pack"}, Record{Title: "Brita Standard Filters, 3 pack"}, SameWords, "the same words"},
+		{Record{Title: "Brita Standard Filters 3 Pack"}, Record{Title: "Brita Standard Replacement Filters for Pitchers, 3 Pack"}, AllWithin, "a short title within a long one"},
+		{Record{Title: "Zenfy Pro Chef Knife 8 inch"}, Record{Title: "Zenfy Chef Knife 8 inch Stainless"}, AllButOne, "one word of the shorter title missing: the sibling's"},
+		{Record{Title: "Cuisinart coffeemaker DTC975"}, Record{Title: "Cuisinart coffee maker DTC975 black"}, AllWithin, "a compound written apart is within"},
+		{Record{Title: "Sony headphones black"}, Record{Title: "Bose speaker white"}, Partly, "different words on both sides"},
+		{Record{}, Record{Title: "Bose speaker"}, Missing, "no title"},
+	})
+}
+
+func TestCompareSoft(t *testing.T) {
+	runPairs(t, "soft", []pairCase{
+		{Record{Title: "Lindt chocolate bar"}, Record{Title: "Lindt chocolate bar"}, Soft95, "identical titles"},
+		{Record{Title: "Lindt chocolat bar"}, Record{Title: "Lindt chocolate bar"}, Soft95, "one typo keeps the words nearly the same"},
+		{Record{Title: "Lindt chocolate bar"}, Record{Title: "Nikon camera lens"}, SoftLow, "no word near another"},
+		{Record{}, Record{Title: "Bose speaker"}, Missing, "no title"},
+	})
+}
+
+// TestCompareRare: the rarest shared word decides the level, by its
+// frequency among the titles counted.
+func TestCompareRare(t *testing.T) {
+	vs := testVocab(t)
+	df := NewDocFreq()
+	common := Prepare(&Record{Title: "black wireless case"}, vs)
+	for i := 0; i < 2000; i++ {
+		df.Add(common.text.keys)
+		if i%200 == 0 {
+			df.Add([]string{"bluetooth"}) // 10 in 2,010: uncommon
+		}
+	}
+	env := &Env{IDF: df.IDF}
+	c := comparator(t, "rare")
+	tests := []struct {
+		a, b   string
+		want   Level
+		reason string
+	}{
+		{"Brooks Cascadia trail shoe black", "Cascadia 16 black", RareShared, "a word no other title has"},
+		{"black wireless bluetooth speaker", "bluetooth headset black", UncommonShared, "the rarest shared word is in 1 title in 200"},
+		{"black wireless case", "black case for phone", CommonShared, "only words every title has"},
+		{"black case", "nikon lens", NoneShared, "no word shared"},
+	}
+	for _, tt := range tests {
+		a, b := Prepare(&Record{Title: tt.a}, vs), Prepare(&Record{Title: tt.b}, vs)
+		if o := c.Compare(a, b, env); o.Level != tt.want {
+			t.Errorf("rare(%q, %q) = %s (%s), want %s (%s)", tt.a, tt.b, o.Level, o.Evidence, tt.want, tt.reason)
+		}
+		if o := c.Compare(a, b, &Env{}); o.Level != Missing {
+			t.Errorf("rare(%q, %q) without frequencies = %s, want missing", tt.a, tt.b, o.Level)
+		}
+	}
+}
