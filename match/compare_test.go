@@ -556,15 +556,6 @@ func TestCompareContainment(t *testing.T) {
 	})
 }
 
-func TestCompareSoft(t *testing.T) {
-	runPairs(t, "soft", []pairCase{
-		{Record{Title: "Lindt chocolate bar"}, Record{Title: "Lindt chocolate bar"}, Soft95, "identical titles"},
-		{Record{Title: "Lindt chocolat bar"}, Record{Title: "Lindt chocolate bar"}, Soft95, "one typo keeps the words nearly the same"},
-		{Record{Title: "Lindt chocolate bar"}, Record{Title: "Nikon camera lens"}, SoftLow, "no word near another"},
-		{Record{}, Record{Title: "Bose speaker"}, Missing, "no title"},
-	})
-}
-
 // TestCompareRare: the rarest shared word decides the level, by its
 // frequency among the titles counted.
 func TestCompareRare(t *testing.T) {
