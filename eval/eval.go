@@ -15,6 +15,7 @@ type Evaluator struct {
 	DS    *Dataset
 	vocab *match.Vocabularies
 	df    *match.DocFreq
+	idf   func(string) float64 // df, frozen once every listing is counted
 	a, b  map[string]*match.Item
 	// drop are the attributes Ablate took out of the comparisons.
 	drop map[string]bool
@@ -41,11 +42,12 @@ func NewEvaluator(ds *Dataset, vs *match.Vocabularies) *Evaluator {
 		e.b[id] = it
 		e.df.Add(it.TitleKeys())
 	}
+	e.idf = e.df.Frozen()
 	return e
 }
 
 // IDF weighs a title key by its rarity among the listings.
-func (e *Evaluator) IDF(key string) float64 { return e.df.IDF(key) }
+func (e *Evaluator) IDF(key string) float64 { return e.idf(key) }
 
 // Compare runs every comparison of every pair under cfg (which sets the
 // image thresholds), on all cores, keeping pair order.

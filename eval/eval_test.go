@@ -277,6 +277,9 @@ func TestTuneLearnsWords(t *testing.T) {
 	write("valid.csv", split(60, 90))
 	write("test.csv", split(90, 120))
 	ev := load(t, dir)
+	// "upgrade" is the one word outside the other title: containment would
+	// tell these pairs apart as well; the words must do it alone here.
+	ev.Ablate("containment")
 	train, _ := ev.DS.Split("train")
 	valid, _ := ev.DS.Split("valid")
 	test, _ := ev.DS.Split("test")

@@ -41,8 +41,9 @@ func compareContainment(a, b *Item, _ *Env) Outcome {
 	if len(a.text.keys) == 0 || len(b.text.keys) == 0 {
 		return missing("", "")
 	}
-	outA := outside(&a.text, &b.text)
-	outB := outside(&b.text, &a.text)
+	// Past two words outside, the level is Partly: stop counting there.
+	outA := outside(&a.text, &b.text, 2)
+	outB := outside(&b.text, &a.text, 2)
 	fewer := min(len(outA), len(outB))
 	o := Outcome{}
 	switch {
@@ -59,20 +60,25 @@ func compareContainment(a, b *Item, _ *Env) Outcome {
 		}
 	default:
 		o.Level = Partly
-		o.Evidence = fmt.Sprintf("%d and %d words on one side only", len(outA), len(outB))
+		o.Evidence = "several words on each side only"
 	}
 	return o
 }
 
 // outside returns the keys of x that y lacks: not a key of y, not spelled
-// as adjacent keys of y, not one typo away from one.
-func outside(x, y *titleText) []string {
+// as adjacent keys of y, not one typo away from one, and not one of two or
+// three adjacent keys of x that y has as one ("coffee" of "coffee maker"
+// against "coffeemaker"), up to limit of them.
+func outside(x, y *titleText, limit int) []string {
 	var out []string
-	for _, k := range x.keys {
+	for i, k := range x.keys {
+		if len(out) == limit {
+			break
+		}
 		if y.set[k] {
 			continue
 		}
-		if _, ok := y.joins[k]; ok || typo(k, y.keys) || joinedIn(k, x, y) {
+		if _, ok := y.joins[k]; ok || typo(k, y.keys) || inJoin(x.keys, i, y.set) {
 			continue
 		}
 		out = append(out, k)
@@ -80,15 +86,16 @@ func outside(x, y *titleText) []string {
 	return out
 }
 
-// joinedIn reports whether k is part of adjacent keys of x that y has as
-// one key ("coffee" of "coffee maker" against "coffeemaker").
-func joinedIn(k string, x, y *titleText) bool {
-	for j, sp := range x.joins {
-		if y.set[j] {
-			for i := sp.from; i < sp.from+sp.n; i++ {
-				if x.keys[i] == k {
-					return true
-				}
+// inJoin reports whether keys[i] with its neighbors, two or three adjacent
+// keys written as one, is in set.
+func inJoin(keys []string, i int, set map[string]bool) bool {
+	var buf [96]byte
+	for from := max(0, i-2); from <= i; from++ {
+		b := buf[:0]
+		for to := from; to < len(keys) && to < from+3; to++ {
+			b = append(b, keys[to]...)
+			if to > from && to >= i && set[string(b)] { // no allocation
+				return true
 			}
 		}
 	}

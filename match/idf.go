@@ -24,6 +24,22 @@ func (d *DocFreq) Add(keys []string) {
 // IDF weighs a key by its rarity among the documents counted (see IDF).
 func (d *DocFreq) IDF(key string) float64 { return IDF(uint64(d.docs), uint64(d.df[key])) }
 
+// Frozen returns IDF as a lookup of weights computed once, for when adding
+// is done: scoring asks for the same keys' weights again and again.
+func (d *DocFreq) Frozen() func(string) float64 {
+	w := make(map[string]float64, len(d.df))
+	for k, n := range d.df {
+		w[k] = IDF(uint64(d.docs), uint64(n))
+	}
+	unseen := IDF(uint64(d.docs), 0)
+	return func(k string) float64 {
+		if v, ok := w[k]; ok {
+			return v
+		}
+		return unseen
+	}
+}
+
 // IDF is the title comparison's weight of a key held by df of n documents:
 // log((n+1)/(df+1)) + 1, so an unseen key weighs most and a key in every
 // document weighs 1. The index computes it from its postings, DocFreq from

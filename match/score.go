@@ -53,10 +53,17 @@ type Scorer struct {
 	// backs maps an attribute to the (attribute, level) pairs that back its
 	// veto (LevelSpec.Backs).
 	backs map[string][]attrLevel
-	// identifies maps an attribute to its level that identifies the item.
-	identifies map[string]Level
-	// reviews maps an attribute's level to the review reason it declares.
-	reviews map[attrLevel]string
+	// levels holds, per attribute in order, what each level weighs under
+	// cfg: one lookup per comparison where Weigh would make four.
+	levels []map[Level]levelInfo
+}
+
+// levelInfo is one level of one attribute under the scorer's config.
+type levelInfo struct {
+	weight     float64
+	veto       bool
+	identifies bool
+	review     string
 }
 
 // attrLevel names one level of one attribute.
@@ -68,15 +75,14 @@ type attrLevel struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words}, attrs: attributes, backs: map[string][]attrLevel{}, identifies: map[string]Level{}, reviews: map[attrLevel]string{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words}, attrs: attributes, backs: map[string][]attrLevel{}}
 	for _, a := range attributes {
+		m := make(map[Level]levelInfo, len(a.Levels))
 		for _, l := range a.Levels {
-			if l.Identifies {
-				s.identifies[a.Name] = l.Level
-			}
-			if l.Review != "" {
-				s.reviews[attrLevel{a.Name, l.Level}] = l.Review
-			}
+			m[l.Level] = levelInfo{weight: cfg.Weights[a.Name][l.Level], veto: cfg.vetoes(a.Name, l.Level), identifies: l.Identifies, review: l.Review}
+		}
+		s.levels = append(s.levels, m)
+		for _, l := range a.Levels {
 			if l.Backs != "" {
 				s.backs[l.Backs] = append(s.backs[l.Backs], attrLevel{a.Name, l.Level})
 			}
@@ -115,16 +121,22 @@ func (s *Scorer) Compare(offer, listing *Item) []Outcome {
 // under another config) into a score for listing.
 func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 	sc := Scored{Listing: listing, Prior: s.cfg.Prior, Total: s.cfg.Prior, Comparisons: make([]Comparison, 0, len(outs))}
+	var buf [32]levelInfo
+	infos := buf[:0]
+	if len(outs) > len(buf) {
+		infos = make([]levelInfo, 0, len(outs))
+	}
+	infos = infos[:len(outs)]
 	identified := false
-	for _, o := range outs {
-		if s.identifies[o.Attribute] == o.Level && o.Level != "" {
-			identified = true
-		}
+	for i, o := range outs {
+		infos[i] = s.level(i, o)
+		identified = identified || infos[i].identifies
 	}
 	vetoed := 0.0
-	for _, o := range outs {
+	for i, o := range outs {
 		attr := o.Attribute
-		w := s.cfg.Weights[attr][o.Level]
+		info := infos[i]
+		w := info.weight
 		evidence := o.Evidence
 		if len(o.Hits) > 0 {
 			sum, shown := wordsWeight(o.Hits, s.cfg.Words)
@@ -132,11 +144,11 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 			evidence = shown
 		}
 		cmp := Comparison{Attribute: attr, Level: o.Level, Weight: w, Offer: o.A, Listing: o.B, Evidence: evidence}
-		if r, ok := s.reviews[attrLevel{attr, o.Level}]; ok && !slices.Contains(sc.Reviews, r) {
+		if r := info.review; r != "" && !slices.Contains(sc.Reviews, r) {
 			sc.Reviews = append(sc.Reviews, r)
 		}
 		switch {
-		case !s.cfg.vetoes(attr, o.Level):
+		case !info.veto:
 		case identified && o.Stated:
 			// A stated conflict against the item's own identifier: for a
 			// person to settle.
@@ -170,6 +182,27 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		sc.Probability = Probability(sc.Total)
 	}
 	return sc
+}
+
+// level returns what outcome o of the i-th comparison weighs; outcomes out
+// of the attributes' order are looked up by name.
+func (s *Scorer) level(i int, o Outcome) levelInfo {
+	if i >= len(s.attrs) || s.attrs[i].Name != o.Attribute {
+		for j, a := range s.attrs {
+			if a.Name == o.Attribute {
+				i = j
+				break
+			}
+		}
+		if i >= len(s.attrs) || s.attrs[i].Name != o.Attribute {
+			return levelInfo{}
+		}
+	}
+	if info, ok := s.levels[i][o.Level]; ok {
+		return info
+	}
+	// A level the config weighs that the attribute does not declare.
+	return levelInfo{weight: s.cfg.Weights[o.Attribute][o.Level], veto: s.cfg.vetoes(o.Attribute, o.Level)}
 }
 
 // Probability turns a log2-odds weight into a probability in [0,1].
