@@ -91,6 +91,8 @@ func ExampleEngine_Explain() {
 	// model exact +7.0 veto=false
 	// color conflict -5.0 veto=true
 	// type same +0.0 veto=false
+	// rare common_shared +0.0 veto=false
+	// containment same_words +0.0 veto=false
 	// no_match [color]
 }
 

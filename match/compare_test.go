@@ -393,6 +393,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "TurboTax Deluxe 2023"}, Record{Title: "TurboTax Deluxe 2024"}, Conflict, "another year"},
 		{Record{Title: "Power bank 2000 mAh"}, Record{Title: "Power bank 2010 model"}, Missing, "a number with a unit is no year"},
 		{Record{Title: "Quest Protein Bar Chocolate Chip Cookie Dough"}, Record{Title: "Quest Protein Bar Peanut Butter"}, Conflict, "another flavor"},
+		{Record{Title: "LYSOL DISINF WIPES LEMON LIME 80CT"}, Record{Title: "Lysol Disinfecting Wipes, Lemon & Lime Blossom, 80 Count"}, Same, "a flavor named in part is the same flavor"},
+		{Record{Title: "Gatorade Lemon Lime 20 oz"}, Record{Title: "Gatorade Fruit Punch 20 oz"}, Conflict, "no word of one flavor in the other"},
 		{Record{Title: "Tide Free & Clear Detergent"}, Record{Title: "Tide Original Detergent, Fresh Scent"}, Conflict, "unscented is not fresh scent"},
 		{Record{Title: "DEWALT 20V drill, Tool Only"}, Record{Title: "DEWALT 20V drill kit with battery"}, Conflict, "a bare tool is not the kit"},
 		{Record{Title: "Nintendo Switch game"}, Record{Title: "Some other game"}, Missing, "one side names no version"},

@@ -153,6 +153,33 @@ func tierOneSide(x *versionValue, y *Item) bool {
 	return false
 }
 
+// sameFacetValue reports whether two values of a facet agree: the same,
+// or, for a flavor or scent, the words of one within the other ("lemon
+// lime" and the "lemon" of "Lemon & Lime Blossom"): a blend named in part
+// is no other flavor. (A tier named in part is another tier: "Pro" is not
+// "Pro Max".)
+func sameFacetValue(facet, x, y string) bool {
+	if x == y {
+		return true
+	}
+	if facet != "flavor" && facet != "scent" {
+		return false
+	}
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if !strings.Contains(y, x) {
+		return false
+	}
+	ys := strings.Fields(y)
+	for _, w := range strings.Fields(x) {
+		if !slices.Contains(ys, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // genOneSide reports whether x names a generation, in any form, and y none.
 func genOneSide(x, y *versionValue) bool {
 	return x.hasGeneration() && !y.hasGeneration()
@@ -183,7 +210,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		shared := false
 		for _, x := range xs {
 			for _, y := range ys {
-				shared = shared || x == y
+				shared = shared || sameFacetValue(f, x, y)
 			}
 		}
 		if !shared {
