@@ -70,8 +70,11 @@ func brandAttribute() Attribute {
 			b.company = vs.company(b.words)
 			b.owners = vs.owners[b.canonical]
 			b.initials = initials(b.words)
-			if w := firstWord(it); len(w) >= 4 && isWord(w) && !vs.namesNoBrand(w) {
-				b.lead = w
+			if b.key == "" {
+				// Only a record without a brand field leads with one.
+				if w := firstWord(it); len(w) >= 4 && isWord(w) && !vs.namesNoBrand(w) {
+					b.lead = w
+				}
 			}
 		},
 		compare: compareBrands,
