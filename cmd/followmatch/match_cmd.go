@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/match"
 )
 
@@ -21,7 +22,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	var f matchFlags
 	f.register(fs)
 	out := fs.String("out", "", "write results to `file` (default standard output)")
-	format := fs.String("format", "jsonl", "output `format`: jsonl, csv or table")
+	format := fs.String("format", "jsonl", "output `format`: jsonl, csv, table, or html (one self-contained report file)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	resume := fs.Bool("resume", false, "with --out: keep the complete lines a stopped run left there and go on after them")
 	maxErrors := fs.Int("max-errors", -1, "stop the run, exit status 1, once more than `N` rows are errors (-1: never stop; a run whose every row is an error fails anyway)")
@@ -56,9 +57,15 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defer file.Close()
 		w = file
 	}
-	rw, err := catalog.NewResultWriter(w, *format)
-	if err != nil {
-		return usageError{err.Error()}
+	var rw catalog.ResultWriter
+	var report *reportSources
+	if *format == "html" {
+		// The user's own files: the report reads the pictures their
+		// records name, wherever they are (it fetches no URL).
+		report = newReportSources(ctx, imageload.Access{AnyFile: true, NoFetch: true})
+		rw = catalog.NewHTMLReport(w, report.sources(f.offers))
+	} else if rw, err = catalog.NewResultWriter(w, *format); err != nil {
+		return usageError{strings.Replace(err.Error(), "or table", "table or html", 1)}
 	}
 	rd, err := catalog.Open(f.offers, catalog.Options{Map: offerMap, Sheet: f.sheet})
 	if err != nil {
@@ -76,6 +83,9 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer e.Close()
+	if report != nil {
+		report.engine = e
+	}
 
 	stop, err := startCPUProfile(*cpuprofile)
 	if err != nil {
@@ -96,7 +106,26 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		readErr <- feedJobs(ctx, rd, jobs, warn, skip)
+		if report == nil {
+			readErr <- feedJobs(ctx, rd, jobs, warn, skip)
+			return
+		}
+		// The report shows the offers beside their results: keep them.
+		read := make(chan match.Job)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for j := range read {
+				report.note(j.Offer)
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+				}
+			}
+		}()
+		readErr <- feedJobs(ctx, rd, read, warn, skip)
+		close(read)
+		<-done
 	}()
 	counts := map[match.Decision]int{}
 	total := 0

@@ -31,6 +31,10 @@ type Access struct {
 // ErrRefused reports an image reference the Access does not allow.
 var ErrRefused = errors.New("refused")
 
+// Resolve returns the real path of a local image file the Access allows
+// to be read, or why not.
+func (a Access) Resolve(ref string) (string, error) { return a.resolveFile(ref) }
+
 // resolveFile returns the real path of a local image the Access allows.
 // A refusal does not depend on whether the file exists, so that it tells
 // nothing about files outside the allowed folders.
