@@ -312,13 +312,25 @@ func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 // maxCachedDF bounds the document-frequency cache.
 const maxCachedDF = 200000
 
-// maxCachedItems bounds the prepared-listing cache. Small on purpose: a
-// prepared listing holds ~10 KB of maps and slices, and at a million
-// listings few candidates come back soon enough for a larger cache to pay
-// for the heap the collector then scans (match at 1M, 20,000 offers, three
-// alternating runs: 2,000 items 11.0-13.1 s and 560-590 MB RSS; 20,000
-// items 12.2-14.4 s and 810 MB; 100,000 items 34 s).
-const maxCachedItems = 2000
+// The prepared-listing cache holds a catalog of up to wholeCatalogItems
+// listings whole (it then never misses), and partialCacheItems of a larger
+// one. Small on purpose: a prepared listing holds ~10 KB of maps and
+// slices, and in a large catalog few candidates come back soon enough for
+// a larger cache to pay for the heap the collector then scans (match at
+// 1M, 20,000 offers, three alternating runs: 2,000 items 11.0-13.1 s and
+// 560-590 MB RSS; 20,000 items 12.2-14.4 s and 810 MB; 100,000 items 34 s).
+const (
+	wholeCatalogItems = 20000
+	partialCacheItems = 2000
+)
+
+// cachedItems is the size of the prepared-listing cache for this catalog.
+func (ix *Index) cachedItems() int {
+	if n := ix.docCount(); n <= wholeCatalogItems {
+		return wholeCatalogItems
+	}
+	return partialCacheItems
+}
 
 // itemFromRecord returns the prepared listing id whose stored record is
 // rec, from the cache when it is there.
@@ -334,8 +346,8 @@ func (ix *Index) itemFromRecord(id string, rec []byte) (*match.Item, error) {
 		return nil, err
 	}
 	ix.itemsMu.Lock()
-	if ix.items == nil || len(ix.items) >= maxCachedItems {
-		ix.items = make(map[string]*match.Item, maxCachedItems)
+	if limit := ix.cachedItems(); ix.items == nil || len(ix.items) >= limit {
+		ix.items = make(map[string]*match.Item, limit)
 	}
 	ix.items[id] = it
 	ix.itemsMu.Unlock()

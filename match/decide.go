@@ -152,7 +152,7 @@ func unstatedVariant(best, o *Scored, cfg *Config) string {
 
 // textAttributes weigh the titles' words, which differ between siblings
 // by the very variant words an offer may leave out.
-var textAttributes = map[string]bool{"title": true, "words": true}
+var textAttributes = map[string]bool{"title": true, "words": true, "rare": true, "containment": true}
 
 // attributeNamed returns the attribute of that name.
 func attributeNamed(name string) (Attribute, bool) {
