@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults ablation images scale load clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults ablation images scale dialect load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
 # EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
@@ -87,6 +87,14 @@ ablation:
 IMAGES ?= ../shared/data/images
 images:
 	$(GO) run ./benchmarks/images -data $(if $(filter-out ../shared/data/em,$(DATA)),$(DATA),$(IMAGES)) -results benchmarks/RESULTS.md
+
+# dialect: the generated catalog with its offers in a wholesale supplier's
+# dialect and plainly, decided with the defaults, then after a
+# self-supervised tune (no labels) on the dialect's offers; rewrites the
+# dialect section of RESULTS.md.
+dialect: build
+	$(GO) build -o bin/gen ./benchmarks/gen
+	$(GO) run ./benchmarks/dialect -bin bin -listings 100000 -offers 10000 -out $(BUILD)/dialect -results benchmarks/RESULTS.md
 
 # scale: generated catalogs of SCALE_SIZES listings (no images); build rate,
 # index size, match throughput and memory of the real binary, recall@20 and

@@ -75,6 +75,20 @@ func run(bin string, nListings, nOffers int, out, resultsPath, config string) er
 	if err != nil {
 		return err
 	}
+	// Self-supervised: tune on the dialect's own offers linked to listings
+	// by their GTIN (no labels), then match them again under that config.
+	dir := filepath.Join(out, "dialect")
+	selfCfg := filepath.Join(dir, "selftuned.json")
+	tune := exec.Command(filepath.Join(bin, "followmatch"), "tune", "--offers", filepath.Join(dir, "offers.jsonl"), "--index", filepath.Join(dir, "idx"), "--out", selfCfg)
+	tune.Stderr = os.Stderr
+	tuneReport, err := tune.Output()
+	if err != nil {
+		return fmt.Errorf("tune --offers: %w", err)
+	}
+	s, err := tallyRun(bin, dir, "results-selftuned.csv", selfCfg)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
 	begin, end := results.Markers("dialect")
 	fmt.Fprintf(&b, "%s\n## A wholesale dialect\n\nMade by `go run ./benchmarks/dialect -listings %d -offers %d` on %s: the generated catalog of `make scale`,\n", begin, nListings, nOffers, time.Now().Format("2006-01-02"))
@@ -95,7 +109,22 @@ func run(bin string, nListings, nOffers int, out, resultsPath, config string) er
 		}
 		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %s |\n", k, t.n, t.pct(t.right), u.pct(u.right), t.pct(t.review), t.pct(t.matched), u.pct(u.matched))
 	}
-	fmt.Fprintf(&b, "\nMatching the dialect took %s (%.0f offers/s, 2 workers).\n%s\n", d.took.Round(time.Millisecond), float64(d.n)/d.took.Seconds(), end)
+	fmt.Fprintf(&b, "\nMatching the dialect took %s (%.0f offers/s, 2 workers).\n\n", d.took.Round(time.Millisecond), float64(d.n)/d.took.Seconds())
+	b.WriteString("Self-supervised tune (`followmatch tune --offers offers.jsonl --index idx`: no labels; the dialect's offers whose\n" +
+		"GTIN names one listing are its matches, their candidates of another GTIN its non-matches, fitted with the GTIN left\n" +
+		"out), then the same offers matched under the config it wrote:\n\n")
+	for _, line := range strings.Split(strings.TrimSpace(string(tuneReport)), "\n") {
+		if strings.HasPrefix(line, "config written") {
+			continue
+		}
+		fmt.Fprintf(&b, "    %s\n", line)
+	}
+	b.WriteString("\n| offers | n | right, defaults | right, self-tuned | matched, defaults | matched, self-tuned |\n|---|---|---|---|---|---|\n")
+	for _, name := range []string{"all", "with GTIN", "without GTIN", "listed", "unlisted"} {
+		t, u := d.groups[name], s.groups[name]
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s |\n", name, t.n, t.pct(t.right), u.pct(u.right), t.pct(t.matched), u.pct(u.matched))
+	}
+	fmt.Fprintf(&b, "%s\n", end)
 	fmt.Print(b.String())
 	if resultsPath != "" {
 		return results.WriteSection(resultsPath, "dialect", b.String())
@@ -125,7 +154,23 @@ func measure(bin string, nListings, nOffers int, out string, dialect bool, confi
 	if err := step("followmatch", "index", "--listings", filepath.Join(out, "listings.jsonl"), "--index", idx); err != nil {
 		return fig, err
 	}
-	resPath := filepath.Join(out, "results.csv")
+	return tallyRun(bin, out, "results.csv", config)
+}
+
+// tallyRun matches the offers of a generated catalog in out (index built)
+// under config into the results file res, and tallies the decisions.
+func tallyRun(bin, out, res, config string) (figures, error) {
+	var fig figures
+	step := func(name string, args ...string) error {
+		cmd := exec.Command(filepath.Join(bin, name), args...)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s %v: %w", name, args, err)
+		}
+		return nil
+	}
+	idx := filepath.Join(out, "idx")
+	resPath := filepath.Join(out, res)
 	start := time.Now()
 	args := []string{"match", "--index", idx, "--offers", filepath.Join(out, "offers.jsonl"), "--format", "csv", "--out", resPath}
 	if config != "" {

@@ -153,8 +153,19 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	d.register(fs)
 	out := fs.String("out", "", "write the tuned config to `file` (default standard output)")
 	verbose := fs.Bool("v", false, "print the m/u estimate of every level")
+	var m matchFlags
+	fs.StringVar(&m.offers, "offers", "", "no labeled dataset: fit on the offers of this `file` whose GTIN names one listing of --index")
+	fs.StringVar(&m.index, "index", defaultIndex, "with --offers: the listing index `dir`")
+	fs.StringVar(&m.sheet, "sheet", "", "with --offers: the `sheet` of an XLSX offers file")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
+	}
+	if m.offers != "" {
+		if d.dir != "" {
+			return usagef("give --dataset (labeled pairs) or --offers (pairs linked by GTIN), not both")
+		}
+		m.mapping = d.mapping // --map renames the offers' columns
+		return runSelfTune(ctx, &m, d.config, *out, stdout, stderr)
 	}
 	ev, base, err := d.load(stderr)
 	if err != nil {
@@ -185,9 +196,36 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintf(report, "match threshold %.6g, review threshold %.6g\n", cfg.MatchThreshold, cfg.ReviewThreshold)
 	fmt.Fprintf(report, "F1 on valid: %.4f before, %.4f after\n", rep.ValidBefore.F1, rep.ValidAfter.F1)
+	return writeTuned(cfg, *out, stdout, report)
+}
+
+// runSelfTune is tune --offers: fitted on pairs linked by GTIN.
+func runSelfTune(ctx context.Context, m *matchFlags, configFile, out string, stdout, stderr io.Writer) error {
+	base := match.DefaultConfig()
+	if configFile != "" {
+		var err error
+		if base, err = catalog.LoadConfig(configFile); err != nil {
+			return err
+		}
+	}
+	report := stderr
+	if out != "" {
+		report = stdout
+	}
+	m.config = configFile
+	m.workers = 1
+	cfg, err := selfTune(ctx, m, base, report)
+	if err != nil {
+		return err
+	}
+	return writeTuned(cfg, out, stdout, report)
+}
+
+// writeTuned writes a tuned config to out (standard output when "").
+func writeTuned(cfg *match.Config, out string, stdout, report io.Writer) error {
 	w := stdout
-	if *out != "" {
-		f, err := os.Create(*out)
+	if out != "" {
+		f, err := os.Create(out)
 		if err != nil {
 			return fmt.Errorf("tune: %w", err)
 		}
@@ -197,8 +235,8 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := cfg.Encode(w); err != nil {
 		return fmt.Errorf("tune: write config: %w", err)
 	}
-	if *out != "" {
-		fmt.Fprintf(report, "config written to %s (use it with --config)\n", *out)
+	if out != "" {
+		fmt.Fprintf(report, "config written to %s (use it with --config)\n", out)
 	}
 	return nil
 }

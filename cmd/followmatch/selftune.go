@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/eval"
+	"github.com/followmatch/followmatch/match"
+)
+
+// selfTune fits a config without labeled pairs: the offers whose GTIN names
+// one listing of the index are its matches, their candidates of another
+// GTIN its non-matches, and the weights are fitted with the GTIN left out,
+// so that they decide the offers that have none. It reports the pairs used
+// and F1 on linked offers held out, GTIN hidden, before and after.
+func selfTune(ctx context.Context, f *matchFlags, base *match.Config, report io.Writer) (*match.Config, error) {
+	offerMap, err := catalog.ParseMap(f.mapping)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	rd, err := catalog.Open(f.offers, catalog.Options{Map: offerMap, Sheet: f.sheet})
+	if err != nil {
+		return nil, err
+	}
+	defer rd.Close()
+	e, err := f.openEngine(ctx, report)
+	if err != nil {
+		return nil, err
+	}
+	defer e.Close()
+	var linked []eval.Linked
+	bad := 0
+	for {
+		row, err := rd.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if row.Err != nil || len(row.Record.GTINs) == 0 {
+			if row.Err != nil {
+				bad++
+			}
+			continue
+		}
+		t, err := e.Trace(ctx, row.Record, "")
+		if err != nil {
+			return nil, fmt.Errorf("tune: offer %s: %w", row.Record.ID, err)
+		}
+		linked = append(linked, eval.Linked{Offer: row.Record, Scored: t.Scored})
+	}
+	ds, counts := eval.LinkedDataset(f.offers, linked)
+	if bad > 0 {
+		fmt.Fprintf(report, "warning: %d rows of %s could not be read (left out)\n", bad, f.offers)
+	}
+	fmt.Fprintf(report, "tune %s: %d offers with a GTIN; %d name exactly one candidate listing: %d matches, %d non-matches of another GTIN\n",
+		f.offers, len(linked), counts.WithGTIN, counts.Positives, counts.Negatives)
+	train, _ := ds.Split("train")
+	valid, _ := ds.Split("valid")
+	test, _ := ds.Split("test")
+	if counts.Positives < 20 || len(train) == 0 || len(valid) == 0 {
+		return nil, fmt.Errorf("tune: %s: only %d offers linked to a listing by their GTIN; at least 20 are needed to fit weights (or tune --dataset with labeled pairs)", f.offers, counts.Positives)
+	}
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return nil, err
+	}
+	ev := eval.NewEvaluator(ds, vs)
+	ev.Ablate("gtin")
+	cfg, rep := ev.Tune(train, valid, base)
+	// The GTIN's own weights stay as they were: it was left out of the fit.
+	cfg.Weights["gtin"] = base.Weights["gtin"]
+	fmt.Fprintf(report, "weights from %d train pairs (%s), thresholds from %d valid pairs, GTIN left out\n", rep.Train, rep.Method, rep.Valid)
+	if len(rep.DroppedVetoes) > 0 {
+		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
+	}
+	if len(test) > 0 {
+		before, after := ev.Evaluate("test", test, base), ev.Evaluate("test", test, cfg)
+		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", len(test), before.F1, after.F1)
+	}
+	return cfg, nil
+}

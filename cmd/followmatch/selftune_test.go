@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// upc completes 11 digits into a UPC-A.
+func upc(body string) string { return body + string(match.CheckDigit(body)) }
+
+// TestSelfTune: tune --offers fits a config from the offers whose GTIN
+// names a listing (no labels), says what it used, and match takes it; with
+// too few links it says why and fails.
+func TestSelfTune(t *testing.T) {
+	dir := t.TempDir()
+	colors := []string{"Black", "White", "Red"}
+	var listings, offers strings.Builder
+	for i := 0; i < 40; i++ {
+		for c, color := range colors {
+			fmt.Fprintf(&listings, `{"id":"L%d-%d","brand":"Brand%d","title":"Brand%d Series %d Travel Mug, 16 oz, %s","color":%q,"size":"16 oz","gtin":[%q]}`+"\n",
+				i, c, i%7, i%7, i, color, color, upc(fmt.Sprintf("0712%03d%04d", i, c)))
+		}
+		fmt.Fprintf(&offers, `{"id":"S%d","brand":"BRAND%d","title":"BRAND%d SERIES %d TRAVEL MUG 16OZ %s","gtin":%q}`+"\n",
+			i, i%7, i%7, i, strings.ToUpper(colors[i%3]), upc(fmt.Sprintf("0712%03d%04d", i, i%3)))
+	}
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	lf, of := write("listings.jsonl", listings.String()), write("offers.jsonl", offers.String())
+	idx := filepath.Join(dir, "idx")
+	if code, _, stderr := cli(t, "index", "--listings", lf, "--index", idx); code != 0 {
+		t.Fatalf("index: %s", stderr)
+	}
+	cfgPath := filepath.Join(dir, "self.json")
+	code, stdout, stderr := cli(t, "tune", "--offers", of, "--index", idx, "--out", cfgPath)
+	if code != 0 {
+		t.Fatalf("tune --offers: exit %d: %s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"40 offers with a GTIN; 40 name exactly one candidate listing: 40 matches", "GTIN left out", "check: F1 on", "config written to"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("tune report lacks %q:\n%s", want, stdout)
+		}
+	}
+	b, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg match.Config
+	if err := json.Unmarshal(b, &cfg); err != nil || cfg.Weights["gtin"][match.Exact] != match.DefaultConfig().Weights["gtin"][match.Exact] {
+		t.Errorf("config %s: err %v; want the GTIN's weights kept (left out of the fit)", cfgPath, err)
+	}
+	if code, _, stderr := cli(t, "match", "--index", idx, "--offers", of, "--config", cfgPath, "--format", "csv"); code != 0 {
+		t.Errorf("match --config self.json: exit %d: %s", code, stderr)
+	}
+	few := write("few.jsonl", strings.Join(strings.SplitAfterN(offers.String(), "\n", 6)[:5], ""))
+	if code, _, stderr := cli(t, "tune", "--offers", few, "--index", idx); code != 1 || !strings.Contains(stderr, "at least 20 are needed") {
+		t.Errorf("tune on 5 linked offers: exit %d: %s; want 1 and why", code, stderr)
+	}
+	if code, _, _ := cli(t, "tune", "--offers", of, "--dataset", dir); code != 2 {
+		t.Errorf("tune --offers --dataset: exit %d, want 2 (usage)", code)
+	}
+}
