@@ -18,6 +18,8 @@ import (
 // datasetFlags are shared by eval and tune.
 type datasetFlags struct {
 	dir, mapping, config string
+	// labels is a person's labels file (tune --labels), added to train.
+	labels string
 }
 
 func (f *datasetFlags) register(fs *flag.FlagSet) {
@@ -55,6 +57,14 @@ func (f *datasetFlags) load(stderr io.Writer) (*eval.Evaluator, *match.Config, e
 	ds, err := eval.Load(f.dir, renames)
 	if err != nil {
 		return nil, nil, err
+	}
+	if f.labels != "" {
+		labels, err := eval.ReadLabels(f.labels)
+		if err != nil {
+			return nil, nil, err
+		}
+		used, unknown := ds.AddLabels(labels, nil, nil)
+		reportLabels(stderr, f.labels, used, unknown)
 	}
 	if n := len(ds.BadRows); n > 0 {
 		fmt.Fprintf(stderr, "warning: %d rows of %s could not be read; pairs naming them fail:\n", n, f.dir)
@@ -153,6 +163,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	d.register(fs)
 	out := fs.String("out", "", "write the tuned config to `file` (default standard output)")
 	verbose := fs.Bool("v", false, "print the m/u estimate of every level")
+	fs.StringVar(&d.labels, "labels", "", "a person's labels `file` (CSV offer_id,listing_id,label; 1 same, 0 different), each counted as 5 pairs in the fit")
 	var m matchFlags
 	fs.StringVar(&m.offers, "offers", "", "no labeled dataset: fit on the offers of this `file` whose GTIN names one listing of --index")
 	fs.StringVar(&m.index, "index", defaultIndex, "with --offers: the listing index `dir`")
@@ -165,7 +176,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return usagef("give --dataset (labeled pairs) or --offers (pairs linked by GTIN), not both")
 		}
 		m.mapping = d.mapping // --map renames the offers' columns
-		return runSelfTune(ctx, &m, d.config, *out, stdout, stderr)
+		return runSelfTune(ctx, &m, d.config, d.labels, *out, stdout, stderr)
 	}
 	ev, base, err := d.load(stderr)
 	if err != nil {
@@ -200,7 +211,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // runSelfTune is tune --offers: fitted on pairs linked by GTIN.
-func runSelfTune(ctx context.Context, m *matchFlags, configFile, out string, stdout, stderr io.Writer) error {
+func runSelfTune(ctx context.Context, m *matchFlags, configFile, labelsFile, out string, stdout, stderr io.Writer) error {
 	base := match.DefaultConfig()
 	if configFile != "" {
 		var err error
@@ -214,11 +225,26 @@ func runSelfTune(ctx context.Context, m *matchFlags, configFile, out string, std
 	}
 	m.config = configFile
 	m.workers = 1
-	cfg, err := selfTune(ctx, m, base, report)
+	var labels []eval.Pair
+	if labelsFile != "" {
+		var err error
+		if labels, err = eval.ReadLabels(labelsFile); err != nil {
+			return err
+		}
+	}
+	cfg, err := selfTune(ctx, m, base, labelsFile, labels, report)
 	if err != nil {
 		return err
 	}
 	return writeTuned(cfg, out, stdout, report)
+}
+
+// reportLabels says how many labels a fit used and which it could not.
+func reportLabels(w io.Writer, file string, used int, unknown []eval.Pair) {
+	fmt.Fprintf(w, "labels %s: %d used, each counted as %d pairs\n", file, used, eval.LabelWeight)
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "warning: labels %s: %d name an offer or listing not found (left out), e.g. %s,%s\n", file, len(unknown), unknown[0].A, unknown[0].B)
+	}
 }
 
 // writeTuned writes a tuned config to out (standard output when "").

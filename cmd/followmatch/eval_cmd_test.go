@@ -64,6 +64,14 @@ func TestEvalAndTuneCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "F1 on valid:") {
 		t.Fatalf("tune: exit %d\n%s\n%s", code, out, stderr)
 	}
+	labels := filepath.Join(t.TempDir(), "labels.csv")
+	if err := os.WriteFile(labels, []byte("offer_id,listing_id,label\na3,b3,1\nnope,b3,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = cli(t, "tune", "--dataset", dir, "--labels", labels, "--out", filepath.Join(t.TempDir(), "l.json"))
+	if code != 0 || !strings.Contains(stderr, "1 used, each counted as 5 pairs") || !strings.Contains(stderr, "1 name an offer or listing not found") {
+		t.Errorf("tune --dataset --labels: exit %d\n%s\n%s", code, out, stderr)
+	}
 	code, out, stderr = cli(t, "eval", "--dataset", dir, "--config", cfg, "--split", "valid", "--mode", "catalog", "--json")
 	if code != 0 || !strings.Contains(out, `"recall_at_k":1`) || !strings.Contains(out, `"f1":1`) {
 		t.Errorf("eval --mode catalog with the tuned config: exit %d\n%s\n%s", code, out, stderr)

@@ -16,7 +16,7 @@ import (
 // GTIN its non-matches, and the weights are fitted with the GTIN left out,
 // so that they decide the offers that have none. It reports the pairs used
 // and F1 on linked offers held out, GTIN hidden, before and after.
-func selfTune(ctx context.Context, f *matchFlags, base *match.Config, report io.Writer) (*match.Config, error) {
+func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile string, labels []eval.Pair, report io.Writer) (*match.Config, error) {
 	offerMap, err := catalog.ParseMap(f.mapping)
 	if err != nil {
 		return nil, usageError{err.Error()}
@@ -32,6 +32,7 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, report io.
 	}
 	defer e.Close()
 	var linked []eval.Linked
+	offers := map[string]*match.Record{} // for the labels
 	bad := 0
 	for {
 		row, err := rd.Next()
@@ -40,6 +41,9 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, report io.
 		}
 		if err != nil {
 			return nil, err
+		}
+		if row.Err == nil && len(labels) > 0 {
+			offers[row.Record.ID] = row.Record
 		}
 		if row.Err != nil || len(row.Record.GTINs) == 0 {
 			if row.Err != nil {
@@ -59,11 +63,23 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, report io.
 	}
 	fmt.Fprintf(report, "tune %s: %d offers with a GTIN; %d name exactly one candidate listing: %d matches, %d non-matches of another GTIN\n",
 		f.offers, len(linked), counts.WithGTIN, counts.Positives, counts.Negatives)
+	used := 0
+	if len(labels) > 0 {
+		var unknown []eval.Pair
+		used, unknown = ds.AddLabels(labels, func(id string) *match.Record { return offers[id] }, func(id string) *match.Record {
+			r, err := e.Listing(ctx, id)
+			if err != nil {
+				return nil
+			}
+			return r
+		})
+		reportLabels(report, labelsFile, used, unknown)
+	}
 	train, _ := ds.Split("train")
 	valid, _ := ds.Split("valid")
 	test, _ := ds.Split("test")
-	if counts.Positives < 20 || len(train) == 0 || len(valid) == 0 {
-		return nil, fmt.Errorf("tune: %s: only %d offers linked to a listing by their GTIN; at least 20 are needed to fit weights (or tune --dataset with labeled pairs)", f.offers, counts.Positives)
+	if counts.Positives+used < 20 || len(train) == 0 || len(valid) == 0 {
+		return nil, fmt.Errorf("tune: %s: only %d offers linked to a listing by their GTIN and %d labels; at least 20 are needed to fit weights (or tune --dataset with labeled pairs)", f.offers, counts.Positives, used)
 	}
 	vs, err := match.LoadVocabularies()
 	if err != nil {

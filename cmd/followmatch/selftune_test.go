@@ -62,6 +62,11 @@ func TestSelfTune(t *testing.T) {
 	if code, _, stderr := cli(t, "match", "--index", idx, "--offers", of, "--config", cfgPath, "--format", "csv"); code != 0 {
 		t.Errorf("match --config self.json: exit %d: %s", code, stderr)
 	}
+	labels := write("labels.csv", "offer_id,listing_id,label\nS1,L1-1,1\nS1,L1-0,0\nS99,L1-0,1\n")
+	code, stdout, stderr = cli(t, "tune", "--offers", of, "--index", idx, "--labels", labels, "--out", filepath.Join(dir, "labeled.json"))
+	if code != 0 || !strings.Contains(stdout, "2 used, each counted as 5 pairs") || !strings.Contains(stdout, "1 name an offer or listing not found") {
+		t.Errorf("tune --offers --labels: exit %d:\n%s%s", code, stdout, stderr)
+	}
 	few := write("few.jsonl", strings.Join(strings.SplitAfterN(offers.String(), "\n", 6)[:5], ""))
 	if code, _, stderr := cli(t, "tune", "--offers", few, "--index", idx); code != 1 || !strings.Contains(stderr, "at least 20 are needed") {
 		t.Errorf("tune on 5 linked offers: exit %d: %s; want 1 and why", code, stderr)
