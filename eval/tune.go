@@ -293,6 +293,7 @@ func cloneConfig(c *match.Config) *match.Config {
 		out.Vetoes[a] = slices.Clone(lv)
 	}
 	out.Words = maps.Clone(c.Words)
+	out.BrandAliases = maps.Clone(c.BrandAliases)
 	return &out
 }
 

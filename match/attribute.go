@@ -88,6 +88,14 @@ type Env struct {
 	// for tune to learn from.
 	Words    map[string]WordWeight
 	AllWords bool
+	// BrandAliases are the config's learned vendor names (Config.BrandAliases).
+	BrandAliases map[string][]string
+}
+
+// aliased reports whether the config names vendor key v as standing for
+// brand key b.
+func (e *Env) aliased(v, b string) bool {
+	return e != nil && slices.Contains(e.BrandAliases[v], b)
 }
 
 func (e *Env) idf(tok string) float64 {

@@ -26,6 +26,10 @@ type brandValue struct {
 	lead string
 }
 
+// BrandKeyOf returns the key of a brand name as config brand_aliases hold
+// it: its normalized words run together ("Nestlé Purina" -> "nestlepurina").
+func BrandKeyOf(name string) string { return strings.Join(Tokens(name), "") }
+
 // BrandKey returns the normalized brand (see Vocabularies.BrandKey).
 func (it *Item) BrandKey() string { return it.brand.key }
 
@@ -81,7 +85,7 @@ func brandAttribute() Attribute {
 	}
 }
 
-func compareBrands(a, b *Item, _ *Env) Outcome {
+func compareBrands(a, b *Item, env *Env) Outcome {
 	av, bv := a.Rec.Brand, b.Rec.Brand
 	ka, kb := a.brand.key, b.brand.key
 	switch {
@@ -129,6 +133,8 @@ func compareBrands(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "an initialism of the other"}
 	case sameCompany(a, b):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: "GTINs of one GS1 company prefix"}
+	case env.aliased(ka, kb) || env.aliased(kb, ka):
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: "a learned brand alias (config brand_aliases)"}
 	}
 	if r := Similarity(ka, kb); r >= 0.8 && len(ka) >= 4 {
 		return Outcome{Level: Close, A: av, B: bv, Evidence: fmt.Sprintf("spelling similarity %.2f", r)}

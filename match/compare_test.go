@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/followmatch/followmatch/imagecmp"
@@ -590,5 +591,30 @@ func TestCompareRare(t *testing.T) {
 		if o := c.Compare(a, b, &Env{}); o.Level != Missing {
 			t.Errorf("rare(%q, %q) without frequencies = %s, want missing", tt.a, tt.b, o.Level)
 		}
+	}
+}
+
+// TestBrandAliasesFromConfig: a vendor name the config maps to a brand is
+// that brand's owner, not another brand; a config with a key that is no
+// brand key is refused.
+func TestBrandAliasesFromConfig(t *testing.T) {
+	vs := testVocab(t)
+	c := comparator(t, "brand")
+	a := Prepare(&Record{Brand: "NORTHWIND TRADERS", Title: "SERIES 3 TRAVEL MUG"}, vs)
+	b := Prepare(&Record{Brand: "Brand3", Title: "Brand3 Series 3 Travel Mug"}, vs)
+	if got := c.Compare(a, b, &Env{}).Level; got != Conflict {
+		t.Fatalf("without the alias: %s, want conflict", got)
+	}
+	env := &Env{BrandAliases: map[string][]string{"northwindtraders": {"brand3"}}}
+	if got := c.Compare(a, b, env).Level; got != Owner {
+		t.Errorf("with the alias: %s, want owner", got)
+	}
+	if got := c.Compare(b, a, env).Level; got != Owner {
+		t.Errorf("with the alias, swapped: %s, want owner", got)
+	}
+	cfg := DefaultConfig()
+	cfg.BrandAliases = map[string][]string{"Northwind Traders": {"brand3"}}
+	if err := cfg.Validate(); err == nil || !strings.Contains(err.Error(), "northwindtraders") {
+		t.Errorf("Validate with a spelled-out vendor: %v, want an error naming the key to write", err)
 	}
 }

@@ -48,6 +48,13 @@ type Config struct {
 	// says in both titles and in one only. Given, they replace the
 	// defaults' (none) whole.
 	Words map[string]WordWeight `json:"words,omitempty"`
+	// BrandAliases maps a supplier's vendor name to the listing brands it
+	// stands for (a brand owner, a holding, a distributor's own spelling),
+	// as brand keys: lower case, letters and digits only ("nestlepurina":
+	// ["friskies", "purinaone"]). tune --offers learns them from offers
+	// linked to listings by their GTIN; a brand comparison the map covers
+	// is an owner, not a conflict.
+	BrandAliases map[string][]string `json:"brand_aliases,omitempty"`
 }
 
 // DefaultConfig returns the defaults: the weights and vetoes each
@@ -122,6 +129,16 @@ func DecodeConfig(r io.Reader) (*Config, error) {
 // or level, a level without a weight, a weight that is not a finite number
 // or is set on Missing, a veto on Missing, thresholds out of order.
 func (c *Config) Validate() error {
+	for _, v := range slices.Sorted(maps.Keys(c.BrandAliases)) {
+		if BrandKeyOf(v) != v || v == "" {
+			return fmt.Errorf("config: brand_aliases: %q is no brand key (want %q: lower case, letters and digits)", v, BrandKeyOf(v))
+		}
+		for _, b := range c.BrandAliases[v] {
+			if BrandKeyOf(b) != b || b == "" {
+				return fmt.Errorf("config: brand_aliases.%s: %q is no brand key (want %q)", v, b, BrandKeyOf(b))
+			}
+		}
+	}
 	known := map[string]Attribute{}
 	for _, a := range attributes {
 		known[a.Name] = a

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 
 	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
@@ -87,7 +89,32 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 	}
 	ev := eval.NewEvaluator(ds, vs)
 	ev.Ablate("gtin")
-	cfg, rep := ev.Tune(train, valid, base)
+	// The supplier's vendor names that stand for listing brands, from the
+	// linked pairs fitted on (not the held-out ones).
+	aliases, aliasCounts := ev.LearnBrandAliases(append(slices.Clone(train), valid...), 2)
+	fitBase := *base
+	if len(aliases) > 0 {
+		fitBase.BrandAliases = maps.Clone(base.BrandAliases)
+		if fitBase.BrandAliases == nil {
+			fitBase.BrandAliases = map[string][]string{}
+		}
+		for v, bs := range aliases {
+			for _, b := range bs {
+				if !slices.Contains(fitBase.BrandAliases[v], b) {
+					fitBase.BrandAliases[v] = append(fitBase.BrandAliases[v], b)
+				}
+			}
+		}
+	}
+	fmt.Fprintf(report, "vendor names learned as brand aliases: %d (seen in 2 linked pairs or more)\n", len(aliasCounts))
+	for i, a := range aliasCounts {
+		if i == 20 {
+			fmt.Fprintf(report, "  ... and %d more (in the config's brand_aliases)\n", len(aliasCounts)-20)
+			break
+		}
+		fmt.Fprintf(report, "  %-24s -> %-20s %d pairs\n", a.Vendor, a.Brand, a.Pairs)
+	}
+	cfg, rep := ev.Tune(train, valid, &fitBase)
 	// The GTIN's own weights stay as they were: it was left out of the fit.
 	cfg.Weights["gtin"] = base.Weights["gtin"]
 	fmt.Fprintf(report, "weights from %d train pairs (%s), thresholds from %d valid pairs, GTIN left out\n", rep.Train, rep.Method, rep.Valid)

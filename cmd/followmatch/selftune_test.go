@@ -26,8 +26,13 @@ func TestSelfTune(t *testing.T) {
 			fmt.Fprintf(&listings, `{"id":"L%d-%d","brand":"Brand%d","title":"Brand%d Series %d Travel Mug, 16 oz, %s","color":%q,"size":"16 oz","gtin":[%q]}`+"\n",
 				i, c, i%7, i%7, i, color, color, upc(fmt.Sprintf("0712%03d%04d", i, c)))
 		}
-		fmt.Fprintf(&offers, `{"id":"S%d","brand":"BRAND%d","title":"BRAND%d SERIES %d TRAVEL MUG 16OZ %s","gtin":%q}`+"\n",
-			i, i%7, i%7, i, strings.ToUpper(colors[i%3]), upc(fmt.Sprintf("0712%03d%04d", i, i%3)))
+		vendor, lead := fmt.Sprintf("BRAND%d", i%7), fmt.Sprintf("BRAND%d ", i%7)
+		if i%7 == 3 {
+			// A distributor's own name for Brand3, and titles without it.
+			vendor, lead = "NORTHWIND TRADERS", ""
+		}
+		fmt.Fprintf(&offers, `{"id":"S%d","brand":%q,"title":"%sSERIES %d TRAVEL MUG 16OZ %s","gtin":%q}`+"\n",
+			i, vendor, lead, i, strings.ToUpper(colors[i%3]), upc(fmt.Sprintf("0712%03d%04d", i, i%3)))
 	}
 	write := func(name, s string) string {
 		p := filepath.Join(dir, name)
@@ -46,7 +51,8 @@ func TestSelfTune(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("tune --offers: exit %d: %s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"40 offers with a GTIN; 40 name exactly one candidate listing: 40 matches", "GTIN left out", "check: F1 on", "config written to"} {
+	for _, want := range []string{"40 offers with a GTIN; 40 name exactly one candidate listing: 40 matches", "GTIN left out", "check: F1 on", "config written to",
+		"vendor names learned as brand aliases: 1", "northwindtraders         -> brand3"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("tune report lacks %q:\n%s", want, stdout)
 		}
@@ -58,6 +64,9 @@ func TestSelfTune(t *testing.T) {
 	var cfg match.Config
 	if err := json.Unmarshal(b, &cfg); err != nil || cfg.Weights["gtin"][match.Exact] != match.DefaultConfig().Weights["gtin"][match.Exact] {
 		t.Errorf("config %s: err %v; want the GTIN's weights kept (left out of the fit)", cfgPath, err)
+	}
+	if got := cfg.BrandAliases["northwindtraders"]; len(got) != 1 || got[0] != "brand3" {
+		t.Errorf("config brand_aliases %v: want northwindtraders -> brand3", cfg.BrandAliases)
 	}
 	if code, _, stderr := cli(t, "match", "--index", idx, "--offers", of, "--config", cfgPath, "--format", "csv"); code != 0 {
 		t.Errorf("match --config self.json: exit %d: %s", code, stderr)

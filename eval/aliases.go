@@ -1,0 +1,65 @@
+package eval
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+// AliasCount is a supplier's vendor name seen standing for a listing brand
+// in Pairs matching pairs.
+type AliasCount struct {
+	Vendor, Brand string // brand keys
+	Pairs         int
+}
+
+// LearnBrandAliases reads from the matching pairs the vendor names that
+// stand for another brand: pairs whose brand comparison disagrees (another
+// brand, or a title that omits it) though the records are one item. A
+// vendor and a brand seen together in minPairs pairs or more become an
+// alias (Config.BrandAliases); the counts come most first.
+func (e *Evaluator) LearnBrandAliases(pairs []Pair, minPairs int) (map[string][]string, []AliasCount) {
+	var brand match.Attribute
+	for _, a := range match.Attributes() {
+		if a.Name == "brand" {
+			brand = a
+		}
+	}
+	seen := map[[2]string]int{}
+	for _, p := range pairs {
+		if !p.Match {
+			continue
+		}
+		a, b := e.a[p.A], e.b[p.B]
+		if a == nil || b == nil || a.BrandKey() == "" || b.BrandKey() == "" || a.BrandKey() == b.BrandKey() {
+			continue
+		}
+		switch brand.Compare(a, b, &match.Env{}).Level {
+		case match.Conflict, match.NotInTitle, match.LeadsOther:
+			seen[[2]string{a.BrandKey(), b.BrandKey()}]++
+		}
+	}
+	var counts []AliasCount
+	aliases := map[string][]string{}
+	for k, n := range seen {
+		if n < minPairs {
+			continue
+		}
+		counts = append(counts, AliasCount{Vendor: k[0], Brand: k[1], Pairs: n})
+		aliases[k[0]] = append(aliases[k[0]], k[1])
+	}
+	for v := range aliases {
+		slices.Sort(aliases[v])
+	}
+	sort.Slice(counts, func(i, j int) bool {
+		if counts[i].Pairs != counts[j].Pairs {
+			return counts[i].Pairs > counts[j].Pairs
+		}
+		if counts[i].Vendor != counts[j].Vendor {
+			return counts[i].Vendor < counts[j].Vendor
+		}
+		return counts[i].Brand < counts[j].Brand
+	})
+	return aliases, counts
+}
