@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults ablation images scale dialect load clean
+.PHONY: all build demo test vet fmt-check bench fuzz images-demo accuracy accuracy-check defaults ablation active images scale dialect load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
 # EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
@@ -87,6 +87,11 @@ ablation:
 IMAGES ?= ../shared/data/images
 images:
 	$(GO) run ./benchmarks/images -data $(if $(filter-out ../shared/data/em,$(DATA)),$(DATA),$(IMAGES)) -results benchmarks/RESULTS.md
+
+# active: what 200 labels chosen by uncertainty buy against 200 at random
+# and the whole train split (issue 15); rewrites the active section.
+active:
+	$(GO) run ./benchmarks/active -data $(DATA) -results benchmarks/RESULTS.md
 
 # dialect: the generated catalog with its offers in a wholesale supplier's
 # dialect and plainly, decided with the defaults, then after a

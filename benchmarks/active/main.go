@@ -1,0 +1,122 @@
+// Command active measures what a person's labels buy when no labeled
+// dataset exists: a config tuned on 200 train pairs chosen as the review
+// page orders them (the most uncertain first, in batches of 50, re-tuned
+// after each; eval.Evaluator.ActiveLabels) against 200 chosen at random
+// and the whole train split, by test F1, on the labeled-pair datasets
+// under -data (their labels stand in for the person's answers).
+//
+//	go run ./benchmarks/active -data ../shared/data/em -results benchmarks/RESULTS.md
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/followmatch/followmatch/benchmarks/internal/results"
+	"github.com/followmatch/followmatch/catalog"
+	"github.com/followmatch/followmatch/eval"
+	"github.com/followmatch/followmatch/match"
+)
+
+func main() {
+	data := flag.String("data", "", "`folder` of labeled-pair datasets (Walmart-Amazon, Abt-Buy layout)")
+	budget := flag.Int("budget", 200, "labels a person gives")
+	resultsPath := flag.String("results", "", "rewrite the active section of this `file` (none when empty)")
+	flag.Parse()
+	if *data == "" {
+		fmt.Fprintln(os.Stderr, "active: -data is required")
+		os.Exit(2)
+	}
+	if err := run(*data, *budget, *resultsPath); err != nil {
+		fmt.Fprintln(os.Stderr, "active:", err)
+		os.Exit(1)
+	}
+}
+
+// randomRuns is how many random draws the random figure is the median of.
+const randomRuns = 5
+
+func run(data string, budget int, resultsPath string) error {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(data)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	begin, end := results.Markers("active")
+	fmt.Fprintf(&b, "%s\n## Labels from a person: %d chosen by uncertainty against %d at random\n\n", begin, budget, budget)
+	fmt.Fprintf(&b, "Made by `go run ./benchmarks/active -data %s` on %s. Test F1 in %% of a config tuned on %d labeled train pairs\n"+
+		"(each counting 5) and the train pairs the config so far decides with confidence (under 2%% or over 98%%, labeled as it\n"+
+		"decides them; no title words; thresholds chosen on the labels alone: a person has no others;\n"+
+		"`eval.Evaluator.TuneOnLabels`). The labels are picked as the review page orders them, most uncertain under the config\n"+
+		"so far first, in batches of 50 re-tuned after each (`eval.Evaluator.ActiveLabels`), or at random (median of %d draws,\n"+
+		"fitted the same way), beside the config tuned on the whole train split. The dataset's labels stand in for the\n"+
+		"person's answers.\n\n",
+		data, time.Now().UTC().Format("2006-01-02"), budget, randomRuns)
+	b.WriteString("| dataset | train pairs | defaults | 200 by uncertainty | 200 at random (median) | whole train split |\n|---|---|---|---|---|---|\n")
+	for _, e := range entries {
+		dir := filepath.Join(data, e.Name())
+		if !e.IsDir() || eval.IsWDC(dir) {
+			continue
+		}
+		m, err := eval.ReadMap(dir)
+		if err != nil {
+			return err
+		}
+		renames, err := catalog.ParseMap(m)
+		if err != nil {
+			return err
+		}
+		ds, err := eval.Load(dir, renames)
+		if err != nil {
+			return err
+		}
+		ev := eval.NewEvaluator(ds, vs)
+		train, err := ds.Split("train")
+		if err != nil {
+			return err
+		}
+		valid, err := ds.Split("valid")
+		if err != nil {
+			return err
+		}
+		test, err := ds.Split("test")
+		if err != nil {
+			return err
+		}
+		base := match.DefaultConfig()
+		def := ev.Evaluate("test", test, base).F1
+		_, activeCfg := ev.ActiveLabels(train, base, budget, 50)
+		active := ev.Evaluate("test", test, activeCfg).F1
+		var randoms []float64
+		for seed := range uint64(randomRuns) {
+			r := rand.New(rand.NewPCG(seed, 7))
+			pick := slices.Clone(train)
+			r.Shuffle(len(pick), func(i, j int) { pick[i], pick[j] = pick[j], pick[i] })
+			pick = pick[:min(budget, len(pick))]
+			cfg := ev.TuneOnLabels(train, pick, base, base)
+			randoms = append(randoms, ev.Evaluate("test", test, cfg).F1)
+		}
+		slices.Sort(randoms)
+		full, _ := ev.Tune(train, valid, base)
+		whole := ev.Evaluate("test", test, full).F1
+		fmt.Fprintf(os.Stderr, "%s: defaults %.1f, %d by uncertainty %.1f, at random %.1f (%v), whole train %.1f\n",
+			ds.Name, 100*def, budget, 100*active, 100*randoms[len(randoms)/2], randoms, 100*whole)
+		fmt.Fprintf(&b, "| %s | %d | %.1f | %.1f | %.1f | %.1f |\n", ds.Name, len(train), 100*def, 100*active, 100*randoms[len(randoms)/2], 100*whole)
+	}
+	fmt.Fprintf(&b, "\n%s\n", end)
+	fmt.Print(b.String())
+	if resultsPath != "" {
+		return results.WriteSection(resultsPath, "active", b.String())
+	}
+	return nil
+}
