@@ -63,3 +63,57 @@ func (e *Evaluator) LearnBrandAliases(pairs []Pair, minPairs int) (map[string][]
 	})
 	return aliases, counts
 }
+
+// DepartmentCount is a supplier's department seen standing for a listing
+// category root in Pairs matching pairs.
+type DepartmentCount struct {
+	Department, Root string
+	Pairs            int
+}
+
+// LearnDepartments reads from the matching pairs which listing category
+// roots a supplier's own departments (a category of one level that no
+// level of the listing's path names) stand for: a department linked to a
+// root in minPairs pairs or more, and to any in minDepartment or more, is
+// learned (Config.Departments).
+func (e *Evaluator) LearnDepartments(pairs []Pair, minPairs, minDepartment int) (map[string][]string, []DepartmentCount) {
+	seen := map[[2]string]int{}
+	support := map[string]int{}
+	for _, p := range pairs {
+		if !p.Match {
+			continue
+		}
+		a, b := e.a[p.A], e.b[p.B]
+		if a == nil || b == nil {
+			continue
+		}
+		dept, path := a.CategoryPath(), b.CategoryPath()
+		if len(dept) != 1 || len(path) < 2 || slices.Contains(path, dept[0]) {
+			continue
+		}
+		seen[[2]string{dept[0], path[0]}]++
+		support[dept[0]]++
+	}
+	var counts []DepartmentCount
+	depts := map[string][]string{}
+	for k, n := range seen {
+		if n < minPairs || support[k[0]] < minDepartment {
+			continue
+		}
+		counts = append(counts, DepartmentCount{Department: k[0], Root: k[1], Pairs: n})
+		depts[k[0]] = append(depts[k[0]], k[1])
+	}
+	for d := range depts {
+		slices.Sort(depts[d])
+	}
+	sort.Slice(counts, func(i, j int) bool {
+		if counts[i].Pairs != counts[j].Pairs {
+			return counts[i].Pairs > counts[j].Pairs
+		}
+		if counts[i].Department != counts[j].Department {
+			return counts[i].Department < counts[j].Department
+		}
+		return counts[i].Root < counts[j].Root
+	})
+	return depts, counts
+}

@@ -294,6 +294,7 @@ func cloneConfig(c *match.Config) *match.Config {
 	}
 	out.Words = maps.Clone(c.Words)
 	out.BrandAliases = maps.Clone(c.BrandAliases)
+	out.Departments = maps.Clone(c.Departments)
 	return &out
 }
 

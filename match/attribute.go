@@ -90,6 +90,19 @@ type Env struct {
 	AllWords bool
 	// BrandAliases are the config's learned vendor names (Config.BrandAliases).
 	BrandAliases map[string][]string
+	// Departments are the config's learned supplier departments
+	// (Config.Departments).
+	Departments map[string][]string
+}
+
+// department returns the category roots the config says a supplier's
+// department stands for.
+func (e *Env) department(d string) ([]string, bool) {
+	if e == nil {
+		return nil, false
+	}
+	r, ok := e.Departments[d]
+	return r, ok
 }
 
 // aliased reports whether the config names vendor key v as standing for

@@ -22,6 +22,10 @@ func categoryAttribute() Attribute {
 	}
 }
 
+// CategoryPath returns the item's category path, normalized, level by
+// level.
+func (it *Item) CategoryPath() []string { return it.category }
+
 // categoryPath normalizes a category path "A > B > C" into its levels.
 func categoryPath(c string) []string {
 	var out []string
@@ -33,7 +37,7 @@ func categoryPath(c string) []string {
 	return out
 }
 
-func compareCategories(a, b *Item, _ *Env) Outcome {
+func compareCategories(a, b *Item, env *Env) Outcome {
 	av, bv := a.Rec.Category, b.Rec.Category
 	if len(a.category) == 0 || len(b.category) == 0 {
 		return missing(av, bv)
@@ -59,6 +63,12 @@ func compareCategories(a, b *Item, _ *Env) Outcome {
 		}
 		if slices.Contains(path, one[0]) {
 			return Outcome{Level: Prefix, A: av, B: bv, Evidence: fmt.Sprintf("%q is a level of the other path", one[0])}
+		}
+		if roots, ok := env.department(one[0]); ok {
+			if slices.Contains(roots, path[0]) {
+				return Outcome{Level: Prefix, A: av, B: bv, Evidence: fmt.Sprintf("the supplier's %q stands for %q (config departments)", one[0], path[0])}
+			}
+			return Outcome{Level: Different, A: av, B: bv, Evidence: fmt.Sprintf("the supplier's %q stands for %s, not %q (config departments)", one[0], strings.Join(roots, ", "), path[0])}
 		}
 		return Outcome{Level: Missing, A: av, B: bv, Evidence: "a department of another taxonomy"}
 	}

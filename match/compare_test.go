@@ -618,3 +618,37 @@ func TestBrandAliasesFromConfig(t *testing.T) {
 		t.Errorf("Validate with a spelled-out vendor: %v, want an error naming the key to write", err)
 	}
 }
+
+// TestDepartmentsFromConfig: a supplier's department the config maps to a
+// category root agrees with paths under it and disagrees with others;
+// unmapped, it says nothing.
+func TestDepartmentsFromConfig(t *testing.T) {
+	vs := testVocab(t)
+	c := comparator(t, "category")
+	env := &Env{Departments: map[string][]string{"housewares": {"home and kitchen"}}}
+	tests := []struct {
+		offer, listing string
+		env            *Env
+		want           Level
+		reason         string
+	}{
+		{"HOUSEWARES", "Home & Kitchen > Drinkware", env, Prefix, "the learned department's root"},
+		{"HOUSEWARES", "Sports & Outdoors > Water Bottles", env, Different, "another root than the department stands for"},
+		{"HOUSEWARES", "Home & Kitchen > Drinkware", &Env{}, Missing, "unlearned, another taxonomy says nothing"},
+		{"PET", "Pet Supplies > Dogs", env, Missing, "a department the config does not name"},
+	}
+	for _, tt := range tests {
+		a, b := Prepare(&Record{Category: tt.offer}, vs), Prepare(&Record{Category: tt.listing}, vs)
+		if got := c.Compare(a, b, tt.env).Level; got != tt.want {
+			t.Errorf("category(%q, %q) = %s, want %s (%s)", tt.offer, tt.listing, got, tt.want, tt.reason)
+		}
+		if got := c.Compare(b, a, tt.env).Level; got != tt.want {
+			t.Errorf("category(%q, %q) swapped = %s, want %s", tt.listing, tt.offer, got, tt.want)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.Departments = map[string][]string{"HOUSEWARES": {"home and kitchen"}}
+	if err := cfg.Validate(); err == nil {
+		t.Error("Validate took a department that is not normalized")
+	}
+}

@@ -55,6 +55,12 @@ type Config struct {
 	// linked to listings by their GTIN; a brand comparison the map covers
 	// is an owner, not a conflict.
 	BrandAliases map[string][]string `json:"brand_aliases,omitempty"`
+	// Departments maps a supplier's own department ("PET", "HBA") to the
+	// first levels of the listing category paths it stands for ("pet
+	// supplies"), normalized. tune --offers learns them from offers linked
+	// to listings by their GTIN; a department the map names agrees with
+	// those paths and disagrees with others.
+	Departments map[string][]string `json:"departments,omitempty"`
 }
 
 // DefaultConfig returns the defaults: the weights and vetoes each
@@ -129,6 +135,16 @@ func DecodeConfig(r io.Reader) (*Config, error) {
 // or level, a level without a weight, a weight that is not a finite number
 // or is set on Missing, a veto on Missing, thresholds out of order.
 func (c *Config) Validate() error {
+	for _, d := range slices.Sorted(maps.Keys(c.Departments)) {
+		if Normalize(d) != d || d == "" || len(c.Departments[d]) == 0 {
+			return fmt.Errorf("config: departments: %q: want a normalized department (%q) and the category roots it stands for", d, Normalize(d))
+		}
+		for _, r := range c.Departments[d] {
+			if Normalize(r) != r || r == "" {
+				return fmt.Errorf("config: departments.%s: %q is no normalized category root (want %q)", d, r, Normalize(r))
+			}
+		}
+	}
 	for _, v := range slices.Sorted(maps.Keys(c.BrandAliases)) {
 		if BrandKeyOf(v) != v || v == "" {
 			return fmt.Errorf("config: brand_aliases: %q is no brand key (want %q: lower case, letters and digits)", v, BrandKeyOf(v))

@@ -75,7 +75,7 @@ type attrLevel struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words, BrandAliases: cfg.BrandAliases}, attrs: attributes, backs: map[string][]attrLevel{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words, BrandAliases: cfg.BrandAliases, Departments: cfg.Departments}, attrs: attributes, backs: map[string][]attrLevel{}}
 	for _, a := range attributes {
 		m := make(map[Level]levelInfo, len(a.Levels))
 		for _, l := range a.Levels {

@@ -114,6 +114,24 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 		}
 		fmt.Fprintf(report, "  %-24s -> %-20s %d pairs\n", a.Vendor, a.Brand, a.Pairs)
 	}
+	depts, deptCounts := ev.LearnDepartments(append(slices.Clone(train), valid...), 2, 5)
+	if len(depts) > 0 {
+		fitBase.Departments = maps.Clone(base.Departments)
+		if fitBase.Departments == nil {
+			fitBase.Departments = map[string][]string{}
+		}
+		for d, roots := range depts {
+			fitBase.Departments[d] = roots
+		}
+	}
+	fmt.Fprintf(report, "supplier departments learned: %d (a department and a category root in 2 linked pairs or more)\n", len(deptCounts))
+	for i, d := range deptCounts {
+		if i == 20 {
+			fmt.Fprintf(report, "  ... and %d more (in the config's departments)\n", len(deptCounts)-20)
+			break
+		}
+		fmt.Fprintf(report, "  %-24s -> %-32s %d pairs\n", d.Department, d.Root, d.Pairs)
+	}
 	cfg, rep := ev.Tune(train, valid, &fitBase)
 	// The GTIN's own weights stay as they were: it was left out of the fit.
 	cfg.Weights["gtin"] = base.Weights["gtin"]

@@ -23,7 +23,7 @@ func TestSelfTune(t *testing.T) {
 	var listings, offers strings.Builder
 	for i := 0; i < 40; i++ {
 		for c, color := range colors {
-			fmt.Fprintf(&listings, `{"id":"L%d-%d","brand":"Brand%d","title":"Brand%d Series %d Travel Mug, 16 oz, %s","color":%q,"size":"16 oz","gtin":[%q]}`+"\n",
+			fmt.Fprintf(&listings, `{"id":"L%d-%d","brand":"Brand%d","title":"Brand%d Series %d Travel Mug, 16 oz, %s","category":"Home & Kitchen > Drinkware","color":%q,"size":"16 oz","gtin":[%q]}`+"\n",
 				i, c, i%7, i%7, i, color, color, upc(fmt.Sprintf("0712%03d%04d", i, c)))
 		}
 		vendor, lead := fmt.Sprintf("BRAND%d", i%7), fmt.Sprintf("BRAND%d ", i%7)
@@ -31,7 +31,7 @@ func TestSelfTune(t *testing.T) {
 			// A distributor's own name for Brand3, and titles without it.
 			vendor, lead = "NORTHWIND TRADERS", ""
 		}
-		fmt.Fprintf(&offers, `{"id":"S%d","brand":%q,"title":"%sSERIES %d TRAVEL MUG 16OZ %s","gtin":%q}`+"\n",
+		fmt.Fprintf(&offers, `{"id":"S%d","brand":%q,"title":"%sSERIES %d TRAVEL MUG 16OZ %s","category":"HOUSEWARES","gtin":%q}`+"\n",
 			i, vendor, lead, i, strings.ToUpper(colors[i%3]), upc(fmt.Sprintf("0712%03d%04d", i, i%3)))
 	}
 	write := func(name, s string) string {
@@ -52,7 +52,8 @@ func TestSelfTune(t *testing.T) {
 		t.Fatalf("tune --offers: exit %d: %s%s", code, stdout, stderr)
 	}
 	for _, want := range []string{"40 offers with a GTIN; 40 name exactly one candidate listing: 40 matches", "GTIN left out", "check: F1 on", "config written to",
-		"vendor names learned as brand aliases: 1", "northwindtraders         -> brand3"} {
+		"vendor names learned as brand aliases: 1", "northwindtraders         -> brand3",
+		"supplier departments learned: 1", "housewares               -> home and kitchen"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("tune report lacks %q:\n%s", want, stdout)
 		}
@@ -64,6 +65,9 @@ func TestSelfTune(t *testing.T) {
 	var cfg match.Config
 	if err := json.Unmarshal(b, &cfg); err != nil || cfg.Weights["gtin"][match.Exact] != match.DefaultConfig().Weights["gtin"][match.Exact] {
 		t.Errorf("config %s: err %v; want the GTIN's weights kept (left out of the fit)", cfgPath, err)
+	}
+	if got := cfg.Departments["housewares"]; len(got) != 1 || got[0] != "home and kitchen" {
+		t.Errorf("config departments %v: want housewares -> home and kitchen", cfg.Departments)
 	}
 	if got := cfg.BrandAliases["northwindtraders"]; len(got) != 1 || got[0] != "brand3" {
 		t.Errorf("config brand_aliases %v: want northwindtraders -> brand3", cfg.BrandAliases)
