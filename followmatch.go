@@ -110,7 +110,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 			Scorer:      match.NewScorer(cfg, ix.IDF),
 			Source:      ix,
 			Rules:       match.NewRules(opts.Policy, opts.Seller, vs),
-			Vocab:       vs,
+			Vocab:       vs.WithAbbreviations(cfg.Abbreviations), // offers: the supplier's words
 			Images:      images,
 			ImageBudget: opts.ImageBudget,
 		},

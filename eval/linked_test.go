@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/followmatch/followmatch/match"
@@ -41,5 +42,34 @@ func TestLinkedDataset(t *testing.T) {
 	}
 	if ds.A["o1"] == nil || ds.B["L1"] == nil || ds.B["L2"] == nil || ds.A["o2"] != nil {
 		t.Errorf("records: offers %v listings %v; want o1 and L1, L2 only", ds.A, ds.B)
+	}
+}
+
+// TestLearnAbbreviations: a short word of offer titles that no listing has
+// and that spells one word the listing adds is learned when seen twice; a
+// word listings have is never an abbreviation.
+func TestLearnAbbreviations(t *testing.T) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := &Dataset{A: map[string]*match.Record{}, B: map[string]*match.Record{}, splits: map[string][]Pair{}}
+	var pairs []Pair
+	for i, titles := range [][2]string{
+		{"ACME TRVLR MUG 16OZ", "Acme Traveler Mug 16 oz"},
+		{"ACME TRVLR BOTTLE", "Acme Traveler Bottle"},
+		{"ACME MUG BLACK", "Acme Mug Black Steel"},
+		{"ACME ONCE MUG", "Acme Mug Ounce"}, // "once" is seen once: no evidence
+	} {
+		a, b := fmt.Sprintf("o%d", i), fmt.Sprintf("l%d", i)
+		ds.A[a] = &match.Record{ID: a, Title: titles[0]}
+		ds.B[b] = &match.Record{ID: b, Title: titles[1]}
+		ds.BOrder = append(ds.BOrder, b)
+		pairs = append(pairs, Pair{A: a, B: b, Match: true})
+	}
+	ev := NewEvaluator(ds, vs)
+	words, counts := ev.LearnAbbreviations(pairs, 2)
+	if len(words) != 1 || words["trvlr"] != "traveler" || len(counts) != 1 || counts[0].Pairs != 2 {
+		t.Errorf("learned %v (%v), want only trvlr -> traveler from 2 pairs", words, counts)
 	}
 }

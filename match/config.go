@@ -61,6 +61,11 @@ type Config struct {
 	// to listings by their GTIN; a department the map names agrees with
 	// those paths and disagrees with others.
 	Departments map[string][]string `json:"departments,omitempty"`
+	// Abbreviations are a supplier's own short words and what they stand
+	// for ("hdphn": "headphones"), normalized, beside the built-in ones
+	// (vocab/abbreviations.json); they are expanded in offer titles.
+	// tune --offers learns them from offers linked by their GTIN.
+	Abbreviations map[string]string `json:"abbreviations,omitempty"`
 }
 
 // DefaultConfig returns the defaults: the weights and vetoes each
@@ -135,6 +140,15 @@ func DecodeConfig(r io.Reader) (*Config, error) {
 // or level, a level without a weight, a weight that is not a finite number
 // or is set on Missing, a veto on Missing, thresholds out of order.
 func (c *Config) Validate() error {
+	for _, short := range slices.Sorted(maps.Keys(c.Abbreviations)) {
+		long := c.Abbreviations[short]
+		if toks := Tokens(short); len(toks) != 1 || toks[0] != short {
+			return fmt.Errorf("config: abbreviations: %q is not one normalized word", short)
+		}
+		if Normalize(long) != long || long == "" {
+			return fmt.Errorf("config: abbreviations.%s: %q is not normalized words (want %q)", short, long, Normalize(long))
+		}
+	}
 	for _, d := range slices.Sorted(maps.Keys(c.Departments)) {
 		if Normalize(d) != d || d == "" || len(c.Departments[d]) == 0 {
 			return fmt.Errorf("config: departments: %q: want a normalized department (%q) and the category roots it stands for", d, Normalize(d))

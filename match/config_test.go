@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -126,5 +127,37 @@ func TestDefaultConfigFromAttributes(t *testing.T) {
 				t.Errorf("%s.%s backs %q, which is no attribute with a veto", a.Name, l.Level, l.Backs)
 			}
 		}
+	}
+}
+
+func TestConfigAbbreviationsValidated(t *testing.T) {
+	tests := []struct {
+		words  map[string]string
+		ok     bool
+		reason string
+	}{
+		{map[string]string{"hdpzn": "headphones"}, true, "one short word, normalized words"},
+		{map[string]string{"HDPZN": "headphones"}, false, "the short word must be normalized"},
+		{map[string]string{"hd pzn": "headphones"}, false, "one word only"},
+		{map[string]string{"hdpzn": ""}, false, "it must stand for something"},
+	}
+	for _, tt := range tests {
+		cfg := DefaultConfig()
+		cfg.Abbreviations = tt.words
+		if err := cfg.Validate(); (err == nil) != tt.ok {
+			t.Errorf("Validate(%v) = %v, want ok %v (%s)", tt.words, err, tt.ok, tt.reason)
+		}
+	}
+}
+
+func TestWithAbbreviations(t *testing.T) {
+	vs := testVocab(t)
+	more := vs.WithAbbreviations(map[string]string{"hdpzn": "headphones"})
+	got := Prepare(&Record{Title: "SONY WRLSS HDPZN"}, more).TitleKeys()
+	if !slices.Contains(got, "headphone") && !slices.Contains(got, "headphones") {
+		t.Errorf("keys %v: want hdphn expanded", got)
+	}
+	if keys := Prepare(&Record{Title: "SONY HDPZN"}, vs).TitleKeys(); slices.Contains(keys, "headphones") || slices.Contains(keys, "headphone") {
+		t.Errorf("the built-in vocabularies changed: %v", keys)
 	}
 }

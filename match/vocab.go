@@ -192,6 +192,24 @@ func (vs *Vocabularies) namesNoBrand(w string) bool {
 	return ok
 }
 
+// WithAbbreviations returns vocabularies that also expand the given short
+// words (normalized, one word each) into theirs (Config.Abbreviations);
+// vs is not changed. Without any it returns vs.
+func (vs *Vocabularies) WithAbbreviations(words map[string]string) *Vocabularies {
+	if len(words) == 0 {
+		return vs
+	}
+	c := *vs
+	c.words = make(map[string][]string, len(vs.words)+len(words))
+	for k, v := range vs.words {
+		c.words[k] = v
+	}
+	for short, long := range words {
+		c.words[short] = Tokens(long)
+	}
+	return &c
+}
+
 // LoadVocabularies reads the embedded vocabulary files.
 func LoadVocabularies() (*Vocabularies, error) {
 	var vs Vocabularies

@@ -76,7 +76,7 @@ func (f *datasetFlags) load(stderr io.Writer) (*eval.Evaluator, *match.Config, e
 			fmt.Fprintf(stderr, "  %s\n", e)
 		}
 	}
-	return eval.NewEvaluator(ds, vs), cfg, nil
+	return eval.NewEvaluator(ds, vs.WithAbbreviations(cfg.Abbreviations)), cfg, nil
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {

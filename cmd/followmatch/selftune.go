@@ -87,12 +87,34 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 	if err != nil {
 		return nil, err
 	}
-	ev := eval.NewEvaluator(ds, vs)
-	ev.Ablate("gtin")
+	baseEv := eval.NewEvaluator(ds, vs.WithAbbreviations(base.Abbreviations))
+	baseEv.Ablate("gtin")
+	fitOn := append(slices.Clone(train), valid...) // the held-out linked pairs teach nothing
+	fitBase := *base
+	// The supplier's own short words, learned first: the records are read
+	// again with them before the rest is learned.
+	abbr, abbrCounts := baseEv.LearnAbbreviations(fitOn, 2)
+	fmt.Fprintf(report, "supplier abbreviations learned: %d (a short word spelling one listing word in 2 linked pairs or more)\n", len(abbrCounts))
+	for i, a := range abbrCounts {
+		if i == 20 {
+			fmt.Fprintf(report, "  ... and %d more (in the config's abbreviations)\n", len(abbrCounts)-20)
+			break
+		}
+		fmt.Fprintf(report, "  %-24s -> %-24s %d pairs\n", a.Short, a.Long, a.Pairs)
+	}
+	ev := baseEv
+	if len(abbr) > 0 {
+		fitBase.Abbreviations = maps.Clone(base.Abbreviations)
+		if fitBase.Abbreviations == nil {
+			fitBase.Abbreviations = map[string]string{}
+		}
+		maps.Copy(fitBase.Abbreviations, abbr)
+		ev = eval.NewEvaluator(ds, vs.WithAbbreviations(fitBase.Abbreviations))
+		ev.Ablate("gtin")
+	}
 	// The supplier's vendor names that stand for listing brands, from the
 	// linked pairs fitted on (not the held-out ones).
-	aliases, aliasCounts := ev.LearnBrandAliases(append(slices.Clone(train), valid...), 2)
-	fitBase := *base
+	aliases, aliasCounts := ev.LearnBrandAliases(fitOn, 2)
 	if len(aliases) > 0 {
 		fitBase.BrandAliases = maps.Clone(base.BrandAliases)
 		if fitBase.BrandAliases == nil {
@@ -114,7 +136,7 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 		}
 		fmt.Fprintf(report, "  %-24s -> %-20s %d pairs\n", a.Vendor, a.Brand, a.Pairs)
 	}
-	depts, deptCounts := ev.LearnDepartments(append(slices.Clone(train), valid...), 2, 5)
+	depts, deptCounts := ev.LearnDepartments(fitOn, 2, 5)
 	if len(depts) > 0 {
 		fitBase.Departments = maps.Clone(base.Departments)
 		if fitBase.Departments == nil {
@@ -140,7 +162,7 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
 	}
 	if len(test) > 0 {
-		before, after := ev.Evaluate("test", test, base), ev.Evaluate("test", test, cfg)
+		before, after := baseEv.Evaluate("test", test, base), ev.Evaluate("test", test, cfg)
 		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", len(test), before.F1, after.F1)
 	}
 	return cfg, nil

@@ -31,7 +31,7 @@ func TestSelfTune(t *testing.T) {
 			// A distributor's own name for Brand3, and titles without it.
 			vendor, lead = "NORTHWIND TRADERS", ""
 		}
-		fmt.Fprintf(&offers, `{"id":"S%d","brand":%q,"title":"%sSERIES %d TRAVEL MUG 16OZ %s","category":"HOUSEWARES","gtin":%q}`+"\n",
+		fmt.Fprintf(&offers, `{"id":"S%d","brand":%q,"title":"%sSERIES %d TRAVL MUG 16OZ %s","category":"HOUSEWARES","gtin":%q}`+"\n",
 			i, vendor, lead, i, strings.ToUpper(colors[i%3]), upc(fmt.Sprintf("0712%03d%04d", i, i%3)))
 	}
 	write := func(name, s string) string {
@@ -53,7 +53,8 @@ func TestSelfTune(t *testing.T) {
 	}
 	for _, want := range []string{"40 offers with a GTIN; 40 name exactly one candidate listing: 40 matches", "GTIN left out", "check: F1 on", "config written to",
 		"vendor names learned as brand aliases: 1", "northwindtraders         -> brand3",
-		"supplier departments learned: 1", "housewares               -> home and kitchen"} {
+		"supplier departments learned: 1", "housewares               -> home and kitchen",
+		"supplier abbreviations learned: 1", "travl                    -> travel"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("tune report lacks %q:\n%s", want, stdout)
 		}
@@ -65,6 +66,9 @@ func TestSelfTune(t *testing.T) {
 	var cfg match.Config
 	if err := json.Unmarshal(b, &cfg); err != nil || cfg.Weights["gtin"][match.Exact] != match.DefaultConfig().Weights["gtin"][match.Exact] {
 		t.Errorf("config %s: err %v; want the GTIN's weights kept (left out of the fit)", cfgPath, err)
+	}
+	if got := cfg.Abbreviations["travl"]; got != "travel" {
+		t.Errorf("config abbreviations %v: want travl -> travel", cfg.Abbreviations)
 	}
 	if got := cfg.Departments["housewares"]; len(got) != 1 || got[0] != "home and kitchen" {
 		t.Errorf("config departments %v: want housewares -> home and kitchen", cfg.Departments)
