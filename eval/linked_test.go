@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -71,5 +72,19 @@ func TestLearnAbbreviations(t *testing.T) {
 	words, counts := ev.LearnAbbreviations(pairs, 2)
 	if len(words) != 1 || words["trvlr"] != "traveler" || len(counts) != 1 || counts[0].Pairs != 2 {
 		t.Errorf("learned %v (%v), want only trvlr -> traveler from 2 pairs", words, counts)
+	}
+}
+
+// TestSelfTuneTooFew: a fit on fewer than MinLinked links says so.
+func TestSelfTuneTooFew(t *testing.T) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := []Linked{{Offer: &match.Record{ID: "o1"}, Scored: []match.Scored{{Listing: &match.Item{Rec: &match.Record{ID: "L1"}},
+		Comparisons: []match.Comparison{{Attribute: "gtin", Level: match.Exact}}}}}}
+	_, rep, err := SelfTune("t", one, nil, nil, nil, vs, match.DefaultConfig())
+	if !errors.Is(err, ErrTooFewLinked) || rep.Linked.Positives != 1 {
+		t.Errorf("err %v, linked %+v; want ErrTooFewLinked after 1 link", err, rep.Linked)
 	}
 }

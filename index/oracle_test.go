@@ -39,6 +39,12 @@ func TestRetrievalMatchesBleve(t *testing.T) {
 	}
 	words := []string{"cast", "iron", "skillet", "water", "pack", "charger", "portable", "steel", "black", "blue", "mini", "pro"}
 	brands := []string{"Lodge", "Anker", "Fiji", "Zenfy", "Acme"}
+	multi := 0 // seeds whose index held several segments when compared
+	defer func() {
+		if multi == 0 {
+			t.Error("no seed left several segments to compare across: the oracle never saw a segmented index")
+		}
+	}()
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 7))
@@ -83,8 +89,16 @@ func TestRetrievalMatchesBleve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if segs := len(snap.Segments()); segs < 2 || deleted == 0 {
-				t.Errorf("%d segment(s), %d deletes: the oracle wants several of each", segs, deleted)
+			// Bleve's merger may fold the batches into one segment before
+			// the snapshot (it runs in the background): that seed compares
+			// within one segment, and another must see several.
+			if segs := len(snap.Segments()); segs >= 2 {
+				multi++
+			} else {
+				t.Logf("%d segment(s) after the merger ran: compared within one", segs)
+			}
+			if deleted == 0 {
+				t.Errorf("no deletes: the oracle wants some")
 			}
 			snap.DecRef()
 

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 
 	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
@@ -59,111 +57,63 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 		}
 		linked = append(linked, eval.Linked{Offer: row.Record, Scored: t.Scored})
 	}
-	ds, counts := eval.LinkedDataset(f.offers, linked)
 	if bad > 0 {
 		fmt.Fprintf(report, "warning: %d rows of %s could not be read (left out)\n", bad, f.offers)
-	}
-	fmt.Fprintf(report, "tune %s: %d offers with a GTIN; %d name exactly one candidate listing: %d matches, %d non-matches of another GTIN\n",
-		f.offers, len(linked), counts.WithGTIN, counts.Positives, counts.Negatives)
-	used := 0
-	if len(labels) > 0 {
-		var unknown []eval.Pair
-		used, unknown = ds.AddLabels(labels, func(id string) *match.Record { return offers[id] }, func(id string) *match.Record {
-			r, err := e.Listing(ctx, id)
-			if err != nil {
-				return nil
-			}
-			return r
-		})
-		reportLabels(report, labelsFile, used, unknown)
-	}
-	train, _ := ds.Split("train")
-	valid, _ := ds.Split("valid")
-	test, _ := ds.Split("test")
-	if counts.Positives+used < 20 || len(train) == 0 || len(valid) == 0 {
-		return nil, fmt.Errorf("tune: %s: only %d offers linked to a listing by their GTIN and %d labels; at least 20 are needed to fit weights (or tune --dataset with labeled pairs)", f.offers, counts.Positives, used)
 	}
 	vs, err := match.LoadVocabularies()
 	if err != nil {
 		return nil, err
 	}
-	baseEv := eval.NewEvaluator(ds, vs.WithAbbreviations(base.Abbreviations))
-	baseEv.Ablate("gtin")
-	fitOn := append(slices.Clone(train), valid...) // the held-out linked pairs teach nothing
-	fitBase := *base
-	// The supplier's own short words, learned first: the records are read
-	// again with them before the rest is learned.
-	abbr, abbrCounts := baseEv.LearnAbbreviations(fitOn, 2)
-	fmt.Fprintf(report, "supplier abbreviations learned: %d (a short word spelling one listing word in 2 linked pairs or more)\n", len(abbrCounts))
-	for i, a := range abbrCounts {
+	listing := func(id string) *match.Record {
+		r, err := e.Listing(ctx, id)
+		if err != nil {
+			return nil
+		}
+		return r
+	}
+	cfg, rep, err := eval.SelfTune(f.offers, linked, labels, func(id string) *match.Record { return offers[id] }, listing, vs, base)
+	c := rep.Linked
+	fmt.Fprintf(report, "tune %s: %d offers with a GTIN; %d name exactly one candidate listing: %d matches, %d non-matches of another GTIN\n",
+		f.offers, len(linked), c.WithGTIN, c.Positives, c.Negatives)
+	if len(labels) > 0 {
+		reportLabels(report, labelsFile, rep.LabelsUsed, rep.LabelsUnknown)
+	}
+	if errors.Is(err, eval.ErrTooFewLinked) {
+		return nil, fmt.Errorf("tune: %s: only %d offers linked to a listing by their GTIN and %d labels; at least %d are needed to fit weights (or tune --dataset with labeled pairs)", f.offers, c.Positives, rep.LabelsUsed, eval.MinLinked)
+	}
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(report, "supplier abbreviations learned: %d (a short word spelling one listing word in 2 linked pairs or more)\n", len(rep.Abbreviations))
+	for i, a := range rep.Abbreviations {
 		if i == 20 {
-			fmt.Fprintf(report, "  ... and %d more (in the config's abbreviations)\n", len(abbrCounts)-20)
+			fmt.Fprintf(report, "  ... and %d more (in the config's abbreviations)\n", len(rep.Abbreviations)-20)
 			break
 		}
 		fmt.Fprintf(report, "  %-24s -> %-24s %d pairs\n", a.Short, a.Long, a.Pairs)
 	}
-	ev := baseEv
-	if len(abbr) > 0 {
-		fitBase.Abbreviations = maps.Clone(base.Abbreviations)
-		if fitBase.Abbreviations == nil {
-			fitBase.Abbreviations = map[string]string{}
-		}
-		maps.Copy(fitBase.Abbreviations, abbr)
-		ev = eval.NewEvaluator(ds, vs.WithAbbreviations(fitBase.Abbreviations))
-		ev.Ablate("gtin")
-	}
-	// The supplier's vendor names that stand for listing brands, from the
-	// linked pairs fitted on (not the held-out ones).
-	aliases, aliasCounts := ev.LearnBrandAliases(fitOn, 2)
-	if len(aliases) > 0 {
-		fitBase.BrandAliases = maps.Clone(base.BrandAliases)
-		if fitBase.BrandAliases == nil {
-			fitBase.BrandAliases = map[string][]string{}
-		}
-		for v, bs := range aliases {
-			for _, b := range bs {
-				if !slices.Contains(fitBase.BrandAliases[v], b) {
-					fitBase.BrandAliases[v] = append(fitBase.BrandAliases[v], b)
-				}
-			}
-		}
-	}
-	fmt.Fprintf(report, "vendor names learned as brand aliases: %d (seen in 2 linked pairs or more)\n", len(aliasCounts))
-	for i, a := range aliasCounts {
+	fmt.Fprintf(report, "vendor names learned as brand aliases: %d (seen in 2 linked pairs or more)\n", len(rep.BrandAliases))
+	for i, a := range rep.BrandAliases {
 		if i == 20 {
-			fmt.Fprintf(report, "  ... and %d more (in the config's brand_aliases)\n", len(aliasCounts)-20)
+			fmt.Fprintf(report, "  ... and %d more (in the config's brand_aliases)\n", len(rep.BrandAliases)-20)
 			break
 		}
 		fmt.Fprintf(report, "  %-24s -> %-20s %d pairs\n", a.Vendor, a.Brand, a.Pairs)
 	}
-	depts, deptCounts := ev.LearnDepartments(fitOn, 2, 5)
-	if len(depts) > 0 {
-		fitBase.Departments = maps.Clone(base.Departments)
-		if fitBase.Departments == nil {
-			fitBase.Departments = map[string][]string{}
-		}
-		for d, roots := range depts {
-			fitBase.Departments[d] = roots
-		}
-	}
-	fmt.Fprintf(report, "supplier departments learned: %d (a department and a category root in 2 linked pairs or more)\n", len(deptCounts))
-	for i, d := range deptCounts {
+	fmt.Fprintf(report, "supplier departments learned: %d (a department and a category root in 2 linked pairs or more)\n", len(rep.Departments))
+	for i, d := range rep.Departments {
 		if i == 20 {
-			fmt.Fprintf(report, "  ... and %d more (in the config's departments)\n", len(deptCounts)-20)
+			fmt.Fprintf(report, "  ... and %d more (in the config's departments)\n", len(rep.Departments)-20)
 			break
 		}
 		fmt.Fprintf(report, "  %-24s -> %-32s %d pairs\n", d.Department, d.Root, d.Pairs)
 	}
-	cfg, rep := ev.Tune(train, valid, &fitBase)
-	// The GTIN's own weights stay as they were: it was left out of the fit.
-	cfg.Weights["gtin"] = base.Weights["gtin"]
-	fmt.Fprintf(report, "weights from %d train pairs (%s), thresholds from %d valid pairs, GTIN left out\n", rep.Train, rep.Method, rep.Valid)
-	if len(rep.DroppedVetoes) > 0 {
-		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
+	fmt.Fprintf(report, "weights from %d train pairs (%s), thresholds from %d valid pairs, GTIN left out\n", rep.Tune.Train, rep.Tune.Method, rep.Tune.Valid)
+	if len(rep.Tune.DroppedVetoes) > 0 {
+		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.Tune.DroppedVetoes)
 	}
-	if len(test) > 0 {
-		before, after := baseEv.Evaluate("test", test, base), ev.Evaluate("test", test, cfg)
-		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", len(test), before.F1, after.F1)
+	if rep.Test > 0 {
+		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", rep.Test, rep.Before, rep.After)
 	}
 	return cfg, nil
 }
