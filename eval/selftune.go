@@ -21,9 +21,9 @@ type SelfTuneReport struct {
 	Linked        LinkedCounts
 	LabelsUsed    int
 	LabelsUnknown []Pair
-	Abbreviations []AbbreviationCount
-	BrandAliases  []AliasCount
-	Departments   []DepartmentCount
+	Abbreviations []Learned // short word -> listing word
+	BrandAliases  []Learned // vendor -> brand (brand keys)
+	Departments   []Learned // department -> category root
 	Tune          TuneReport
 	// Test is the number of held-out linked pairs; Before and After their
 	// F1 with the GTIN hidden, under base and under the fitted config.

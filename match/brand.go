@@ -205,15 +205,16 @@ func otherLead(withBrand, other *Item) string {
 	if w == "" || withBrand.text.set[w] || slices.Contains(withBrand.brand.words, w) {
 		return ""
 	}
-	if key := withBrand.brand.key; len(key) >= 3 && (strings.HasPrefix(w, key[:3]) || shortens(w, key)) {
+	if key := withBrand.brand.key; len(key) >= 3 && (strings.HasPrefix(w, key[:3]) || Shortens(w, key)) {
 		return ""
 	}
 	return w
 }
 
-// shortens reports whether w is long's letters with some left out, from the
-// same first letter ("gtrade" of "gatorade", "jnsn" of "johnson").
-func shortens(w, long string) bool {
+// Shortens reports whether w is long's letters with some left out, from the
+// same first letter ("gtrade" of "gatorade", "hdphn" of "headphones"): how
+// suppliers shorten names and words.
+func Shortens(w, long string) bool {
 	if w == "" || long == "" || w[0] != long[0] {
 		return false
 	}

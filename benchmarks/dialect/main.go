@@ -139,14 +139,7 @@ func measure(bin string, nListings, nOffers int, out string, dialect bool, confi
 	if err := os.RemoveAll(out); err != nil {
 		return fig, err
 	}
-	step := func(name string, args ...string) error {
-		cmd := exec.Command(filepath.Join(bin, name), args...)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s %v: %w", name, args, err)
-		}
-		return nil
-	}
+	step := func(name string, args ...string) error { return runStep(bin, name, args...) }
 	if err := step("gen", "-listings", fmt.Sprint(nListings), "-offers", fmt.Sprint(nOffers), "-out", out, fmt.Sprintf("-dialect=%t", dialect)); err != nil {
 		return fig, err
 	}
@@ -161,14 +154,7 @@ func measure(bin string, nListings, nOffers int, out string, dialect bool, confi
 // under config into the results file res, and tallies the decisions.
 func tallyRun(bin, out, res, config string) (figures, error) {
 	var fig figures
-	step := func(name string, args ...string) error {
-		cmd := exec.Command(filepath.Join(bin, name), args...)
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			return fmt.Errorf("%s %v: %w", name, args, err)
-		}
-		return nil
-	}
+	step := func(name string, args ...string) error { return runStep(bin, name, args...) }
 	idx := filepath.Join(out, "idx")
 	resPath := filepath.Join(out, res)
 	start := time.Now()
@@ -281,4 +267,14 @@ func offersWithGTIN(path string) (map[string]bool, error) {
 		out[rec.ID] = rec.GTIN != nil
 	}
 	return out, sc.Err()
+}
+
+// runStep runs one of the binaries in bin, its errors to standard error.
+func runStep(bin, name string, args ...string) error {
+	cmd := exec.Command(filepath.Join(bin, name), args...)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s %v: %w", name, args, err)
+	}
+	return nil
 }

@@ -42,11 +42,7 @@ func TestReportFilterInBrowser(t *testing.T) {
 		{"#decision=eligible,blocked&q=anker", map[string]int{"blocked": 1}, "a decision and a text"},
 	}
 	for _, tt := range tests {
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-		cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir="+t.TempDir(),
-			"--virtual-time-budget=2000", "--dump-dom", "file://"+out+tt.hash)
-		dom, err := cmd.Output()
-		cancel()
+		dom, err := dumpDOM(browser, t.TempDir(), "file://"+out+tt.hash)
 		if err != nil {
 			t.Fatalf("chromium %s: %v", tt.hash, err)
 		}
@@ -75,4 +71,23 @@ func TestReportFilterInBrowser(t *testing.T) {
 			t.Errorf("%q: the page does not say how many rows it shows", tt.hash)
 		}
 	}
+}
+
+// dumpDOM loads url in headless Chromium and returns the page as its
+// scripts left it. A browser that crashes on start (a loaded machine, a
+// small /dev/shm) is tried again, up to three times.
+func dumpDOM(browser, profile, url string) ([]byte, error) {
+	var err error
+	for range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+			"--user-data-dir="+profile, "--virtual-time-budget=2000", "--dump-dom", url)
+		var dom []byte
+		dom, err = cmd.Output()
+		cancel()
+		if err == nil {
+			return dom, nil
+		}
+	}
+	return nil, err
 }

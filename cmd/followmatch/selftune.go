@@ -84,30 +84,21 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(report, "supplier abbreviations learned: %d (a short word spelling one listing word in 2 linked pairs or more)\n", len(rep.Abbreviations))
-	for i, a := range rep.Abbreviations {
-		if i == 20 {
-			fmt.Fprintf(report, "  ... and %d more (in the config's abbreviations)\n", len(rep.Abbreviations)-20)
-			break
-		}
-		fmt.Fprintf(report, "  %-24s -> %-24s %d pairs\n", a.Short, a.Long, a.Pairs)
+	var lines []string
+	for _, a := range rep.Abbreviations {
+		lines = append(lines, fmt.Sprintf("%-24s -> %-24s %d pairs", a.From, a.To, a.Pairs))
 	}
-	fmt.Fprintf(report, "vendor names learned as brand aliases: %d (seen in 2 linked pairs or more)\n", len(rep.BrandAliases))
-	for i, a := range rep.BrandAliases {
-		if i == 20 {
-			fmt.Fprintf(report, "  ... and %d more (in the config's brand_aliases)\n", len(rep.BrandAliases)-20)
-			break
-		}
-		fmt.Fprintf(report, "  %-24s -> %-20s %d pairs\n", a.Vendor, a.Brand, a.Pairs)
+	printLearned(report, "supplier abbreviations learned", "a short word spelling one listing word in 2 linked pairs or more", "abbreviations", lines)
+	lines = lines[:0]
+	for _, a := range rep.BrandAliases {
+		lines = append(lines, fmt.Sprintf("%-24s -> %-20s %d pairs", a.From, a.To, a.Pairs))
 	}
-	fmt.Fprintf(report, "supplier departments learned: %d (a department and a category root in 2 linked pairs or more)\n", len(rep.Departments))
-	for i, d := range rep.Departments {
-		if i == 20 {
-			fmt.Fprintf(report, "  ... and %d more (in the config's departments)\n", len(rep.Departments)-20)
-			break
-		}
-		fmt.Fprintf(report, "  %-24s -> %-32s %d pairs\n", d.Department, d.Root, d.Pairs)
+	printLearned(report, "vendor names learned as brand aliases", "seen in 2 linked pairs or more", "brand_aliases", lines)
+	lines = lines[:0]
+	for _, d := range rep.Departments {
+		lines = append(lines, fmt.Sprintf("%-24s -> %-32s %d pairs", d.From, d.To, d.Pairs))
 	}
+	printLearned(report, "supplier departments learned", "a department and a category root in 2 linked pairs or more", "departments", lines)
 	fmt.Fprintf(report, "weights from %d train pairs (%s), thresholds from %d valid pairs, GTIN left out\n", rep.Tune.Train, rep.Tune.Method, rep.Tune.Valid)
 	if len(rep.Tune.DroppedVetoes) > 0 {
 		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.Tune.DroppedVetoes)
@@ -116,4 +107,17 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", rep.Test, rep.Before, rep.After)
 	}
 	return cfg, nil
+}
+
+// printLearned writes what a self-supervised fit learned of one kind: a
+// count, then the first 20 lines (the rest is in the config's key).
+func printLearned(w io.Writer, what, rule, key string, lines []string) {
+	fmt.Fprintf(w, "%s: %d (%s)\n", what, len(lines), rule)
+	for i, l := range lines {
+		if i == 20 {
+			fmt.Fprintf(w, "  ... and %d more (in the config's %s)\n", len(lines)-20, key)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", l)
+	}
 }
