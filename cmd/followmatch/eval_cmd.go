@@ -24,7 +24,7 @@ type datasetFlags struct {
 
 func (f *datasetFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "dataset", "", "labeled-pair dataset `dir` (tableA.csv, tableB.csv, train/valid/test.csv)")
-	fs.StringVar(&f.mapping, "map", "", "rename columns: `src=dst,...` (default: the dataset's map.txt, if any)")
+	fs.StringVar(&f.mapping, "map", "", "rename columns: `src=dst,...` (of the dataset, default its map.txt if any; with --offers, of the offers file)")
 	fs.StringVar(&f.config, "config", "", "scoring config `file` (default: the built-in weights)")
 }
 
