@@ -24,7 +24,7 @@ type datasetFlags struct {
 
 func (f *datasetFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "dataset", "", "labeled-pair dataset `dir` (tableA.csv, tableB.csv, train/valid/test.csv)")
-	fs.StringVar(&f.mapping, "map", "", "rename columns: `src=dst,...` (of the dataset, default its map.txt if any; with --offers, of the offers file)")
+	fs.StringVar(&f.mapping, "map", "", "rename columns: `src=dst,...` (of the dataset, default its map.txt if any)")
 	fs.StringVar(&f.config, "config", "", "scoring config `file` (default: the built-in weights)")
 }
 
@@ -165,7 +165,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	verbose := fs.Bool("v", false, "print the m/u estimate of every level")
 	fs.StringVar(&d.labels, "labels", "", "a person's labels `file` (CSV offer_id,listing_id,label; 1 same, 0 different), each counted as 5 pairs in the fit")
 	var m matchFlags
-	fs.StringVar(&m.offers, "offers", "", "no labeled dataset: fit on the offers of this `file` whose GTIN names one listing of --index")
+	fs.StringVar(&m.offers, "offers", "", "no labeled dataset: fit on the offers of this `file` whose GTIN names one listing of --index (--map renames its columns)")
 	fs.StringVar(&m.index, "index", defaultIndex, "with --offers: the listing index `dir`")
 	fs.StringVar(&m.sheet, "sheet", "", "with --offers: the `sheet` of an XLSX offers file")
 	if err := parseFlags(fs, args, stderr); err != nil {
