@@ -5,7 +5,6 @@
 package eval
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -85,52 +84,19 @@ func (ds *Dataset) Split(name string) ([]Pair, error) {
 		return p, nil
 	}
 	path := filepath.Join(ds.Dir, name+".csv")
-	f, err := os.Open(path)
+	pairs, err := readPairs(path, "ltable_id", "rtable_id", "line")
 	if err != nil {
 		return nil, fmt.Errorf("eval: split %s: %w", name, err)
 	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	header, err := r.Read()
-	if err != nil {
-		return nil, fmt.Errorf("eval: %s: header: %w", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	ia, okA := col["ltable_id"]
-	ib, okB := col["rtable_id"]
-	il, okL := col["label"]
-	if !okA || !okB || !okL {
-		return nil, fmt.Errorf("eval: %s: want columns ltable_id, rtable_id, label; got %v", path, header)
-	}
-	var pairs []Pair
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return pairs, nil
-		}
-		line, _ := r.FieldPos(0)
-		if err != nil {
-			return nil, fmt.Errorf("eval: %s line %d: %w", path, line, err)
-		}
-		p := Pair{A: strings.TrimSpace(rec[ia]), B: strings.TrimSpace(rec[ib])}
-		switch strings.TrimSpace(rec[il]) {
-		case "1":
-			p.Match = true
-		case "0":
-		default:
-			return nil, fmt.Errorf("eval: %s line %d, field label: %q is not 0 or 1", path, line, rec[il])
-		}
+	for i, p := range pairs {
 		if ds.A[p.A] == nil {
-			return nil, fmt.Errorf("eval: %s line %d: ltable_id %q is not in tableA", path, line, p.A)
+			return nil, fmt.Errorf("eval: %s line %d: ltable_id %q is not in tableA", path, i+2, p.A)
 		}
 		if ds.B[p.B] == nil {
-			return nil, fmt.Errorf("eval: %s line %d: rtable_id %q is not in tableB", path, line, p.B)
+			return nil, fmt.Errorf("eval: %s line %d: rtable_id %q is not in tableB", path, i+2, p.B)
 		}
-		pairs = append(pairs, p)
 	}
+	return pairs, nil
 }
 
 // ReadMap reads a dataset's map.txt (the --map value for its columns), or

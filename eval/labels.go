@@ -18,34 +18,47 @@ const LabelWeight = 5
 // offer_id,listing_id,label (1 = the same item, 0 = different). A bad row
 // is an error naming the file, row and field.
 func ReadLabels(path string) ([]Pair, error) {
-	f, err := os.Open(path)
+	pairs, err := readPairs(path, "offer_id", "listing_id", "row")
 	if err != nil {
 		return nil, fmt.Errorf("labels: %w", err)
+	}
+	return pairs, nil
+}
+
+// readPairs reads labeled pairs from a CSV file whose header names the
+// first record's id column a, the second's b, and "label" (1 or 0), in any
+// order. A bad row is an error naming the file, the row (by unit: "row",
+// "line") and the field.
+func readPairs(path, a, b, unit string) ([]Pair, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err != nil {
-		return nil, fmt.Errorf("labels: %s: header: %w", path, err)
+		return nil, fmt.Errorf("%s: header: %w", path, err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.TrimSpace(strings.ToLower(h))] = i
 	}
-	for _, c := range []string{"offer_id", "listing_id", "label"} {
+	for _, c := range []string{a, b, "label"} {
 		if _, ok := col[c]; !ok {
-			return nil, fmt.Errorf("labels: %s: no %s column (want offer_id,listing_id,label)", path, c)
+			return nil, fmt.Errorf("%s: no %s column (want %s,%s,label)", path, c, a, b)
 		}
 	}
 	var pairs []Pair
-	for row := 2; ; row++ {
+	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			return pairs, nil
 		}
+		row, _ := r.FieldPos(0)
 		if err != nil {
-			return nil, fmt.Errorf("labels: %s row %d: %w", path, row, err)
+			return nil, fmt.Errorf("%s %s %d: %w", path, unit, row, err)
 		}
 		get := func(c string) string {
 			if i := col[c]; i < len(rec) {
@@ -53,19 +66,18 @@ func ReadLabels(path string) ([]Pair, error) {
 			}
 			return ""
 		}
-		p := Pair{A: get("offer_id"), B: get("listing_id")}
-		switch {
-		case p.A == "":
-			return nil, fmt.Errorf("labels: %s row %d, field offer_id: missing", path, row)
-		case p.B == "":
-			return nil, fmt.Errorf("labels: %s row %d, field listing_id: missing", path, row)
+		p := Pair{A: get(a), B: get(b)}
+		for _, f := range [][2]string{{a, p.A}, {b, p.B}} {
+			if f[1] == "" {
+				return nil, fmt.Errorf("%s %s %d, field %s: missing", path, unit, row, f[0])
+			}
 		}
 		switch l := get("label"); l {
 		case "1":
 			p.Match = true
 		case "0":
 		default:
-			return nil, fmt.Errorf("labels: %s row %d, field label: %q is not 1 or 0", path, row, l)
+			return nil, fmt.Errorf("%s %s %d, field label: %q is not 1 or 0", path, unit, row, l)
 		}
 		pairs = append(pairs, p)
 	}
