@@ -28,6 +28,10 @@ type Attribute struct {
 	// size, pack, material): an offer that states none cannot choose
 	// between two listings that differ in it.
 	variant bool
+	// wording marks an attribute that weighs the titles' words (title,
+	// words, rare, containment): siblings' titles differ by the very variant
+	// words an offer may leave out.
+	wording bool
 }
 
 // LevelNames returns the attribute's levels in order.

@@ -25,7 +25,8 @@ const (
 // has it, spells it as adjacent words, or has it with one typo.
 func containmentAttribute() Attribute {
 	return Attribute{
-		Name: "containment",
+		Name:    "containment",
+		wording: true,
 		Levels: []LevelSpec{
 			{Level: SameWords, Weight: 0, Why: "the same words: the title comparison says so already; 0 until tune fits it"},
 			{Level: AllWithin, Weight: 0, Why: "one title within the other: the longer adds description, not another item"},

@@ -133,26 +133,20 @@ func unstatedVariant(best, o *Scored, cfg *Config) string {
 	unstated := ""
 	for i, c := range best.Comparisons {
 		oc := o.Comparisons[i]
-		if oc.Attribute != c.Attribute {
+		a, ok := attributeNamed(c.Attribute)
+		if !ok || oc.Attribute != c.Attribute {
 			return ""
 		}
-		if !textAttributes[c.Attribute] && oc.Weight < c.Weight {
+		if !a.wording && oc.Weight < c.Weight {
 			return "" // best fits the offer better on a stated attribute
 		}
-		if unstated != "" || c.Level != Missing || c.Offer != "" {
-			continue
-		}
-		a, ok := attributeNamed(c.Attribute)
-		if ok && a.variant && cfg.vetoes(a.Name, a.Compare(best.Listing, o.Listing, &Env{}).Level) {
+		if unstated == "" && a.variant && c.Level == Missing && c.Offer == "" &&
+			cfg.vetoes(a.Name, a.Compare(best.Listing, o.Listing, &Env{}).Level) {
 			unstated = a.Name
 		}
 	}
 	return unstated
 }
-
-// textAttributes weigh the titles' words, which differ between siblings
-// by the very variant words an offer may leave out.
-var textAttributes = map[string]bool{"title": true, "words": true, "rare": true, "containment": true}
 
 // attributeNamed returns the attribute of that name.
 func attributeNamed(name string) (Attribute, bool) {

@@ -31,7 +31,8 @@ const (
 // labeled corpus).
 func rareAttribute() Attribute {
 	return Attribute{
-		Name: "rare",
+		Name:    "rare",
+		wording: true,
 		Levels: []LevelSpec{
 			{Level: RareShared, Weight: 0, Why: "a shared word in under 1 title in 1,000: most often one product line; the title weighs it already, so 0 until tune fits it"},
 			{Level: UncommonShared, Weight: 0, Why: "the rarest shared word is in 1 in 1,000 to 1 in 100 titles"},

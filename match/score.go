@@ -80,13 +80,11 @@ func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 		m := make(map[Level]levelInfo, len(a.Levels))
 		for _, l := range a.Levels {
 			m[l.Level] = levelInfo{weight: cfg.Weights[a.Name][l.Level], veto: cfg.vetoes(a.Name, l.Level), identifies: l.Identifies, review: l.Review}
-		}
-		s.levels = append(s.levels, m)
-		for _, l := range a.Levels {
 			if l.Backs != "" {
 				s.backs[l.Backs] = append(s.backs[l.Backs], attrLevel{a.Name, l.Level})
 			}
 		}
+		s.levels = append(s.levels, m)
 	}
 	return s
 }
@@ -184,25 +182,17 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 	return sc
 }
 
-// level returns what outcome o of the i-th comparison weighs; outcomes out
-// of the attributes' order are looked up by name.
+// level returns what outcome o of the i-th comparison weighs (nothing for
+// a level the attribute does not declare, which a valid config cannot
+// weigh); outcomes out of the attributes' order are looked up by name.
 func (s *Scorer) level(i int, o Outcome) levelInfo {
 	if i >= len(s.attrs) || s.attrs[i].Name != o.Attribute {
-		for j, a := range s.attrs {
-			if a.Name == o.Attribute {
-				i = j
-				break
-			}
-		}
-		if i >= len(s.attrs) || s.attrs[i].Name != o.Attribute {
+		i = slices.IndexFunc(s.attrs, func(a Attribute) bool { return a.Name == o.Attribute })
+		if i < 0 {
 			return levelInfo{}
 		}
 	}
-	if info, ok := s.levels[i][o.Level]; ok {
-		return info
-	}
-	// A level the config weighs that the attribute does not declare.
-	return levelInfo{weight: s.cfg.Weights[o.Attribute][o.Level], veto: s.cfg.vetoes(o.Attribute, o.Level)}
+	return s.levels[i][o.Level]
 }
 
 // Probability turns a log2-odds weight into a probability in [0,1].

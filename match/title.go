@@ -60,7 +60,8 @@ var titleBands = []struct {
 func titleAttribute() Attribute {
 	why := "hand-set: rises with the band, crossing 0 near half the title's weight shared; tune refits it"
 	return Attribute{
-		Name: "title",
+		Name:    "title",
+		wording: true,
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 6.5, Why: "the same words (>= 0.95): strong, but a shop's titles repeat across variants"},
 			{Level: T90, Weight: 5.5, Why: why}, {Level: T80, Weight: 4, Why: why}, {Level: T70, Weight: 2.5, Why: why},

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -200,10 +201,7 @@ func (vs *Vocabularies) WithAbbreviations(words map[string]string) *Vocabularies
 		return vs
 	}
 	c := *vs
-	c.words = make(map[string][]string, len(vs.words)+len(words))
-	for k, v := range vs.words {
-		c.words[k] = v
-	}
+	c.words = maps.Clone(vs.words)
 	for short, long := range words {
 		c.words[short] = Tokens(long)
 	}

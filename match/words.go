@@ -32,7 +32,8 @@ const Learned Level = "learned"
 // silent.
 func wordsAttribute() Attribute {
 	return Attribute{
-		Name: "words",
+		Name:    "words",
+		wording: true,
 		Levels: []LevelSpec{
 			{Level: Learned, Weight: 0, Why: "the sum of the learned words' weights (config words); the level itself weighs nothing"},
 			{Level: Missing},
