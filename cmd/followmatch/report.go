@@ -26,6 +26,8 @@ type reportSources struct {
 	engine *followmatch.Engine
 	access imageload.Access
 
+	// mu guards offers, noted by the reader goroutine; the pictures are
+	// asked for by the results' writer alone, one result at a time.
 	mu       sync.Mutex
 	offers   map[string]*match.Record
 	pictures map[string]template.URL
@@ -81,28 +83,19 @@ func (s *reportSources) picture(ref string) template.URL {
 	if strings.HasPrefix(ref, "http://") || strings.HasPrefix(ref, "https://") {
 		return template.URL(ref)
 	}
-	s.mu.Lock()
-	p, seen := s.pictures[ref]
-	full := s.embedded >= maxReportPictures
-	s.mu.Unlock()
-	if seen {
+	if p, seen := s.pictures[ref]; seen {
 		return p
 	}
-	if full {
-		s.mu.Lock()
+	if s.embedded >= maxReportPictures {
 		s.skipped++
-		s.mu.Unlock()
 		return ""
 	}
+	var p template.URL
 	if uri, err := thumbnail(ref, s.access); err == nil {
 		p = template.URL(uri)
-	}
-	s.mu.Lock()
-	s.pictures[ref] = p
-	if p != "" {
 		s.embedded++
 	}
-	s.mu.Unlock()
+	s.pictures[ref] = p
 	return p
 }
 
@@ -122,8 +115,6 @@ func thumbnail(ref string, access imageload.Access) (string, error) {
 
 // pictureNote says what the report could not embed, for standard error.
 func (s *reportSources) pictureNote() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.skipped == 0 {
 		return ""
 	}
