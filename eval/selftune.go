@@ -35,7 +35,7 @@ type SelfTuneReport struct {
 // (LinkedDataset: offers linked to a listing by their GTIN, the candidates
 // of another GTIN), a person's labels added (AddLabels; offers and
 // listings supply their records), with the gtin comparison left out of the
-// fit and its weights kept. Learned first, from the linked pairs fitted on:
+// fit and its weights kept, and the vetoes kept as base has them. Learned first, from the linked pairs fitted on:
 // the supplier's short words, vendor names and departments, which go into
 // the config. It fails with ErrTooFewLinked under MinLinked links and
 // labels.
@@ -92,6 +92,13 @@ func SelfTune(name string, linked []Linked, labels []Pair, offers, listings func
 	}
 
 	cfg, tr := ev.Tune(train, valid, fit)
+	// The vetoes stay as they were: the linked pairs are items a GTIN ties
+	// together, whose soft conflicts (a shade, a supplier's size spelling)
+	// the GTIN would overrule; fitted with it hidden they argue against a
+	// veto that keeps unlisted siblings apart, and a small file's few valid
+	// pairs would drop it on no evidence.
+	cfg.Vetoes = cloneConfig(base).Vetoes
+	tr.DroppedVetoes = nil
 	rep.Tune = tr
 	// The GTIN's own weights stay as they were: it was left out of the fit.
 	cfg.Weights["gtin"] = maps.Clone(base.Weights["gtin"])
