@@ -147,3 +147,27 @@ func ExampleEngine_Trace() {
 	// B01 [pack_count]
 	// eligible B24
 }
+
+// ExampleEngine_WithConfig decides one offer under two configs on one
+// index: a stricter match threshold turns an eligible offer into a review.
+func ExampleEngine_WithConfig() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example")
+	defer os.RemoveAll(dir)
+	e, err := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{ImageCacheDir: "-"})
+	if err != nil {
+		panic(err)
+	}
+	defer e.Close()
+	e.Upsert(ctx, &match.Record{ID: "B20", Brand: "Philips", Title: "Philips Sonicare 4100 Electric Toothbrush White"})
+	offer := &match.Record{ID: "SKU-4", Brand: "Philips", Title: "Sonicare 4100 Toothbrush"}
+	strict := match.DefaultConfig()
+	strict.MatchThreshold = 0.999999
+	s, err := e.WithConfig(strict)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(e.Match(ctx, offer).Decision, s.Match(ctx, offer).Decision)
+	// Output:
+	// eligible review
+}

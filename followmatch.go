@@ -54,6 +54,10 @@ type Options struct {
 type Engine struct {
 	ix      *index.Index
 	matcher *match.Matcher
+	vocab   *match.Vocabularies // without the config's abbreviations
+	// base is the engine whose index this one shares (WithConfig): writes
+	// go through it, and closing this one leaves the index open.
+	base *Engine
 	// mu serializes writers; matches do not take it.
 	mu     sync.Mutex
 	closed bool
@@ -105,7 +109,8 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	images := imageload.NewLoader(cache, fetches)
 	images.Access = opts.ImageAccess
 	return &Engine{
-		ix: ix,
+		ix:    ix,
+		vocab: vs,
 		matcher: &match.Matcher{
 			Scorer:      match.NewScorer(cfg, ix.IDF),
 			Source:      ix,
@@ -117,8 +122,29 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 	}, nil
 }
 
+// WithConfig returns an engine that decides with cfg (validated) and shares
+// e's index, rules, seller and image loader: two configs compared on one
+// catalog without opening the index twice (the review page's re-tune). It
+// is usable while e is open; closing it leaves the index open.
+func (e *Engine) WithConfig(cfg *match.Config) (*Engine, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	base := e
+	if e.base != nil {
+		base = e.base
+	}
+	m := *e.matcher
+	m.Scorer = match.NewScorer(cfg, e.ix.IDF)
+	m.Vocab = e.vocab.WithAbbreviations(cfg.Abbreviations)
+	return &Engine{ix: e.ix, matcher: &m, vocab: e.vocab, base: base}, nil
+}
+
 // Close closes the index. Matches in flight must have returned.
 func (e *Engine) Close() error {
+	if e.base != nil {
+		return nil
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.closed {
@@ -216,6 +242,9 @@ func (e *Engine) Delete(ctx context.Context, ids ...string) (int, error) {
 }
 
 func (e *Engine) write(fn func(*index.Writer) error) error {
+	if e.base != nil {
+		return e.base.write(fn)
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.closed {

@@ -232,7 +232,12 @@ func runSelfTune(ctx context.Context, m *matchFlags, configFile, labelsFile, out
 			return err
 		}
 	}
-	cfg, err := selfTune(ctx, m, base, labelsFile, labels, report)
+	e, err := m.openEngine(ctx, report)
+	if err != nil {
+		return err
+	}
+	defer e.Close()
+	cfg, err := selfTune(ctx, e, m, base, labelsFile, labels, report)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ Commands:
   compare-images  compare two images (files or URLs)
   eval            precision, recall and F1 on a labeled-pair dataset
   tune            fit weights and thresholds on a labeled-pair dataset
+  review          a local web page to check decisions and record labels
   serve           the same decisions over HTTP/JSON
 
 Run 'followmatch COMMAND -h' for a command's flags.
@@ -52,6 +53,7 @@ var commands = []command{
 	{"compare-images", runCompareImages},
 	{"eval", runEval},
 	{"tune", runTune},
+	{"review", runReview},
 	{"serve", runServe},
 }
 

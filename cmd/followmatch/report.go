@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"os"
 	"strings"
 	"sync"
 
@@ -91,26 +90,12 @@ func (s *reportSources) picture(ref string) template.URL {
 		return ""
 	}
 	var p template.URL
-	if uri, err := thumbnail(ref, s.access); err == nil {
+	if uri, err := s.access.Thumbnail(ref, imageload.DefaultLimits(), 144); err == nil {
 		p = template.URL(uri)
 		s.embedded++
 	}
 	s.pictures[ref] = p
 	return p
-}
-
-// thumbnail reads a local image file the access allows.
-func thumbnail(ref string, access imageload.Access) (string, error) {
-	path, err := access.Resolve(ref)
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	return imageload.Thumbnail(f, imageload.DefaultLimits(), 144)
 }
 
 // pictureNote says what the report could not embed, for standard error.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/match"
@@ -15,8 +16,9 @@ import (
 // one listing of the index are its matches, their candidates of another
 // GTIN its non-matches, and the weights are fitted with the GTIN left out,
 // so that they decide the offers that have none. It reports the pairs used
-// and F1 on linked offers held out, GTIN hidden, before and after.
-func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile string, labels []eval.Pair, report io.Writer) (*match.Config, error) {
+// and F1 on linked offers held out, GTIN hidden, before and after. The
+// offers are those of f.offers, traced by e (which decides under base).
+func selfTune(ctx context.Context, e *followmatch.Engine, f *matchFlags, base *match.Config, labelsFile string, labels []eval.Pair, report io.Writer) (*match.Config, error) {
 	offerMap, err := catalog.ParseMap(f.mapping)
 	if err != nil {
 		return nil, usageError{err.Error()}
@@ -26,11 +28,6 @@ func selfTune(ctx context.Context, f *matchFlags, base *match.Config, labelsFile
 		return nil, err
 	}
 	defer rd.Close()
-	e, err := f.openEngine(ctx, report)
-	if err != nil {
-		return nil, err
-	}
-	defer e.Close()
 	var linked []eval.Linked
 	offers := map[string]*match.Record{} // for the labels
 	bad := 0

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/jpeg"
 	"io"
+	"os"
 
 	"github.com/disintegration/imaging"
 )
@@ -24,4 +25,19 @@ func Thumbnail(r io.Reader, lim Limits, size int) (string, error) {
 		return "", fmt.Errorf("imageload: thumbnail: %w", err)
 	}
 	return "data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(b.Bytes()), nil
+}
+
+// Thumbnail reads the local image file ref names, if the Access allows it,
+// and returns its thumbnail (see Thumbnail).
+func (a Access) Thumbnail(ref string, lim Limits, size int) (string, error) {
+	path, err := a.Resolve(ref)
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("imageload: thumbnail: %w", err)
+	}
+	defer f.Close()
+	return Thumbnail(f, lim, size)
 }
