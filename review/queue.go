@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/match"
 )
 
@@ -26,50 +27,42 @@ type Item struct {
 	Probability float64        `json:"probability"`
 	// Why says why the decision is worth a look.
 	Why string `json:"why"`
-	// info orders the queue: the smaller, the more a label tells.
-	info  float64
+	// dist orders the queue (eval.Distance): the smaller, the more a label
+	// tells.
+	dist  float64
 	group int
 }
 
-// Queue returns the decisions of results worth a person's look, the most
-// informative first: every review, then eligible, blocked and no_match
-// decisions within Band of a threshold of cfg. Within each group it orders
-// as an active learner does: by uncertainty (nearness of the pair's
-// log-odds to a threshold) and disagreement (a runner-up listing nearly as
-// likely), whichever is the smaller distance. A result with no listing to
-// show (no candidate) and an error are left out.
-func Queue(results []match.Result, cfg *match.Config) []Item {
+// Queue returns the decisions of results worth a person's look: every
+// review, and the eligible, blocked and no_match decisions within Band of
+// a threshold of cfg. They come in order (eval.Distance, nearest the
+// match threshold first; with eval.OrderReviewFirst the reviews before the
+// rest), as benchmarks/active measures what labels given in that order
+// buy. A result with no listing to show (no candidate) and an error are
+// left out.
+func Queue(results []match.Result, cfg *match.Config, order eval.Order) []Item {
 	var out []Item
 	for _, r := range results {
 		listing, p := shown(r)
 		if listing == "" || r.Decision == match.Error {
 			continue
 		}
-		d := math.Min(math.Abs(logit(p)-logit(cfg.MatchThreshold)), math.Abs(logit(p)-logit(cfg.ReviewThreshold)))
-		g := math.Inf(1)
-		runner := ""
-		for _, a := range r.Alternatives {
-			if a.ListingID != listing && len(a.Mismatches) == 0 {
-				g, runner = math.Abs(logit(p)-logit(a.Probability)), a.ListingID
-				break
-			}
-		}
-		it := Item{Offer: r.OfferID, Listing: listing, Decision: r.Decision, Probability: p, info: math.Min(d, g)}
+		it := Item{Offer: r.OfferID, Listing: listing, Decision: r.Decision, Probability: p, dist: eval.Distance(p, cfg)}
 		switch {
 		case r.Decision == match.Review:
 			it.Why = "review"
 			if len(r.Reasons) > 0 {
 				it.Why = fmt.Sprintf("review: %s", r.Reasons[0])
 			}
-		case d <= Band || g <= Band:
-			it.group = 1
-			if g < d {
-				it.Why = fmt.Sprintf("%s, but listing %s is nearly as likely", r.Decision, runner)
-			} else {
-				it.Why = fmt.Sprintf("%s near a threshold", r.Decision)
-			}
+		case it.dist <= Band:
+			it.Why = fmt.Sprintf("%s near the match threshold", r.Decision)
+		case math.Abs(logit(p)-logit(cfg.ReviewThreshold)) <= Band:
+			it.Why = fmt.Sprintf("%s near the review threshold", r.Decision)
 		default:
 			continue
+		}
+		if order == eval.OrderReviewFirst && r.Decision != match.Review {
+			it.group = 1
 		}
 		out = append(out, it)
 	}
@@ -78,8 +71,8 @@ func Queue(results []match.Result, cfg *match.Config) []Item {
 		if a.group != b.group {
 			return a.group < b.group
 		}
-		if a.info != b.info {
-			return a.info < b.info
+		if a.dist != b.dist {
+			return a.dist < b.dist
 		}
 		return a.Offer < b.Offer
 	})

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/match"
 )
 
@@ -18,35 +19,41 @@ func TestQueue(t *testing.T) {
 		{OfferID: "far-no", Decision: match.NoMatch, Nearest: &match.Nearest{ListingID: "L5", Probability: 0.0001}},
 		{OfferID: "none", Decision: match.NoMatch, Reasons: []string{"no_candidate"}},
 		{OfferID: "err", Decision: match.Error, Error: "row 3: bad"},
-		{OfferID: "runner", Decision: match.Eligible, ListingID: "L6", Probability: 0.99999,
+		{OfferID: "tie", Decision: match.Eligible, ListingID: "L6", Probability: 0.99999,
 			Alternatives: []match.Alternative{{ListingID: "L7", Probability: 0.99999}}},
-		{OfferID: "vetoed-runner", Decision: match.Eligible, ListingID: "L8", Probability: 0.99999,
-			Alternatives: []match.Alternative{{ListingID: "L9", Probability: 0.99998, Mismatches: []string{"color"}}}},
 	}
-	q := Queue(results, cfg)
-	var got []string
-	for _, it := range q {
-		got = append(got, it.Offer)
+	orders := []struct {
+		order  eval.Order
+		want   []string
+		reason string
+	}{
+		{eval.OrderReviewFirst, []string{"review", "near-yes", "near-no"},
+			"the review first, then by distance to the match threshold: 0.93 is 0.39 nats from 0.9, 0.3 is 3.05"},
+		{eval.OrderUncertain, []string{"near-yes", "review", "near-no"},
+			"by distance alone: the review at 0.7 is 1.35 nats from 0.9"},
 	}
-	// A review first; then the runner-up tie (0 nats apart), then the
-	// eligible at 0.93 (0.39 nats from 0.9), then the no_match at 0.3
-	// (0.85 nats from 0.5).
-	want := []string{"review", "runner", "near-yes", "near-no"}
-	if !slices.Equal(got, want) {
-		t.Fatalf("queue %v, want %v", got, want)
+	for _, tt := range orders {
+		var got []string
+		for _, it := range Queue(results, cfg, tt.order) {
+			got = append(got, it.Offer)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: queue %v, want %v (%s); far, certain, listing-less and error results stay out", tt.order, got, tt.want, tt.reason)
+		}
 	}
-	tests := []struct {
+	q := Queue(results, cfg, eval.OrderReviewFirst)
+	items := []struct {
 		offer, listing, why string
 		reason              string
 	}{
 		{"review", "L3", "review: ambiguous", "a review says its reason"},
-		{"runner", "L6", "eligible, but listing L7 is nearly as likely", "disagreement names the runner-up"},
-		{"near-no", "L4", "no_match near a threshold", "a no_match shows its nearest listing"},
+		{"near-yes", "L2", "eligible near the match threshold", "a decision says which threshold it is near"},
+		{"near-no", "L4", "no_match near the review threshold", "a no_match shows its nearest listing"},
 	}
-	for _, tt := range tests {
+	for _, tt := range items {
 		i := slices.IndexFunc(q, func(it Item) bool { return it.Offer == tt.offer })
-		if q[i].Listing != tt.listing || q[i].Why != tt.why {
-			t.Errorf("%s: listing %s, why %q; want %s, %q (%s)", tt.offer, q[i].Listing, q[i].Why, tt.listing, tt.why, tt.reason)
+		if i < 0 || q[i].Listing != tt.listing || q[i].Why != tt.why {
+			t.Errorf("%s: %+v; want listing %s, why %q (%s)", tt.offer, q, tt.listing, tt.why, tt.reason)
 		}
 	}
 }

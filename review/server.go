@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/followmatch/followmatch"
+	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/match"
 )
@@ -34,6 +35,8 @@ type Options struct {
 	// Config is the config the results were decided with; its thresholds
 	// order the queue.
 	Config *match.Config
+	// Order is the queue's order (eval.OrderReviewFirst when empty).
+	Order eval.Order
 	// Results are the run's results; Offer finds an offer's record by id.
 	Results []match.Result
 	Offer   func(id string) *match.Record
@@ -80,7 +83,10 @@ func New(o Options) (*Server, error) {
 	if o.Engine == nil || o.Config == nil || o.Labels == nil || o.Offer == nil {
 		return nil, errors.New("review: an engine, a config, the offers and a labels file are needed")
 	}
-	s := &Server{o: o, queue: Queue(o.Results, o.Config), results: map[string]match.Result{}, cards: map[int]*Card{}}
+	if o.Order == "" {
+		o.Order = eval.OrderReviewFirst
+	}
+	s := &Server{o: o, queue: Queue(o.Results, o.Config, o.Order), results: map[string]match.Result{}, cards: map[int]*Card{}}
 	for _, r := range o.Results {
 		s.results[r.OfferID] = r
 	}

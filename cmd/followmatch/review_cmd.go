@@ -35,6 +35,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	labels := fs.String("labels", "labels.csv", "labels `file` each answer is appended to (created when missing; tune --labels reads it)")
 	tunedOut := fs.String("tuned-out", "review-tuned.json", "where the page's re-tune writes its config `file`")
 	addr := fs.String("addr", "127.0.0.1:8090", "listen `address` (port 0 picks a free one)")
+	orderName := fs.String("order", string(eval.OrderReviewFirst), "the queue's `order`: review-first (the reviews, then the rest, each nearest the match threshold first) or uncertain (nearest the match threshold first: the labels that tune best)")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -45,6 +46,10 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("review needs --offers FILE (the offers the run read)")
 	case !loopback(*addr):
 		return usagef("--addr %s is not a loopback address: the page writes your labels file and shows your catalogs; bind to 127.0.0.1", *addr)
+	}
+	order, err := eval.ParseOrder(*orderName)
+	if err != nil {
+		return usageError{"--order: " + err.Error()}
 	}
 	rs, err := catalog.ReadResults(*results)
 	if err != nil {
@@ -82,7 +87,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return cfg, rep.String(), nil
 	}
 	srv, err := review.New(review.Options{
-		Engine: e, Config: base, Results: rs, Labels: lf,
+		Engine: e, Config: base, Order: order, Results: rs, Labels: lf,
 		Offer:    func(id string) *match.Record { return offers[id] },
 		Pictures: imageAccess([]string{m.offers}, m.imageRoots),
 		Retune:   retune, TunedOut: *tunedOut,
