@@ -140,6 +140,21 @@ func (e *Engine) WithConfig(cfg *match.Config) (*Engine, error) {
 	return &Engine{ix: e.ix, matcher: &m, vocab: e.vocab, base: base}, nil
 }
 
+// WithRules returns an engine that decides under policy (validated) for
+// seller and shares e's index, config and image loader, as WithConfig does.
+func (e *Engine) WithRules(policy match.Policy, seller match.Seller) (*Engine, error) {
+	if err := policy.Validate(); err != nil {
+		return nil, fmt.Errorf("followmatch: policy: %w", err)
+	}
+	base := e
+	if e.base != nil {
+		base = e.base
+	}
+	m := *e.matcher
+	m.Rules = match.NewRules(policy, seller, e.vocab)
+	return &Engine{ix: e.ix, matcher: &m, vocab: e.vocab, base: base}, nil
+}
+
 // Close closes the index. Matches in flight must have returned.
 func (e *Engine) Close() error {
 	if e.base != nil {

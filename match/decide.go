@@ -17,6 +17,9 @@ type Result struct {
 	Alternatives []Alternative `json:"alternatives,omitempty"`
 	Nearest      *Nearest      `json:"nearest,omitempty"`
 	Error        string        `json:"error,omitempty"`
+	// IndexVersion names the index snapshot that decided the offer when
+	// the run was spread over workers (match --nats); empty otherwise.
+	IndexVersion string `json:"index_version,omitempty"`
 }
 
 // Alternative is another candidate listing and its probability; Mismatches
