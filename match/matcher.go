@@ -55,12 +55,14 @@ type ImageBudget struct {
 }
 
 // Fingerprint returns the record with the fingerprints of its images, read
-// with fp within the budget, when it has images and no fingerprints yet;
-// otherwise the record itself. Images that cannot be read (or are past the
+// with fp within the budget, when it has images not read yet (no
+// fingerprints and no image errors: a record read once, by a coordinator
+// that sends it to workers, is not read again); otherwise the record
+// itself. Images that cannot be read (or are past the
 // budget) are named in ImageErrors: neutral evidence, not a failure. The
 // record passed in is not modified.
 func Fingerprint(ctx context.Context, fp Fingerprinter, r *Record, b ImageBudget) *Record {
-	if fp == nil || len(r.Images) == 0 || len(r.Fingerprints) > 0 {
+	if fp == nil || len(r.Images) == 0 || len(r.Fingerprints) > 0 || len(r.ImageErrors) > 0 {
 		return r
 	}
 	if b.Timeout > 0 {

@@ -28,6 +28,8 @@ Commands:
   tune            fit weights and thresholds on a labeled-pair dataset
   review          a local web page to check decisions and record labels
   serve           the same decisions over HTTP/JSON
+  worker          join a pool of NATS JetStream workers (match --nats sends them offers)
+  publish-index   upload an index snapshot for the workers, as a new version
 
 Run 'followmatch COMMAND -h' for a command's flags.
 `
@@ -55,6 +57,8 @@ var commands = []command{
 	{"tune", runTune},
 	{"review", runReview},
 	{"serve", runServe},
+	{"worker", runWorker},
+	{"publish-index", runPublishIndex},
 }
 
 func main() {

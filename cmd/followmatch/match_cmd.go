@@ -26,11 +26,21 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	resume := fs.Bool("resume", false, "with --out: keep the complete lines a stopped run left there and go on after them")
 	maxErrors := fs.Int("max-errors", -1, "stop the run, exit status 1, once more than `N` rows are errors (-1: never stop; a run whose every row is an error fails anyway)")
+	var n natsFlags
+	n.register(fs, "match on the workers of this NATS server instead of here")
+	batchSize := fs.Int("batch-size", 200, "with --nats: offers per work message")
+	inflight := fs.Int("in-flight", 64, "with --nats: batches queued and not yet answered, at most")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if f.offers == "" {
 		return usagef("--offers is required")
+	}
+	if n.url != "" && *format == "html" {
+		return usagef("--format html reads listings from a local index; with --nats use jsonl, csv or table")
+	}
+	if n.url != "" && f.listings != "" {
+		return usagef("--listings builds a local index; with --nats, build it and `publish-index` it first")
 	}
 	if *out != "" && sameFile(*out, f.offers) {
 		return usagef("--out %s is the offers file: writing results would erase it before it is read", *out)
@@ -78,13 +88,30 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if rd.HasHeader() {
 		warnMissingSources(stderr, rd, f.offers)
 	}
-	e, err := f.openEngine(ctx, stderr)
-	if err != nil {
-		return err
-	}
-	defer e.Close()
-	if report != nil {
-		report.engine = e
+	// The stream that decides: this machine's engine, or the pool's.
+	var stream func(context.Context, <-chan match.Job, func(match.Result) error) error
+	feedSkip := skip
+	complete := false
+	if n.url != "" {
+		coord, done, err := coordinate(ctx, &n, &f, *out, *resume, skip, *batchSize, *inflight)
+		if err != nil {
+			return err
+		}
+		defer func() { done(complete) }()
+		stream = coord
+		feedSkip = 0 // the coordinator numbers every row; it skips those written
+	} else {
+		e, err := f.openEngine(ctx, stderr)
+		if err != nil {
+			return err
+		}
+		defer e.Close()
+		if report != nil {
+			report.engine = e
+		}
+		stream = func(ctx context.Context, jobs <-chan match.Job, emit func(match.Result) error) error {
+			return e.MatchStream(ctx, jobs, f.workers, emit)
+		}
 	}
 
 	stop, err := startCPUProfile(*cpuprofile)
@@ -107,7 +134,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	go func() {
 		defer close(jobs)
 		if report == nil {
-			readErr <- feedJobs(ctx, rd, jobs, warn, skip)
+			readErr <- feedJobs(ctx, rd, jobs, warn, feedSkip)
 			return
 		}
 		// The report shows the offers beside their results: keep them.
@@ -123,14 +150,14 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				}
 			}
 		}()
-		readErr <- feedJobs(ctx, rd, read, warn, skip)
+		readErr <- feedJobs(ctx, rd, read, warn, feedSkip)
 		close(read)
 		<-done
 	}()
 	counts := map[match.Decision]int{}
 	total := 0
 	errTooMany := errors.New("too many error rows")
-	err = e.MatchStream(ctx, jobs, f.workers, func(r match.Result) error {
+	err = stream(ctx, jobs, func(r match.Result) error {
 		counts[r.Decision]++
 		total++
 		if *maxErrors >= 0 && counts[match.Error] > *maxErrors {
@@ -166,6 +193,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	el := time.Since(start)
 	fmt.Fprintf(stderr, "match: %d offers from %d lines of %s (header and blank lines included) in %s (%.0f rows/s): %s\n",
 		total, rd.Lines(), f.offers, el.Round(time.Millisecond), float64(total)/max(el.Seconds(), 1e-9), summary(counts))
+	complete = true
 	if total > 0 && counts[match.Error] == total {
 		return fmt.Errorf("every one of the %d rows is an error (see the warnings above)", total)
 	}
