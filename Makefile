@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz screenshots images-demo accuracy accuracy-check defaults ablation active images scale dialect load clean
+.PHONY: all build demo test vet fmt-check bench fuzz screenshots cluster-demo images-demo accuracy accuracy-check defaults ablation active images scale dialect load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
 # EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
@@ -40,6 +40,12 @@ vet:
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+# cluster-demo: a local NATS server (Debian's nats-server, or the embedded
+# one), two workers on loopback, the demo catalog matched through them and
+# checked against a local run; everything started is stopped.
+cluster-demo: build
+	GO=$(GO) ./scripts/cluster-demo.sh
 
 # screenshots: the README's pictures of the review page and the HTML
 # report, taken by the browser tests in headless Chromium.
