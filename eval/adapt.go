@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math"
+	"slices"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -57,4 +58,52 @@ func PositiveShare(sets []TuneSet) float64 {
 		}
 	}
 	return float64(pos) / float64(n)
+}
+
+// SplitThreshold adapts cfg's match threshold to a catalog's pairs without
+// their labels: the totals of the pairs not vetoed fall in two heaps, the
+// matches' and the rest's, and the threshold goes where Otsu's method puts
+// the cut between two heaps (the most variance between them). It returns
+// cfg with that threshold (the review threshold kept at most it).
+func SplitThreshold(e *Evaluator, pairs []Pair, cfg *match.Config) *match.Config {
+	scores := Weigh(pairs, e.Compare(pairs, cfg), cfg)
+	var ts []float64
+	for _, s := range scores {
+		if !s.Vetoed {
+			ts = append(ts, s.Total)
+		}
+	}
+	c := *cfg
+	if cut, ok := otsuCut(ts); ok {
+		c.MatchThreshold = match.Probability(cut)
+		c.ReviewThreshold = min(c.ReviewThreshold, c.MatchThreshold)
+	}
+	return &c
+}
+
+// otsuCut returns the value that splits ts into the two groups of most
+// variance between them (Otsu's method), midway between the groups'
+// nearest members; false when ts holds fewer than two distinct values.
+func otsuCut(ts []float64) (float64, bool) {
+	ts = slices.Sorted(slices.Values(ts))
+	n := float64(len(ts))
+	var total float64
+	for _, t := range ts {
+		total += t
+	}
+	best, cut, found := -1.0, 0.0, false
+	var sumLow float64
+	for i := 0; i < len(ts)-1; i++ {
+		sumLow += ts[i]
+		if ts[i] == ts[i+1] {
+			continue
+		}
+		wl := float64(i+1) / n
+		ml := sumLow / float64(i+1)
+		mh := (total - sumLow) / (n - float64(i+1))
+		if v := wl * (1 - wl) * (ml - mh) * (ml - mh); v > best {
+			best, cut, found = v, (ts[i]+ts[i+1])/2, true
+		}
+	}
+	return cut, found
 }

@@ -38,3 +38,25 @@ func TestAdaptPrior(t *testing.T) {
 		t.Error("AdaptPrior changed the config it was given")
 	}
 }
+
+// TestOtsuCut: the cut falls between two heaps of totals, wherever they
+// lie and however unequal their sizes.
+func TestOtsuCut(t *testing.T) {
+	tests := []struct {
+		ts     []float64
+		lo, hi float64 // the cut must lie in (lo, hi)
+		ok     bool
+		reason string
+	}{
+		{[]float64{-6, -5, -5.5, -4, 7, 8, 6.5}, -4, 6.5, true, "two heaps: between them"},
+		{[]float64{-9, -8.5, -8, -8.2, -7.9, -8.8, -8.1, 3, 3.5}, -7.9, 3, true, "a small heap of matches far above"},
+		{[]float64{1, 1, 1}, 0, 0, false, "one value: no cut"},
+		{nil, 0, 0, false, "no pairs"},
+	}
+	for _, tt := range tests {
+		cut, ok := otsuCut(tt.ts)
+		if ok != tt.ok || ok && (cut <= tt.lo || cut >= tt.hi) {
+			t.Errorf("%v: cut %.2f, %v; want in (%.1f, %.1f), %v (%s)", tt.ts, cut, ok, tt.lo, tt.hi, tt.ok, tt.reason)
+		}
+	}
+}

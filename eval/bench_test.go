@@ -36,7 +36,18 @@ func BenchmarkScorePairs(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			s := match.NewScorer(match.DefaultConfig(), e.IDF)
+			cfg := match.DefaultConfig()
+			if f := os.Getenv("XCFG"); f != "" {
+				fh, err := os.Open(filepath.Join(f, name+".json"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				cfg, err = match.DecodeConfig(fh)
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			s := match.NewScorer(cfg, e.IDF)
 			for i := 0; b.Loop(); i++ {
 				p := pairs[i%len(pairs)]
 				s.Score(e.a[p.A], e.b[p.B])

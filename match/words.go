@@ -1,9 +1,10 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -63,7 +64,7 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	}
 	if !env.AllWords {
 		// The same hits whichever record comes first: ordered by word.
-		sort.Slice(hits, func(i, j int) bool { return hits[i].Word < hits[j].Word })
+		slices.SortFunc(hits, func(a, b WordHit) int { return strings.Compare(a.Word, b.Word) })
 	}
 	return Outcome{Level: Learned, Hits: hits}
 }
@@ -74,14 +75,16 @@ func (e *Env) hasWord(w string) bool {
 }
 
 // wordsWeight sums the learned weights of hits, and says which words
-// weighed most.
+// weighed most (only those three are formatted: a pair has dozens of hits).
 func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) {
 	type part struct {
-		w    float64
-		text string
+		w     float64
+		word  string
+		where string
 	}
 	var sum float64
-	var parts []part
+	var buf [16]part
+	parts := buf[:0]
 	for _, h := range hits {
 		ww, ok := words[h.Word]
 		if !ok {
@@ -98,9 +101,9 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) 
 			continue
 		}
 		sum += w
-		parts = append(parts, part{w, fmt.Sprintf("title word %q %s: %+.1f", h.Word, where, w)})
+		parts = append(parts, part{w, h.Word, where})
 	}
-	sort.SliceStable(parts, func(i, j int) bool { return math.Abs(parts[i].w) > math.Abs(parts[j].w) })
+	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(math.Abs(b.w), math.Abs(a.w)) })
 	var b strings.Builder
 	for i, p := range parts {
 		if i == 3 {
@@ -110,7 +113,7 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) 
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString(p.text)
+		fmt.Fprintf(&b, "title word %q %s: %+.1f", p.word, p.where, p.w)
 	}
 	return sum, b.String()
 }
