@@ -88,7 +88,7 @@ func run(dirs []string, out, resultsPath string) error {
 		adapted             eval.Report // lodo, its prior adapted (EM)
 		split               eval.Report // lodo, its threshold where its totals split (Otsu)
 		splitAt             float64
-		share               float64     // the share of matches EM estimates
+		share               float64 // the share of matches EM estimates
 		dropped, leftOutFit string
 	}
 	var rows []row
