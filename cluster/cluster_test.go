@@ -317,3 +317,46 @@ func TestWrongCredentialRefused(t *testing.T) {
 	}
 	nc.Close()
 }
+
+// TestResumeRequeuesGivenUpBatches: batches JetStream gave up on (here
+// terminated, as after MaxDeliver failed deliveries) are queued again by a
+// resumed coordinator, though their first attempt is within the duplicate
+// window.
+func TestResumeRequeuesGivenUpBatches(t *testing.T) {
+	url := startServer(t, nil)
+	js := connect(t, url)
+	dir, offers := catalog(t, 20)
+	want := local(t, dir, offers)
+	ctx := context.Background()
+	if _, err := Publish(ctx, js, dir); err != nil {
+		t.Fatal(err)
+	}
+	settings := Settings{Config: match.DefaultConfig(), BatchSize: 10}
+	c := &Coordinator{JS: js, Run: "r5", Settings: settings, Patience: time.Second}
+	if err := c.MatchStream(ctx, feed(offers), func(match.Result) error { return nil }); err == nil {
+		t.Fatal("a run without workers ended without error")
+	}
+	cons, err := js.Consumer(ctx, WorkStream, workConsumer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs, err := cons.Fetch(10, jetstream.FetchMaxWait(2*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := 0
+	for m := range msgs.Messages() {
+		m.Term()
+		given++
+	}
+	if given == 0 {
+		t.Fatal("no batch was queued")
+	}
+	workers(t, js, 1, 0)
+	var got []match.Result
+	c = &Coordinator{JS: js, Run: "r5", Settings: settings, Patience: 30 * time.Second}
+	if err := c.MatchStream(ctx, feed(offers), func(r match.Result) error { got = append(got, r); return nil }); err != nil {
+		t.Fatalf("resumed after %d batches were given up: %v", given, err)
+	}
+	same(t, got, want)
+}

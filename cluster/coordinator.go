@@ -8,6 +8,7 @@ import (
 
 	"github.com/followmatch/followmatch/match"
 	"github.com/nats-io/nats.go/jetstream"
+	"github.com/nats-io/nuid"
 )
 
 // Coordinator sends a run's offers to the workers in batches and emits
@@ -80,6 +81,11 @@ func (c *Coordinator) MatchStream(ctx context.Context, jobs <-chan match.Job, em
 	if err != nil {
 		return fmt.Errorf("cluster: results of run %s: %w", c.Run, err)
 	}
+	info, err := cons.Info(ctx)
+	if err != nil {
+		return fmt.Errorf("cluster: results of run %s: %w", c.Run, err)
+	}
+	stored := int(info.NumPending) // answered before (a resumed run)
 	got := make(chan resultBatch, inflight)
 	readErr := make(chan error, 1)
 	go func() {
@@ -109,6 +115,7 @@ func (c *Coordinator) MatchStream(ctx context.Context, jobs <-chan match.Job, em
 	}()
 
 	size := c.Settings.BatchSize
+	attempt := nuid.Next() // names this attempt's work messages
 	pending := map[int]resultBatch{} // arrived, not yet emitted, by first row
 	var sizes []int                  // rows of each batch sent or skipped, by index
 	next := 0                        // the next batch to emit
@@ -164,8 +171,8 @@ func (c *Coordinator) MatchStream(ctx context.Context, jobs <-chan match.Job, em
 		}
 	}
 	send := func(b batch) error {
-		if (b.First/size+1)*size <= c.Skip {
-			return nil // written before
+		if _, answered := pending[b.First]; answered || (b.First/size+1)*size <= c.Skip {
+			return nil // written before, or answered to an earlier attempt
 		}
 		for len(sizes)-next > inflight {
 			if err := receive(); err != nil {
@@ -183,12 +190,23 @@ func (c *Coordinator) MatchStream(ctx context.Context, jobs <-chan match.Job, em
 		if err != nil {
 			return fmt.Errorf("cluster: batch at row %d: %w", b.First, err)
 		}
-		if _, err := c.JS.Publish(ctx, workSubject+c.Run, data, jetstream.WithMsgID(msgID(c.Run, b.First))); err != nil {
+		// The message id is this attempt's: a batch re-queued by a resumed
+		// coordinator is queued again even when JetStream still knows the
+		// first attempt's (given up after MaxDeliver, or still queued: then
+		// it is matched twice and its second answer dropped).
+		if _, err := c.JS.Publish(ctx, workSubject+c.Run, data, jetstream.WithMsgID(msgID(c.Run, b.First)+"."+attempt)); err != nil {
 			return fmt.Errorf("cluster: queue batch at row %d: %w", b.First, err)
 		}
 		return nil
 	}
 
+	// The results an earlier attempt got: its answered batches are not
+	// queued again.
+	for range stored {
+		if err := receive(); err != nil {
+			return err
+		}
+	}
 	cur := batch{Run: c.Run}
 	row := 0
 	for j := range jobs {
