@@ -233,7 +233,7 @@ func TestCoordinatorResumes(t *testing.T) {
 	settings := Settings{Config: match.DefaultConfig(), BatchSize: 6}
 	var got []match.Result
 	stop := fmt.Errorf("coordinator stopped")
-	c := &Coordinator{JS: js, Run: "r3", Settings: settings, Patience: time.Minute}
+	c := &Coordinator{JS: js, Run: "r3", Settings: settings, InFlight: 1, Patience: time.Minute}
 	err := c.MatchStream(context.Background(), feed(offers), func(r match.Result) error {
 		if len(got) == 17 { // mid-batch: 17 rows written
 			return stop
@@ -244,7 +244,9 @@ func TestCoordinatorResumes(t *testing.T) {
 	if err != stop {
 		t.Fatalf("first coordinator: %v, want it stopped", err)
 	}
-	c = &Coordinator{JS: js, Run: "r3", Settings: settings, Skip: len(got), Patience: time.Minute}
+	// In flight 1: the batches answered before (more than 1) must go out
+	// without waiting on the queue.
+	c = &Coordinator{JS: js, Run: "r3", Settings: settings, Skip: len(got), InFlight: 1, Patience: 20 * time.Second}
 	if err := c.MatchStream(context.Background(), feed(offers), func(r match.Result) error { got = append(got, r); return nil }); err != nil {
 		t.Fatal(err)
 	}

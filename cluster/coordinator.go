@@ -115,7 +115,7 @@ func (c *Coordinator) MatchStream(ctx context.Context, jobs <-chan match.Job, em
 	}()
 
 	size := c.Settings.BatchSize
-	attempt := nuid.Next() // names this attempt's work messages
+	attempt := nuid.Next()           // names this attempt's work messages
 	pending := map[int]resultBatch{} // arrived, not yet emitted, by first row
 	var sizes []int                  // rows of each batch sent or skipped, by index
 	next := 0                        // the next batch to emit
@@ -171,6 +171,11 @@ func (c *Coordinator) MatchStream(ctx context.Context, jobs <-chan match.Job, em
 		}
 	}
 	send := func(b batch) error {
+		// Batches answered to an earlier attempt go out as their turn
+		// comes, not through the queue.
+		if err := drain(); err != nil {
+			return err
+		}
 		if _, answered := pending[b.First]; answered || (b.First/size+1)*size <= c.Skip {
 			return nil // written before, or answered to an earlier attempt
 		}
