@@ -43,8 +43,9 @@ func compareContainment(a, b *Item, _ *Env) Outcome {
 		return missing("", "")
 	}
 	// Past two words outside, the level is Partly: stop counting there.
-	outA := outside(&a.text, &b.text, 2)
-	outB := outside(&b.text, &a.text, 2)
+	var bufA, bufB [2]string
+	outA := outside(bufA[:0], &a.text, &b.text)
+	outB := outside(bufB[:0], &b.text, &a.text)
 	fewer := min(len(outA), len(outB))
 	o := Outcome{}
 	switch {
@@ -69,11 +70,10 @@ func compareContainment(a, b *Item, _ *Env) Outcome {
 // outside returns the keys of x that y lacks: not a key of y, not spelled
 // as adjacent keys of y, not one typo away from one, and not one of two or
 // three adjacent keys of x that y has as one ("coffee" of "coffee maker"
-// against "coffeemaker"), up to limit of them.
-func outside(x, y *titleText, limit int) []string {
-	var out []string
+// against "coffeemaker"), appended to out up to its capacity.
+func outside(out []string, x, y *titleText) []string {
 	for i, k := range x.keys {
-		if len(out) == limit {
+		if len(out) == cap(out) {
 			break
 		}
 		if y.set[k] {

@@ -3,6 +3,7 @@ package match
 import (
 	"maps"
 	"slices"
+	"sync/atomic"
 )
 
 // Item is a Record prepared for comparison: every attribute's feature read
@@ -31,6 +32,31 @@ type Item struct {
 	version   versionValue   // version.go
 	numbers   numbersValue   // numbers.go
 	ptype     typeValue      // producttype.go
+
+	// weights caches the title keys' IDF under the last Env that asked
+	// (keyWeights): a listing is compared with many offers.
+	weights atomic.Pointer[keyWeights]
+}
+
+// keyWeights are an item's title key weights under one Env.
+type keyWeights struct {
+	env *Env
+	w   []float64
+}
+
+// keyIDF returns the IDF of each of the item's title keys under env,
+// computed once per item and Env (a Scorer has one) and safe for
+// concurrent use.
+func (it *Item) keyIDF(env *Env) []float64 {
+	if kw := it.weights.Load(); kw != nil && kw.env == env {
+		return kw.w
+	}
+	w := make([]float64, len(it.text.keys))
+	for i, k := range it.text.keys {
+		w[i] = env.idf(k)
+	}
+	it.weights.Store(&keyWeights{env: env, w: w})
+	return w
 }
 
 // Prepare normalizes and parses a record for comparison with the given

@@ -49,11 +49,12 @@ func compareRare(a, b *Item, env *Env) Outcome {
 		return missing("", "")
 	}
 	best, word := 0.0, ""
-	for _, k := range a.text.keys {
+	idf := a.keyIDF(env)
+	for i, k := range a.text.keys {
 		if !b.text.set[k] || a.codes.pieces[k] || b.codes.pieces[k] || isNumber(k) {
 			continue
 		}
-		if w := env.IDF(k); w > best || w == best && k < word {
+		if w := idf[i]; w > best || w == best && k < word {
 			best, word = w, k
 		}
 	}

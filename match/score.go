@@ -102,15 +102,22 @@ func (s *Scorer) WithAllWords() *Scorer {
 // Score compares offer and listing on every attribute and adds up the
 // evidence.
 func (s *Scorer) Score(offer, listing *Item) Scored {
-	return s.Weigh(listing, s.Compare(offer, listing))
+	// The outcomes live as long as the call: on the stack, not the heap
+	// (a scored pair allocates what it returns, no more).
+	var buf [24]Outcome
+	return s.Weigh(listing, s.compareInto(buf[:0], offer, listing))
 }
 
 // Compare runs every comparison of offer and listing, in the order of
 // Attributes.
 func (s *Scorer) Compare(offer, listing *Item) []Outcome {
-	outs := make([]Outcome, len(s.attrs))
-	for i, a := range s.attrs {
-		outs[i] = a.Compare(offer, listing, s.env)
+	return s.compareInto(make([]Outcome, 0, len(s.attrs)), offer, listing)
+}
+
+// compareInto is Compare appending to outs.
+func (s *Scorer) compareInto(outs []Outcome, offer, listing *Item) []Outcome {
+	for _, a := range s.attrs {
+		outs = append(outs, a.Compare(offer, listing, s.env))
 	}
 	return outs
 }

@@ -1,7 +1,7 @@
 package match
 
 import (
-	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,26 +79,20 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 	if len(a.text.keys) == 0 || len(b.text.keys) == 0 {
 		return missing(av, bv)
 	}
-	weight := env.idf
+	wa, wb := a.keyIDF(env), b.keyIDF(env)
 	if len(a.codes.pieces) > 0 || len(b.codes.pieces) > 0 {
 		// A code is as rare as a word gets, and would outweigh every word
 		// of the title: the model comparison weighs codes, the title
 		// counts them as ordinary words.
-		weight = func(k string) float64 {
-			w := env.idf(k)
-			if w > pieceWeight && (a.codes.pieces[k] || b.codes.pieces[k]) {
-				return pieceWeight
-			}
-			return w
-		}
+		wa, wb = capPieces(a.text.keys, wa, a, b), capPieces(b.text.keys, wb, a, b)
 	}
-	sim := softDice(a.text.keys, b.text.keys, a.text.set, b.text.set, a.text.joins, b.text.joins, weight)
+	sim := softDice(a.text.keys, b.text.keys, a.text.set, b.text.set, a.text.joins, b.text.joins, wa, wb)
 	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(&a.text, &b.text) {
 		// Character edits forgive typos in words; a changed digit ("Studio
 		// 61" / "Studio 31") is another product, as in softDice.
 		sim = max(sim, Similarity(strings.Join(a.text.keys, " "), strings.Join(b.text.keys, " ")))
 	}
-	o := Outcome{A: av, B: bv, Evidence: fmt.Sprintf("similarity %.2f", sim), Similarity: sim}
+	o := Outcome{A: av, B: bv, Evidence: "similarity " + strconv.FormatFloat(sim, 'f', 2, 64), Similarity: sim}
 	o.Level = titleBands[len(titleBands)-1].level
 	for _, l := range titleBands {
 		if sim >= l.min {
@@ -180,12 +174,45 @@ const pieceWeight = 5.605170185988092
 // or has it with one typo (keys of five or more characters, same digits).
 // weight must be positive.
 func titleSimilarity(a, b []string, weight func(string) float64) float64 {
-	return softDice(a, b, toSet(a), toSet(b), joins(a), joins(b), weight)
+	return softDice(a, b, toSet(a), toSet(b), joins(a), joins(b), weights(a, weight), weights(b, weight))
 }
 
-func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string]span, weight func(string) float64) float64 {
-	hadA := make([]bool, len(a))
-	hadB := make([]bool, len(b))
+// weights returns weight of each key.
+func weights(keys []string, weight func(string) float64) []float64 {
+	w := make([]float64, len(keys))
+	for i, k := range keys {
+		w[i] = weight(k)
+	}
+	return w
+}
+
+// capPieces returns w with the keys that are code pieces of a or b
+// weighing pieceWeight at most (a copy when one is capped).
+func capPieces(keys []string, w []float64, a, b *Item) []float64 {
+	out := w
+	for i, k := range keys {
+		if w[i] > pieceWeight && (a.codes.pieces[k] || b.codes.pieces[k]) {
+			if &out[0] == &w[0] {
+				out = slices.Clone(w)
+			}
+			out[i] = pieceWeight
+		}
+	}
+	return out
+}
+
+// softDice is titleSimilarity on prepared keys: their sets, joins and
+// weights (wa, wb: one per key).
+func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string]span, wa, wb []float64) float64 {
+	var bufA, bufB [64]bool // titles rarely have more keys: no allocation
+	hadA, hadB := bufA[:0], bufB[:0]
+	if len(a) > len(bufA) {
+		hadA = make([]bool, 0, len(a))
+	}
+	if len(b) > len(bufB) {
+		hadB = make([]bool, 0, len(b))
+	}
+	hadA, hadB = hadA[:len(a)], hadB[:len(b)]
 	mark := func(keys []string, had []bool, set map[string]bool, joined map[string]span, other []string, otherHad []bool) {
 		for i, t := range keys {
 			if set[t] {
@@ -204,15 +231,13 @@ func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string
 	mark(a, hadA, setB, joinB, b, hadB)
 	mark(b, hadB, setA, joinA, a, hadA)
 	var hadSumA, allA, hadSumB, allB float64
-	for i, t := range a {
-		w := weight(t)
+	for i, w := range wa {
 		allA += w
 		if hadA[i] {
 			hadSumA += w
 		}
 	}
-	for i, t := range b {
-		w := weight(t)
+	for i, w := range wb {
 		allB += w
 		if hadB[i] {
 			hadSumB += w
