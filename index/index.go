@@ -386,6 +386,12 @@ func (ix *Index) docCount() uint64 {
 func (ix *Index) statsChanged() {
 	ix.dropReader()
 	ix.docs.Store(0)
+	// A prepared listing keeps its title weights under the catalog's
+	// counts of when it was first compared (match.Item caches them): the
+	// cache goes with the counts.
+	ix.itemsMu.Lock()
+	ix.items = nil
+	ix.itemsMu.Unlock()
 	ix.dfMu.Lock()
 	ix.df = nil
 	ix.dfMu.Unlock()
