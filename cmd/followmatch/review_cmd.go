@@ -10,7 +10,7 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"strings"
+	"slices"
 	"time"
 
 	"github.com/followmatch/followmatch/catalog"
@@ -51,15 +51,29 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return usageError{"--order: " + err.Error()}
 	}
-	rs, err := catalog.ReadResults(*results)
-	if err != nil {
-		return err
-	}
-	offers, err := readOffers(m.offers, m.mapping, m.sheet, rs)
-	if err != nil {
+	// The page needs each result's decision, listings and reasons, not its
+	// comparisons (it explains the pair it shows afresh): a big run's
+	// results are held without them.
+	var rs []match.Result
+	if err := catalog.EachResult(*results, func(r match.Result) error {
+		r.Comparisons = nil
+		rs = append(rs, r)
+		return nil
+	}); err != nil {
 		return err
 	}
 	base, _, _, err := loadRules(m.config, "", "")
+	if err != nil {
+		return err
+	}
+	// Only the queued offers are shown and re-decided: only they are kept.
+	total := len(rs)
+	want := map[string]bool{}
+	for _, it := range review.Queue(rs, base, order) {
+		want[it.Offer] = true
+	}
+	rs = slices.DeleteFunc(rs, func(r match.Result) bool { return !want[r.OfferID] })
+	offers, err := readOffers(m.offers, m.mapping, m.sheet, want)
 	if err != nil {
 		return err
 	}
@@ -101,7 +115,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("review: listen %s: %w", *addr, err)
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "review: %d decisions of %d worth a look; answers go to %s\n", len(srv.Queue()), len(rs), *labels)
+	fmt.Fprintf(stdout, "review: %d decisions of %d worth a look; answers go to %s\n", len(srv.Queue()), total, *labels)
 	fmt.Fprintf(stdout, "review page: http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
@@ -118,14 +132,8 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return err
 }
 
-// readOffers reads the offers the results name, by id. Rows that cannot be
-// read are counted in the error only when none of the results' offers is
-// found.
-func readOffers(path, mapping, sheet string, rs []match.Result) (map[string]*match.Record, error) {
-	want := map[string]bool{}
-	for _, r := range rs {
-		want[r.OfferID] = true
-	}
+// readOffers reads the offers of the file whose ids want holds.
+func readOffers(path, mapping, sheet string, want map[string]bool) (map[string]*match.Record, error) {
 	mp, err := catalog.ParseMap(mapping)
 	if err != nil {
 		return nil, usageError{err.Error()}
@@ -148,8 +156,10 @@ func readOffers(path, mapping, sheet string, rs []match.Result) (map[string]*mat
 			out[row.Record.ID] = row.Record
 		}
 	}
-	if len(out) == 0 && len(rs) > 0 {
-		return nil, fmt.Errorf("review: %s holds none of the results' offers (e.g. %s); give the offers file the run read, with its --map", path, strings.TrimSpace(rs[0].OfferID))
+	if len(out) == 0 && len(want) > 0 {
+		for id := range want {
+			return nil, fmt.Errorf("review: %s holds none of the queued offers (e.g. %s); give the offers file the run read, with its --map", path, id)
+		}
 	}
 	return out, nil
 }
