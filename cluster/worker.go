@@ -73,6 +73,9 @@ func (w *Worker) Run(ctx context.Context) error {
 		for msg := range msgs.Messages() {
 			if err := w.handle(ctx, kv, obs, msg); err != nil {
 				if ctx.Err() != nil {
+					// Stopped mid-batch: hand it back at once rather than
+					// after the ack wait.
+					msg.Nak()
 					return nil
 				}
 				// Not acknowledged: the batch goes to another worker (or
