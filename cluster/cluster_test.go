@@ -10,31 +10,12 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch"
+	"github.com/followmatch/followmatch/internal/natstest"
 	"github.com/followmatch/followmatch/match"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
-
-// startServer runs an embedded NATS server with JetStream on loopback for
-// one test; opts adjusts its options (authentication).
-func startServer(t *testing.T, opts func(*server.Options)) string {
-	t.Helper()
-	o := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
-	if opts != nil {
-		opts(o)
-	}
-	s, err := server.NewServer(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		t.Fatal("nats server not ready")
-	}
-	t.Cleanup(s.Shutdown)
-	return s.ClientURL()
-}
 
 func connect(t *testing.T, url string) jetstream.JetStream {
 	t.Helper()
@@ -142,7 +123,7 @@ func same(t *testing.T, got, want []match.Result) {
 }
 
 func TestClusterMatchesAsLocal(t *testing.T) {
-	url := startServer(t, nil)
+	url := natstest.Start(t, nil)
 	js := connect(t, url)
 	dir, offers := catalog(t, 60)
 	want := local(t, dir, offers)
@@ -168,7 +149,7 @@ func TestClusterMatchesAsLocal(t *testing.T) {
 // answers; the batch goes to another worker after the ack wait, and the
 // run's rows come out once each.
 func TestWorkerDiesMidBatch(t *testing.T) {
-	url := startServer(t, nil)
+	url := natstest.Start(t, nil)
 	js := connect(t, url)
 	dir, offers := catalog(t, 30)
 	want := local(t, dir, offers)
@@ -222,7 +203,7 @@ func TestWorkerDiesMidBatch(t *testing.T) {
 // with the same run name and the rows written so far emits the rest, each
 // once, using the results JetStream kept.
 func TestCoordinatorResumes(t *testing.T) {
-	url := startServer(t, nil)
+	url := natstest.Start(t, nil)
 	js := connect(t, url)
 	dir, offers := catalog(t, 40)
 	want := local(t, dir, offers)
@@ -257,7 +238,7 @@ func TestCoordinatorResumes(t *testing.T) {
 // by the workers between batches, and the results say which version
 // decided each row.
 func TestNewVersionAtBatchBoundary(t *testing.T) {
-	url := startServer(t, nil)
+	url := natstest.Start(t, nil)
 	js := connect(t, url)
 	dir, offers := catalog(t, 40)
 	v1, err := Publish(context.Background(), js, dir)
@@ -309,7 +290,7 @@ func TestNewVersionAtBatchBoundary(t *testing.T) {
 // TestWrongCredentialRefused: a server with users refuses a worker with a
 // wrong password.
 func TestWrongCredentialRefused(t *testing.T) {
-	url := startServer(t, func(o *server.Options) { o.Username, o.Password = "worker", "s3cret-s3cret" })
+	url := natstest.Start(t, func(o *server.Options) { o.Username, o.Password = "worker", "s3cret-s3cret" })
 	if _, err := Connect(Options{URL: url, User: "worker", Password: "wrong"}); err == nil {
 		t.Fatal("a wrong password connects")
 	}
@@ -325,7 +306,7 @@ func TestWrongCredentialRefused(t *testing.T) {
 // resumed coordinator, though their first attempt is within the duplicate
 // window.
 func TestResumeRequeuesGivenUpBatches(t *testing.T) {
-	url := startServer(t, nil)
+	url := natstest.Start(t, nil)
 	js := connect(t, url)
 	dir, offers := catalog(t, 20)
 	want := local(t, dir, offers)

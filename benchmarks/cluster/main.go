@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/followmatch/followmatch/benchmarks/internal/fsize"
 	"github.com/followmatch/followmatch/benchmarks/internal/results"
 	"github.com/followmatch/followmatch/cluster"
 	"github.com/followmatch/followmatch/match"
@@ -151,7 +152,7 @@ func run(n, offers, batch, rounds int, out, bin, resultsPath string, reuse bool)
 		"which downloads and opens it, took %s. The pool's own cost, measured with rows that need no matching (error rows:\n"+
 		"queued, delivered, answered, acknowledged and written in order; one coordinator, one worker): %.2f ms per batch of 1\n"+
 		"row, %.1f µs per row in batches of %d.\n\n",
-		mb(dirSize(idx)), publish.Round(100*time.Millisecond), load.Round(100*time.Millisecond), perBatch*1000, perRow*1e6, batch)
+		mb(fsize.Dir(idx)), publish.Round(100*time.Millisecond), load.Round(100*time.Millisecond), perBatch*1000, perRow*1e6, batch)
 	ceiling := 1 / perRow
 	perWorker := med[1] // one 2-core worker's share, measured here
 	fmt.Fprintf(&b, "What limits a bigger pool: matching scales with the workers (each decides its batches alone, from its own copy of\n"+
@@ -282,17 +283,6 @@ func countLines(path string) (int, error) {
 		return 0, err
 	}
 	return strings.Count(string(b), "\n"), nil
-}
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			n += info.Size()
-		}
-		return nil
-	})
-	return n
 }
 
 func mb(n int64) string { return fmt.Sprintf("%.0f MB", float64(n)/1e6) }

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/followmatch/followmatch/benchmarks/internal/fsize"
 	"github.com/followmatch/followmatch/benchmarks/internal/results"
 	"io"
 	"os"
@@ -113,17 +114,6 @@ func timed(name string, args ...string) (time.Duration, int64, error) {
 	return el, ru.Maxrss * 1024, nil
 }
 
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			n += info.Size()
-		}
-		return nil
-	})
-	return n
-}
-
 func runSize(bin, out string, n, offers, big, sample int, reuse bool) (sizeResult, error) {
 	r := sizeResult{listings: n, offers: offers}
 	dir := filepath.Join(out, fmt.Sprintf("n%d", n))
@@ -146,7 +136,7 @@ func runSize(bin, out string, n, offers, big, sample int, reuse bool) (sizeResul
 		}
 		r.buildRate, r.buildRSS = float64(n)/el.Seconds(), rss
 	}
-	r.bytesPerDoc = float64(dirSize(idx)) / float64(n)
+	r.bytesPerDoc = float64(fsize.Dir(idx)) / float64(n)
 
 	offersFile := filepath.Join(dir, "offers.jsonl")
 	if big > offers || reuse {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/followmatch/followmatch/internal/natstest"
 	"github.com/nats-io/nats-server/v2/server"
 )
 
@@ -42,24 +43,6 @@ func startCommand(t *testing.T, log string, args ...string) *exec.Cmd {
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); f.Close() })
 	return cmd
-}
-
-func natsServer(t *testing.T, opts func(*server.Options)) string {
-	t.Helper()
-	o := &server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}
-	if opts != nil {
-		opts(o)
-	}
-	s, err := server.NewServer(o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Start()
-	if !s.ReadyForConnections(10 * time.Second) {
-		t.Fatal("nats server not ready")
-	}
-	t.Cleanup(s.Shutdown)
-	return s.ClientURL()
 }
 
 // bigOffers writes the demo's offers n times over, each copy with ids of
@@ -148,7 +131,7 @@ func TestClusterKillsLoseNothing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
 	}
-	url := natsServer(t, nil)
+	url := natstest.Start(t, nil)
 	idx := buildDemoIndex(t)
 	offers := bigOffers(t, 150) // 7,050 rows
 	dir := t.TempDir()
@@ -202,7 +185,7 @@ func TestClusterKillsLoseNothing(t *testing.T) {
 // TestWorkerWrongCredential: a worker with a wrong password is refused,
 // with exit status 1 and the server's answer.
 func TestWorkerWrongCredential(t *testing.T) {
-	url := natsServer(t, func(o *server.Options) { o.Username, o.Password = "pool", "right-password-1" })
+	url := natstest.Start(t, func(o *server.Options) { o.Username, o.Password = "pool", "right-password-1" })
 	pw := filepath.Join(t.TempDir(), "pw")
 	os.WriteFile(pw, []byte("wrong-password\n"), 0o600)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
