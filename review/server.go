@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,6 +117,7 @@ func (s *Server) Queue() []Item { return s.queue }
 //	GET  /api/card/{i}    item i with its evidence
 //	POST /api/answer      {"index": i, "answer": "y"|"n"|"s"}
 //	POST /api/undo        takes the last answer back
+//	POST /api/unskip      puts the skipped items back in the queue
 //	POST /api/tune        re-tunes on the labels, re-decides the queue
 //
 // Writes need a JSON body (Content-Type application/json): a page of
@@ -136,6 +138,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/card/{i}", s.card)
 	mux.HandleFunc("POST /api/answer", s.answer)
 	mux.HandleFunc("POST /api/undo", s.undoLast)
+	mux.HandleFunc("POST /api/unskip", s.unskip)
 	mux.HandleFunc("POST /api/tune", s.tune)
 	return mux
 }
@@ -235,6 +238,23 @@ func (s *Server) undoLast(w http.ResponseWriter, r *http.Request) {
 	}
 	s.undo = s.undo[:len(s.undo)-1]
 	s.answers[last.item] = ""
+	writeJSON(w, http.StatusOK, s.state())
+}
+
+// unskip puts every skipped item back in the queue, in its place (the
+// skips leave the undo history with them).
+func (s *Server) unskip(w http.ResponseWriter, r *http.Request) {
+	if !readJSON(w, r, &struct{}{}) {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, a := range s.answers {
+		if a == "s" {
+			s.answers[i] = ""
+		}
+	}
+	s.undo = slices.DeleteFunc(s.undo, func(st step) bool { return st.answer == "s" })
 	writeJSON(w, http.StatusOK, s.state())
 }
 

@@ -112,6 +112,12 @@ func TestAnswerUndoAndLabels(t *testing.T) {
 		t.Fatalf("after two undos: %v, want item 0 current, nothing labeled", st)
 	}
 	post(t, ts, "/api/undo", struct{}{}, http.StatusConflict)
+	// Skipped items come back in their place; nothing is written.
+	post(t, ts, "/api/answer", map[string]any{"index": 0, "answer": "s"}, http.StatusOK)
+	st = post(t, ts, "/api/unskip", struct{}{}, http.StatusOK)
+	if st["current"].(float64) != 0 || st["skipped"].(float64) != 0 || st["can_undo"].(bool) {
+		t.Fatalf("after unskip: %v, want item 0 current again, no skip, nothing to undo", st)
+	}
 	post(t, ts, "/api/answer", map[string]any{"index": 0, "answer": "n"}, http.StatusOK)
 	pairs, err := eval.ReadLabels(path)
 	if err != nil {

@@ -16,7 +16,8 @@ import (
 
 // TestReviewPageInBrowser drives the review page in headless Chromium as a
 // person does, with the keyboard: ten answers, an undo, a reload in the
-// middle, a skip at the end; then reads the labels file tune will read.
+// middle, a skip at the end answered after all; then reads the labels file
+// tune will read.
 func TestReviewPageInBrowser(t *testing.T) {
 	ctx, console := newBrowser(t)
 	idx := buildDemoIndex(t)
@@ -90,14 +91,23 @@ func TestReviewPageInBrowser(t *testing.T) {
 	}
 	press("s")
 	card(-1, 10, 1)
-	asked = asked[:10]
+	// The skipped one comes back with the done screen's button.
+	if err := chromedp.Do(ctx, chromedp.Click("#unskip")); err != nil {
+		t.Fatal(err)
+	}
+	if got := card(10, 10, 0); got != asked[10] {
+		t.Fatalf("after going back the page asks about %v, want the skipped item 10 (%v)", got, asked[10])
+	}
+	press("n")
+	want = append(want, false)
+	card(-1, 11, 0)
 
 	got, err := eval.ReadLabels(labels)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 10 {
-		t.Fatalf("labels file holds %d labels, want the 10 answered: %v", len(got), got)
+	if len(got) != 11 {
+		t.Fatalf("labels file holds %d labels, want the 11 answered: %v", len(got), got)
 	}
 	for i, p := range got {
 		if p.A != asked[i][0] || p.B != asked[i][1] || p.Match != want[i] {
