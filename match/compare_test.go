@@ -652,3 +652,32 @@ func TestDepartmentsFromConfig(t *testing.T) {
 		t.Error("Validate took a department that is not normalized")
 	}
 }
+
+// TestLearnedWordsSymmetric: the weight of learned title words is the same,
+// to the last bit, whichever record comes first (the words are summed in
+// one order, not in title order).
+func TestLearnedWordsSymmetric(t *testing.T) {
+	vs, err := LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Words = map[string]WordWeight{
+		"pro": {Both: 0.3, One: -2.1}, "upgrade": {Both: 0.1, One: -1.7}, "kit": {Both: 0.7, One: -0.3},
+		"black": {Both: 0.2, One: -0.9}, "case": {Both: 0.11, One: -0.61}, "2": {Both: 0.05, One: -1.3},
+	}
+	s := NewScorer(cfg, nil)
+	tests := []struct{ a, b string }{
+		{"Acme Drill Pro Kit Black", "Acme Drill Upgrade Kit"},
+		{"Case for Phone 2 Black Pro", "Phone 2 Pro Max Case Kit Upgrade"},
+		{"kit kit black", "black pro"},
+	}
+	for _, tt := range tests {
+		a := Prepare(&Record{ID: "a", Title: tt.a}, vs)
+		b := Prepare(&Record{ID: "b", Title: tt.b}, vs)
+		x, y := s.Score(a, b), s.Score(b, a)
+		if x.Total != y.Total {
+			t.Errorf("%q / %q: total %v one way, %v the other", tt.a, tt.b, x.Total, y.Total)
+		}
+	}
+}

@@ -47,7 +47,7 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	if env == nil || len(env.Words) == 0 && !env.AllWords {
 		return missing("", "")
 	}
-	var hits []WordHit
+	hits := make([]WordHit, 0, len(a.text.keys)+len(b.text.keys))
 	for _, k := range a.text.keys {
 		if env.AllWords || env.hasWord(k) {
 			both := b.text.set[k]
@@ -61,10 +61,6 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	}
 	if len(hits) == 0 {
 		return missing("", "")
-	}
-	if !env.AllWords {
-		// The same hits whichever record comes first: ordered by word.
-		slices.SortFunc(hits, func(a, b WordHit) int { return strings.Compare(a.Word, b.Word) })
 	}
 	return Outcome{Level: Learned, Hits: hits}
 }
@@ -100,10 +96,16 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) 
 		if w == 0 {
 			continue
 		}
-		sum += w
 		parts = append(parts, part{w, h.Word, where})
 	}
-	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(math.Abs(b.w), math.Abs(a.w)) })
+	// One order whichever record comes first (hits come in title order):
+	// the sum, added in it, is the same both ways to the last bit.
+	slices.SortFunc(parts, func(a, b part) int {
+		return cmp.Or(cmp.Compare(math.Abs(b.w), math.Abs(a.w)), strings.Compare(a.word, b.word), strings.Compare(a.where, b.where), cmp.Compare(a.w, b.w))
+	})
+	for _, p := range parts {
+		sum += p.w
+	}
 	var b strings.Builder
 	for i, p := range parts {
 		if i == 3 {
