@@ -71,15 +71,50 @@ var units = map[string]unitDef{
 	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
 }
 
-// quantityRE finds a number followed by a unit, on folded text.
-var quantityRE = regexp.MustCompile(`(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`)
+// quantityPattern is a number followed by a unit, on folded text; every
+// match starts with a digit.
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
+
+// quantityRE finds quantities anywhere in a text: the reference for
+// quantityAtRE, which tests: both find the same.
+var quantityRE = regexp.MustCompile(quantityPattern)
+
+// quantityAtRE matches a quantity at the start of a text only.
+var quantityAtRE = regexp.MustCompile(`^(?:` + quantityPattern + `)`)
+
+// quantityMatches returns what quantityRE.FindAllStringSubmatchIndex does,
+// trying the pattern only where a run of digits starts: every match starts
+// at a digit, and one that fails at the start of a run of digits fails
+// inside it too (the same digits and the same text follow). The regexp
+// alone, tried at every position, was a twentieth of a million-listing
+// run.
+func quantityMatches(low string) [][]int {
+	var out [][]int
+	for p := 0; p < len(low); p++ {
+		if !isDigit(low[p]) || p > 0 && isDigit(low[p-1]) {
+			continue
+		}
+		m := quantityAtRE.FindStringSubmatchIndex(low[p:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1 // the loop steps past the match
+	}
+	return out
+}
 
 // parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
 func parseQuantities(s string) []quantity {
 	low := strings.ToLower(fold(s))
 	var out []quantity
-	for _, m := range quantityRE.FindAllStringSubmatchIndex(low, -1) {
+	for _, m := range quantityMatches(low) {
 		start := m[4] // the number
 		if m[2] >= 0 {
 			start = m[2] // the range's low end

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -201,4 +202,36 @@ func TestParseSizeSpellings(t *testing.T) {
 	if a, b := parseSize("32X30"), parseSize("32X32"); a[0].Value == b[0].Value {
 		t.Error("32x30 and 32x32 read alike")
 	}
+}
+
+// quantitySamples are texts whose quantities are easy to misread.
+var quantitySamples = []string{
+	"500ml", "0.5 L", "16 fl oz", "1TB", "10\"", "2 x 500ml", "10-20 oz", "1.5-2 oz", "1,5 l", "5 oz-6 oz",
+	"a1263 3 oz", "123abc 5 oz", "1,234,5 oz", "12oz12oz", "pack of 6 12 oz cans", "4.5 cu. ft. fridge",
+	"2 – 3 kg", "x 16.9 fl oz", "0.5l", "99", "oz 5", "7 in1", "65in tv 2 hdmi", "3 count 2.5 mm",
+}
+
+func TestQuantityMatchesAsRegexp(t *testing.T) {
+	for _, s := range quantitySamples {
+		low := strings.ToLower(fold(s))
+		got, want := quantityMatches(low), quantityRE.FindAllStringSubmatchIndex(low, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: matches %v, the regexp everywhere %v", s, got, want)
+		}
+	}
+}
+
+// FuzzQuantityMatches: trying the quantity pattern only where runs of
+// digits start finds what trying it everywhere finds.
+func FuzzQuantityMatches(f *testing.F) {
+	for _, s := range quantitySamples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := strings.ToLower(fold(s))
+		got, want := quantityMatches(low), quantityRE.FindAllStringSubmatchIndex(low, -1)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: matches %v, the regexp everywhere %v", low, got, want)
+		}
+	})
 }
