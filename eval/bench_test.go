@@ -8,35 +8,29 @@ import (
 	"github.com/followmatch/followmatch/match"
 )
 
-// dataDir is where the labeled-pair datasets are: $FOLLOWMATCH_EM (or
-// $FOLLOWMATCH_EM_EXTRA), or the shared data next to the repository.
-func dataDir(env, name string) string {
-	if d := os.Getenv(env); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared", "data", name)
-}
-
-// benchSets loads the datasets the pair benchmark scores, skipping those
-// absent: Abt-Buy, Walmart-Amazon, WDC Products (medium, each test set).
+// benchSets loads the datasets the pair benchmark scores: those under
+// $FOLLOWMATCH_EM and $FOLLOWMATCH_EM_EXTRA, or the shared data next to the
+// repository (Abt-Buy, Walmart-Amazon, WDC Products medium); it skips the
+// benchmark when there are none.
 func benchSets(b *testing.B) []*Dataset {
-	var out []*Dataset
-	for _, name := range []string{"abt-buy", "walmart-amazon"} {
-		if ds, err := Load(filepath.Join(dataDir("FOLLOWMATCH_EM", "em"), name), nil); err == nil {
-			out = append(out, ds)
+	var dirs []string
+	for _, d := range []struct{ env, name string }{{"FOLLOWMATCH_EM", "em"}, {"FOLLOWMATCH_EM_EXTRA", "em-extra"}} {
+		dir := os.Getenv(d.env)
+		if dir == "" {
+			dir = filepath.Join("..", "..", "shared", "data", d.name)
+		}
+		if _, err := os.Stat(dir); err == nil {
+			dirs = append(dirs, dir)
 		}
 	}
-	if dir := filepath.Join(dataDir("FOLLOWMATCH_EM_EXTRA", "em-extra"), "wdc-products"); IsWDC(dir) {
-		for _, test := range WDCTests {
-			if ds, err := LoadWDC(dir, test.Name, "medium"); err == nil {
-				out = append(out, ds)
-			}
-		}
+	sets, err := LoadAll(dirs)
+	if err != nil {
+		b.Fatal(err)
 	}
-	if len(out) == 0 {
+	if len(sets) == 0 {
 		b.Skip("no labeled-pair dataset here (set FOLLOWMATCH_EM)")
 	}
-	return out
+	return sets
 }
 
 // BenchmarkScorePairs scores the test pairs of each dataset on one core

@@ -125,3 +125,42 @@ func LoadDir(dir string) (*Dataset, error) {
 	}
 	return Load(dir, renames)
 }
+
+// LoadAll reads every labeled-pair dataset under the folders dirs: each
+// folder in the DeepMatcher layout (with its map.txt), and the three test
+// sets of WDC Products with its medium development set. Other entries are
+// skipped.
+func LoadAll(dirs []string) ([]*Dataset, error) {
+	var out []*Dataset
+	for _, data := range dirs {
+		entries, err := os.ReadDir(data)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			dir := filepath.Join(data, e.Name())
+			switch {
+			case !e.IsDir():
+				continue
+			case IsWDC(dir):
+				for _, t := range WDCTests {
+					ds, err := LoadWDC(dir, t.Name, "medium")
+					if err != nil {
+						return nil, fmt.Errorf("%s: %w", dir, err)
+					}
+					out = append(out, ds)
+				}
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
+				continue
+			}
+			ds, err := LoadDir(dir)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", dir, err)
+			}
+			out = append(out, ds)
+		}
+	}
+	return out, nil
+}

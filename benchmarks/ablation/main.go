@@ -11,7 +11,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -53,7 +52,7 @@ func run(dirs, attrs []string, resultsPath string) error {
 	if err != nil {
 		return err
 	}
-	sets, err := load(dirs)
+	sets, err := eval.LoadAll(dirs)
 	if err != nil {
 		return err
 	}
@@ -116,41 +115,4 @@ func run(dirs, attrs []string, resultsPath string) error {
 		return nil
 	}
 	return results.WriteSection(resultsPath, "ablation", b.String())
-}
-
-// load reads the datasets under dirs: each DeepMatcher-layout folder, and
-// WDC Products' three test sets with the medium development set.
-func load(dirs []string) ([]*eval.Dataset, error) {
-	var out []*eval.Dataset
-	for _, data := range dirs {
-		entries, err := os.ReadDir(data)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			dir := filepath.Join(data, e.Name())
-			switch {
-			case !e.IsDir():
-				continue
-			case eval.IsWDC(dir):
-				for _, t := range eval.WDCTests {
-					ds, err := eval.LoadWDC(dir, t.Name, "medium")
-					if err != nil {
-						return nil, fmt.Errorf("%s: %w", dir, err)
-					}
-					out = append(out, ds)
-				}
-				continue
-			}
-			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
-				continue
-			}
-			ds, err := eval.LoadDir(dir)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", dir, err)
-			}
-			out = append(out, ds)
-		}
-	}
-	return out, nil
 }

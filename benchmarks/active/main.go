@@ -19,7 +19,6 @@ import (
 	"time"
 
 	"github.com/followmatch/followmatch/benchmarks/internal/results"
-	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/eval"
 	"github.com/followmatch/followmatch/match"
 )
@@ -72,15 +71,7 @@ func run(data string, budget int, resultsPath string) error {
 		if !e.IsDir() || eval.IsWDC(dir) {
 			continue
 		}
-		m, err := eval.ReadMap(dir)
-		if err != nil {
-			return err
-		}
-		renames, err := catalog.ParseMap(m)
-		if err != nil {
-			return err
-		}
-		ds, err := eval.Load(dir, renames)
+		ds, err := eval.LoadDir(dir)
 		if err != nil {
 			return err
 		}
