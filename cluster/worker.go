@@ -203,6 +203,11 @@ func (w *Worker) engine(ctx context.Context, kv jetstream.KeyValue, run string) 
 	if err != nil {
 		return nil, fmt.Errorf("run %s: %w", run, err)
 	}
+	if len(w.runs) >= maxRuns {
+		// A worker lives through many runs: keep the engines of the
+		// recent ones only.
+		clear(w.runs)
+	}
 	e, err := w.base.WithConfig(s.Config)
 	if err != nil {
 		return nil, fmt.Errorf("run %s: %w", run, err)
@@ -225,6 +230,9 @@ func (w *Worker) logf(format string, args ...any) {
 		w.Logf(format, args...)
 	}
 }
+
+// maxRuns bounds the run engines a worker keeps.
+const maxRuns = 64
 
 // runKey is the key of a run's settings in MetaBucket.
 func runKey(run string) string { return "run." + run }

@@ -39,7 +39,13 @@ func ParseOrder(s string) (Order, error) {
 // between an offer's two likeliest listings made worse questions: pairs of
 // two duplicate listings, both certain.
 func Distance(p float64, cfg *match.Config) float64 {
-	return math.Abs(logitP(p) - logitP(cfg.MatchThreshold))
+	return Nats(p, cfg.MatchThreshold)
+}
+
+// Nats is how far apart two probabilities are in log-odds (nats), each
+// kept within 1e-9 of 0 and 1.
+func Nats(p, q float64) float64 {
+	return math.Abs(logitP(p) - logitP(q))
 }
 
 // logitP is the log-odds of p, p kept within 1e-9 of 0 and 1.

@@ -189,7 +189,7 @@ func weights(keys []string, weight func(string) float64) []float64 {
 // capPieces returns w with the keys that are code pieces of a or b
 // weighing pieceWeight at most (a copy when one is capped).
 func capPieces(keys []string, w []float64, a, b *Item) []float64 {
-	out := w
+	out := w // the item's cached weights: copied before the first change
 	for i, k := range keys {
 		if w[i] > pieceWeight && (a.codes.pieces[k] || b.codes.pieces[k]) {
 			if &out[0] == &w[0] {

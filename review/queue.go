@@ -6,7 +6,6 @@ package review
 
 import (
 	"fmt"
-	"math"
 	"sort"
 
 	"github.com/followmatch/followmatch/eval"
@@ -56,7 +55,7 @@ func Queue(results []match.Result, cfg *match.Config, order eval.Order) []Item {
 			}
 		case it.dist <= Band:
 			it.Why = fmt.Sprintf("%s near the match threshold", r.Decision)
-		case math.Abs(logit(p)-logit(cfg.ReviewThreshold)) <= Band:
+		case eval.Nats(p, cfg.ReviewThreshold) <= Band:
 			it.Why = fmt.Sprintf("%s near the review threshold", r.Decision)
 		default:
 			continue
@@ -92,9 +91,4 @@ func shown(r match.Result) (string, float64) {
 		return r.Alternatives[0].ListingID, r.Alternatives[0].Probability
 	}
 	return "", 0
-}
-
-func logit(p float64) float64 {
-	p = math.Min(math.Max(p, 1e-9), 1-1e-9)
-	return math.Log(p / (1 - p))
 }
