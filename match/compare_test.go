@@ -3,6 +3,7 @@ package match
 import (
 	"image"
 	"image/color"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -678,6 +679,45 @@ func TestLearnedWordsSymmetric(t *testing.T) {
 		x, y := s.Score(a, b), s.Score(b, a)
 		if x.Total != y.Total {
 			t.Errorf("%q / %q: total %v one way, %v the other", tt.a, tt.b, x.Total, y.Total)
+		}
+	}
+}
+
+// TestWordsWeightEvidence: the evidence names the three heaviest words,
+// heaviest first (ties by word), counts the rest, and the sum is every
+// word's weight whatever the hits' order.
+func TestWordsWeightEvidence(t *testing.T) {
+	words := map[string]WordWeight{
+		"pro": {Both: 0.3, One: -2.1}, "kit": {Both: 0.7, One: -0.3}, "black": {Both: 0.2, One: -0.9},
+		"case": {Both: 0.1, One: -0.7}, "zero": {Both: 0, One: 0},
+	}
+	tests := []struct {
+		name string
+		hits []WordHit
+		sum  float64
+		want string
+	}{
+		{"none learned", []WordHit{{Word: "drill", Both: true}}, 0, ""},
+		{"a zero weight is no evidence", []WordHit{{Word: "zero", Both: true}}, 0, ""},
+		{"one word", []WordHit{{Word: "pro", InFirst: true}}, -2.1, `title word "pro" only in offer: -2.1`},
+		{"heaviest first, the rest counted",
+			[]WordHit{{Word: "case", Both: true}, {Word: "kit", Both: true}, {Word: "black"}, {Word: "pro"}},
+			0.1 + 0.7 - 0.9 - 2.1,
+			`title word "pro" only in listing: -2.1; title word "black" only in listing: -0.9; title word "kit" in both: +0.7; 1 more`},
+		{"ties by word",
+			[]WordHit{{Word: "case"}, {Word: "kit", Both: true}},
+			-0.7 + 0.7,
+			`title word "case" only in listing: -0.7; title word "kit" in both: +0.7`},
+	}
+	for _, tt := range tests {
+		sum, shown := wordsWeight(tt.hits, words)
+		if math.Abs(sum-tt.sum) > 1e-9 || shown != tt.want {
+			t.Errorf("%s: got %v %q, want %v %q", tt.name, sum, shown, tt.sum, tt.want)
+		}
+		rev := slices.Clone(tt.hits)
+		slices.Reverse(rev)
+		if s2, shown2 := wordsWeight(rev, words); s2 != sum || shown2 != shown {
+			t.Errorf("%s: reversed hits give %v %q, want %v %q", tt.name, s2, shown2, sum, shown)
 		}
 	}
 }

@@ -2,9 +2,8 @@ package match
 
 import (
 	"cmp"
-	"fmt"
 	"math"
-	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -72,50 +71,80 @@ func (e *Env) hasWord(w string) bool {
 
 // wordsWeight sums the learned weights of hits, and says which words
 // weighed most (only those three are formatted: a pair has dozens of hits).
+// The sum is taken in fixed point (wordUnit), so it is the same to the last
+// bit whichever record comes first and in whatever order the hits come.
 func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) {
-	type part struct {
-		w     float64
-		word  string
-		where string
-	}
-	var sum float64
-	var buf [16]part
-	parts := buf[:0]
+	var sum int64
+	var top [3]wordPart
+	n := 0
 	for _, h := range hits {
 		ww, ok := words[h.Word]
 		if !ok {
 			continue
 		}
-		w, where := ww.One, "only in listing"
+		p := wordPart{w: ww.One, word: h.Word, where: "only in listing"}
 		switch {
 		case h.Both:
-			w, where = ww.Both, "in both"
+			p.w, p.where = ww.Both, "in both"
 		case h.InFirst:
-			where = "only in offer"
+			p.where = "only in offer"
 		}
-		if w == 0 {
+		if p.w == 0 {
 			continue
 		}
-		parts = append(parts, part{w, h.Word, where})
-	}
-	// One order whichever record comes first (hits come in title order):
-	// the sum, added in it, is the same both ways to the last bit.
-	slices.SortFunc(parts, func(a, b part) int {
-		return cmp.Or(cmp.Compare(math.Abs(b.w), math.Abs(a.w)), strings.Compare(a.word, b.word), strings.Compare(a.where, b.where), cmp.Compare(a.w, b.w))
-	})
-	for _, p := range parts {
-		sum += p.w
-	}
-	var b strings.Builder
-	for i, p := range parts {
-		if i == 3 {
-			fmt.Fprintf(&b, "; %d more", len(parts)-3)
-			break
+		sum += int64(math.Round(p.w * wordUnit))
+		// Keep the three that weigh most, in one order (ties by word).
+		i := min(n, len(top))
+		for i > 0 && p.before(top[i-1]) {
+			if i < len(top) {
+				top[i] = top[i-1]
+			}
+			i--
 		}
+		if i < len(top) {
+			top[i] = p
+		}
+		n++
+	}
+	if n == 0 {
+		return 0, ""
+	}
+	b := make([]byte, 0, 96)
+	for i, p := range top[:min(n, len(top))] {
 		if i > 0 {
-			b.WriteString("; ")
+			b = append(b, "; "...)
 		}
-		fmt.Fprintf(&b, "title word %q %s: %+.1f", p.word, p.where, p.w)
+		b = append(b, "title word "...)
+		b = strconv.AppendQuote(b, p.word)
+		b = append(b, ' ')
+		b = append(b, p.where...)
+		b = append(b, ": "...)
+		if p.w >= 0 {
+			b = append(b, '+')
+		}
+		b = strconv.AppendFloat(b, p.w, 'f', 1, 64)
 	}
-	return sum, b.String()
+	if n > len(top) {
+		b = append(b, "; "...)
+		b = strconv.AppendInt(b, int64(n-len(top)), 10)
+		b = append(b, " more"...)
+	}
+	return float64(sum) / wordUnit, string(b)
+}
+
+// wordUnit is the fixed point learned word weights are summed in: a
+// billionth of a bit, far below any weight's precision (tune rounds them to
+// four decimals), and decimal so that a sum of one weight is that weight.
+const wordUnit = 1e9
+
+// wordPart is one learned word's weight in a pair.
+type wordPart struct {
+	w     float64
+	word  string
+	where string
+}
+
+// before orders word parts heaviest first, then by word and side.
+func (p wordPart) before(q wordPart) bool {
+	return cmp.Or(cmp.Compare(math.Abs(q.w), math.Abs(p.w)), strings.Compare(p.word, q.word), strings.Compare(p.where, q.where), cmp.Compare(p.w, q.w)) < 0
 }
