@@ -202,7 +202,7 @@ func brandInTitle(withBrand, other *Item) bool {
 // name. "" otherwise.
 func otherLead(withBrand, other *Item) string {
 	w := other.brand.lead
-	if w == "" || withBrand.text.set[w] || slices.Contains(withBrand.brand.words, w) {
+	if w == "" || withBrand.text.idx.has(w) || slices.Contains(withBrand.brand.words, w) {
 		return ""
 	}
 	if key := withBrand.brand.key; len(key) >= 3 && (strings.HasPrefix(w, key[:3]) || Shortens(w, key)) {

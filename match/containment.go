@@ -76,10 +76,11 @@ func outside(out []string, x, y *titleText) []string {
 		if len(out) == cap(out) {
 			break
 		}
-		if y.set[k] {
+		h := x.idx.hash[i]
+		if y.idx.hasHash(k, h) {
 			continue
 		}
-		if _, ok := y.joins[k]; ok || typo(k, y.keys) || inJoin(x.keys, i, y.set) {
+		if _, ok := y.idx.joinedHash(k, h); ok || typo(k, y.keys) || inJoin(x.keys, i, &y.idx) {
 			continue
 		}
 		out = append(out, k)
@@ -88,14 +89,13 @@ func outside(out []string, x, y *titleText) []string {
 }
 
 // inJoin reports whether keys[i] with its neighbors, two or three adjacent
-// keys written as one, is in set.
-func inJoin(keys []string, i int, set map[string]bool) bool {
-	var buf [96]byte
+// keys written as one, is a key of y.
+func inJoin(keys []string, i int, y *keyIndex) bool {
 	for from := max(0, i-2); from <= i; from++ {
-		b := buf[:0]
+		h := fnvOffset
 		for to := from; to < len(keys) && to < from+3; to++ {
-			b = append(b, keys[to]...)
-			if to > from && to >= i && set[string(b)] { // no allocation
+			h = fnvAdd(h, keys[to])
+			if to > from && to >= i && y.hasRun(keys[from:to+1], h) {
 				return true
 			}
 		}

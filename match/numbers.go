@@ -251,7 +251,7 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	if aInB || bInA {
 		for _, n := range na {
 			x, y := a.numbers.names[n], b.numbers.names[n]
-			if x != "" && y != "" && x != y && !a.text.set[y] && !b.text.set[x] && !spelledAlike(x, y) {
+			if x != "" && y != "" && x != y && !a.text.idx.has(y) && !b.text.idx.has(x) && !spelledAlike(x, y) {
 				return Outcome{Level: Renamed, A: av, B: bv, Evidence: x + " " + n + " vs " + y + " " + n}
 			}
 		}

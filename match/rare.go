@@ -51,7 +51,7 @@ func compareRare(a, b *Item, env *Env) Outcome {
 	best, word := 0.0, ""
 	idf := a.keyIDF(env)
 	for i, k := range a.text.keys {
-		if !b.text.set[k] || a.codes.pieces[k] || b.codes.pieces[k] || isNumber(k) {
+		if !b.text.idx.has(k) || a.codes.pieces[k] || b.codes.pieces[k] || isNumber(k) {
 			continue
 		}
 		if w := idf[i]; w > best || w == best && k < word {

@@ -14,16 +14,14 @@ import (
 type titleText struct {
 	tokens []string // normalized title tokens, in order
 	keys   []string // TitleKeys of the tokens, distinct, in order
-	set    map[string]bool
-	joins  map[string]span // adjacent keys joined
+	idx    keyIndex // the keys, and adjacent keys joined
 }
 
 // readTitle reads the title feature, abbreviations expanded.
 func readTitle(title string, vs *Vocabularies) titleText {
 	t := titleText{tokens: vs.expand(Tokens(spellInchMarks(title)))}
 	t.keys = TitleKeys(t.tokens)
-	t.set = toSet(t.keys)
-	t.joins = joins(t.keys)
+	t.idx = newKeyIndex(t.keys)
 	return t
 }
 
@@ -86,7 +84,7 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 		// counts them as ordinary words.
 		wa, wb = capPieces(a.text.keys, wa, a, b), capPieces(b.text.keys, wb, a, b)
 	}
-	sim := softDice(a.text.keys, b.text.keys, a.text.set, b.text.set, a.text.joins, b.text.joins, wa, wb)
+	sim := softDice(&a.text.idx, &b.text.idx, wa, wb)
 	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(&a.text, &b.text) {
 		// Character edits forgive typos in words; a changed digit ("Studio
 		// 61" / "Studio 31") is another product, as in softDice.
@@ -111,10 +109,10 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 func digitsAgree(a, b *titleText) bool {
 	has := func(from, t *titleText) bool {
 		for _, k := range from.keys {
-			if !strings.ContainsAny(k, "0123456789") || t.set[k] {
+			if !strings.ContainsAny(k, "0123456789") || t.idx.has(k) {
 				continue
 			}
-			if _, joined := t.joins[k]; joined || hasNumber(t.keys, k) {
+			if _, joined := t.idx.joined(k); joined || hasNumber(t.keys, k) {
 				continue
 			}
 			return false
@@ -174,7 +172,8 @@ const pieceWeight = 5.605170185988092
 // or has it with one typo (keys of five or more characters, same digits).
 // weight must be positive.
 func titleSimilarity(a, b []string, weight func(string) float64) float64 {
-	return softDice(a, b, toSet(a), toSet(b), joins(a), joins(b), weights(a, weight), weights(b, weight))
+	x, y := newKeyIndex(a), newKeyIndex(b)
+	return softDice(&x, &y, weights(a, weight), weights(b, weight))
 }
 
 // weights returns weight of each key.
@@ -201,9 +200,10 @@ func capPieces(keys []string, w []float64, a, b *Item) []float64 {
 	return out
 }
 
-// softDice is titleSimilarity on prepared keys: their sets, joins and
-// weights (wa, wb: one per key).
-func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string]span, wa, wb []float64) float64 {
+// softDice is titleSimilarity on indexed keys and their weights (wa, wb:
+// one per key).
+func softDice(x, y *keyIndex, wa, wb []float64) float64 {
+	a, b := x.keys, y.keys
 	var bufA, bufB [64]bool // titles rarely have more keys: no allocation
 	hadA, hadB := bufA[:0], bufB[:0]
 	if len(a) > len(bufA) {
@@ -213,23 +213,23 @@ func softDice(a, b []string, setA, setB map[string]bool, joinA, joinB map[string
 		hadB = make([]bool, 0, len(b))
 	}
 	hadA, hadB = hadA[:len(a)], hadB[:len(b)]
-	mark := func(keys []string, had []bool, set map[string]bool, joined map[string]span, other []string, otherHad []bool) {
-		for i, t := range keys {
-			if set[t] {
+	mark := func(x *keyIndex, had []bool, other *keyIndex, otherHad []bool) {
+		for i, t := range x.keys {
+			if other.hasHash(t, x.hash[i]) {
 				had[i] = true
-			} else if sp, ok := joined[t]; ok {
+			} else if sp, ok := other.joinedHash(t, x.hash[i]); ok {
 				// The other side spells t as adjacent keys: those keys are had too.
 				had[i] = true
 				for j := sp.from; j < sp.from+sp.n; j++ {
 					otherHad[j] = true
 				}
-			} else if typo(t, other) {
+			} else if typo(t, other.keys) {
 				had[i] = true
 			}
 		}
 	}
-	mark(a, hadA, setB, joinB, b, hadB)
-	mark(b, hadB, setA, joinA, a, hadA)
+	mark(x, hadA, y, hadB)
+	mark(y, hadB, x, hadA)
 	var hadSumA, allA, hadSumB, allB float64
 	for i, w := range wa {
 		allA += w
@@ -276,24 +276,3 @@ func typo(t string, keys []string) bool {
 // span is a run of adjacent keys.
 type span struct{ from, n int }
 
-// joins returns the concatenations of two and three adjacent keys.
-func joins(keys []string) map[string]span {
-	m := make(map[string]span, 2*len(keys))
-	for i := range keys {
-		if i+1 < len(keys) {
-			m[keys[i]+keys[i+1]] = span{i, 2}
-		}
-		if i+2 < len(keys) {
-			m[keys[i]+keys[i+1]+keys[i+2]] = span{i, 3}
-		}
-	}
-	return m
-}
-
-func toSet(keys []string) map[string]bool {
-	m := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		m[k] = true
-	}
-	return m
-}

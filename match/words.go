@@ -49,12 +49,12 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	hits := make([]WordHit, 0, len(a.text.keys)+len(b.text.keys))
 	for _, k := range a.text.keys {
 		if env.AllWords || env.hasWord(k) {
-			both := b.text.set[k]
+			both := b.text.idx.has(k)
 			hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both})
 		}
 	}
 	for _, k := range b.text.keys {
-		if !a.text.set[k] && (env.AllWords || env.hasWord(k)) {
+		if !a.text.idx.has(k) && (env.AllWords || env.hasWord(k)) {
 			hits = append(hits, WordHit{Word: k})
 		}
 	}
