@@ -275,4 +275,3 @@ func typo(t string, keys []string) bool {
 
 // span is a run of adjacent keys.
 type span struct{ from, n int }
-
