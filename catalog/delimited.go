@@ -58,7 +58,7 @@ func (d *delimReader) line() ([]byte, error) {
 	if err == nil {
 		d.lines++
 	}
-	return ln, err
+	return asUTF8(ln), err
 }
 
 // readLine reads one line without its line ending, however long: past
@@ -192,11 +192,12 @@ func (d *delimReader) unread(lines []pendingLine) {
 	d.pending = append(append([]pendingLine(nil), lines...), d.pending...)
 }
 
-// newDelimReader reads from r, skipping a UTF-8 byte order mark.
-func newDelimReader(r io.Reader, comma byte) *delimReader {
-	br := bufio.NewReaderSize(r, 256<<10)
-	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
-		br.Discard(3)
-	}
-	return &delimReader{br: br, comma: comma}
+// newDelimReader reads from r in its encoding, with the separator its
+// header uses (def unless another is used more; sniff.go), and returns what
+// it chose that the user should hear.
+func newDelimReader(r io.Reader, def byte) (*delimReader, []string) {
+	br, notes := openEncoded(r)
+	notes = append(notes, legacyNote(br)...)
+	comma, n := sniffSeparator(br, def)
+	return &delimReader{br: br, comma: comma}, append(notes, n...)
 }

@@ -88,6 +88,7 @@ type delimitedSource struct {
 	f      *os.File
 	r      *delimReader
 	header []string
+	notes  []string // the encoding and separator, when not the plain ones
 }
 
 func openDelimited(path string, comma byte, read *atomic.Int64) (*delimitedSource, error) {
@@ -95,7 +96,7 @@ func openDelimited(path string, comma byte, read *atomic.Int64) (*delimitedSourc
 	if err != nil {
 		return nil, err
 	}
-	r := newDelimReader(&countingReader{f, read}, comma)
+	r, notes := newDelimReader(&countingReader{f, read}, comma)
 	header, _, rowErr, err := r.record()
 	if err != nil {
 		f.Close()
@@ -112,7 +113,7 @@ func openDelimited(path string, comma byte, read *atomic.Int64) (*delimitedSourc
 		f.Close()
 		return nil, err
 	}
-	return &delimitedSource{f: f, r: r, header: header}, nil
+	return &delimitedSource{f: f, r: r, header: header, notes: notes}, nil
 }
 
 func checkHeader(header []string) error {

@@ -149,10 +149,15 @@ func Open(path string, opts Options) (*Reader, error) {
 	switch f {
 	case JSONL:
 		src, err = openJSONL(path, read)
-	case CSV:
-		src, err = openDelimited(path, ',', read)
-	case TSV:
-		src, err = openDelimited(path, '\t', read)
+	case CSV, TSV:
+		def := byte(',')
+		if f == TSV {
+			def = '\t'
+		}
+		var ds *delimitedSource
+		if ds, err = openDelimited(path, def, read); err == nil {
+			src, notes = ds, ds.notes
+		}
 	case XLSX:
 		var xs *xlsxSource
 		xs, notes, err = openXLSX(path, opts.Sheet)
