@@ -88,16 +88,25 @@ type delimitedSource struct {
 	f      *os.File
 	r      *delimReader
 	header []string
-	notes  []string // the encoding and separator, when not the plain ones
+	notes  []string // the encoding, separator and header, when not the plain ones
+	// ahead holds rows read while looking for the header, to be read again.
+	ahead []delimRow
 }
 
-func openDelimited(path string, comma byte, read *atomic.Int64) (*delimitedSource, error) {
+// delimRow is one record read ahead: its fields, line and row error.
+type delimRow struct {
+	fields []string
+	line   int
+	rowErr error
+}
+
+func openDelimited(path string, comma byte, renames map[string]string, read *atomic.Int64) (*delimitedSource, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	r, notes := newDelimReader(&countingReader{f, read}, comma)
-	header, _, rowErr, err := r.record()
+	first, line, rowErr, err := r.record()
 	if err != nil {
 		f.Close()
 		if errors.Is(err, io.EOF) {
@@ -109,32 +118,47 @@ func openDelimited(path string, comma byte, read *atomic.Int64) (*delimitedSourc
 		f.Close()
 		return nil, fmt.Errorf("header row: %w", rowErr)
 	}
-	if err := checkHeader(header); err != nil {
+	s := &delimitedSource{f: f, r: r, header: first}
+	if !hasIDColumn(first, renames) {
+		// A title block above the header? Read a few rows ahead.
+		rows := [][]string{first}
+		lines := []int{line}
+		for len(s.ahead) < maxPreamble {
+			fields, ln, rowErr, err := r.record()
+			if err != nil {
+				break
+			}
+			s.ahead = append(s.ahead, delimRow{fields, ln, rowErr})
+			rows, lines = append(rows, fields), append(lines, ln)
+		}
+		if at, ok := headerAt(rows, renames); ok && s.ahead[at-1].rowErr == nil {
+			s.header = rows[at]
+			s.ahead = s.ahead[at:]
+			notes = append(notes, preambleNote(lines[0], lines[at]))
+		}
+	}
+	var more []string
+	if s.header, more, err = dedupeHeader(s.header, renames); err != nil {
 		f.Close()
 		return nil, err
 	}
-	return &delimitedSource{f: f, r: r, header: header, notes: notes}, nil
-}
-
-func checkHeader(header []string) error {
-	seen := map[string]int{}
-	for i, h := range header {
-		k := strings.ToLower(strings.TrimSpace(h))
-		if k == "" {
-			continue
-		}
-		if j, dup := seen[k]; dup {
-			return fmt.Errorf("header: column %d repeats column %d (%q)", i+1, j+1, h)
-		}
-		seen[k] = i
-	}
-	return nil
+	s.notes = append(notes, more...)
+	return s, nil
 }
 
 func (s *delimitedSource) next() (map[string]any, int, error, error) {
-	rec, line, rowErr, err := s.r.record()
-	if err != nil {
-		return nil, 0, nil, err
+	var rec []string
+	var line int
+	var rowErr error
+	if len(s.ahead) > 0 {
+		a := s.ahead[0]
+		s.ahead = s.ahead[1:]
+		rec, line, rowErr = a.fields, a.line, a.rowErr
+	} else {
+		var err error
+		if rec, line, rowErr, err = s.r.record(); err != nil {
+			return nil, 0, nil, err
+		}
 	}
 	if rowErr != nil {
 		// Hand back the fields read before the problem, so the row's id
@@ -168,6 +192,15 @@ type xlsxSource struct {
 	rows   *excelize.Rows
 	header []string
 	row    int
+	// ahead holds rows read while looking for the header, to be read again.
+	ahead []xlsxRow
+}
+
+// xlsxRow is one non-blank sheet row: its cells, number, and read error.
+type xlsxRow struct {
+	cols []string
+	row  int
+	err  error
 }
 
 // XLSX unpacking limits: a workbook may unpack to xlsxExpansion times its
@@ -185,7 +218,7 @@ const (
 
 // openXLSX opens sheet (the first when empty) of a workbook. notes name the
 // other sheets that hold data, which are not read.
-func openXLSX(path, sheet string) (*xlsxSource, []string, error) {
+func openXLSX(path, sheet string, renames map[string]string) (*xlsxSource, []string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
@@ -231,11 +264,29 @@ func openXLSX(path, sheet string) (*xlsxSource, []string, error) {
 		s.close()
 		return nil, nil, fmt.Errorf("sheet %q header: %w", sheet, err)
 	}
-	if err := checkHeader(s.header); err != nil {
+	if !hasIDColumn(s.header, renames) {
+		// A title block above the header? Read a few rows ahead.
+		rows := [][]string{s.header}
+		for len(s.ahead) < maxPreamble {
+			r, ok := s.read()
+			if !ok {
+				break
+			}
+			s.ahead = append(s.ahead, r)
+			rows = append(rows, r.cols)
+		}
+		if at, ok := headerAt(rows, renames); ok && s.ahead[at-1].err == nil {
+			s.header = rows[at]
+			notes = append(notes, preambleNote(1, s.ahead[at-1].row))
+			s.ahead = s.ahead[at:]
+		}
+	}
+	var more []string
+	if s.header, more, err = dedupeHeader(s.header, renames); err != nil {
 		s.close()
 		return nil, nil, err
 	}
-	return s, notes, nil
+	return s, append(notes, more...), nil
 }
 
 // sheetHasData reports whether a sheet has a non-blank cell in its first
@@ -258,31 +309,44 @@ func sheetHasData(f *excelize.File, sheet string) bool {
 }
 
 func (s *xlsxSource) next() (map[string]any, int, error, error) {
+	r, ok := xlsxRow{}, false
+	if len(s.ahead) > 0 {
+		r, ok = s.ahead[0], true
+		s.ahead = s.ahead[1:]
+	} else {
+		r, ok = s.read()
+	}
+	if !ok {
+		if err := s.rows.Error(); err != nil {
+			return nil, 0, nil, err
+		}
+		return nil, 0, nil, io.EOF
+	}
+	if r.err != nil {
+		return nil, r.row, fmt.Errorf("unreadable: %v", r.err), nil
+	}
+	if len(r.cols) > len(s.header) {
+		return zipRow(s.header, r.cols), r.row, fmt.Errorf("has %d cells, the header has %d", len(r.cols), len(s.header)), nil
+	}
+	return zipRow(s.header, r.cols), r.row, nil, nil
+}
+
+// read returns the next non-blank row, its cells raw (a GTIN as digits, not
+// as the sheet formats it); false at the end.
+func (s *xlsxSource) read() (xlsxRow, bool) {
 	for s.rows.Next() {
 		s.row++
 		cols, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, s.row, fmt.Errorf("unreadable: %v", err), nil
+			return xlsxRow{row: s.row, err: err}, true
 		}
-		blank := true
 		for _, c := range cols {
 			if strings.TrimSpace(c) != "" {
-				blank = false
-				break
+				return xlsxRow{cols: cols, row: s.row}, true
 			}
 		}
-		if blank {
-			continue
-		}
-		if len(cols) > len(s.header) {
-			return zipRow(s.header, cols), s.row, fmt.Errorf("has %d cells, the header has %d", len(cols), len(s.header)), nil
-		}
-		return zipRow(s.header, cols), s.row, nil, nil
 	}
-	if err := s.rows.Error(); err != nil {
-		return nil, 0, nil, err
-	}
-	return nil, 0, nil, io.EOF
+	return xlsxRow{}, false
 }
 
 func (s *xlsxSource) lines() int { return s.row }

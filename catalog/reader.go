@@ -155,12 +155,12 @@ func Open(path string, opts Options) (*Reader, error) {
 			def = '\t'
 		}
 		var ds *delimitedSource
-		if ds, err = openDelimited(path, def, read); err == nil {
+		if ds, err = openDelimited(path, def, opts.Map, read); err == nil {
 			src, notes = ds, ds.notes
 		}
 	case XLSX:
 		var xs *xlsxSource
-		xs, notes, err = openXLSX(path, opts.Sheet)
+		xs, notes, err = openXLSX(path, opts.Sheet, opts.Map)
 		if err == nil {
 			src = xs
 		}
