@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,6 +97,7 @@ func setField(rec *match.Record, name string, v any) error {
 	case "id":
 	case "gtin":
 		rec.GTINs, err = asList(v)
+		rec.GTINs = splitGTINs(rec.GTINs)
 	case "brand":
 		str(&rec.Brand)
 	case "title":
@@ -109,7 +111,9 @@ func setField(rec *match.Record, name string, v any) error {
 	case "material":
 		str(&rec.Material)
 	case "packaging":
-		str(&rec.Packaging)
+		var s string
+		str(&s)
+		rec.Packaging = joinText(s, rec.Packaging) // pack_count text may be there
 	case "origin":
 		str(&rec.Origin)
 	case "category":
@@ -119,11 +123,25 @@ func setField(rec *match.Record, name string, v any) error {
 	case "pack_count":
 		var n int
 		n, err = asInt(v)
+		if err != nil {
+			// A supplier's pack column: "6/CS", "12 ct", "EA".
+			if s, serr := asString(v); serr == nil {
+				if m := packText(s); m > 0 {
+					n, err = m, nil
+					rec.Packaging = joinText(rec.Packaging, strings.TrimSpace(s))
+				} else {
+					err = fmt.Errorf("%w, nor a pack (\"6/CS\", \"12 ct\", \"Pack of 6\", \"EA\")", err)
+				}
+			}
+		}
 		if err == nil && n < 1 {
 			err = fmt.Errorf("%d is not a positive count", n)
 		}
 		rec.PackCount = n
 	case "stock":
+		if s, serr := asString(v); serr == nil && unknownCount(s) {
+			return nil // "N/A", "-": stock unknown, as when empty
+		}
 		var n int
 		n, err = asInt(v)
 		if err == nil && n < 0 {
@@ -197,6 +215,22 @@ func asString(v any) (string, error) {
 
 // asList reads a list: a JSON array of strings, or a string separated by
 // "|".
+// splitGTINs splits GTIN cells that hold several with another separator
+// than "|" ("044700000427 / 044700000428", "a; b", "a, b"); a comma that
+// is a decimal mark ("7,5E+11") is not split on.
+func splitGTINs(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		parts := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == ';' || r == ',' && !strings.ContainsAny(c, "eE") })
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
 func asList(v any) ([]string, error) {
 	var out []string
 	switch x := v.(type) {
@@ -224,6 +258,50 @@ func asList(v any) ([]string, error) {
 	return out, nil
 }
 
+// joinText joins two texts of one field with "; ", either may be empty.
+func joinText(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "; " + b
+}
+
+// packText reads a pack column's text: a count of units ("12 ct", "24
+// pcs"), "EA" / "each" (one unit), or a pack the packaging vocabulary reads
+// ("6/CS", "Pack of 6"); 0 otherwise.
+func packText(s string) int {
+	low := strings.ToLower(strings.Trim(strings.TrimSpace(s), "."))
+	if low == "ea" || low == "each" {
+		return 1
+	}
+	if m := unitCountRE.FindStringSubmatch(low); m != nil {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			return n
+		}
+	}
+	return match.PackCountIn(s)
+}
+
+// unitCountRE is a pack column's count of units: "12 ct", "24pcs", "6 ea".
+var unitCountRE = regexp.MustCompile(`^([0-9]{1,5})\s*(?:ct|cnt|count|pc|pcs|pieces|units?|ea|each)$`)
+
+// unknownCount reports whether a count field says it is not known ("N/A",
+// "-", "TBD"): read as empty, not as an error.
+func unknownCount(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "n/a", "na", "n.a.", "-", "--", "?", "tbd", "tba", "unknown", "null", "none given":
+		return true
+	}
+	return false
+}
+
+// thousandsRE is an integer written with thousands separators ("1,200",
+// "12 345").
+var thousandsRE = regexp.MustCompile(`^[0-9]{1,3}(?:[,\x{00A0}\x{202F} ][0-9]{3})+$`)
+
 func asInt(v any) (int, error) {
 	s, err := asString(v)
 	if err != nil {
@@ -232,6 +310,17 @@ func asInt(v any) (int, error) {
 	s = strings.TrimSpace(s)
 	if n, err := strconv.Atoi(s); err == nil {
 		return n, nil
+	}
+	if thousandsRE.MatchString(s) {
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, s)
+		if n, err := strconv.Atoi(digits); err == nil {
+			return n, nil
+		}
 	}
 	// Spreadsheets write integers as "12.0".
 	if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) && math.Abs(f) < 1e15 {

@@ -64,3 +64,75 @@ func TestHeaderBelowTitleRows(t *testing.T) {
 		}
 	}
 }
+
+// TestSupplierCounts: counts as supplier files write them are read, not
+// refused: thousands separators, "N/A" for an unknown stock, a pack column
+// in words ("6/CS", "12 ct", "EA"), which is kept as packaging text too.
+func TestSupplierCounts(t *testing.T) {
+	tests := []struct {
+		stock, pack, packaging string
+		wantStock              int // -1: unknown
+		wantPack               int
+		wantPackaging          string
+		wantErr                string
+		why                    string
+	}{
+		{"1,200", "", "", 1200, 0, "", "", "a thousands separator made the row an error"},
+		{"12 345", "", "", 12345, 0, "", "", "a space as thousands separator"},
+		{"1,2345", "", "", 0, 0, "", `field stock: "1,2345" is not an integer`, "not groups of three: not a number"},
+		{"N/A", "", "", -1, 0, "", "", "an unknown stock is no error"},
+		{"-", "", "", -1, 0, "", "", "a dash for unknown"},
+		{"12.0", "6", "", 12, 6, "", "", "numbers as spreadsheets write them"},
+		{"", "6/CS", "", -1, 6, "6/CS", "", "wholesale pack shorthand"},
+		{"", "12 ct", "Retail box", -1, 12, "Retail box; 12 ct", "", "pack text joins the packaging column"},
+		{"", "EA", "", -1, 1, "EA", "", "each: one unit"},
+		{"", "lots", "", -1, 0, "", `field pack_count: "lots" is not an integer, nor a pack`, "text that says no count is still an error"},
+		{"-5", "", "", 0, 0, "", `field stock: -5 is negative`, "a negative stock stays an error"},
+	}
+	for _, tt := range tests {
+		p := write(t, "o.csv", "id,title,stock,pack_count,packaging\nA1,Cola,\""+tt.stock+"\","+tt.pack+","+tt.packaging+"\n")
+		recs, errs := readAll(t, p, Options{})
+		if tt.wantErr != "" {
+			if len(errs) != 1 || !strings.Contains(errs[0], tt.wantErr) {
+				t.Errorf("stock %q pack %q: errors %q, want %q (%s)", tt.stock, tt.pack, errs, tt.wantErr, tt.why)
+			}
+			continue
+		}
+		if len(errs) > 0 || len(recs) != 1 {
+			t.Errorf("stock %q pack %q: errors %q (%s)", tt.stock, tt.pack, errs, tt.why)
+			continue
+		}
+		r := recs[0]
+		stock := -1
+		if r.Stock != nil {
+			stock = *r.Stock
+		}
+		if stock != tt.wantStock || r.PackCount != tt.wantPack || r.Packaging != tt.wantPackaging {
+			t.Errorf("stock %q pack %q packaging %q: got stock %d pack %d packaging %q, want %d %d %q (%s)",
+				tt.stock, tt.pack, tt.packaging, stock, r.PackCount, r.Packaging, tt.wantStock, tt.wantPack, tt.wantPackaging, tt.why)
+		}
+	}
+}
+
+// TestGTINCells: a GTIN cell that holds several, separated as people write
+// them, gives each.
+func TestGTINCells(t *testing.T) {
+	tests := []struct {
+		cell string
+		want []string
+		why  string
+	}{
+		{"036000291452|96385074", []string{"036000291452", "96385074"}, "the SPEC's separator"},
+		{"044700000427 / 044700000428", []string{"044700000427", "044700000428"}, "a slash between two"},
+		{"044700000427; 044700000428", []string{"044700000427", "044700000428"}, "a semicolon"},
+		{"044700000427, 044700000428", []string{"044700000427", "044700000428"}, "a comma"},
+		{"7,50123456789E+11", []string{"7,50123456789E+11"}, "a decimal comma in scientific notation is not split"},
+	}
+	for _, tt := range tests {
+		p := write(t, "o.csv", "id,title,gtin\nA1,Cola,\""+tt.cell+"\"\n")
+		recs, errs := readAll(t, p, Options{})
+		if len(errs) > 0 || len(recs) != 1 || strings.Join(recs[0].GTINs, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%q: %v %q, want %q (%s)", tt.cell, recs, errs, tt.want, tt.why)
+		}
+	}
+}

@@ -66,7 +66,7 @@ func TestReadCSV(t *testing.T) {
 		t.Errorf("records:\n got %+v %+v\nwant %+v %+v", *recs[0], *recs[1], *want[0], *want[1])
 	}
 	wantErrs := []string{
-		p + ` row 4, field pack_count: "two" is not an integer`,
+		p + ` row 4, field pack_count: "two" is not an integer, nor a pack ("6/CS", "12 ct", "Pack of 6", "EA")`,
 		p + ` row 5: has 2 fields, the header has 8`,
 		p + ` row 6, field id: missing (every record needs an id)`,
 		p + ` row 7, field id: id "A1" repeats row 2`,

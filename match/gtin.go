@@ -27,16 +27,18 @@ var sciRE = regexp.MustCompile(`^([0-9])(?:\.([0-9]+))?[eE]\+?([0-9]{1,2})$`)
 // 14-digit form. It repairs what spreadsheets do to GTINs: spaces and
 // hyphens, a float's ".0", scientific notation that kept every digit, and
 // a UPC-A whose leading zero was dropped (11 digits, accepted only when the
-// check digit then holds). An error says what is wrong: not digits, a
-// wrong length, a check digit that does not match, or ErrUnreadableGTIN
-// for scientific notation that lost digits.
+// check digit then holds), and what exports wrap them in to keep their
+// zeros or name them: a leading apostrophe, Excel's ="..." formula, a
+// label ("UPC: ", "EAN ", "GTIN#"). An error says what is wrong: not
+// digits, a wrong length, a check digit that does not match, or
+// ErrUnreadableGTIN for scientific notation that lost digits.
 func ParseGTIN(s string) (GTIN, error) {
 	digits := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
 			return -1
 		}
 		return r
-	}, strings.TrimSpace(s))
+	}, unwrapGTIN(s))
 	if digits == "" {
 		return "", fmt.Errorf("empty GTIN")
 	}
@@ -78,6 +80,32 @@ func ParseGTIN(s string) (GTIN, error) {
 		return "", fmt.Errorf("GTIN %q fails its check digit (got %c, want %c)", s, got, want)
 	}
 	return GTIN(strings.Repeat("0", 14-len(digits)) + digits), nil
+}
+
+// gtinLabels are the names a GTIN cell may lead with, longest first.
+var gtinLabels = []string{"upc-a", "upc-e", "ean-13", "ean13", "ean-8", "ean8", "gtin-14", "gtin-13", "gtin-12", "gtin14", "gtin13", "gtin12", "gtin", "isbn-13", "isbn13", "isbn", "upc", "ean"}
+
+// unwrapGTIN takes off what a GTIN cell may carry around the number: space,
+// a leading apostrophe (a spreadsheet's "keep this as text"), Excel's
+// ="..." formula, and a label ("UPC: 0447...") followed by a digit.
+func unwrapGTIN(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 {
+		s = s[2 : len(s)-1]
+	}
+	s = strings.TrimPrefix(s, "'")
+	low := strings.ToLower(s)
+	for _, l := range gtinLabels {
+		if !strings.HasPrefix(low, l) {
+			continue
+		}
+		rest := strings.TrimLeft(s[len(l):], " :#")
+		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return rest
+		}
+		break
+	}
+	return strings.TrimSpace(s)
 }
 
 func isDigits(s string) bool {

@@ -29,6 +29,13 @@ func TestParseGTIN(t *testing.T) {
 		{"036000291452.5", "", true, "not a whole number"},
 		{"03600029145X", "", true, "a letter is not a digit"},
 		{"", "", true, "empty"},
+		{"'036000291452", "00036000291452", false, "a spreadsheet's apostrophe that keeps the zero"},
+		{`="036000291452"`, "00036000291452", false, "Excel's formula that keeps the zero in a CSV"},
+		{"UPC: 036000291452", "00036000291452", false, "a label before the number"},
+		{"EAN-13 9780306406157", "09780306406157", false, "a label with its own digits"},
+		{"upc#036000291452", "00036000291452", false, "a label in lower case with #"},
+		{"UPC", "", true, "a label alone"},
+		{"UPCX036000291452", "", true, "no label: letters run into the number"},
 	}
 	if _, err := ParseGTIN("7.50123E+11"); !errors.Is(err, ErrUnreadableGTIN) {
 		t.Errorf("lossy scientific notation: %v, want ErrUnreadableGTIN", err)

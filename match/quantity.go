@@ -284,6 +284,12 @@ func needMask(needs []string) uint64 {
 	return m
 }
 
+// PackCountIn returns the units per sellable item a packaging text states
+// ("Pack of 6", "12 ct", "6/CS", "CS/12", "twin pack"), or 0 when it
+// states none: a supplier's pack column holds such text as often as a
+// number.
+func PackCountIn(s string) int { return parsePackCount(s) }
+
 // parsePackCount reads a pack count ("Pack of 6", "6-pack", "6 pk",
 // "set of 6", "twin pack", "dozen", "2 x 500 ml") from s. It returns 0 when s
 // states none.
