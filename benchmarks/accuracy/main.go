@@ -207,6 +207,7 @@ func runDataset(dir string, ds *eval.Dataset, vs *match.Vocabularies, configs st
 	}
 	r.Default = ev.Evaluate("test", test, def)
 	r.Tuned = ev.Evaluate("test", test, tuned)
+	r.Tuned.PairsPerSecond = ev.Rate(test, tuned)
 	truth, err := ds.Truth("train", "valid", "test")
 	if err != nil {
 		return r, err

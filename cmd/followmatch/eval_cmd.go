@@ -121,6 +121,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return nil
 	}
 	rep := ev.Evaluate(*split, pairs, cfg)
+	rep.PairsPerSecond = ev.Rate(pairs, cfg)
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(rep)
 	}
