@@ -26,7 +26,7 @@ func colorAttribute() Attribute {
 			if it.color.field == "" && len(it.color.terms) == 0 && it.Rec.Description != "" {
 				// A description that names one color speaks for a title
 				// that names none.
-				if d := vs.colors.read("", Tokens(it.Rec.Description)); len(d.terms) > 0 {
+				if d := vs.colors.read("", it.descTokens()); len(d.terms) > 0 {
 					d.from = FromDescription
 					it.color = d
 				}

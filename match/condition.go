@@ -40,7 +40,7 @@ func conditionAttribute() Attribute {
 			if ts := vs.conditions.Find(it.text.tokens); len(ts) > 0 {
 				c.terms, c.from = ts, FromTitle
 			} else if it.Rec.Description != "" {
-				if ts := vs.conditions.Find(Tokens(it.Rec.Description)); len(ts) > 0 {
+				if ts := vs.conditions.Find(it.descTokens()); len(ts) > 0 {
 					c.terms, c.from = ts, FromDescription
 				}
 			}

@@ -17,6 +17,10 @@ type Item struct {
 
 	text  titleText // shared: the title's tokens and keys (title.go)
 	codes codeSet   // shared: model field and codes (codes.go)
+	// desc holds the description's tokens while the item is prepared,
+	// read once for every attribute that looks there (descTokens).
+	desc     []string
+	descRead bool
 
 	gtin      gtinValue      // gtin.go
 	brand     brandValue     // brand.go
@@ -70,7 +74,19 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 			a.prepare(it, vs)
 		}
 	}
+	it.desc, it.descRead = nil, false // only the features are kept
 	return it
+}
+
+// descTokens returns the description's tokens, read on first use while the
+// item is prepared: a long description, with accents to fold, costs more
+// to tokenize than the rest of a listing, and the color and condition
+// features both read it.
+func (it *Item) descTokens() []string {
+	if !it.descRead {
+		it.desc, it.descRead = Tokens(it.Rec.Description), true
+	}
+	return it.desc
 }
 
 func appendUnique[T comparable](s []T, v T) []T {
