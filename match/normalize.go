@@ -15,7 +15,42 @@ import (
 // that full-width letters, ligatures and accented letters compare equal to
 // their plain forms. A transform.Transformer is stateful, so each call builds
 // its own chain; the pieces are cheap.
+//
+// Only the runs of non-ASCII bytes (each with the ASCII byte before it, the
+// base a combining mark may sit on) go through the Unicode transforms: an
+// ASCII letter is its own folded form lowercased, and neither composition
+// nor case folding joins a run to the ASCII text after it. A description
+// with a few accents or dashes is folded at the cost of lowercasing it
+// (FuzzFold holds the result to foldWhole's).
 func fold(s string) string {
+	if isPlainASCII(s) {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] < 0x80 {
+			j++
+		}
+		if j == len(s) {
+			b.WriteString(strings.ToLower(s[i:]))
+			break
+		}
+		start := max(i, j-1) // the base a mark may sit on
+		b.WriteString(strings.ToLower(s[i:start]))
+		k := j
+		for k < len(s) && s[k] >= 0x80 {
+			k++
+		}
+		b.WriteString(foldWhole(s[start:k]))
+		i = k
+	}
+	return b.String()
+}
+
+// foldWhole is fold through the Unicode transforms for the whole of s.
+func foldWhole(s string) string {
 	if isPlainASCII(s) {
 		return strings.ToLower(s)
 	}

@@ -112,3 +112,16 @@ func FuzzASCIITokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFold: folding the non-ASCII runs alone gives what folding the whole
+// text does.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Crème Brûlée", "Nestlé – 250 g", "ﬁne ＡＢＣ", "e\u0301x", "İstanbul ΣΑΣ", "a\xffb", "한국어 ᄀ\u1161b", "x\u0308\u0301y", "Straße", "Ⅻ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldWhole(s); got != want {
+			t.Errorf("fold(%q) = %q, folded whole %q", s, got, want)
+		}
+	})
+}
