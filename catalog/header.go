@@ -10,10 +10,11 @@ import (
 const maxPreamble = 20
 
 // hasIDColumn reports whether a row, read as a header, names the id field
-// (after the --map renames).
+// (after the --map renames, or by a name that stands for it: "SKU").
 func hasIDColumn(row []string, renames map[string]string) bool {
+	resolved, _ := resolveColumns(row, renames)
 	for _, c := range row {
-		if fieldName(c, renames) == "id" {
+		if fieldName(c, resolved) == "id" {
 			return true
 		}
 	}

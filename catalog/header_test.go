@@ -29,7 +29,7 @@ func TestHeaderBelowTitleRows(t *testing.T) {
 		}, Options{}, []string{"W1"}, 0, "row 1 above the header is skipped: row 2",
 			"the id column named as the SPEC names it"},
 		{"no id column anywhere", func(t *testing.T) string {
-			return write(t, "p.csv", "sku,name\nW1,Cola\nW2,Tea\nW3,Milk\n")
+			return write(t, "p.csv", "code,label\nW1,Cola\nW2,Tea\nW3,Milk\n")
 		}, Options{}, nil, 3, "",
 			"no header found below: the first row stays the header and every row is read (each an error naming the missing id)"},
 		{"xlsx title block", func(t *testing.T) string {

@@ -127,6 +127,9 @@ type Reader struct {
 	// header, or the keys of JSON Lines records (at most maxSeenKeys).
 	seenKeys map[string]bool
 	notes    []string
+	// renames are the --map renames and, for a file with a header, the
+	// columns read by their names (resolveColumns).
+	renames map[string]string
 }
 
 // Notes returns what the reader noticed about the file as a whole and the
@@ -172,11 +175,14 @@ func Open(path string, opts Options) (*Reader, error) {
 	if st, err := os.Stat(path); err == nil && f != XLSX {
 		size = st.Size()
 	}
-	r := &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size, seenKeys: map[string]bool{}, notes: notes}
+	r := &Reader{path: path, name: path, dir: filepath.Dir(path), opts: opts, src: src, seenID: map[string]int{}, read: read, size: size, seenKeys: map[string]bool{}, notes: notes, renames: opts.Map}
 	if h, ok := src.(interface{ columns() []string }); ok {
 		for _, c := range h.columns() {
 			r.seenKeys[strings.ToLower(strings.TrimSpace(c))] = true
 		}
+		var more []string
+		r.renames, more = resolveColumns(h.columns(), opts.Map)
+		r.notes = append(r.notes, more...)
 	}
 	return r, nil
 }
@@ -220,7 +226,7 @@ func (r *Reader) Next() (Row, error) {
 	if rowErr != nil {
 		return Row{Row: n, Err: &RowError{File: r.name, Row: n, ID: r.idOf(fields), Err: rowErr}}, nil
 	}
-	rec, field, ferr := toRecord(fields, r.opts.Map)
+	rec, field, ferr := toRecord(fields, r.renames)
 	if ferr != nil {
 		id := ""
 		if rec != nil {
@@ -243,7 +249,7 @@ func (r *Reader) Next() (Row, error) {
 // idOf reads the id from a bad row's fields, if it has one.
 func (r *Reader) idOf(fields map[string]any) string {
 	for k, v := range fields {
-		if s, ok := v.(string); ok && fieldName(k, r.opts.Map) == "id" {
+		if s, ok := v.(string); ok && fieldName(k, r.renames) == "id" {
 			return strings.TrimSpace(s)
 		}
 	}

@@ -71,3 +71,31 @@ func TestWholesale(t *testing.T) {
 		t.Logf("  %-30s %d of %d", fam, families[fam][0], families[fam][1])
 	}
 }
+
+// TestWholesaleWithoutMap: the wholesale file matched with no --map at all
+// decides every offer as with its map: its columns ("Item #", "Vendor",
+// "UPC", "Mfr Part #", "Pack", "Dept", "Qty Avail", "Condition", and
+// "Description" for want of a title) are read by their names, and the run
+// says so.
+func TestWholesaleWithoutMap(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "wholesale")
+	idx := filepath.Join(t.TempDir(), "w.idx")
+	if code, _, stderr := cli(t, "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx); code != 0 {
+		t.Fatalf("index: %s", stderr)
+	}
+	m, _ := os.ReadFile(filepath.Join(dir, "map.txt"))
+	offers := filepath.Join(dir, "offers.csv")
+	_, mapped, _ := cli(t, "match", "--index", idx, "--offers", offers, "--map", strings.TrimSpace(string(m)), "--format", "csv")
+	code, unmapped, stderr := cli(t, "match", "--index", idx, "--offers", offers, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("match without --map: %s", stderr)
+	}
+	if mapped != unmapped {
+		t.Errorf("decisions without --map differ from those with it:\n%s\nwith:\n%s", unmapped, mapped)
+	}
+	for _, want := range []string{`"Item #" as id`, `"UPC" as gtin`, `"Vendor" as brand`, `"Qty Avail" as stock`, `no title column: "Description" is read as the title`} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not say %s:\n%s", want, stderr)
+		}
+	}
+}

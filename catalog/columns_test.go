@@ -1,0 +1,66 @@
+package catalog
+
+import (
+	"maps"
+	"strings"
+	"testing"
+)
+
+// TestResolveColumns: columns named as exports name them are read as their
+// fields, never over a column with the field's own name or --map.
+func TestResolveColumns(t *testing.T) {
+	tests := []struct {
+		name    string
+		header  string
+		renames map[string]string
+		want    map[string]string // column -> field, the guessed and mapped ones
+		note    string
+		why     string
+	}{
+		{"supplier names", "SKU,Product Name,UPC,Qty", nil,
+			map[string]string{"sku": "id", "product name": "title", "upc": "gtin", "qty": "stock"}, `"SKU" as id, "Product Name" as title, "UPC" as gtin, "Qty" as stock`,
+			"a file without --map was all errors"},
+		{"own name first", "id,SKU,title", nil, map[string]string{}, "",
+			"a column named id is the id; SKU is not read"},
+		{"--map first", "SKU,Item #", map[string]string{"sku": "model"},
+			map[string]string{"sku": "model", "item #": "id"}, `"Item #" as id`, "--map names SKU the model; Item # is the id"},
+		{"the listed name first", "EAN,UPC", nil, map[string]string{"upc": "gtin"}, `"UPC" as gtin`,
+			"two names for one field: the first listed in the synonyms is read"},
+		{"description as title", "id,Description", nil, map[string]string{"description": "title"}, `no title column: "Description" is read as the title`,
+			"a supplier's description column is its item title"},
+		{"description kept", "id,Name,Description", nil, map[string]string{"name": "title"}, `"Name" as title`,
+			"with a title column the description stays the description"},
+		{"nothing to guess", "id,title,brand", nil, map[string]string{}, "", "the plain case says nothing"},
+	}
+	for _, tt := range tests {
+		got, notes := resolveColumns(strings.Split(tt.header, ","), tt.renames)
+		if got == nil {
+			got = map[string]string{}
+		}
+		if !maps.Equal(got, tt.want) {
+			t.Errorf("%s: renames %v, want %v (%s)", tt.name, got, tt.want, tt.why)
+		}
+		n := strings.Join(notes, "; ")
+		if tt.note == "" && n != "" || !strings.Contains(n, tt.note) {
+			t.Errorf("%s: notes %q, want %q (%s)", tt.name, n, tt.note, tt.why)
+		}
+	}
+}
+
+// TestSynonymsFile: the embedded synonyms load, and a broken file is
+// refused with its mistake named.
+func TestSynonymsFile(t *testing.T) {
+	if _, err := parseSynonyms(synonymsJSON); err != nil {
+		t.Fatalf("embedded synonyms: %v", err)
+	}
+	for _, tt := range []struct{ file, want string }{
+		{`{"colour": ["x"]}`, `"colour" is not a record field`},
+		{`{"id": ["sku"], "model": ["sku"]}`, `"sku" is listed for`},
+		{`{"id": ["title"]}`, `"title" is listed`},
+		{`{"id": "sku"}`, "id:"},
+	} {
+		if _, err := parseSynonyms([]byte(tt.file)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v, want an error with %q", tt.file, err, tt.want)
+		}
+	}
+}
