@@ -39,7 +39,7 @@ func parseSynonyms(b []byte) (map[string]synonym, error) {
 			return nil, fmt.Errorf("catalog: columns/synonyms.json: %s: %w", field, err)
 		}
 		for i, n := range names {
-			n = strings.ToLower(strings.TrimSpace(n))
+			n = synonymKey(n)
 			if prev, dup := out[n]; dup || knownField(n) {
 				return nil, fmt.Errorf("catalog: columns/synonyms.json: %q is listed for %s and %s (or is a field's own name)", n, prev.field, field)
 			}
@@ -47,6 +47,18 @@ func parseSynonyms(b []byte) (map[string]synonym, error) {
 		}
 	}
 	return out, nil
+}
+
+// synonymKey is a column name as the synonyms are looked up: lowercased,
+// "-" and "_" as spaces, spaces collapsed ("Item_Name", "item-name" and
+// "Item Name" are one name).
+func synonymKey(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r == '-' || r == '_' {
+			return ' '
+		}
+		return r
+	}, strings.ToLower(s))), " ")
 }
 
 func mustSynonyms(b []byte) map[string]synonym {
@@ -80,7 +92,7 @@ func resolveColumns(header []string, renames map[string]string) (map[string]stri
 		if _, mapped := renames[k]; mapped || knownField(k) {
 			continue
 		}
-		s, ok := columnSynonyms[k]
+		s, ok := columnSynonyms[synonymKey(c)]
 		if !ok || taken[s.field] {
 			continue
 		}

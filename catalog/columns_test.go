@@ -64,3 +64,13 @@ func TestSynonymsFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSynonymSpelling: a name spelled with "_" or "-" (marketplace
+// reports: "item-name", "seller_sku") is the same name.
+func TestSynonymSpelling(t *testing.T) {
+	got, _ := resolveColumns([]string{"seller-sku", "Item_Name", "Brand_Name"}, nil)
+	want := map[string]string{"seller-sku": "id", "item_name": "title", "brand_name": "brand"}
+	if !maps.Equal(got, want) {
+		t.Errorf("renames %v, want %v", got, want)
+	}
+}
