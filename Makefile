@@ -4,7 +4,7 @@ BIN     := bin/followmatch
 DEMO    := testdata/demo
 BUILD   := build
 
-.PHONY: all build demo test vet fmt-check bench fuzz screenshots cluster-demo images-demo accuracy accuracy-check defaults ablation active images scale dialect load clean
+.PHONY: all build pgo demo test vet fmt-check bench fuzz screenshots cluster-demo images-demo accuracy accuracy-check defaults ablation active images scale dialect load clean
 
 # DATA: the labeled-pair datasets for `make accuracy` (read-only, never copied);
 # EXTRA: more product benchmarks (WDC Products, WDC Block), in their own
@@ -16,6 +16,18 @@ all: build
 
 build:
 	$(GO) build -o $(BIN) ./cmd/followmatch
+
+# pgo: refresh the profile the followmatch binary is built with
+# (cmd/followmatch/default.pgo, Go's profile-guided optimization): a bulk
+# match over the 1M catalog of `make scale` and an index build of its 100k
+# one, profiled with a binary built without it.
+PGO_SCALE ?= $(BUILD)/scale
+pgo:
+	$(GO) build -pgo=off -o $(BUILD)/followmatch-nopgo ./cmd/followmatch
+	$(BUILD)/followmatch-nopgo match --index $(PGO_SCALE)/n1000000/idx --offers $(PGO_SCALE)/n1000000/offers-small.jsonl --out $(BUILD)/pgo-results.jsonl --cpuprofile $(BUILD)/pgo-match.prof
+	rm -rf $(BUILD)/pgo.idx
+	$(BUILD)/followmatch-nopgo index --listings $(PGO_SCALE)/n100000/listings.jsonl --index $(BUILD)/pgo.idx --cpuprofile $(BUILD)/pgo-index.prof
+	$(GO) tool pprof -proto $(BUILD)/pgo-match.prof $(BUILD)/pgo-index.prof > cmd/followmatch/default.pgo
 
 # demo: index the demo listings, match the supplier's offers under the demo
 # policy and seller, and print one line per offer.
