@@ -139,8 +139,14 @@ func setField(rec *match.Record, name string, v any) error {
 		}
 		rec.PackCount = n
 	case "stock":
-		if s, serr := asString(v); serr == nil && unknownCount(s) {
-			return nil // "N/A", "-": stock unknown, as when empty
+		if s, serr := asString(v); serr == nil {
+			switch stockWord(s) {
+			case stockUnknown:
+				return nil // "N/A", "-", "In stock": no count, as when empty
+			case stockNone:
+				rec.Stock = new(int) // "Out of stock": none
+				return nil
+			}
 		}
 		var n int
 		n, err = asInt(v)
@@ -288,14 +294,24 @@ func packText(s string) int {
 // unitCountRE is a pack column's count of units: "12 ct", "24pcs", "6 ea".
 var unitCountRE = regexp.MustCompile(`^([0-9]{1,5})\s*(?:ct|cnt|count|pc|pcs|pieces|units?|ea|each)$`)
 
-// unknownCount reports whether a count field says it is not known ("N/A",
-// "-", "TBD"): read as empty, not as an error.
-func unknownCount(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "n/a", "na", "n.a.", "-", "--", "?", "tbd", "tba", "unknown", "null", "none given":
-		return true
+// What a stock cell in words says.
+const (
+	stockCount   = iota // a number, or words the count parser judges
+	stockUnknown        // no count: "N/A", "-", "TBD", "In stock"
+	stockNone           // none: "Out of stock", "Sold out"
+)
+
+// stockWord reads a stock cell written in words: an availability column
+// says "In stock" or "Out of stock" as often as it gives a count.
+func stockWord(s string) int {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "n/a", "na", "n.a.", "-", "--", "?", "tbd", "tba", "unknown", "null",
+		"in stock", "instock", "available", "yes", "y", "limited", "low stock":
+		return stockUnknown
+	case "out of stock", "outofstock", "oos", "sold out", "unavailable", "no", "n", "none", "discontinued":
+		return stockNone
 	}
-	return false
+	return stockCount
 }
 
 // thousandsRE is an integer written with thousands separators ("1,200",

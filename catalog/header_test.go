@@ -88,6 +88,9 @@ func TestSupplierCounts(t *testing.T) {
 		{"", "EA", "", -1, 1, "EA", "", "each: one unit"},
 		{"", "lots", "", -1, 0, "", `field pack_count: "lots" is not an integer, nor a pack`, "text that says no count is still an error"},
 		{"-5", "", "", 0, 0, "", `field stock: -5 is negative`, "a negative stock stays an error"},
+		{"In Stock", "", "", -1, 0, "", "", "availability in words: no count"},
+		{"Out of stock", "", "", 0, 0, "", "", "none: the supply rule sees 0"},
+		{"SOLD  OUT", "", "", 0, 0, "", "", "case and spacing do not matter"},
 	}
 	for _, tt := range tests {
 		p := write(t, "o.csv", "id,title,stock,pack_count,packaging\nA1,Cola,\""+tt.stock+"\","+tt.pack+","+tt.packaging+"\n")
