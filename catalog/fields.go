@@ -222,19 +222,44 @@ func asString(v any) (string, error) {
 // asList reads a list: a JSON array of strings, or a string separated by
 // "|".
 // splitGTINs splits GTIN cells that hold several with another separator
-// than "|" ("044700000427 / 044700000428", "a; b", "a, b"); a comma that
-// is a decimal mark ("7,5E+11") is not split on.
+// than "|" ("044700000427 / 044700000428", "a; b", "a, b"); a comma is
+// split on only between two numbers of eight digits or more, not as a
+// decimal mark ("7,5E+11", "750123456789,0").
 func splitGTINs(cells []string) []string {
 	var out []string
 	for _, c := range cells {
-		parts := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == ';' || r == ',' && !strings.ContainsAny(c, "eE") })
+		parts := strings.FieldsFunc(c, func(r rune) bool { return r == '/' || r == ';' })
+		var split []string
 		for _, p := range parts {
+			if byComma := strings.Split(p, ","); len(byComma) > 1 && allLong(byComma) {
+				split = append(split, byComma...)
+			} else {
+				split = append(split, p)
+			}
+		}
+		for _, p := range split {
 			if p = strings.TrimSpace(p); p != "" {
 				out = append(out, p)
 			}
 		}
 	}
 	return out
+}
+
+// allLong reports whether every part holds eight digits or more.
+func allLong(parts []string) bool {
+	for _, p := range parts {
+		n := 0
+		for _, r := range p {
+			if r >= '0' && r <= '9' {
+				n++
+			}
+		}
+		if n < 8 {
+			return false
+		}
+	}
+	return true
 }
 
 func asList(v any) ([]string, error) {

@@ -130,6 +130,7 @@ func TestGTINCells(t *testing.T) {
 		{"044700000427; 044700000428", []string{"044700000427", "044700000428"}, "a semicolon"},
 		{"044700000427, 044700000428", []string{"044700000427", "044700000428"}, "a comma"},
 		{"7,50123456789E+11", []string{"7,50123456789E+11"}, "a decimal comma in scientific notation is not split"},
+		{"750123456789,0", []string{"750123456789,0"}, "a float with a decimal comma is one GTIN"},
 	}
 	for _, tt := range tests {
 		p := write(t, "o.csv", "id,title,gtin\nA1,Cola,\""+tt.cell+"\"\n")

@@ -21,7 +21,7 @@ var ErrUnreadableGTIN = errors.New("unreadable GTIN")
 
 // sciRE matches a number in scientific notation, as spreadsheets write
 // long numbers ("7.50123E+11").
-var sciRE = regexp.MustCompile(`^([0-9])(?:\.([0-9]+))?[eE]\+?([0-9]{1,2})$`)
+var sciRE = regexp.MustCompile(`^([0-9])(?:[.,]([0-9]+))?[eE]\+?([0-9]{1,2})$`)
 
 // ParseGTIN validates s as a GTIN-8, -12, -13 or -14 and returns its
 // 14-digit form. It repairs what spreadsheets do to GTINs: spaces and
@@ -42,8 +42,8 @@ func ParseGTIN(s string) (GTIN, error) {
 	if digits == "" {
 		return "", fmt.Errorf("empty GTIN")
 	}
-	if i := strings.IndexByte(digits, '.'); i > 0 && strings.Trim(digits[i+1:], "0") == "" && isDigits(digits[:i]) {
-		digits = digits[:i] // exported as a float: "750123456789.0"
+	if i := strings.IndexAny(digits, ".,"); i > 0 && strings.Trim(digits[i+1:], "0") == "" && isDigits(digits[:i]) {
+		digits = digits[:i] // exported as a float: "750123456789.0" (or ",0")
 	} else if m := sciRE.FindStringSubmatch(digits); m != nil {
 		mantissa := m[1] + m[2]
 		exp, _ := strconv.Atoi(m[3])

@@ -22,6 +22,7 @@ func TestParseGTIN(t *testing.T) {
 		{"03600029145", "", true, "11 digits that are no UPC-A without its zero"},
 		{"36000291452", "00036000291452", false, "a UPC-A whose leading zero a spreadsheet dropped"},
 		{"036000291452.0", "00036000291452", false, "exported as a float"},
+		{"036000291452,00", "00036000291452", false, "a float with a decimal comma"},
 		{"36000291452.00", "00036000291452", false, "a float without the leading zero"},
 		{"3.6000291452E+10", "00036000291452", false, "scientific notation with every digit (and the UPC's zero dropped)"},
 		{"9.780306406157E+12", "09780306406157", false, "an EAN-13 in scientific notation"},
@@ -35,6 +36,7 @@ func TestParseGTIN(t *testing.T) {
 		{"EAN-13 9780306406157", "09780306406157", false, "a label with its own digits"},
 		{"upc#036000291452", "00036000291452", false, "a label in lower case with #"},
 		{"UPC", "", true, "a label alone"},
+		{"3,6000291452E+10", "00036000291452", false, "scientific notation with a decimal comma (a European spreadsheet)"},
 		{"UPCX036000291452", "", true, "no label: letters run into the number"},
 	}
 	if _, err := ParseGTIN("7.50123E+11"); !errors.Is(err, ErrUnreadableGTIN) {
