@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // dimension names what a quantity measures.
@@ -71,37 +72,155 @@ var units = map[string]unitDef{
 	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
 }
 
-// quantityPattern is a number followed by a unit, on folded text; every
-// match starts with a digit.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
+// A quantity is a number, optionally a range ("10-20 oz"), and a unit, on
+// folded text, followed by the end of the text or a character that is no
+// letter or digit a-z0-9: the pattern in quantity_test.go (quantityPattern),
+// which FuzzQuantityMatches holds this scanner to, group for group. Written
+// by hand because the regexp's backtracker, tried at every number of every
+// title, was a tenth of preparing a listing.
 
-// quantityRE finds quantities anywhere in a text: the reference for
-// quantityAtRE, which tests: both find the same.
-var quantityRE = regexp.MustCompile(quantityPattern)
+// unitTok is one piece of a unit's spelling: a literal, optional or not,
+// or a run of spaces (\s*).
+type unitTok struct {
+	lit    string
+	opt    bool
+	spaces bool
+}
 
-// quantityAtRE matches a quantity at the start of a text only.
-var quantityAtRE = regexp.MustCompile(`^(?:` + quantityPattern + `)`)
+// quantityUnits are the unit spellings in the pattern's order (the first
+// that fits, followed by a boundary, wins).
+var quantityUnits = func() [][]unitTok {
+	l := func(s string) unitTok { return unitTok{lit: s} }
+	o := func(s string) unitTok { return unitTok{lit: s, opt: true} }
+	sp := unitTok{spaces: true}
+	word := func(s string) []unitTok { return []unitTok{l(s)} }
+	plural := func(s string) []unitTok { return []unitTok{l(s), o("s")} }
+	var u [][]unitTok
+	u = append(u, []unitTok{l("cu"), o("."), sp, l("ft"), o(".")}, word("cubic feet"), word("cubic foot"), plural("quart"), word("qt"),
+		[]unitTok{l("fl"), o("."), sp, l("oz")}, plural("fluid ounce"), plural("milliliter"), plural("millilitre"), plural("liter"), plural("litre"),
+		word("ltr"), word("ml"), word("cl"), word("dl"), word("l"), plural("gallon"), word("gal"), plural("ounce"), word("oz"),
+		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mg"), plural("gram"), word("gr"), word("g"),
+		word("mm"), word("cm"), plural("meter"), word("metre"), word("m"), []unitTok{l("inch"), o("es")}, word("in"), word(`"`),
+		word("feet"), word("foot"), word("ft"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
+		word("mah"), word("ah"), plural("volt"), word("v"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"))
+	return u
+}()
 
-// quantityMatches returns what quantityRE.FindAllStringSubmatchIndex does,
-// trying the pattern only where a run of digits starts: every match starts
-// at a digit, and one that fails at the start of a run of digits fails
-// inside it too (the same digits and the same text follow). The regexp
-// alone, tried at every position, was a twentieth of a million-listing
-// run.
+// isSpaceRE is the regexp \s: tab, newline, form feed, carriage return, space.
+func isSpaceRE(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && isSpaceRE(s[i]) {
+		i++
+	}
+	return i
+}
+
+// numberEnd returns the end of \d+(?:[.,]\d+)? at i, or -1.
+func numberEnd(s string, i int) int {
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	if j+1 < len(s) && (s[j] == '.' || s[j] == ',') && isDigit(s[j+1]) {
+		j += 2
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+	}
+	return j
+}
+
+// unitEnds calls yield with each end of toks matched at i, in the order
+// the regexp tries them, until yield returns true.
+func unitEnds(s string, i int, toks []unitTok, yield func(int) bool) bool {
+	if len(toks) == 0 {
+		return yield(i)
+	}
+	t := toks[0]
+	switch {
+	case t.spaces:
+		return unitEnds(s, skipSpaces(s, i), toks[1:], yield)
+	case strings.HasPrefix(s[i:], t.lit):
+		if unitEnds(s, i+len(t.lit), toks[1:], yield) {
+			return true
+		}
+	}
+	return t.opt && unitEnds(s, i, toks[1:], yield)
+}
+
+// boundaryEnd returns where the boundary after a unit ending at u ends:
+// the end of the text, or past one rune that is no a-z0-9; -1 otherwise.
+func boundaryEnd(s string, u int) int {
+	if u == len(s) {
+		return u
+	}
+	if c := s[u]; c >= 'a' && c <= 'z' || isDigit(c) {
+		return -1
+	}
+	_, n := utf8.DecodeRuneInString(s[u:])
+	return u + n
+}
+
+// quantityAt returns the submatch indexes of a quantity starting at p, as
+// the anchored pattern's FindStringSubmatchIndex gives them (absolute), or
+// nil.
+func quantityAt(s string, p int) []int {
+	for _, withRange := range [2]bool{true, false} {
+		lo, loEnd, i := -1, -1, p
+		if withRange {
+			e := numberEnd(s, p)
+			if e < 0 {
+				return nil
+			}
+			j := skipSpaces(s, e)
+			switch {
+			case j < len(s) && s[j] == '-':
+				j++
+			case strings.HasPrefix(s[j:], "–"):
+				j += len("–")
+			default:
+				continue
+			}
+			lo, loEnd, i = p, e, skipSpaces(s, j)
+		}
+		e := numberEnd(s, i)
+		if e < 0 {
+			continue
+		}
+		u0 := skipSpaces(s, e)
+		var m []int
+		for _, toks := range quantityUnits {
+			if unitEnds(s, u0, toks, func(u int) bool {
+				if end := boundaryEnd(s, u); end >= 0 {
+					m = []int{p, end, lo, loEnd, i, e, u0, u}
+					return true
+				}
+				return false
+			}) {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// quantityMatches returns what the pattern's FindAllStringSubmatchIndex
+// does, trying a quantity only where a run of digits starts: every match
+// starts at a digit, and one that fails at the start of a run of digits
+// fails inside it too (the same digits and the same text follow).
 func quantityMatches(low string) [][]int {
 	var out [][]int
 	for p := 0; p < len(low); p++ {
 		if !isDigit(low[p]) || p > 0 && isDigit(low[p-1]) {
 			continue
 		}
-		m := quantityAtRE.FindStringSubmatchIndex(low[p:])
+		m := quantityAt(low, p)
 		if m == nil {
 			continue
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += p
-			}
 		}
 		out = append(out, m)
 		p = m[1] - 1 // the loop steps past the match

@@ -3,10 +3,19 @@ package match
 import (
 	"math"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 )
+
+// quantityPattern is a number followed by a unit, on folded text; every
+// match starts with a digit.
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
+
+// quantityRE finds quantities anywhere in a text: the reference the
+// scanner (quantityAt) is held to.
+var quantityRE = regexp.MustCompile(quantityPattern)
 
 func TestParseQuantities(t *testing.T) {
 	tests := []struct {
