@@ -3,7 +3,6 @@ package match
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -89,7 +88,7 @@ func versionAttribute() Attribute {
 						it.version.plain = append(it.version.plain, t)
 					}
 				}
-				if y, err := strconv.Atoi(t); err == nil && len(t) == 4 && y >= 2000 && y <= 2039 && !unitAfter(toks, i) {
+				if len(t) == 4 && isDigits(t) && t >= "2000" && t <= "2039" && !unitAfter(toks, i) {
 					add("year", t)
 				}
 			}
