@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -188,10 +189,12 @@ func isLetterOrDigit(r rune) bool {
 // quantities ("500ml", "128GB") and ordinals.
 func extractCodes(s string) []string {
 	var out []string
-	seen := map[string]bool{}
 	for _, tok := range codeTokens(fold(s)) {
+		if !hasDigit(tok) {
+			continue // a word: every code has a digit (and folding made them plain)
+		}
 		c := Compact(tok)
-		if len(c) < 4 || seen[c] {
+		if len(c) < 4 || slices.Contains(out, c) {
 			continue
 		}
 		letters, digits := 0, 0
@@ -209,7 +212,6 @@ func extractCodes(s string) []string {
 		if !isCode || wordyRE.MatchString(c) {
 			continue
 		}
-		seen[c] = true
 		out = append(out, c)
 	}
 	return out
