@@ -18,13 +18,8 @@ import (
 // The misses must be exactly the known ones, so a fix and a regression both
 // show.
 func TestWholesale(t *testing.T) {
-	dir := filepath.Join("..", "..", "testdata", "wholesale")
-	idx := filepath.Join(t.TempDir(), "w.idx")
-	if code, _, stderr := cli(t, "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx); code != 0 {
-		t.Fatalf("index: %s", stderr)
-	}
-	m, _ := os.ReadFile(filepath.Join(dir, "map.txt"))
-	code, stdout, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(dir, "offers.csv"), "--map", strings.TrimSpace(string(m)), "--format", "csv")
+	dir, idx, m := wholesale(t)
+	code, stdout, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(dir, "offers.csv"), "--map", m, "--format", "csv")
 	if code != 0 {
 		t.Fatalf("match: %s", stderr)
 	}
@@ -78,14 +73,9 @@ func TestWholesale(t *testing.T) {
 // "Description" for want of a title) are read by their names, and the run
 // says so.
 func TestWholesaleWithoutMap(t *testing.T) {
-	dir := filepath.Join("..", "..", "testdata", "wholesale")
-	idx := filepath.Join(t.TempDir(), "w.idx")
-	if code, _, stderr := cli(t, "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx); code != 0 {
-		t.Fatalf("index: %s", stderr)
-	}
-	m, _ := os.ReadFile(filepath.Join(dir, "map.txt"))
+	dir, idx, m := wholesale(t)
 	offers := filepath.Join(dir, "offers.csv")
-	_, mapped, _ := cli(t, "match", "--index", idx, "--offers", offers, "--map", strings.TrimSpace(string(m)), "--format", "csv")
+	_, mapped, _ := cli(t, "match", "--index", idx, "--offers", offers, "--map", m, "--format", "csv")
 	code, unmapped, stderr := cli(t, "match", "--index", idx, "--offers", offers, "--format", "csv")
 	if code != 0 {
 		t.Fatalf("match without --map: %s", stderr)
@@ -98,4 +88,20 @@ func TestWholesaleWithoutMap(t *testing.T) {
 			t.Errorf("stderr does not say %s:\n%s", want, stderr)
 		}
 	}
+}
+
+// wholesale indexes testdata/wholesale's listings and returns the folder,
+// the index and the offers' --map value.
+func wholesale(t *testing.T) (dir, idx, m string) {
+	t.Helper()
+	dir = filepath.Join("..", "..", "testdata", "wholesale")
+	idx = filepath.Join(t.TempDir(), "w.idx")
+	if code, _, stderr := cli(t, "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx); code != 0 {
+		t.Fatalf("index: %s", stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "map.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, idx, strings.TrimSpace(string(b))
 }
