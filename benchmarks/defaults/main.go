@@ -218,72 +218,40 @@ func sourceOf(dir string) string {
 	return filepath.Base(dir)
 }
 
-// load reads every dataset under dirs, grouped by source. WDC Products is
-// fitted on its medium train and valid splits (shared by its three test
-// sets) and tested on seen, half-seen and unseen.
+// load reads every dataset under dirs (eval.LoadAll), grouped by source.
+// WDC Products is fitted once on its medium train and valid splits (shared
+// by its three test sets, one folder) and tested on seen, half-seen and
+// unseen.
 func load(dirs []string, vs *match.Vocabularies) ([]source, error) {
+	sets, err := eval.LoadAll(dirs)
+	if err != nil {
+		return nil, err
+	}
 	bySource := map[string]*source{}
 	var order []string
-	add := func(src string) *source {
-		if bySource[src] == nil {
-			bySource[src] = &source{name: src}
-			order = append(order, src)
+	fitted := map[string]bool{} // dataset folders fitted on
+	for _, ds := range sets {
+		name := sourceOf(ds.Dir)
+		s := bySource[name]
+		if s == nil {
+			s = &source{name: name}
+			bySource[name] = s
+			order = append(order, name)
 		}
-		return bySource[src]
-	}
-	for _, data := range dirs {
-		entries, err := os.ReadDir(data)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range entries {
-			dir := filepath.Join(data, e.Name())
-			if !e.IsDir() {
-				continue
-			}
-			if eval.IsWDC(dir) {
-				s := add(sourceOf(dir))
-				for i, t := range eval.WDCTests {
-					ds, err := eval.LoadWDC(dir, t.Name, "medium")
-					if err != nil {
-						return nil, fmt.Errorf("%s: %w", dir, err)
-					}
-					ev := eval.NewEvaluator(ds, vs)
-					if i == 0 {
-						fit, err := fitSet(ev, ds)
-						if err != nil {
-							return nil, err
-						}
-						s.fits = append(s.fits, fit)
-					}
-					test, err := ds.Split("test")
-					if err != nil {
-						return nil, err
-					}
-					s.tests = append(s.tests, testSet{name: ds.Name, ev: ev, test: test})
-				}
-				continue
-			}
-			if _, err := os.Stat(filepath.Join(dir, "tableA.csv")); err != nil {
-				continue
-			}
-			ds, err := eval.LoadDir(dir)
-			if err != nil {
-				return nil, err
-			}
-			ev := eval.NewEvaluator(ds, vs)
+		ev := eval.NewEvaluator(ds, vs)
+		if !fitted[ds.Dir] {
+			fitted[ds.Dir] = true
 			fit, err := fitSet(ev, ds)
 			if err != nil {
 				return nil, err
 			}
-			test, err := ds.Split("test")
-			if err != nil {
-				return nil, err
-			}
-			s := add(sourceOf(dir))
 			s.fits = append(s.fits, fit)
-			s.tests = append(s.tests, testSet{name: ds.Name, ev: ev, test: test})
 		}
+		test, err := ds.Split("test")
+		if err != nil {
+			return nil, err
+		}
+		s.tests = append(s.tests, testSet{name: ds.Name, ev: ev, test: test})
 	}
 	var out []source
 	for _, name := range order {
