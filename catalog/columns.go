@@ -107,14 +107,14 @@ func resolveColumns(header []string, renames map[string]string) (map[string]stri
 	for k, v := range renames {
 		out[k] = v
 	}
-	var read []string
+	for f, p := range best {
+		out[p.col] = f
+	}
+	var read []string // in the header's order
 	for _, c := range header {
 		k := strings.ToLower(strings.TrimSpace(c))
-		for f, p := range best {
-			if p.col == k {
-				out[k] = f
-				read = append(read, fmt.Sprintf("%q as %s", strings.TrimSpace(c), f))
-			}
+		if f, ok := out[k]; ok && best[f].col == k {
+			read = append(read, fmt.Sprintf("%q as %s", strings.TrimSpace(c), f))
 		}
 	}
 	var notes []string
