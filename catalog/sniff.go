@@ -79,38 +79,52 @@ func asUTF8(line []byte) []byte {
 // separators are the field separators a header row may use.
 var separators = []byte{',', ';', '\t'}
 
-// sniffSeparator returns the separator the first record of br uses most
-// outside quotes, def on a tie or when it has none, and a note when it is
-// not def.
+// sniffLines is how many lines the separator is judged on: a title block
+// above the header ("ACME price list, December") must not decide it.
+const sniffLines = maxPreamble + 1
+
+// sniffSeparator returns the separator of the first sniffLines lines of br
+// (outside quotes): the one used most on the line that uses separators
+// most (the header, or a row, not a title above them), def on a tie or
+// when none is used, and a note when it is not def.
 func sniffSeparator(br *bufio.Reader, def byte) (byte, []string) {
 	b, _ := br.Peek(64 << 10)
-	counts := map[byte]int{}
+	var best [256]int // the counts on the busiest line so far
+	bestLine, line := 0, 1
+	var counts [256]int
 	quoted := false
+	busiest := func(c *[256]int) int { return max(c[','], c[';'], c['\t']) }
+scan:
 	for _, c := range b {
-		if c == '"' {
+		switch {
+		case c == '"':
 			quoted = !quoted
-			continue
-		}
-		if quoted {
-			continue
-		}
-		if c == '\n' {
-			break
-		}
-		if bytes.IndexByte(separators, c) >= 0 {
+		case quoted:
+		case c == '\n':
+			if busiest(&counts) > busiest(&best) {
+				best, bestLine = counts, line
+			}
+			counts = [256]int{}
+			if line++; line > sniffLines {
+				break scan
+			}
+		case bytes.IndexByte(separators, c) >= 0:
 			counts[c]++
 		}
 	}
-	best := def
+	if busiest(&counts) > busiest(&best) {
+		best, bestLine = counts, line
+	}
+	sep := def
 	for _, c := range separators {
-		if counts[c] > counts[best] {
-			best = c
+		if best[c] > best[sep] {
+			sep = c
 		}
 	}
-	if best == def {
+	if sep == def {
 		return def, nil
 	}
-	return best, []string{fmt.Sprintf("read as %s-separated: its header row has %d %s and %d %s", sepName(best), counts[best], sepPlural(best), counts[def], sepPlural(def))}
+	return sep, []string{fmt.Sprintf("read as %s-separated: line %d has %d %s and %d %s", sepName(sep), bestLine, best[sep], sepPlural(sep), best[def], sepPlural(def))}
 }
 
 func sepName(c byte) string {
