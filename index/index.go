@@ -55,7 +55,9 @@ var formatKey = []byte("followmatch.format")
 // small updates, until a complete update (Completed) clears it.
 var writingKey = []byte("followmatch.writing")
 
-const formatVersion = "2"
+// formatVersion changes when the terms a listing is indexed under do: 3
+// keys counts as one unit ("20pk" and "20 count") and reads ".7mm" as 0.7 mm.
+const formatVersion = "3"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

@@ -110,6 +110,10 @@ func runeTokens(s string) []string {
 			b.WriteRune(r)
 		case (r == '.' || r == ',') && i > 0 && i+1 < len(rs) && unicode.IsDigit(rs[i-1]) && unicode.IsDigit(rs[i+1]):
 			b.WriteByte('.')
+		case r == '.' && i+1 < len(rs) && unicode.IsDigit(rs[i+1]) && (i == 0 || !unicode.IsLetter(rs[i-1]) && !unicode.IsDigit(rs[i-1])):
+			// ".7mm" is 0.7 mm, not 7 mm.
+			flush()
+			b.WriteString("0.")
 		case r == '&':
 			flush()
 			toks = append(toks, "and")
@@ -134,7 +138,10 @@ func asciiTokens(s string) []string {
 		}
 		t := s[start:end]
 		if dirty {
-			b := make([]byte, 0, len(t))
+			b := make([]byte, 0, len(t)+1)
+			if t[0] == '.' {
+				b = append(b, '0') // a leading decimal point
+			}
 			for i := 0; i < len(t); i++ {
 				switch c := t[i]; {
 				case c == ',':
@@ -159,6 +166,10 @@ func asciiTokens(s string) []string {
 			}
 		case (c == '.' || c == ',') && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]):
 			dirty = dirty || c == ','
+		case c == '.' && i+1 < len(s) && isDigit(s[i+1]) && (i == 0 || !isAlnum(s[i-1]) && !(s[i-1] >= 'A' && s[i-1] <= 'Z')):
+			// ".7mm" is 0.7 mm, not 7 mm: the token starts at the point.
+			flush(i)
+			start, dirty = i, true
 		case c == '&':
 			flush(i)
 			toks = append(toks, "and")
@@ -286,8 +297,10 @@ var unitKeys = map[string]string{
 	"oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
 	"g": "g", "gram": "g", "grams": "g", "kg": "kg", "mg": "mg", "qt": "qt", "quart": "qt", "quarts": "qt",
 	"w": "w", "watt": "w", "watts": "w", "mah": "mah", "v": "v", "volt": "v", "volts": "v",
-	"pc": "pc", "pcs": "pc", "piece": "pc", "pieces": "pc", "ct": "ct", "count": "ct",
-	"pack": "pk", "pk": "pk", "packs": "pk",
+	// A count is one key however a shop writes it: "20PK", "20 count",
+	// "20 ct" and "20 pieces" all say 20 units in the item.
+	"pc": "ct", "pcs": "ct", "piece": "ct", "pieces": "ct", "ct": "ct", "count": "ct",
+	"pack": "ct", "pk": "ct", "packs": "ct", "pks": "ct",
 }
 
 func isNumber(t string) bool {

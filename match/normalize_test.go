@@ -17,6 +17,9 @@ func TestTokens(t *testing.T) {
 		{"ＳＯＮＹ　ＷＨ－１０００", "full-width letters and digits fold to ASCII", []string{"sony", "wh", "1000"}},
 		{"0.5 L / 2,5 kg", "a decimal point or comma between digits stays", []string{"0.5", "l", "2.5", "kg"}},
 		{"Levi's 501", "an apostrophe joins its word", []string{"levis", "501"}},
+		{"GEL PEN .7MM / .94IN X 60YD", "a leading decimal point is a number below 1 (a distributor's .7MM is 0.7 mm, not 7 mm)", []string{"gel", "pen", "0.7mm", "0.94in", "x", "60yd"}},
+		{"東京 .5 mm", "the same in text that stays non-ASCII", []string{"東京", "0.5", "mm"}},
+		{"v.2 No..5", "a point after a letter is punctuation; after another point, a leading decimal point", []string{"v", "2", "no", "0.5"}},
 		{"  ", "blank gives no tokens", nil},
 		{"STRASSE Straße", "case folding maps ß to ss", []string{"strasse", "strasse"}},
 	}
@@ -38,7 +41,8 @@ func TestTitleKeys(t *testing.T) {
 		{"16.9 fl oz bottle", []string{"16.9oz", "bottle"}, "fl oz is one unit, keyed as oz: 12 oz and 12 fl oz agree in titles"},
 		{"batteries boxes glass", []string{"battery", "box", "glass"}, "ies -> y, xes -> x, ss stays"},
 		{"AA AA aa", []string{"aa"}, "duplicates collapse"},
-		{"SET 500PIECE 8INCH 2LBS 12FLOZ", []string{"set", "500pc", "8in", "2lb", "12oz"}, "a unit run into its number is keyed as if apart"},
+		{"SET 500PIECE 8INCH 2LBS 12FLOZ", []string{"set", "500ct", "8in", "2lb", "12oz"}, "a unit run into its number is keyed as if apart"},
+		{"AA 20PK / AA 20 Count / 20 ct / 20 pieces", []string{"aa", "20ct"}, "a count is one key however it is written"},
 	}
 	for _, tt := range tests {
 		if got := TitleKeys(Tokens(tt.in)); !reflect.DeepEqual(got, tt.want) {

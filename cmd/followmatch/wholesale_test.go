@@ -18,7 +18,22 @@ import (
 // The misses must be exactly the known ones, so a fix and a regression both
 // show.
 func TestWholesale(t *testing.T) {
-	dir, idx, m := wholesale(t)
+	checkSupplierFile(t, "wholesale")
+}
+
+// TestDistributor does the same for a second supplier's file
+// (testdata/distributor), written after the engine was shaped on the first
+// and never tuned on: other column names, other departments, other brands
+// and owners, leading-point decimals (".7MM"), counts as "20PK" and "DZ".
+func TestDistributor(t *testing.T) {
+	checkSupplierFile(t, "distributor")
+}
+
+// checkSupplierFile matches testdata/NAME's offers against its listings
+// with its map and checks each decision against its expected.csv.
+func checkSupplierFile(t *testing.T, name string) {
+	t.Helper()
+	dir, idx, m := supplierFixture(t, name)
 	code, stdout, stderr := cli(t, "match", "--index", idx, "--offers", filepath.Join(dir, "offers.csv"), "--map", m, "--format", "csv")
 	if code != 0 {
 		t.Fatalf("match: %s", stderr)
@@ -61,7 +76,7 @@ func TestWholesale(t *testing.T) {
 		}
 		families[family] = fam
 	}
-	t.Logf("%d of %d decisions right", right, len(want)-1)
+	t.Logf("%s: %d of %d decisions right", name, right, len(want)-1)
 	for _, fam := range slices.Sorted(maps.Keys(families)) {
 		t.Logf("  %-30s %d of %d", fam, families[fam][0], families[fam][1])
 	}
@@ -94,8 +109,15 @@ func TestWholesaleWithoutMap(t *testing.T) {
 // the index and the offers' --map value.
 func wholesale(t *testing.T) (dir, idx, m string) {
 	t.Helper()
-	dir = filepath.Join("..", "..", "testdata", "wholesale")
-	idx = filepath.Join(t.TempDir(), "w.idx")
+	return supplierFixture(t, "wholesale")
+}
+
+// supplierFixture indexes testdata/NAME's listings and returns the folder,
+// the index and the offers' --map value.
+func supplierFixture(t *testing.T, name string) (dir, idx, m string) {
+	t.Helper()
+	dir = filepath.Join("..", "..", "testdata", name)
+	idx = filepath.Join(t.TempDir(), name+".idx")
 	if code, _, stderr := cli(t, "index", "--listings", filepath.Join(dir, "listings.jsonl"), "--index", idx); code != 0 {
 		t.Fatalf("index: %s", stderr)
 	}
