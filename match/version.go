@@ -17,6 +17,9 @@ type versionValue struct {
 	// numeral's generation; plain: numbers with no numeral after them.
 	numbered map[string]string
 	plain    []string
+	// quiet are the named facets whose shared value is no evidence of the
+	// same item (Vocabularies.conflictOnly).
+	quiet map[string]bool
 }
 
 // GenerationOneSide is the version level where one title names a
@@ -52,6 +55,12 @@ func versionAttribute() Attribute {
 					}
 				}
 				it.version.facets[facet] = append(it.version.facets[facet], value)
+				if vs.conflictOnly[facet] {
+					if it.version.quiet == nil {
+						it.version.quiet = map[string]bool{}
+					}
+					it.version.quiet[facet] = true
+				}
 			}
 			// A brand's own words name no version ("Tripp Lite", "Max
 			// Factor").
@@ -215,7 +224,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		if !shared {
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 		}
-		same = true
+		same = same || !va.quiet[f]
 	}
 	// "Sport 34 II" against a "Sport 34" with no numeral: the first of the
 	// line. (A numeral after a word alone, "SATA II", is left alone: read as

@@ -171,6 +171,10 @@ type Vocabularies struct {
 	// versions are the values of vocab/versions.json's facets, read in one
 	// pass over a title.
 	versions phraseIndex[[]facetValue]
+	// conflictOnly are the facets whose shared value is no evidence
+	// (versions.json's conflict_only: most candidates are "large", "adult"
+	// or "ground"), only a different one is.
+	conflictOnly map[string]bool
 	// words expands abbreviations in titles ("orig" -> "original";
 	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
 	words      map[string][]string
@@ -313,8 +317,9 @@ func LoadVocabularies() (*Vocabularies, error) {
 	var versions struct {
 		Comment string `json:"comment"`
 		Facets  []struct {
-			Facet  string `json:"facet"`
-			Values []term `json:"values"`
+			Facet        string `json:"facet"`
+			ConflictOnly bool   `json:"conflict_only,omitempty"`
+			Values       []term `json:"values"`
 		} `json:"facets"`
 	}
 	if err := decodeVocab("versions.json", &versions); err != nil {
@@ -323,7 +328,11 @@ func LoadVocabularies() (*Vocabularies, error) {
 	// One phrase may name a value in several facets ("original" is a
 	// flavor and a scent), but only one value of a facet.
 	vs.versions = newPhraseIndex[[]facetValue]()
+	vs.conflictOnly = map[string]bool{}
 	for _, f := range versions.Facets {
+		if f.ConflictOnly {
+			vs.conflictOnly[f.Facet] = true
+		}
 		for _, t := range f.Values {
 			for _, p := range append([]string{t.Name}, t.Synonyms...) {
 				key := vs.versions.key(p)
