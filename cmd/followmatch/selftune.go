@@ -102,6 +102,11 @@ func selfTune(ctx context.Context, e *followmatch.Engine, f *matchFlags, base *m
 	}
 	if rep.Test > 0 {
 		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", rep.Test, rep.Before, rep.After)
+		if rep.After < rep.Before {
+			// The config is still written (a person may want its dialect),
+			// but nobody should take it for an improvement.
+			fmt.Fprintf(report, "warning: the fitted config decides the held-out pairs worse than the config it started from, so the weights fitted on %d linked matches are not to be trusted: match without this config, or add a person's labels (--labels)\n", c.Positives)
+		}
 	}
 	return cfg, nil
 }

@@ -92,3 +92,21 @@ func TestSelfTune(t *testing.T) {
 		t.Errorf("tune --offers --dataset: exit %d, want 2 (usage)", code)
 	}
 }
+
+// TestSelfTuneWarnsWhenWorse: on a small supplier file (testdata/distributor:
+// 28 offers linked by GTIN) the weights fitted decide the held-out linked
+// pairs worse than the defaults; tune says so instead of leaving the user
+// to take the written config for an improvement.
+func TestSelfTuneWarnsWhenWorse(t *testing.T) {
+	dir, idx, m := supplierFixture(t, "distributor")
+	out := filepath.Join(t.TempDir(), "d.json")
+	code, stdout, stderr := cli(t, "tune", "--offers", filepath.Join(dir, "offers.csv"), "--index", idx, "--map", m, "--out", out)
+	if code != 0 {
+		t.Fatalf("tune: exit %d: %s%s", code, stdout, stderr)
+	}
+	for _, want := range []string{"28 name exactly one candidate listing", "0.6667 before, 0.4000 after", "warning: the fitted config decides the held-out pairs worse", "config written to"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("tune report lacks %q:\n%s", want, stdout)
+		}
+	}
+}
