@@ -100,15 +100,22 @@ func selfTune(ctx context.Context, e *followmatch.Engine, f *matchFlags, base *m
 	if len(rep.Tune.DroppedVetoes) > 0 {
 		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.Tune.DroppedVetoes)
 	}
-	if rep.Test > 0 {
-		fmt.Fprintf(report, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", rep.Test, rep.Before, rep.After)
-		if rep.After < rep.Before {
-			// The config is still written (a person may want its dialect),
-			// but nobody should take it for an improvement.
-			fmt.Fprintf(report, "warning: the fitted config decides the held-out pairs worse than the config it started from, so the weights fitted on %d linked matches are not to be trusted: match without this config, or add a person's labels (--labels)\n", c.Positives)
-		}
-	}
+	printCheck(report, rep)
 	return cfg, nil
+}
+
+// printCheck writes the self-supervised fit's check: F1 on the held-out
+// linked pairs before and after, and a warning when after is lower (the
+// config is still written, for its dialect, but nobody should take it for
+// an improvement).
+func printCheck(w io.Writer, rep eval.SelfTuneReport) {
+	if rep.Test == 0 {
+		return
+	}
+	fmt.Fprintf(w, "check: F1 on %d held-out linked pairs with their GTIN hidden: %.4f before, %.4f after\n", rep.Test, rep.Before, rep.After)
+	if rep.After < rep.Before {
+		fmt.Fprintf(w, "warning: the fitted config decides the held-out pairs worse than the config it started from, so the weights fitted on %d linked matches are not to be trusted: match without this config, or add a person's labels (--labels)\n", rep.Linked.Positives)
+	}
 }
 
 // printLearned writes what a self-supervised fit learned of one kind: a
