@@ -231,7 +231,7 @@ func quantityMatches(low string) [][]int {
 // parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
 func parseQuantities(s string) []quantity {
-	low := strings.ToLower(fold(s))
+	low := unitSpelling(strings.ToLower(fold(s)))
 	var out []quantity
 	for _, m := range quantityMatches(low) {
 		start := m[4] // the number
@@ -241,7 +241,8 @@ func parseQuantities(s string) []quantity {
 		// The number must not continue a code ("A1263" is not read as "3 ...").
 		if start > 0 {
 			prev := low[start-1]
-			if (prev >= 'a' && prev <= 'z') || prev == '.' || prev == '-' && start > 1 && isAlnum(low[start-2]) && !isDigit(low[start-2]) {
+			multiplied := prev == 'x' && start > 1 && isDigit(low[start-2]) // "6x330ml": six of 330 ml
+			if (prev >= 'a' && prev <= 'z') && !multiplied || prev == '.' || prev == '-' && start > 1 && isAlnum(low[start-2]) && !isDigit(low[start-2]) {
 				continue
 			}
 		}
@@ -274,6 +275,51 @@ func parseQuantities(s string) []quantity {
 		out = append(out, q)
 	}
 	return out
+}
+
+// fractionRE finds a fraction of a unit, with the whole number before it
+// ("3/8", "1-1/2", "1 1/2"), starting a word.
+var fractionRE = regexp.MustCompile(`(?:^|[^0-9a-z./])(?:(\d{1,3})[ -])?(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
+
+// unitSpelling rewrites folded text for reading quantities: a fraction of
+// a unit as a decimal ("3/8 in" -> "0.375 in", "1-1/2 in" -> "1.5 in"; not
+// "12/12 oz", twelve of 12 oz), and a hyphen between a number and the word
+// after it as a space ("10-inch", "5-gallon"; not "3-in-1", where the word
+// goes on).
+func unitSpelling(low string) string {
+	if strings.IndexByte(low, '/') >= 0 {
+		low = fractionRE.ReplaceAllStringFunc(low, func(m string) string {
+			g := fractionRE.FindStringSubmatchIndex(m)
+			n, _ := strconv.Atoi(m[g[4]:g[5]])
+			if !fraction(n, m[g[6]:g[7]]) {
+				return m
+			}
+			d, _ := strconv.Atoi(m[g[6]:g[7]])
+			v, start := float64(n)/float64(d), g[4]
+			if g[2] >= 0 {
+				w, _ := strconv.Atoi(m[g[2]:g[3]])
+				v, start = v+float64(w), g[2]
+			}
+			return m[:start] + strconv.FormatFloat(v, 'f', -1, 64) + m[g[7]:]
+		})
+	}
+	if strings.IndexByte(low, '-') < 0 {
+		return low
+	}
+	b := []byte(low)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] != '-' || !isDigit(b[i-1]) || b[i+1] < 'a' || b[i+1] > 'z' {
+			continue
+		}
+		j := i + 1
+		for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
+			j++
+		}
+		if j == len(b) || !isAlnum(b[j]) && b[j] != '-' {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 func isAlnum(b byte) bool { return isDigit(b) || (b >= 'a' && b <= 'z') }
@@ -335,6 +381,9 @@ var packPatterns = []struct {
 	// Not "N case": a case is also the product ("iPhone 15 Case", "Phone
 	// 50 Case"); a case pack is written "case of N" or "N/CS".
 	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "carton", "ctn"}},
+	// "6 x 330 ml", "24x12oz": a multipack of a volume or a mass, anywhere
+	// (not "8 x 10 in": a length is a size).
+	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?: \d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{"x"}},
 	// "x12", "6 x": one or two digits ("AMD X570" is a chipset).
 	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}},
@@ -358,8 +407,8 @@ var slashPacks = []*regexp.Regexp{
 // "3/4", "5/8") rather than n units of den ("12/12", "6/8").
 func fraction(n int, den string) bool {
 	d, err := strconv.Atoi(den)
-	if err != nil {
-		return false
+	if err != nil || d < 2 {
+		return false // "1/0", "1/1" name no fraction
 	}
 	return n == 1 || n < d && n%2 == 1 && (d == 2 || d == 4 || d == 8 || d == 16 || d == 32)
 }
@@ -386,8 +435,8 @@ func packMask(words []string) uint64 {
 		mask |= packNeedBits[w]
 		for p := range strings.SplitSeq(w, "-") {
 			mask |= packNeedBits[p] | packNeedBits[strings.TrimLeft(p, "0123456789")]
-			if strings.HasPrefix(p, "x") && len(p) > 1 && isDigit(p[1]) {
-				mask |= packNeedBits["x"]
+			if q := strings.TrimLeft(p, "0123456789"); strings.HasPrefix(q, "x") && len(q) > 1 && isDigit(q[1]) {
+				mask |= packNeedBits["x"] // "x12", "6x330ml"
 			}
 		}
 	}

@@ -38,6 +38,12 @@ func TestParseQuantities(t *testing.T) {
 		{"Crayons 24 Count", dimCount, 24, "a count"},
 		{"LG 5.6 cu. ft. range", dimVolume, 158574.08, "cubic feet"},
 		{"5 qt stand mixer", dimVolume, 4731.765, "quarts"},
+		{"Bolt 3/8 IN", dimLength, 9.525, "a fraction of a unit (was read as 8 in)"},
+		{"Drill 1/2-Inch chuck", dimLength, 12.7, "a fraction, its unit after a hyphen"},
+		{"Hose 1-1/2 in", dimLength, 38.1, "a whole number and a fraction"},
+		{"10-Inch skillet", dimLength, 254, "a unit after a hyphen"},
+		{"Coca-Cola 6X330ML", dimVolume, 330, "a multipack's unit volume"},
+		{"BEANS 12/12OZ", dimMass, 340.194, "twelve of 12 oz is no fraction"},
 	}
 	for _, tt := range tests {
 		qs := parseQuantities(tt.in)
@@ -45,7 +51,7 @@ func TestParseQuantities(t *testing.T) {
 			t.Errorf("parseQuantities(%q) = %+v, want one %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
 		}
 	}
-	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07"} {
+	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07", "3-in-1 charger", "Model WH-1000-XM4"} {
 		if qs := parseQuantities(in); len(qs) != 0 {
 			t.Errorf("parseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
 		}
@@ -86,6 +92,9 @@ func TestParsePackCount(t *testing.T) {
 		{"Twin Pack", 2, "twin pack"},
 		{"Eggs, dozen", 12, "dozen"},
 		{"2 x 500 ml", 2, "N x quantity"},
+		{"Coca-Cola 6X330ML", 6, "N x quantity glued, not at the start"},
+		{"Coca-Cola Original 24 x 330 ml Cans", 24, "N x quantity inside a title"},
+		{"Photo Frame 8 x 10 in", 0, "a length by a length is a size, not a pack"},
 		{"Case of 24 bottles", 24, "case of N"},
 		{"file folders letter brown 100/box", 100, "N per box"},
 		{"cpu cooler rr-vtps-28pk-r1", 0, "a pack word inside a code is not a pack"},
@@ -242,5 +251,30 @@ func FuzzQuantityMatches(f *testing.F) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: matches %v, the regexp everywhere %v", low, got, want)
 		}
+	})
+}
+
+// FuzzUnitSpelling: rewriting fractions and hyphens never panics, keeps
+// every letter in place and order, and what it gives is read without
+// panicking.
+func FuzzUnitSpelling(f *testing.F) {
+	for _, s := range []string{"bolt 3/8 in", "1-1/2 in", "10-inch", "3-in-1", "12/12oz", "1/2-1/4", "9/", "-a", "1 1/2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := strings.ToLower(fold(s))
+		got := unitSpelling(low)
+		letters := func(x string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= 'a' && r <= 'z' {
+					return r
+				}
+				return -1
+			}, x)
+		}
+		if letters(got) != letters(low) {
+			t.Fatalf("unitSpelling(%q) = %q: the letters changed", low, got)
+		}
+		parseQuantities(s)
 	})
 }
