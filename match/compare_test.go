@@ -155,6 +155,17 @@ func TestCompareColor(t *testing.T) {
 func TestCompareSize(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
+		{Record{Size: "10.5M"}, Record{Size: "10.5"}, Equivalent, "a shoe size in the standard width is the size without one (was a conflict, a veto)"},
+		{Record{Size: "10.5 D(M) US"}, Record{Size: "10.5 Medium"}, Equivalent, "the standard width written two ways"},
+		{Record{Size: "10.5 W"}, Record{Size: "10.5"}, Conflict, "a wide shoe is another size"},
+		{Record{Size: "6-9 MO"}, Record{Size: "6-9 Months"}, Equivalent, "a baby's size in months, abbreviated (was a conflict)"},
+		{Record{Size: "12M"}, Record{Size: "12 Months"}, Equivalent, "12M is twelve months"},
+		{Record{Size: "3-6 MO"}, Record{Size: "6-9 Months"}, Conflict, "other months"},
+		{Record{Size: "QN"}, Record{Size: "Queen Size"}, Exact, "a bed size's abbreviation (vocab/sizes.json; was a conflict)"},
+		{Record{Size: "CAL KING"}, Record{Size: "King"}, Conflict, "a California king is not a king"},
+		{Record{Size: "LT"}, Record{Size: "Large Tall"}, Exact, "a tall size's abbreviation"},
+		{Record{Size: "10/12"}, Record{Size: "Medium (10-12)"}, Equivalent, "a kids' size by its numbers"},
+		{Record{Size: "OSFM"}, Record{Size: "Medium"}, Missing, "one size fits most states no size"},
 		{Record{Size: "1 EA"}, Record{Size: "12 oz"}, Missing, "a size column saying each states no size"},
 		{Record{Size: "FAMILY SIZE"}, Record{Size: "18 oz"}, Missing, "a text against a measured size is no evidence"},
 		{Record{Size: "Twin"}, Record{Size: "Queen"}, Conflict, "two size names that differ"},

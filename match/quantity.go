@@ -274,6 +274,39 @@ func parseQuantities(s string) []quantity {
 		}
 		out = append(out, q)
 	}
+	return append(out, unitCounts(low)...)
+}
+
+// unitCountStems are the units a title counts its contents in besides "count"
+// and "pieces" ("12 Mega Rolls", "100 Softgels"), singular. Not bars,
+// sticks, pads or filters: a sound bar, a memory stick, a mouse pad, a lens
+// filter (with them, tuned F1 fell 1.3 on WDC Block).
+var unitCountStems = []string{"roll", "pod", "softgel", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet"}
+
+// unitCountRE reads a count of unitCountStems, a size word allowed between
+// ("12 mega rolls").
+var unitCountRE = regexp.MustCompile(`(?:^|[^0-9a-z.,/-])(\d{1,4}) (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(rolls?|pods?|softgels?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?)(?:$|[^a-z0-9])`)
+
+// unitCounts returns the counts of unitCountStems in folded text, as counts.
+func unitCounts(low string) []quantity {
+	found := false
+	for _, w := range unitCountStems {
+		if strings.Contains(low, w) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	var out []quantity
+	for _, m := range unitCountRE.FindAllStringSubmatchIndex(low, -1) {
+		n, err := strconv.ParseFloat(low[m[2]:m[3]], 64)
+		if err != nil || n == 0 {
+			continue
+		}
+		out = append(out, quantity{Dim: dimCount, Value: n, Text: strings.TrimSpace(low[m[2]:m[5]])})
+	}
 	return out
 }
 
@@ -325,6 +358,23 @@ func unitSpelling(low string) string {
 func isAlnum(b byte) bool { return isDigit(b) || (b >= 'a' && b <= 'z') }
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
+// monthsRE reads a baby's size in months, normalized: "6 9 mo", "6 9
+// months", "12 mos", "0 3m".
+var monthsRE = regexp.MustCompile(`^(?:(\d{1,2}) (?:to )?)?(\d{1,2}) ?(?:m|mo|mos|month|months)$`)
+
+// shoeWidthRE reads a shoe size and its width, normalized: "10.5m", "10.5
+// d m", "9 wide", "8.5 2e us".
+var shoeWidthRE = regexp.MustCompile(`^(\d{1,2}(?:\.5)?) ?(m|d m|b m|medium|regular|w|wide|2e|ee|d w|4e|xw|extra wide|n|narrow)(?: us)?$`)
+
+// shoeWidths number the widths shoeWidthRE reads: 0 the standard width,
+// the one a size without a width means.
+var shoeWidths = map[string]float64{
+	"m": 0, "d m": 0, "b m": 0, "medium": 0, "regular": 0,
+	"w": 1, "wide": 1, "2e": 1, "ee": 1, "d w": 1,
+	"4e": 2, "xw": 2, "extra wide": 2,
+	"n": 3, "narrow": 3,
+}
+
 // apparelSizes ranks letter sizes; the keys are normalized.
 var apparelSizes = map[string]float64{
 	"xxs": 1, "2xs": 1, "xs": 2, "x small": 2, "extra small": 2,
@@ -356,6 +406,21 @@ func parseSize(s string) []quantity {
 	}
 	if r, ok := apparelSizes[n]; ok {
 		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
+	}
+	if m := monthsRE.FindStringSubmatch(n); m != nil {
+		// "6-9 MO", "6-9 Months", "12M": a baby's size, by its months.
+		hi, _ := strconv.ParseFloat(m[2], 64)
+		q := quantity{Dim: dimNumbered, Value: hi, Text: s}
+		if m[1] != "" {
+			q.Low, _ = strconv.ParseFloat(m[1], 64)
+		}
+		return []quantity{q}
+	}
+	if m := shoeWidthRE.FindStringSubmatch(n); m != nil {
+		// "10.5M", "10.5 D(M)": a shoe size; a width other than the
+		// standard one is another size ("10.5 W" is not "10.5").
+		v, _ := strconv.ParseFloat(m[1], 64)
+		return []quantity{{Dim: dimNumbered, Value: v + 1000*shoeWidths[m[2]], Text: s}}
 	}
 	if qs := parseQuantities(s); len(qs) > 0 {
 		return qs

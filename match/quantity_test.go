@@ -44,6 +44,8 @@ func TestParseQuantities(t *testing.T) {
 		{"10-Inch skillet", dimLength, 254, "a unit after a hyphen"},
 		{"Coca-Cola 6X330ML", dimVolume, 330, "a multipack's unit volume"},
 		{"BEANS 12/12OZ", dimMass, 340.194, "twelve of 12 oz is no fraction"},
+		{"TOILET PAPER 12 MEGA ROLLS", dimCount, 12, "a count of rolls, a size word between"},
+		{"Vitamin D3, 100 Softgels", dimCount, 100, "a count of softgels"},
 	}
 	for _, tt := range tests {
 		qs := parseQuantities(tt.in)

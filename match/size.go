@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // sizeValue is the size feature: the normalized size field and the
 // quantities read from it, or from the title when the field says none.
@@ -28,6 +31,8 @@ func sizeAttribute() Attribute {
 			s := &it.size
 			if s.field = Normalize(it.Rec.Size); noSize[s.field] {
 				s.field = "" // "1 EA", "N/A": a supplier's size column saying nothing
+			} else if name, ok := vs.sizes.Named(s.field); ok {
+				s.field = name // "QN" and "Queen Size" are "queen"
 			}
 			if s.field != "" {
 				s.q, s.from = parseSize(it.Rec.Size), FromField
@@ -62,6 +67,11 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		// "Queen") differ; a text against a measured size is no evidence
 		// ("FAMILY SIZE" against "18 oz").
 		if sa.field != "" && sb.field != "" && len(sa.q) == 0 && len(sb.q) == 0 {
+			// "10/12" and "Medium (10-12)": one size written with
+			// its numbers both times.
+			if na := numbersIn(sa.field); len(na) > 0 && slices.Equal(na, numbersIn(sb.field)) {
+				return Outcome{Level: Equivalent, A: av, B: bv, Evidence: "the same numbers: " + strings.Join(na, ", ")}
+			}
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: "different sizes"}
 		}
 		return missing(av, bv)
@@ -82,10 +92,22 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
 }
 
+// numbersIn returns the numbers of a normalized text, in order.
+func numbersIn(n string) []string {
+	var out []string
+	for _, t := range strings.Fields(n) {
+		if isNumber(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // noSize are size column values that state no size.
 var noSize = map[string]bool{
 	"ea": true, "each": true, "1 ea": true, "1 each": true, "1ea": true, "na": true, "n a": true, "none": true,
 	"one size": true, "os": true, "o s": true, "osfa": true, "one size fits all": true, "various": true, "var": true,
+	"osfm": true, "one size fits most": true,
 }
 
 // withoutCount drops counts ("24 count") unless they are all there is, so a

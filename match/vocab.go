@@ -117,6 +117,19 @@ func (v *vocabulary) Lookup(s string) (*term, bool) {
 	return t, ok
 }
 
+// Named returns the name of the term that the whole of s names, by a
+// phrase or an abbreviation, and whether there is one.
+func (v *vocabulary) Named(s string) (string, bool) {
+	n := Normalize(s)
+	if t, ok := v.phrases.values[n]; ok {
+		return t.Name, true
+	}
+	if t, ok := v.abbrev[n]; ok {
+		return t.Name, true
+	}
+	return "", false
+}
+
 // Find returns the distinct terms named in toks, longest phrase first at each
 // position, in order of appearance.
 func (v *vocabulary) Find(toks []string) []*term { return v.find(toks, false) }
@@ -150,6 +163,9 @@ type Vocabularies struct {
 	materials  *vocabulary
 	countries  *vocabulary
 	conditions *vocabulary
+	// sizes are size names a size column writes several ways ("QN",
+	// "Queen Size"; vocab/sizes.json).
+	sizes *vocabulary
 	// types are the product types (vocab/types.json): what an item is.
 	types *vocabulary
 	// specs are the prefixes of spec and version tokens (vocab/specs.json):
@@ -218,7 +234,7 @@ func LoadVocabularies() (*Vocabularies, error) {
 	for _, f := range []struct {
 		name string
 		dst  **vocabulary
-	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}, {"conditions", &vs.conditions}} {
+	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}, {"conditions", &vs.conditions}, {"sizes", &vs.sizes}} {
 		var terms []term
 		if err := decodeVocab(f.name+".json", &terms); err != nil {
 			return nil, err
