@@ -442,7 +442,8 @@ func TestCompareTier(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 Pro Max 128GB"}, Conflict, "Pro is not Pro Max"},
 		{Record{Title: "Galaxy Tab S9 Ultra"}, Record{Title: "Galaxy Tab S9 Plus"}, Conflict, "Ultra is not Plus"},
-		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, Missing, "neither side names a tier"},
+		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Kit"}, Missing, "neither side names a tier (\"essentials\" is no \"essential\")"},
+		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, VariantOneSide, "a bundle against the product alone: another item"},
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 128GB"}, OneSide, "a tier against none is likely another model"},
 		{Record{Brand: "Tripp Lite", Title: "Tripp Lite SMART1500 UPS"}, Record{Title: "Tripp Lite SMART1500LCD UPS"}, Missing, "a brand's word is no tier, in its own title or the other's"},
 	})

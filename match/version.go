@@ -20,11 +20,18 @@ type versionValue struct {
 	// quiet are the named facets whose shared value is no evidence of the
 	// same item (Vocabularies.conflictOnly).
 	quiet map[string]bool
+	// oneSide are the named facets whose value named on this side only
+	// is evidence of another item (Vocabularies.oneSide).
+	oneSide map[string]bool
 }
 
 // GenerationOneSide is the version level where one title names a
 // generation and the other none (OneSide: a tier).
 const GenerationOneSide Level = "generation_one_side"
+
+// VariantOneSide is the version level where one title names a value of a
+// one_side facet other than the tier (a bundle) and the other none.
+const VariantOneSide Level = "variant_one_side"
 
 // romans are the generation numerals read after a word.
 var romans = map[string]string{"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8"}
@@ -40,6 +47,7 @@ func versionAttribute() Attribute {
 			{Level: Same, Weight: 1, Why: "both name the same version in a facet"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "another plug, region, platform, edition, generation, year, flavor or scent is another item"},
 			{Level: OneSide, Weight: -1.5, Why: "a tier named by one side only (\"15 Pro\" / \"15\"): another model of the line more often than a shop's extra word"},
+			{Level: VariantOneSide, Weight: -2.5, Why: "a bundle (a one_side facet other than a tier) named by one side only: another item (in Walmart-Amazon's train pairs 1 match in 52)"},
 			{Level: GenerationOneSide, Weight: -0.5, Why: "a generation named by one side only (\"Max 12 II\" / \"Max 12\"): shops add \"2nd generation\" to the same item about as often as a later model goes unnamed (Abt-Buy and Walmart-Amazon train pairs)"},
 			{Level: Missing},
 		},
@@ -60,6 +68,12 @@ func versionAttribute() Attribute {
 						it.version.quiet = map[string]bool{}
 					}
 					it.version.quiet[facet] = true
+				}
+				if vs.oneSide[facet] {
+					if it.version.oneSide == nil {
+						it.version.oneSide = map[string]bool{}
+					}
+					it.version.oneSide[facet] = true
 				}
 			}
 			// A brand's own words name no version ("Tripp Lite", "Max
@@ -147,18 +161,21 @@ func unitAfter(toks []string, i int) bool {
 	return ok
 }
 
-// tierOneSide reports whether x names a tier and y none, unless x's tier
-// words are y's brand (a title's "Tripp Lite" against the brand field).
-func tierOneSide(x *versionValue, y *Item) bool {
-	if len(x.facets["tier"]) == 0 || len(y.version.facets["tier"]) > 0 {
-		return false
-	}
-	for _, t := range x.facets["tier"] {
-		if !slices.Contains(y.brand.words, t) {
-			return true
+// oneSideFacet returns a facet flagged one_side that x names and y does
+// not, unless x's words for it are y's brand (a title's "Tripp Lite"
+// against the brand field), or "".
+func oneSideFacet(x *versionValue, y *Item) string {
+	for _, f := range sortedKeys(x.oneSide) {
+		if len(y.version.facets[f]) > 0 {
+			continue
+		}
+		for _, t := range x.facets[f] {
+			if !slices.Contains(y.brand.words, t) {
+				return f
+			}
 		}
 	}
-	return false
+	return ""
 }
 
 // sameFacetValue reports whether two values of a facet agree: the same,
@@ -246,9 +263,16 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		// names none.
 		return Outcome{Level: GenerationOneSide, A: av, B: bv, Evidence: "a generation on one side only"}
 	}
-	if tierOneSide(va, b) || tierOneSide(vb, a) {
-		// "iPhone 15 Pro" is not the "iPhone 15".
-		return Outcome{Level: OneSide, A: av, B: bv, Evidence: "a tier on one side only"}
+	for _, p := range [2][2]*Item{{a, b}, {b, a}} {
+		// "iPhone 15 Pro" is not the "iPhone 15", the console bundle not
+		// the console.
+		if f := oneSideFacet(&p[0].version, p[1]); f != "" {
+			l := VariantOneSide
+			if f == "tier" {
+				l = OneSide
+			}
+			return Outcome{Level: l, A: av, B: bv, Evidence: "a " + f + " on one side only"}
+		}
 	}
 	if same {
 		return Outcome{Level: Same, A: av, B: bv}

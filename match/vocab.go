@@ -191,6 +191,10 @@ type Vocabularies struct {
 	// (versions.json's conflict_only: most candidates are "large", "adult"
 	// or "ground"), only a different one is.
 	conflictOnly map[string]bool
+	// oneSide are the facets a value of which named by one record only
+	// is evidence of another item (versions.json's one_side: "iPhone 15
+	// Pro" against "iPhone 15", a bundle against the console alone).
+	oneSide map[string]bool
 	// words expands abbreviations in titles ("orig" -> "original";
 	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
 	words      map[string][]string
@@ -335,6 +339,7 @@ func LoadVocabularies() (*Vocabularies, error) {
 		Facets  []struct {
 			Facet        string `json:"facet"`
 			ConflictOnly bool   `json:"conflict_only,omitempty"`
+			OneSide      bool   `json:"one_side,omitempty"`
 			Values       []term `json:"values"`
 		} `json:"facets"`
 	}
@@ -344,10 +349,13 @@ func LoadVocabularies() (*Vocabularies, error) {
 	// One phrase may name a value in several facets ("original" is a
 	// flavor and a scent), but only one value of a facet.
 	vs.versions = newPhraseIndex[[]facetValue]()
-	vs.conflictOnly = map[string]bool{}
+	vs.conflictOnly, vs.oneSide = map[string]bool{}, map[string]bool{}
 	for _, f := range versions.Facets {
 		if f.ConflictOnly {
 			vs.conflictOnly[f.Facet] = true
+		}
+		if f.OneSide {
+			vs.oneSide[f.Facet] = true
 		}
 		for _, t := range f.Values {
 			for _, p := range append([]string{t.Name}, t.Synonyms...) {
