@@ -159,6 +159,7 @@ var measureWords = map[string]bool{
 	"kw": true, "hp": true, "kwh": true, "wh": true, "lbs": true, "tier": true, "layer": true, "ply": true,
 	"way": true, "shelf": true, "drawer": true, "door": true, "burner": true, "slice": true, "quart": true,
 	"seater": true, "device": true, "devices": true, "bottle": true, "bottles": true, "can": true, "cans": true, "bag": true, "bags": true,
+	"iu": true, "mcg": true, "softgel": true, "softgels": true, "caplet": true, "caplets": true, "gummies": true, "pod": true, "pods": true,
 }
 
 // countWords make the number after them a measure or a count ("f/4", "x 2",

@@ -23,6 +23,7 @@ const (
 	dimCharge   dimension = "charge"   // milliampere-hours
 	dimVoltage  dimension = "voltage"  // volts
 	dimCount    dimension = "count"    // units inside one item ("24 count")
+	dimPotency  dimension = "potency"  // international units ("2000 IU")
 	dimApparel  dimension = "apparel"  // letter sizes, ranked XS=1 .. 5XL
 	dimNumbered dimension = "numbered" // a bare numeric size ("10", "10.5")
 	// dimWaistInseam is a trouser size: waist*1000 + inseam ("32x30").
@@ -60,7 +61,7 @@ var units = map[string]unitDef{
 	"cu ft": {dimVolume, 28316.8}, "cubic feet": {dimVolume, 28316.8}, "cubic foot": {dimVolume, 28316.8},
 	"oz": {dimMass, 28.3495}, "ounce": {dimMass, 28.3495}, "ounces": {dimMass, 28.3495},
 	"lb": {dimMass, 453.592}, "lbs": {dimMass, 453.592}, "pound": {dimMass, 453.592}, "pounds": {dimMass, 453.592},
-	"mg": {dimMass, 0.001}, "g": {dimMass, 1}, "gr": {dimMass, 1}, "gram": {dimMass, 1}, "grams": {dimMass, 1},
+	"mcg": {dimMass, 0.000001}, "mg": {dimMass, 0.001}, "g": {dimMass, 1}, "gr": {dimMass, 1}, "gram": {dimMass, 1}, "grams": {dimMass, 1},
 	"kg": {dimMass, 1000}, "kilogram": {dimMass, 1000}, "kilograms": {dimMass, 1000}, "kgs": {dimMass, 1000},
 	"mm": {dimLength, 1}, "cm": {dimLength, 10}, "m": {dimLength, 1000}, "meter": {dimLength, 1000}, "meters": {dimLength, 1000}, "metre": {dimLength, 1000},
 	"in": {dimLength, 25.4}, "inch": {dimLength, 25.4}, "inches": {dimLength, 25.4}, "\"": {dimLength, 25.4},
@@ -69,6 +70,7 @@ var units = map[string]unitDef{
 	"w": {dimPower, 1}, "watt": {dimPower, 1}, "watts": {dimPower, 1}, "kw": {dimPower, 1000},
 	"mah": {dimCharge, 1}, "ah": {dimCharge, 1000},
 	"v": {dimVoltage, 1}, "volt": {dimVoltage, 1}, "volts": {dimVoltage, 1},
+	"iu":    {dimPotency, 1},
 	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
 }
 
@@ -99,10 +101,10 @@ var quantityUnits = func() [][]unitTok {
 	u = append(u, []unitTok{l("cu"), o("."), sp, l("ft"), o(".")}, word("cubic feet"), word("cubic foot"), plural("quart"), word("qt"),
 		[]unitTok{l("fl"), o("."), sp, l("oz")}, plural("fluid ounce"), plural("milliliter"), plural("millilitre"), plural("liter"), plural("litre"),
 		word("ltr"), word("ml"), word("cl"), word("dl"), word("l"), plural("gallon"), word("gal"), plural("ounce"), word("oz"),
-		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mg"), plural("gram"), word("gr"), word("g"),
+		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mcg"), word("mg"), plural("gram"), word("gr"), word("g"),
 		word("mm"), word("cm"), plural("meter"), word("metre"), word("m"), []unitTok{l("inch"), o("es")}, word("in"), word(`"`),
 		word("feet"), word("foot"), word("ft"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
-		word("mah"), word("ah"), plural("volt"), word("v"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"))
+		word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"))
 	return u
 }()
 
@@ -281,11 +283,11 @@ func parseQuantities(s string) []quantity {
 // and "pieces" ("12 Mega Rolls", "100 Softgels"), singular. Not bars,
 // sticks, pads or filters: a sound bar, a memory stick, a mouse pad, a lens
 // filter (with them, tuned F1 fell 1.3 on WDC Block).
-var unitCountStems = []string{"roll", "pod", "softgel", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet"}
+var unitCountStems = []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet"}
 
 // unitCountRE reads a count of unitCountStems, a size word allowed between
 // ("12 mega rolls").
-var unitCountRE = regexp.MustCompile(`(?:^|[^0-9a-z.,/-])(\d{1,4}) (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(rolls?|pods?|softgels?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?)(?:$|[^a-z0-9])`)
+var unitCountRE = regexp.MustCompile(`(?:^|[^0-9a-z.,/-])(\d{1,4}) (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(rolls?|pods?|softgels?|sftgls?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?)(?:$|[^a-z0-9])`)
 
 // unitCounts returns the counts of unitCountStems in folded text, as counts.
 func unitCounts(low string) []quantity {
@@ -633,7 +635,7 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimApparel, dimNumbered, dimWaistInseam}
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam}
 
 // waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",
 // "w32 l30".

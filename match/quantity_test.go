@@ -11,7 +11,7 @@ import (
 
 // quantityPattern is a number followed by a unit, on folded text; every
 // match starts with a digit.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
 
 // quantityRE finds quantities anywhere in a text: the reference the
 // scanner (quantityAt) is held to.
@@ -45,6 +45,8 @@ func TestParseQuantities(t *testing.T) {
 		{"Coca-Cola 6X330ML", dimVolume, 330, "a multipack's unit volume"},
 		{"BEANS 12/12OZ", dimMass, 340.194, "twelve of 12 oz is no fraction"},
 		{"TOILET PAPER 12 MEGA ROLLS", dimCount, 12, "a count of rolls, a size word between"},
+		{"Vitamin D3 5000 IU", dimPotency, 5000, "international units"},
+		{"Vitamin B12 1000mcg", dimMass, 0.001, "micrograms"},
 		{"Vitamin D3, 100 Softgels", dimCount, 100, "a count of softgels"},
 	}
 	for _, tt := range tests {

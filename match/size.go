@@ -11,6 +11,10 @@ type sizeValue struct {
 	field string // normalized size field
 	q     []quantity
 	from  Source
+	// titleQ are the title's quantities when the field states the size:
+	// a title's "150 CT" against "120 Count" tells two items apart where
+	// both fields say "4".
+	titleQ []quantity
 }
 
 // sizeAttribute compares variation sizes: letter sizes, numbered sizes and
@@ -37,7 +41,9 @@ func sizeAttribute() Attribute {
 			if s.field != "" {
 				s.q, s.from = parseSize(it.Rec.Size), FromField
 			}
-			if len(s.q) == 0 {
+			if len(s.q) > 0 {
+				s.titleQ = parseQuantities(it.Rec.Title)
+			} else {
 				if qs := parseQuantities(it.Rec.Title); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				} else if qs := titleSizes(it.text.tokens, vs); len(qs) > 0 {
@@ -60,6 +66,9 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 	sa, sb := &a.size, &b.size
 	av, bv := sa.shown(a.Rec.Size), sb.shown(b.Rec.Size)
 	if sa.field != "" && sa.field == sb.field {
+		if o, ok := titlesDisagree(sa, sb, av, bv); ok {
+			return o
+		}
 		return Outcome{Level: Exact, A: av, B: bv}
 	}
 	if len(sa.q) == 0 || len(sb.q) == 0 {
@@ -79,26 +88,72 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 	shared, agree, why := compareQuantities(withoutCount(sa.q), withoutCount(sb.q))
 	if !shared {
 		shared, agree, why = compareQuantities(sa.q, sb.q)
+	} else if agree {
+		// The same 2000 IU, but 220 softgels against 100: both counts
+		// stated and different are two items.
+		if cs, cagree, cwhy := compareQuantities(ofDim(sa.q, dimCount), ofDim(sb.q, dimCount)); cs && !cagree {
+			agree, why = false, cwhy
+		}
 	}
 	switch {
 	case !shared:
-		if sa.field != "" && sb.field != "" {
-			return Outcome{Level: Conflict, A: av, B: bv, Evidence: "sizes of different kinds"}
-		}
+		// "28.5IN" against "6" (a ball's size number), "XL" against
+		// "32 oz": sizes of different kinds say nothing of each other.
 		return missing(av, bv)
 	case agree:
+		if o, ok := titlesDisagree(sa, sb, av, bv); ok {
+			return o
+		}
 		return Outcome{Level: Equivalent, A: av, B: bv, Evidence: why}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
 }
 
-// numbersIn returns the numbers of a normalized text, in order.
+// titlesDisagree reports, for two size fields that agree, a conflict
+// between the quantities both titles state of one dimension other than
+// the fields' ("Diapers Size 4, 150 CT" against "Size 4, 120 Count").
+func titlesDisagree(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
+	if len(sa.titleQ) == 0 || len(sb.titleQ) == 0 {
+		return Outcome{}, false
+	}
+	var ta, tb []quantity
+	for _, q := range sa.titleQ {
+		if !hasDim(sa.q, q.Dim) {
+			ta = append(ta, q)
+		}
+	}
+	for _, q := range sb.titleQ {
+		if !hasDim(sb.q, q.Dim) {
+			tb = append(tb, q)
+		}
+	}
+	if shared, agree, why := compareQuantities(ta, tb); shared && !agree {
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "the titles: " + why}, true
+	}
+	return Outcome{}, false
+}
+
+// numbersIn returns the numbers of a normalized text, in order, a
+// dimension's numbers apart ("16x25x1" and "16 x 25 x 1" both give 16, 25,
+// 1).
 func numbersIn(n string) []string {
 	var out []string
 	for _, t := range strings.Fields(n) {
 		if isNumber(t) {
 			out = append(out, t)
+			continue
 		}
+		parts := strings.Split(t, "x")
+		if len(parts) < 2 {
+			continue
+		}
+		for _, p := range parts {
+			if !isNumber(p) {
+				parts = nil
+				break
+			}
+		}
+		out = append(out, parts...)
 	}
 	return out
 }

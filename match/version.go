@@ -152,13 +152,14 @@ func ordinal(t string) string {
 	return ""
 }
 
-// unitAfter reports whether the token after toks[i] is a unit ("2000 mah").
+// unitAfter reports whether the token after toks[i] is a unit or a
+// measure ("2000 mah", "2000 IU").
 func unitAfter(toks []string, i int) bool {
 	if i+1 >= len(toks) {
 		return false
 	}
 	_, ok := unitKeys[toks[i+1]]
-	return ok
+	return ok || measureWords[toks[i+1]]
 }
 
 // oneSideFacet returns a facet flagged one_side that x names and y does

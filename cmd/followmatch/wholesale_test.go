@@ -29,6 +29,13 @@ func TestDistributor(t *testing.T) {
 	checkSupplierFile(t, "distributor")
 }
 
+// TestHousewares does the same for a third supplier's file
+// (testdata/housewares): finishes, filter dimensions, shoe widths, diaper
+// counts, vitamins in IU.
+func TestHousewares(t *testing.T) {
+	checkSupplierFile(t, "housewares")
+}
+
 // checkSupplierFile matches testdata/NAME's offers against its listings
 // with its map and checks each decision against its expected.csv.
 func checkSupplierFile(t *testing.T, name string) {
