@@ -112,6 +112,10 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 	case ambiguous:
 		res.Decision = Review
 		res.Reasons = append(res.Reasons, ReasonAmbiguous)
+	case best.Probability >= cfg.MatchThreshold && brandUnstated(offer, best):
+		// Every word may agree and still be another maker's item (a
+		// knockoff of the line): a person confirms the brand.
+		res.Decision = Review
 	case best.Probability >= cfg.MatchThreshold:
 		res.Reasons = rules.Check(offer, best.Listing)
 		res.Decision = Eligible
@@ -122,6 +126,28 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		res.Decision = Review
 	}
 	return res
+}
+
+// brandUnstated reports whether the offer names no brand where the
+// listing has one: no brand field, the listing's brand nowhere in its
+// title, and neither a shared GTIN nor the maker's own part number to name
+// the item.
+func brandUnstated(offer *Item, best *Scored) bool {
+	if offer.brand.key != "" || best.Listing.brand.key == "" {
+		return false
+	}
+	brand, gtin, model := Missing, Missing, Missing
+	for _, c := range best.Comparisons {
+		switch c.Attribute {
+		case "brand":
+			brand = c.Level
+		case "gtin":
+			gtin = c.Level
+		case "model":
+			model = c.Level
+		}
+	}
+	return brand == NotInTitle && gtin != Exact && model != Exact
 }
 
 // unstatedVariant names the variant attribute (color, size, pack, material)

@@ -44,7 +44,8 @@ func intp(n int) *int { return &n }
 var (
 	xm4 = Record{ID: "B-XM4", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black",
 		Model: "WH-1000XM4", Color: "Black", Category: "Electronics > Headphones"}
-	xm5 = Record{ID: "B-XM5", GTINs: []string{"027242954366"}, Brand: "Sony", Title: "Sony WH-1000XM5 Wireless Headphones, Black",
+	defender = Record{ID: "B-DEF", Brand: "OtterBox", Title: "OtterBox Defender Series Case for iPhone 15, Black", Color: "Black", Category: "Cell Phones > Cases"}
+	xm5      = Record{ID: "B-XM5", GTINs: []string{"027242954366"}, Brand: "Sony", Title: "Sony WH-1000XM5 Wireless Headphones, Black",
 		Model: "WH-1000XM5", Color: "Black", Category: "Electronics > Headphones"}
 	watchGray = Record{ID: "B-GRAY", Brand: "Zenfy", Title: "Zenfy, Flex 32, Smart Watch, 40mm, Gray", Model: "SW-50033", Color: "Gray", Size: "40mm"}
 	watchRed  = Record{ID: "B-RED", Brand: "Zenfy", Title: "Zenfy, Flex 32, Smart Watch, 40mm, Red, Sport Edition Bluetooth, SW-50033F", Model: "SW-50033F", Color: "Red", Size: "40mm"}
@@ -102,6 +103,14 @@ func TestDecide(t *testing.T) {
 			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Eligible, "B-XM4", []string{}, nil, "a shared GTIN is not overruled by soft conflicts (vendor name, an unknown color spelling)"},
 		{"refurbished offer", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Wireless Headphones, Black (Renewed)", Model: "WH-1000XM4", Stock: intp(50)},
 			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Review, "B-XM4", []string{ReasonCondition}, nil, "a renewed offer is never eligible on a new listing"},
+		{"no brand stated anywhere", Record{ID: "o", Title: "DEFENDER SERIES CASE FOR IPHONE 15 BLACK", Stock: intp(50)},
+			Seller{}, []Record{defender}, Review, "B-DEF", []string{}, nil, "every word agrees, but the offer names no brand and OtterBox is nowhere in it: a person confirms it is no other maker's (it was eligible)"},
+		{"the brand in the title only", Record{ID: "o", Title: "OTTERBOX DEFENDER SERIES CASE FOR IPHONE 15 BLACK", Stock: intp(50)},
+			Seller{}, []Record{defender}, Eligible, "B-DEF", []string{}, nil, "no brand column, but the title names OtterBox"},
+		{"no brand, the maker's part number", Record{ID: "o", Title: "WIRELESS HEADPHONES BLACK", Model: "WH-1000XM4", Stock: intp(50)},
+			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Eligible, "B-XM4", []string{}, nil, "no brand, but the model column carries the maker's own part number"},
+		{"brand only in the title", Record{ID: "o", Title: "SONY WH-1000XM4 WIRELESS HEADPHONES BLACK", Model: "WH-1000XM4", Stock: intp(50)},
+			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Eligible, "B-XM4", []string{}, nil, "no brand column, but the title names Sony"},
 		{"certified pre-owned by its initials", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "SONY WH1000XM4 HEADPHONES BLK CPO", Model: "WH-1000XM4", Stock: intp(50)},
 			Seller{AuthorizedBrands: []string{"Sony"}}, []Record{xm4}, Review, "B-XM4", []string{ReasonCondition}, nil, "CPO is certified pre-owned: used, never eligible on a new listing (it was)"},
 		{"a customer return", Record{ID: "o", GTINs: []string{"027242920187"}, Brand: "Sony", Title: "Sony WH-1000XM4 Headphones, Black - Customer Return", Model: "WH-1000XM4", Stock: intp(50)},
