@@ -1,7 +1,9 @@
 package match
 
 import (
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -239,7 +241,17 @@ func TitleKeys(toks []string) []string {
 		if stopWords[t] {
 			continue
 		}
-		t = gluedUnit(t)
+		if n, q, ok := multipackToken(t); ok {
+			// "24x0.5l": twenty-four of 500 ml, as "24 x 500 ml" is keyed.
+			for _, k := range [2]string{n, q} {
+				if !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+			continue
+		}
+		t = metricKey(gluedUnit(t))
 		k := singular(t)
 		if !seen[k] {
 			seen[k] = true
@@ -247,6 +259,47 @@ func TitleKeys(toks []string) []string {
 		}
 	}
 	return out
+}
+
+// metricKeys are the metric units keyed in a smaller one, and the factor.
+var metricKeys = map[string]struct {
+	unit   string
+	factor float64
+}{"l": {"ml", 1000}, "cl": {"ml", 10}, "dl": {"ml", 100}, "kg": {"g", 1000}}
+
+// metricKey keys a metric quantity in milliliters or grams ("0.5l" and
+// "500ml", "1kg" and "1000g" agree); other keys are returned as they are.
+func metricKey(k string) string {
+	i := 0
+	for i < len(k) && (isDigit(k[i]) || k[i] == '.') {
+		i++
+	}
+	if i == 0 || i == len(k) {
+		return k
+	}
+	m, ok := metricKeys[k[i:]]
+	if !ok {
+		return k
+	}
+	v, err := strconv.ParseFloat(k[:i], 64)
+	if err != nil {
+		return k
+	}
+	return strconv.FormatFloat(math.Round(v*m.factor*1000)/1000, 'f', -1, 64) + m.unit
+}
+
+// multipackToken reads a multipack written as one token ("6x330ml",
+// "24x0.5l"): the count and the unit's quantity key.
+func multipackToken(t string) (string, string, bool) {
+	x := strings.IndexByte(t, 'x')
+	if x < 1 || x > 3 || x+1 >= len(t) || !isDigits(t[:x]) || !isDigit(t[x+1]) {
+		return "", "", false
+	}
+	q := metricKey(gluedUnit(t[x+1:]))
+	if u := strings.TrimLeft(q, "0123456789."); u == "" || unitKeys[u] == "" {
+		return "", "", false
+	}
+	return t[:x], q, true
 }
 
 // gluedUnit spells a number run together with its unit ("8inch",
@@ -293,7 +346,7 @@ func singular(t string) string {
 var unitKeys = map[string]string{
 	"in": "in", "inch": "in", "inches": "in", "ft": "ft", "feet": "ft", "foot": "ft",
 	"mm": "mm", "cm": "cm", "m": "m", "gb": "gb", "tb": "tb", "mb": "mb",
-	"ml": "ml", "milliliter": "ml", "milliliters": "ml", "l": "l", "liter": "l", "liters": "l", "litre": "l", "litres": "l",
+	"ml": "ml", "milliliter": "ml", "milliliters": "ml", "cl": "cl", "l": "l", "liter": "l", "liters": "l", "litre": "l", "litres": "l",
 	"oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
 	"g": "g", "gram": "g", "grams": "g", "kg": "kg", "mg": "mg", "qt": "qt", "quart": "qt", "quarts": "qt",
 	"w": "w", "watt": "w", "watts": "w", "mah": "mah", "v": "v", "volt": "v", "volts": "v",

@@ -43,6 +43,11 @@ func TestTitleKeys(t *testing.T) {
 		{"AA AA aa", []string{"aa"}, "duplicates collapse"},
 		{"SET 500PIECE 8INCH 2LBS 12FLOZ", []string{"set", "500ct", "8in", "2lb", "12oz"}, "a unit run into its number is keyed as if apart"},
 		{"AA 20PK / AA 20 Count / 20 ct / 20 pieces", []string{"aa", "20ct"}, "a count is one key however it is written"},
+		{"Water 0,5l / 500 ml / 50 cl", []string{"water", "500ml"}, "a metric volume is keyed in ml however it is written"},
+		{"Beans 1kg 1000 g", []string{"bean", "1000g"}, "a metric mass is keyed in g"},
+		{"Mineral Water 24x0,5l", []string{"mineral", "water", "24", "500ml"}, "a multipack in one token is keyed as its count and its unit's quantity"},
+		{"Coke 6x330ML vs 6 x 330 ml", []string{"coke", "6", "330ml", "vs", "x"}, "the same keys as the multipack written apart (and x alone stays a word)"},
+		{"Lumber 2x4 8ft", []string{"lumber", "2x4", "8ft"}, "two numbers by x without a unit are a dimension, one key"},
 	}
 	for _, tt := range tests {
 		if got := TitleKeys(Tokens(tt.in)); !reflect.DeepEqual(got, tt.want) {

@@ -36,6 +36,12 @@ func TestHousewares(t *testing.T) {
 	checkSupplierFile(t, "housewares")
 }
 
+// TestEurope does the same for a European supplier's file
+// (testdata/europe): semicolons, decimal commas, EAN-13, "6x0,5l".
+func TestEurope(t *testing.T) {
+	checkSupplierFile(t, "europe")
+}
+
 // checkSupplierFile matches testdata/NAME's offers against its listings
 // with its map and checks each decision against its expected.csv.
 func checkSupplierFile(t *testing.T, name string) {
