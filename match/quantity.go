@@ -279,37 +279,62 @@ func parseQuantities(s string) []quantity {
 	return append(out, unitCounts(low)...)
 }
 
-// unitCountStems are the units a title counts its contents in besides "count"
-// and "pieces" ("12 Mega Rolls", "100 Softgels"), singular. Not bars,
-// sticks, pads or filters: a sound bar, a memory stick, a mouse pad, a lens
-// filter (with them, tuned F1 fell 1.3 on WDC Block).
-var unitCountStems = []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet"}
+// unitCountWords are the units a title counts its contents in besides
+// "count" and "pieces" ("12 Mega Rolls", "100 Softgels"), singular and
+// plural. Not bars, sticks, pads or filters: a sound bar, a memory stick,
+// a mouse pad, a lens filter (with them, tuned F1 fell 1.3 on WDC Block).
+var unitCountWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet"} {
+		m[w], m[w+"s"] = true, true
+	}
+	return m
+}()
 
-// unitCountRE reads a count of unitCountStems, a size word allowed between
-// ("12 mega rolls").
-var unitCountRE = regexp.MustCompile(`(?:^|[^0-9a-z.,/-])(\d{1,4}) (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(rolls?|pods?|softgels?|sftgls?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?)(?:$|[^a-z0-9])`)
+// unitCountSizeWords may stand between a count and its unit ("12 mega
+// rolls").
+var unitCountSizeWords = map[string]bool{"mega": true, "double": true, "triple": true, "family": true, "giant": true,
+	"jumbo": true, "super": true, "big": true, "regular": true, "huge": true, "xl": true}
 
-// unitCounts returns the counts of unitCountStems in folded text, as counts.
+// unitCounts returns the counts of unitCountWords in folded text ("12 mega
+// rolls", "100 softgels"): a number of one to four digits starting a word,
+// a space, a size word or none, the unit ending a word.
 func unitCounts(low string) []quantity {
-	found := false
-	for _, w := range unitCountStems {
-		if strings.Contains(low, w) {
-			found = true
-			break
-		}
-	}
-	if !found {
-		return nil
-	}
 	var out []quantity
-	for _, m := range unitCountRE.FindAllStringSubmatchIndex(low, -1) {
-		n, err := strconv.ParseFloat(low[m[2]:m[3]], 64)
-		if err != nil || n == 0 {
+	for i := 0; i < len(low); i++ {
+		if !isDigit(low[i]) || i > 0 && (isAlnum(low[i-1]) || strings.IndexByte(".,/-", low[i-1]) >= 0) {
 			continue
 		}
-		out = append(out, quantity{Dim: dimCount, Value: n, Text: strings.TrimSpace(low[m[2]:m[5]])})
+		j := i
+		for j < len(low) && isDigit(low[j]) {
+			j++
+		}
+		if j-i > 4 || j >= len(low) || low[j] != ' ' {
+			i = j
+			continue
+		}
+		w, end := nextWord(low, j+1)
+		if unitCountSizeWords[w] && end < len(low) && low[end] == ' ' {
+			w, end = nextWord(low, end+1)
+		}
+		if unitCountWords[w] && (end == len(low) || !isAlnum(low[end])) {
+			n, _ := strconv.ParseFloat(low[i:j], 64)
+			if n > 0 {
+				out = append(out, quantity{Dim: dimCount, Value: n, Text: low[i:end]})
+			}
+		}
+		i = j
 	}
 	return out
+}
+
+// nextWord returns the run of a-z letters at i and where it ends.
+func nextWord(s string, i int) (string, int) {
+	j := i
+	for j < len(s) && s[j] >= 'a' && s[j] <= 'z' {
+		j++
+	}
+	return s[i:j], j
 }
 
 // fractionRE finds a fraction of a unit, with the whole number before it
@@ -322,7 +347,7 @@ var fractionRE = regexp.MustCompile(`(?:^|[^0-9a-z./])(?:(\d{1,3})[ -])?(\d{1,2}
 // after it as a space ("10-inch", "5-gallon"; not "3-in-1", where the word
 // goes on).
 func unitSpelling(low string) string {
-	if strings.IndexByte(low, '/') >= 0 {
+	if hasFraction(low) {
 		low = fractionRE.ReplaceAllStringFunc(low, func(m string) string {
 			g := fractionRE.FindStringSubmatchIndex(m)
 			n, _ := strconv.Atoi(m[g[4]:g[5]])
@@ -338,23 +363,42 @@ func unitSpelling(low string) string {
 			return m[:start] + strconv.FormatFloat(v, 'f', -1, 64) + m[g[7]:]
 		})
 	}
-	if strings.IndexByte(low, '-') < 0 {
+	var b []byte // a copy of low, once a hyphen is to go
+	for i := strings.IndexByte(low, '-'); i > 0 && i+1 < len(low); {
+		if isDigit(low[i-1]) && low[i+1] >= 'a' && low[i+1] <= 'z' {
+			_, j := nextWord(low, i+1)
+			if j == len(low) || !isAlnum(low[j]) && low[j] != '-' {
+				if b == nil {
+					b = []byte(low)
+				}
+				b[i] = ' '
+			}
+		}
+		k := strings.IndexByte(low[i+1:], '-')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+	}
+	if b == nil {
 		return low
 	}
-	b := []byte(low)
-	for i := 1; i+1 < len(b); i++ {
-		if b[i] != '-' || !isDigit(b[i-1]) || b[i+1] < 'a' || b[i+1] > 'z' {
-			continue
-		}
-		j := i + 1
-		for j < len(b) && b[j] >= 'a' && b[j] <= 'z' {
-			j++
-		}
-		if j == len(b) || !isAlnum(b[j]) && b[j] != '-' {
-			b[i] = ' '
-		}
-	}
 	return string(b)
+}
+
+// hasFraction reports whether low has a digit, a slash and a digit.
+func hasFraction(low string) bool {
+	for i := strings.IndexByte(low, '/'); i >= 0; {
+		if i > 0 && i+1 < len(low) && isDigit(low[i-1]) && isDigit(low[i+1]) {
+			return true
+		}
+		k := strings.IndexByte(low[i+1:], '/')
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+	}
+	return false
 }
 
 func isAlnum(b byte) bool { return isDigit(b) || (b >= 'a' && b <= 'z') }
@@ -450,7 +494,7 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "carton", "ctn"}},
 	// "6 x 330 ml", "24x12oz": a multipack of a volume or a mass, anywhere
 	// (not "8 x 10 in": a length is a size).
-	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?: \d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{"x"}},
+	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?: \d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{multiplyNeed}},
 	// "x12", "6 x": one or two digits ("AMD X570" is a chipset).
 	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}},
@@ -480,6 +524,10 @@ func fraction(n int, den string) bool {
 	return n == 1 || n < d && n%2 == 1 && (d == 2 || d == 4 || d == 8 || d == 16 || d == 32)
 }
 
+// multiplyNeed is the need packMask sets for a number times a number
+// ("6x330ml", "24 x 500"): no word of a title.
+const multiplyNeed = "\x00multiply"
+
 // packNeedBits numbers the words pack patterns need, for packMask.
 var packNeedBits = func() map[string]uint64 {
 	m := map[string]uint64{}
@@ -498,7 +546,21 @@ var packNeedBits = func() map[string]uint64 {
 // and "x" for "x12".
 func packMask(words []string) uint64 {
 	var mask uint64
-	for _, w := range words {
+	for i, w := range words {
+		if w == "x" && i > 0 && i+1 < len(words) && isDigit(words[i-1][len(words[i-1])-1]) && isDigit(words[i+1][0]) {
+			mask |= packNeedBits[multiplyNeed]
+		}
+		for k := strings.IndexByte(w, 'x'); k > 0 && k+1 < len(w); {
+			if isDigit(w[k-1]) && isDigit(w[k+1]) {
+				mask |= packNeedBits[multiplyNeed]
+				break
+			}
+			n := strings.IndexByte(w[k+1:], 'x')
+			if n < 0 {
+				break
+			}
+			k += n + 1
+		}
 		mask |= packNeedBits[w]
 		for p := range strings.SplitSeq(w, "-") {
 			mask |= packNeedBits[p] | packNeedBits[strings.TrimLeft(p, "0123456789")]

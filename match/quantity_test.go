@@ -282,3 +282,37 @@ func FuzzUnitSpelling(f *testing.F) {
 		parseQuantities(s)
 	})
 }
+
+// unitCountRE is the definition unitCounts implements by hand, tried at
+// each digit that starts a word (not after a letter, a digit or one of
+// ".,/-").
+var unitCountRE = regexp.MustCompile(`^(\d{1,4}) (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(rolls?|pods?|softgels?|sftgls?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?)(?:$|[^a-z0-9])`)
+
+// FuzzUnitCounts holds unitCounts to unitCountRE: the same counts, in
+// order.
+func FuzzUnitCounts(f *testing.F) {
+	for _, s := range []string{"toilet paper 12 mega rolls", "vitamin d3, 100 softgels", "12345 rolls", "a1 rolls", "2 pods 3 rolls", "6 rollsx", "0 pods", "1.5 rolls"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		low := strings.ToLower(fold(s))
+		var want []float64
+		for p := 0; p < len(low); p++ {
+			if p > 0 && (isAlnum(low[p-1]) || strings.IndexByte(".,/-", low[p-1]) >= 0) {
+				continue
+			}
+			if m := unitCountRE.FindStringSubmatch(low[p:]); m != nil {
+				if n, _ := strconv.ParseFloat(m[1], 64); n > 0 {
+					want = append(want, n)
+				}
+			}
+		}
+		var got []float64
+		for _, q := range unitCounts(low) {
+			got = append(got, q.Value)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("unitCounts(%q) = %v, the regexp %v", low, got, want)
+		}
+	})
+}
