@@ -3,6 +3,7 @@ package match
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -228,6 +229,21 @@ func TitleKeys(toks []string) []string {
 	seen := make(map[string]bool, len(toks))
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
+		// "8.5 x 11", "16 x 25 x 1": dimensions make one key, as
+		// "8.5x11" written together does ("6 x 330 ml" is a count and a
+		// quantity, as "6x330ml" is: the x between them says nothing).
+		if isNumber(t) && i+2 < len(toks) && toks[i+1] == "x" && isNumber(toks[i+2]) {
+			j := i
+			for j+2 < len(toks) && toks[j+1] == "x" && isNumber(toks[j+2]) {
+				j += 2
+			}
+			if j+1 < len(toks) && unitKeys[toks[j+1]] != "" {
+				toks = slices.Delete(slices.Clone(toks), i+1, i+2) // a multipack: keep the count, drop the x
+			} else {
+				t = strings.Join(toks[i:j+1], "")
+				i = j
+			}
+		}
 		// A number and its unit make one key: "16 GB" and "16GB" agree.
 		if i+1 < len(toks) && isNumber(t) {
 			if u, ok := unitKeys[toks[i+1]]; ok {

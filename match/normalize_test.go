@@ -46,7 +46,10 @@ func TestTitleKeys(t *testing.T) {
 		{"Water 0,5l / 500 ml / 50 cl", []string{"water", "500ml"}, "a metric volume is keyed in ml however it is written"},
 		{"Beans 1kg 1000 g", []string{"bean", "1000g"}, "a metric mass is keyed in g"},
 		{"Mineral Water 24x0,5l", []string{"mineral", "water", "24", "500ml"}, "a multipack in one token is keyed as its count and its unit's quantity"},
-		{"Coke 6x330ML vs 6 x 330 ml", []string{"coke", "6", "330ml", "vs", "x"}, "the same keys as the multipack written apart (and x alone stays a word)"},
+		{"Coke 6x330ML vs 6 x 330 ml", []string{"coke", "6", "330ml", "vs"}, "the same keys as the multipack written apart"},
+		{"Filter 16 x 25 x 1 / 16x25x1", []string{"filter", "16x25x1"}, "dimensions written apart are one key, as written together"},
+		{"Copy Paper 8.5 x 11 Letter", []string{"copy", "paper", "8.5x11", "letter"}, "a paper size's dimensions"},
+		{"iPhone X 64GB", []string{"iphone", "x", "64gb"}, "an x that joins no numbers stays a word"},
 		{"Lumber 2x4 8ft", []string{"lumber", "2x4", "8ft"}, "two numbers by x without a unit are a dimension, one key"},
 	}
 	for _, tt := range tests {
