@@ -691,9 +691,33 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 		if !found {
 			return true, false, fmt.Sprintf("%s: %s vs %s", d, texts(va), texts(vb))
 		}
+		// "16GB 256GB" against "8GB 256GB": one value shared, but each side
+		// states another the other lacks (RAM beside storage).
+		if xa, xb := unmatched(d, va, vb), unmatched(d, vb, va); len(xa) > 0 && len(xb) > 0 {
+			return true, false, fmt.Sprintf("%s: %s vs %s", d, texts(xa), texts(xb))
+		}
 	}
 	slices.Sort(agreeing)
 	return true, true, strings.Join(agreeing, ", ")
+}
+
+// unmatched returns the values of va (of dimension d) that no value of vb
+// equals.
+func unmatched(d dimension, va, vb []quantity) []quantity {
+	var out []quantity
+	for _, x := range va {
+		found := false
+		for _, y := range vb {
+			if sameOf(d, x.Value, y.Value) && (x.Low == 0 || y.Low == 0 || sameQuantity(x.Low, y.Low)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
