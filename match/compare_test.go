@@ -438,6 +438,7 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "CERAVE FOAMING FACIAL CLEANSER 16OZ"}, Record{Title: "CeraVe Hydrating Facial Cleanser, 16 fl oz"}, Conflict, "a foaming cleanser is not the hydrating one (was eligible)"},
 		{Record{Title: "ANKER USB-C TO LIGHTNING CABLE 6FT BLACK"}, Record{Title: "Anker USB C to USB C Cable, 6 ft, 100W, Black"}, Conflict, "another pair of connectors (was eligible)"},
 		{Record{Title: "AMAZON BASICS HDMI 2.0 CABLE 6FT"}, Record{Title: "Amazon Basics High-Speed HDMI 2.1 Cable, 6 Feet"}, Conflict, "another HDMI version (was eligible)"},
+		{Record{Title: "HP 67XL BLACK INK CARTRIDGE HIGH YIELD"}, Record{Title: "HP 67 Black Ink Cartridge"}, VariantOneSide, "a high-yield cartridge against the standard one (was eligible)"},
 		{Record{Title: "LACROIX PAMPLEMOUSSE 12OZ 8PK"}, Record{Title: "LaCroix Sparkling Water, Lime, 12 fl oz, 8 Pack"}, Conflict, "grapefruit is not lime (was eligible)"},
 		{Record{Title: "DAWN ULTRA DISH SOAP LEMON 19.4OZ"}, Record{Title: "Dawn Ultra Dish Soap, Original Scent, 19.4 fl oz"}, Conflict, "a lemon scent is not the original (was eligible)"},
 		{Record{Title: "IPAD 10TH GEN WIFI + CELLULAR 64GB"}, Record{Title: "Apple iPad (10th Generation) Wi-Fi 64GB"}, VariantOneSide, "cellular named by one side only: another model"},
