@@ -3,7 +3,6 @@ package match
 import (
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -227,6 +226,12 @@ var stopWords = map[string]bool{
 func TitleKeys(toks []string) []string {
 	out := make([]string, 0, len(toks))
 	seen := make(map[string]bool, len(toks))
+	add := func(k string) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		// "8.5 x 11", "16 x 25 x 1": dimensions make one key, as
@@ -238,11 +243,12 @@ func TitleKeys(toks []string) []string {
 				j += 2
 			}
 			if j+1 < len(toks) && unitKeys[toks[j+1]] != "" {
-				toks = slices.Delete(slices.Clone(toks), i+1, i+2) // a multipack: keep the count, drop the x
-			} else {
-				t = strings.Join(toks[i:j+1], "")
-				i = j
+				add(t) // a multipack: the count, then the quantity after the x
+				i++
+				continue
 			}
+			t = strings.Join(toks[i:j+1], "")
+			i = j
 		}
 		// A number and its unit make one key: "16 GB" and "16GB" agree.
 		if i+1 < len(toks) && isNumber(t) {
@@ -259,20 +265,11 @@ func TitleKeys(toks []string) []string {
 		}
 		if n, q, ok := multipackToken(t); ok {
 			// "24x0.5l": twenty-four of 500 ml, as "24 x 500 ml" is keyed.
-			for _, k := range [2]string{n, q} {
-				if !seen[k] {
-					seen[k] = true
-					out = append(out, k)
-				}
-			}
+			add(n)
+			add(q)
 			continue
 		}
-		t = metricKey(gluedUnit(t))
-		k := singular(t)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, k)
-		}
+		add(singular(metricKey(gluedUnit(t))))
 	}
 	return out
 }

@@ -348,20 +348,27 @@ var fractionRE = regexp.MustCompile(`(?:^|[^0-9a-z./])(?:(\d{1,3})[ -])?(\d{1,2}
 // goes on).
 func unitSpelling(low string) string {
 	if hasFraction(low) {
-		low = fractionRE.ReplaceAllStringFunc(low, func(m string) string {
-			g := fractionRE.FindStringSubmatchIndex(m)
-			n, _ := strconv.Atoi(m[g[4]:g[5]])
-			if !fraction(n, m[g[6]:g[7]]) {
-				return m
+		var b strings.Builder
+		last := 0
+		for _, g := range fractionRE.FindAllStringSubmatchIndex(low, -1) {
+			n, _ := strconv.Atoi(low[g[4]:g[5]])
+			if !fraction(n, low[g[6]:g[7]]) {
+				continue
 			}
-			d, _ := strconv.Atoi(m[g[6]:g[7]])
+			d, _ := strconv.Atoi(low[g[6]:g[7]])
 			v, start := float64(n)/float64(d), g[4]
 			if g[2] >= 0 {
-				w, _ := strconv.Atoi(m[g[2]:g[3]])
+				w, _ := strconv.Atoi(low[g[2]:g[3]])
 				v, start = v+float64(w), g[2]
 			}
-			return m[:start] + strconv.FormatFloat(v, 'f', -1, 64) + m[g[7]:]
-		})
+			b.WriteString(low[last:start])
+			b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
+			last = g[7]
+		}
+		if last > 0 {
+			b.WriteString(low[last:])
+			low = b.String()
+		}
 	}
 	var b []byte // a copy of low, once a hyphen is to go
 	for i := strings.IndexByte(low, '-'); i > 0 && i+1 < len(low); {

@@ -17,12 +17,10 @@ type versionValue struct {
 	// numeral's generation; plain: numbers with no numeral after them.
 	numbered map[string]string
 	plain    []string
-	// quiet are the named facets whose shared value is no evidence of the
-	// same item (Vocabularies.conflictOnly).
-	quiet map[string]bool
-	// oneSide are the named facets whose value named on this side only
-	// is evidence of another item (Vocabularies.oneSide).
-	oneSide map[string]bool
+	// rules are the vocabularies' facet rules (shared, read only).
+	rules map[string]facetRule
+	// oneSide are the one_side facets named, sorted.
+	oneSide []string
 }
 
 // GenerationOneSide is the version level where one title names a
@@ -63,19 +61,11 @@ func versionAttribute() Attribute {
 					}
 				}
 				it.version.facets[facet] = append(it.version.facets[facet], value)
-				if vs.conflictOnly[facet] {
-					if it.version.quiet == nil {
-						it.version.quiet = map[string]bool{}
-					}
-					it.version.quiet[facet] = true
-				}
-				if vs.oneSide[facet] {
-					if it.version.oneSide == nil {
-						it.version.oneSide = map[string]bool{}
-					}
-					it.version.oneSide[facet] = true
+				if vs.facetRules[facet].oneSide && !slices.Contains(it.version.oneSide, facet) {
+					it.version.oneSide = append(it.version.oneSide, facet)
 				}
 			}
+			it.version.rules = vs.facetRules
 			// A brand's own words name no version ("Tripp Lite", "Max
 			// Factor").
 			named := toks
@@ -115,6 +105,7 @@ func versionAttribute() Attribute {
 					add("year", t)
 				}
 			}
+			slices.Sort(it.version.oneSide)
 			it.version.text = it.version.shown()
 		},
 		compare: compareVersions,
@@ -166,7 +157,7 @@ func unitAfter(toks []string, i int) bool {
 // not, unless x's words for it are y's brand (a title's "Tripp Lite"
 // against the brand field), or "".
 func oneSideFacet(x *versionValue, y *Item) string {
-	for _, f := range sortedKeys(x.oneSide) {
+	for _, f := range x.oneSide {
 		if len(y.version.facets[f]) > 0 {
 			continue
 		}
@@ -242,7 +233,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		if !shared {
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 		}
-		same = same || !va.quiet[f]
+		same = same || !va.rules[f].conflictOnly
 	}
 	// "Sport 34 II" against a "Sport 34" with no numeral: the first of the
 	// line. (A numeral after a word alone, "SATA II", is left alone: read as

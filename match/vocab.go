@@ -187,14 +187,9 @@ type Vocabularies struct {
 	// versions are the values of vocab/versions.json's facets, read in one
 	// pass over a title.
 	versions phraseIndex[[]facetValue]
-	// conflictOnly are the facets whose shared value is no evidence
-	// (versions.json's conflict_only: most candidates are "large", "adult"
-	// or "ground"), only a different one is.
-	conflictOnly map[string]bool
-	// oneSide are the facets a value of which named by one record only
-	// is evidence of another item (versions.json's one_side: "iPhone 15
-	// Pro" against "iPhone 15", a bundle against the console alone).
-	oneSide map[string]bool
+	// facetRules are how each facet of versions counts (conflict_only,
+	// one_side); a facet not in it counts both ways.
+	facetRules map[string]facetRule
 	// words expands abbreviations in titles ("orig" -> "original";
 	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
 	words      map[string][]string
@@ -349,13 +344,10 @@ func LoadVocabularies() (*Vocabularies, error) {
 	// One phrase may name a value in several facets ("original" is a
 	// flavor and a scent), but only one value of a facet.
 	vs.versions = newPhraseIndex[[]facetValue]()
-	vs.conflictOnly, vs.oneSide = map[string]bool{}, map[string]bool{}
+	vs.facetRules = map[string]facetRule{}
 	for _, f := range versions.Facets {
-		if f.ConflictOnly {
-			vs.conflictOnly[f.Facet] = true
-		}
-		if f.OneSide {
-			vs.oneSide[f.Facet] = true
+		if f.ConflictOnly || f.OneSide {
+			vs.facetRules[f.Facet] = facetRule{conflictOnly: f.ConflictOnly, oneSide: f.OneSide}
 		}
 		for _, t := range f.Values {
 			for _, p := range append([]string{t.Name}, t.Synonyms...) {
@@ -456,6 +448,13 @@ func plural(w string) string {
 	}
 	return w + "s"
 }
+
+// facetRule is how a facet of versions counts: conflictOnly, a shared
+// value is no evidence (most candidates are "large", "adult" or
+// "ground"), only a different one is; oneSide, a value named by one record
+// only is evidence of another item ("iPhone 15 Pro" against "iPhone 15", a
+// bundle against the console alone).
+type facetRule struct{ conflictOnly, oneSide bool }
 
 // facetValue is one value of one facet of versions.
 type facetValue struct{ facet, value string }
