@@ -74,6 +74,13 @@ type Index struct {
 	writing     bool
 	vocab       *match.Vocabularies
 	readOnly    bool
+	// writer identifies the features this program stores and reads
+	// (features.go), found once.
+	writerOnce sync.Once
+	writer     []byte
+	// ranks holds the id order of the listings of a bulk-built index
+	// (ranks.go), read on first use.
+	ranks atomic.Pointer[ranksLoad]
 
 	// items caches prepared listings by id (decoding the stored record and
 	// preparing it is most of a candidate's cost); cleared when full, and
@@ -85,7 +92,11 @@ type Index struct {
 	readerMu sync.RWMutex
 	rd       bindex.IndexReader
 	dfMu     sync.RWMutex
-	df       map[dfKey]uint64 // document frequencies read so far
+	// df and dfOld are the document frequencies read so far, in two
+	// generations: when df is full it becomes dfOld, and a count found in
+	// dfOld moves back to df, so the counts in use survive (a single map
+	// emptied when full read every count again after each emptying).
+	df, dfOld map[dfKey]uint64
 }
 
 // dfKey names a term of a field.
@@ -134,6 +145,7 @@ func newMapping() (mapping.IndexMapping, error) {
 	}
 	doc.AddFieldMappingsAt(fTitle, title)
 	doc.AddFieldMappingsAt(fRecord, rec)
+	doc.AddFieldMappingsAt(fFeatures, rec)
 	m.DefaultMapping = doc
 	return m, nil
 }
@@ -159,6 +171,7 @@ func Create(dir string, vs *match.Vocabularies) (*Index, error) {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs}
+	ix.ranks.Store(&ranksLoad{})
 	ix.holdPID()
 	return ix, nil
 }
@@ -219,6 +232,7 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("index: open %s: not a followmatch index of format %s (found %q): rebuild it", dir, formatVersion, v)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}
+	ix.ranks.Store(&ranksLoad{})
 	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {
 		ix.interrupted = true
 	}
@@ -296,7 +310,7 @@ func (ix *Index) Count() (uint64, error) { return ix.bi.DocCount() }
 // Listing returns one listing by id, or match.ErrNotFound.
 func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = []string{fRecord}
+	req.Fields = []string{fRecord, fFeatures}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("index: get %s: %w", id, err)
@@ -308,7 +322,8 @@ func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 	if !ok {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
 	}
-	return ix.itemFromRecord(res.Hits[0].ID, []byte(rec))
+	feat, _ := res.Hits[0].Fields[fFeatures].(string)
+	return ix.itemFromRecord(res.Hits[0].ID, []byte(rec), []byte(feat))
 }
 
 // maxCachedDF bounds the document-frequency cache.
@@ -336,14 +351,14 @@ func (ix *Index) cachedItems() int {
 
 // itemFromRecord returns the prepared listing id whose stored record is
 // rec, from the cache when it is there.
-func (ix *Index) itemFromRecord(id string, rec []byte) (*match.Item, error) {
+func (ix *Index) itemFromRecord(id string, rec, feat []byte) (*match.Item, error) {
 	ix.itemsMu.Lock()
 	it, ok := ix.items[id]
 	ix.itemsMu.Unlock()
 	if ok {
 		return it, nil
 	}
-	it, err := ix.decodeItem(id, rec)
+	it, err := ix.decodeItem(id, rec, feat)
 	if err != nil {
 		return nil, err
 	}
@@ -362,13 +377,18 @@ func (ix *Index) forget(id string) {
 	ix.itemsMu.Unlock()
 }
 
-func (ix *Index) decodeItem(id string, stored []byte) (*match.Item, error) {
+// decodeItem reads a listing's stored record, and its stored features
+// when this program wrote them (else it prepares the record).
+func (ix *Index) decodeItem(id string, stored, feat []byte) (*match.Item, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
 	}
 	var rec match.Record
 	if err := json.Unmarshal(stored, &rec); err != nil {
 		return nil, fmt.Errorf("index: listing %s: stored record: %w", id, err)
+	}
+	if it, err := ix.readFeatures(&rec, feat); it != nil || err != nil {
+		return it, err
 	}
 	return match.Prepare(&rec, ix.vocab), nil
 }
@@ -395,7 +415,7 @@ func (ix *Index) statsChanged() {
 	ix.items = nil
 	ix.itemsMu.Unlock()
 	ix.dfMu.Lock()
-	ix.df = nil
+	ix.df, ix.dfOld = nil, nil
 	ix.dfMu.Unlock()
 }
 
@@ -407,18 +427,24 @@ func (ix *Index) fieldDF(field, term string) uint64 {
 	key := dfKey{field, term}
 	ix.dfMu.RLock()
 	n, ok := ix.df[key]
+	old := false
+	if !ok {
+		n, old = ix.dfOld[key]
+	}
 	ix.dfMu.RUnlock()
 	if ok {
 		return n
 	}
-	n, err := ix.termCount(field, term)
-	if err != nil {
-		return 0
+	if !old {
+		var err error
+		if n, err = ix.termCount(field, term); err != nil {
+			return 0
+		}
 	}
 	ix.dfMu.Lock()
 	// Bound the cache, so a long run's memory stays flat.
-	if ix.df == nil || len(ix.df) >= maxCachedDF {
-		ix.df = make(map[dfKey]uint64, 1024)
+	if ix.df == nil || len(ix.df) >= maxCachedDF/2 {
+		ix.df, ix.dfOld = make(map[dfKey]uint64, 1024), ix.df
 	}
 	ix.df[key] = n
 	ix.dfMu.Unlock()
@@ -499,7 +525,7 @@ func (ix *Index) Candidates(ctx context.Context, offer *match.Item, k int) ([]*m
 		return nil, fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)
 	}
 	defer snap.DecRef()
-	s := newSearcher(snap)
+	s := newSearcher(snap, ix.idRanks())
 	hits, err := s.run(ctx, q, k, maxGTINShare)
 	if err != nil {
 		return nil, fmt.Errorf("index: candidates for %s: %w", offer.Rec.ID, err)

@@ -269,7 +269,7 @@ func checkOracle(ctx context.Context, t *testing.T, ix *Index, terms []clause, g
 		t.Fatal(err)
 	}
 	defer snap.DecRef()
-	s := newSearcher(snap)
+	s := newSearcher(snap, ix.idRanks())
 	idsOf := func(hits []hit) ([]string, map[string]float64) {
 		var order []string
 		scores := map[string]float64{}

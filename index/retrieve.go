@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -80,11 +81,31 @@ func (ix *Index) snapshot() (*scorch.IndexSnapshot, error) {
 type searcher struct {
 	segs  []*scorch.SegmentSnapshot
 	dicts []map[string]segment.TermDictionary
+	// ranks order the listings of one segment by id (ranks.go), and
+	// ranked holds which of segs that is (-1: none).
+	ranks  *idRanks
+	ranked int
 }
 
-func newSearcher(snap *scorch.IndexSnapshot) *searcher {
+func newSearcher(snap *scorch.IndexSnapshot, ranks *idRanks) *searcher {
 	segs := snap.Segments()
-	return &searcher{segs: segs, dicts: make([]map[string]segment.TermDictionary, len(segs))}
+	s := &searcher{segs: segs, dicts: make([]map[string]segment.TermDictionary, len(segs)), ranks: ranks, ranked: -1}
+	for i, seg := range segs {
+		if ranks.covers(seg) {
+			s.ranked = i
+			break
+		}
+	}
+	return s
+}
+
+// rank returns a hit's place among its segment's listings in the order of
+// their ids, when the index knows it.
+func (s *searcher) rank(h hit) (uint32, bool) {
+	if h.seg != s.ranked {
+		return 0, false
+	}
+	return s.ranks.rank[h.num], true
 }
 
 // postings returns the live listings of segment seg that hold term in
@@ -144,6 +165,9 @@ type acc struct {
 // accs are the listings of one segment a query has matched so far.
 type accs map[uint32]acc
 
+// maxAccsHint bounds the room made for a query's matches in advance.
+const maxAccsHint = 1 << 14
+
 // add counts a clause of weight w for every listing of bm.
 func (m accs) add(bm *roaring.Bitmap, w float64) {
 	it := bm.Iterator()
@@ -167,12 +191,23 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		matched := accs{}
-		for _, t := range q.terms {
+		bms := make([]*roaring.Bitmap, len(q.terms))
+		hint := uint64(0)
+		for i, t := range q.terms {
 			bm, err := s.postings(seg, t.field, t.term)
 			if err != nil {
 				return nil, err
 			}
+			if bm != nil {
+				bms[i] = bm
+				hint += bm.GetCardinality()
+			}
+		}
+		// Sized for the terms' listings at once: growing the map as they
+		// come was a tenth of retrieval at a million listings.
+		matched := make(accs, min(hint, maxAccsHint))
+		for i, t := range q.terms {
+			bm := bms[i]
 			if bm == nil {
 				continue
 			}
@@ -194,7 +229,7 @@ func (s *searcher) run(ctx context.Context, q *query, k, maxShare int) ([]hit, e
 			best.add(hit{seg: seg, num: uint64(d), score: a.score * float64(a.matched) / n})
 		}
 	}
-	top, err := best.settle(s.docID)
+	top, err := best.settle(s.docID, s.rank)
 	if err != nil {
 		return nil, err
 	}
@@ -272,28 +307,41 @@ func (t *topK) add(h hit) {
 
 // settle returns the k best hits, best first, those tied at the k-th score
 // chosen by listing id: the same listings whatever their positions. (Their
-// order among equal scores is left to the caller, which ranks by id.)
-func (t *topK) settle(id func(hit) ([]byte, error)) ([]hit, error) {
+// order among equal scores is left to the caller, which ranks by id.) rank
+// gives a hit's place in the order of ids without reading it, when known
+// (ranks.go); id reads its id.
+func (t *topK) settle(id func(hit) ([]byte, error), rank func(hit) (uint32, bool)) ([]hit, error) {
 	if len(t.tied) == 0 {
 		return t.best, nil
 	}
 	thr := t.best[len(t.best)-1].score
 	first := sort.Search(len(t.best), func(i int) bool { return t.best[i].score <= thr })
 	type keyed struct {
-		h  hit
-		id []byte
+		h    hit
+		rank uint32
+		id   []byte
 	}
 	group := make([]keyed, 0, len(t.best)-first+len(t.tied))
+	ranked := true
 	for _, hs := range [2][]hit{t.best[first:], t.tied} {
 		for _, h := range hs {
-			b, err := id(h)
+			r, ok := rank(h)
+			ranked = ranked && ok
+			group = append(group, keyed{h: h, rank: r})
+		}
+	}
+	if ranked {
+		slices.SortFunc(group, func(a, b keyed) int { return cmp.Compare(a.rank, b.rank) })
+	} else {
+		for i := range group {
+			b, err := id(group[i].h)
 			if err != nil {
 				return nil, err
 			}
-			group = append(group, keyed{h, b})
+			group[i].id = b
 		}
+		slices.SortFunc(group, func(a, b keyed) int { return bytes.Compare(a.id, b.id) })
 	}
-	slices.SortFunc(group, func(a, b keyed) int { return bytes.Compare(a.id, b.id) })
 	for i := first; i < len(t.best); i++ {
 		t.best[i] = group[i-first].h
 	}
@@ -357,15 +405,17 @@ func (s *searcher) docID(h hit) ([]byte, error) {
 // there.
 func (ix *Index) load(s *searcher, h hit) (*match.Item, error) {
 	var id string
-	var rec []byte
+	var rec, feat []byte
 	err := s.segs[h.seg].VisitDocument(h.num, func(field string, _ byte, value []byte, _ []uint64) bool {
 		switch field {
 		case "_id":
 			id = string(value)
 		case fRecord:
 			rec = append([]byte(nil), value...)
+		case fFeatures:
+			feat = append([]byte(nil), value...)
 		}
-		return id == "" || rec == nil
+		return id == "" || rec == nil || feat == nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: load listing %d: %w", h.num, err)
@@ -373,5 +423,5 @@ func (ix *Index) load(s *searcher, h hit) (*match.Item, error) {
 	if id == "" {
 		return nil, fmt.Errorf("index: listing %d has no id", h.num)
 	}
-	return ix.itemFromRecord(id, rec)
+	return ix.itemFromRecord(id, rec, feat)
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // fields is what Bleve indexes for one listing.
-func fields(it *match.Item) (map[string]any, error) {
+func (ix *Index) fields(it *match.Item) (map[string]any, error) {
 	rec, err := json.Marshal(it.Rec)
 	if err != nil {
 		return nil, err
@@ -34,6 +34,9 @@ func fields(it *match.Item) (map[string]any, error) {
 		fBrand:  it.BrandKey(),
 		fTitle:  strings.Join(it.TitleKeys(), " "),
 		fRecord: string(rec),
+	}
+	if feat := ix.appendFeatures(nil, it); len(feat) > 0 {
+		doc[fFeatures] = string(feat)
 	}
 	if b := it.BrandKey(); b != "" {
 		doc[fBrandKeys] = brandKeys(b, it.TitleKeys())
@@ -89,7 +92,7 @@ func (ix *Index) prepare(rec *match.Record) (*document.Document, error) {
 	if rec.ID == "" {
 		return nil, fmt.Errorf("index: listing without an id")
 	}
-	data, err := fields(match.Prepare(rec, ix.vocab))
+	data, err := ix.fields(match.Prepare(rec, ix.vocab))
 	if err != nil {
 		return nil, fmt.Errorf("index: listing %s: %w", rec.ID, err)
 	}
@@ -232,7 +235,13 @@ func (w *Writer) Compact(ctx context.Context) error {
 	}
 	w.ix.statsChanged()
 	w.ix.awaitCleanup(ctx, 30*time.Second)
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := w.ix.writeRanks(); err != nil {
+		return fmt.Errorf("index: compact %s: %w", w.ix.dir, err)
+	}
+	return nil
 }
 
 // awaitCleanup waits (at most limit) until Bleve has removed the segment

@@ -21,6 +21,10 @@ type Attribute struct {
 	// the attribute only uses the shared features (title text, codes) or
 	// the record itself.
 	prepare func(it *Item, vs *Vocabularies)
+	// encode writes what prepare read, and decode reads it back into an
+	// item (codec.go): both or neither, with prepare.
+	encode func(e *encoder, it *Item)
+	decode func(d *decoder, it *Item, vs *Vocabularies)
 	// compare compares two prepared items; the level it returns is the same
 	// with the items swapped (A and B swap).
 	compare func(a, b *Item, env *Env) Outcome

@@ -81,6 +81,23 @@ func brandAttribute() Attribute {
 				}
 			}
 		},
+		encode: func(e *encoder, it *Item) {
+			b := &it.brand
+			e.strs(b.words)
+			e.str(b.key)
+			e.str(b.canonical)
+			e.str(b.company)
+			e.strs(b.owners)
+			e.str(b.initials)
+			e.str(b.lead)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			b := &it.brand
+			b.words = d.strs()
+			b.key, b.canonical, b.company = d.str(), d.str(), d.str()
+			b.owners = d.strs()
+			b.initials, b.lead = d.str(), d.str()
+		},
 		compare: compareBrands,
 	}
 }

@@ -18,6 +18,8 @@ func categoryAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, _ *Vocabularies) { it.category = categoryPath(it.Rec.Category) },
+		encode:  func(e *encoder, it *Item) { e.strs(it.category) },
+		decode:  func(d *decoder, it *Item, _ *Vocabularies) { it.category = d.strs() },
 		compare: compareCategories,
 	}
 }

@@ -32,6 +32,8 @@ func colorAttribute() Attribute {
 				}
 			}
 		},
+		encode: func(e *encoder, it *Item) { e.vocabValue(&it.color) },
+		decode: func(d *decoder, it *Item, vs *Vocabularies) { it.color = d.vocabValue(vs.colors) },
 		compare: func(a, b *Item, _ *Env) Outcome {
 			o := compareVocab(&a.color, &b.color, a.color.shown(a.Rec.Color), b.color.shown(b.Rec.Color))
 			if o.Level == Family && a.color.from == FromField && b.color.from == FromField {

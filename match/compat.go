@@ -67,6 +67,20 @@ func compatAttribute() Attribute {
 				}
 			}
 		},
+		encode: func(e *encoder, it *Item) {
+			c := &it.compat
+			e.strs(c.fits)
+			e.strs(c.head)
+			e.bool(c.generic)
+			e.bool(c.refill)
+			e.int(c.at)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			c := &it.compat
+			c.fits, c.head = d.strs(), d.strs()
+			c.generic, c.refill = d.bool(), d.bool()
+			c.at = d.int()
+		},
 		compare: compareCompat,
 	}
 }

@@ -45,6 +45,13 @@ func conditionAttribute() Attribute {
 				}
 			}
 		},
+		encode: func(e *encoder, it *Item) {
+			e.terms(it.condition.terms)
+			e.uint(uint64(it.condition.from))
+		},
+		decode: func(d *decoder, it *Item, vs *Vocabularies) {
+			it.condition = conditionValue{terms: d.terms(vs.conditions), from: d.source()}
+		},
 		compare: compareConditions,
 	}
 }

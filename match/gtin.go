@@ -215,6 +215,29 @@ func gtinAttribute() Attribute {
 				it.gtin.valid = appendUnique(it.gtin.valid, v)
 			}
 		},
+		encode: func(e *encoder, it *Item) {
+			g := &it.gtin
+			valid := make([]string, len(g.valid))
+			for i, v := range g.valid {
+				valid[i] = string(v)
+			}
+			if g.valid == nil {
+				valid = nil
+			}
+			e.strs(valid)
+			e.strs(g.invalid)
+			e.strs(g.unreadable)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			g := &it.gtin
+			if valid := d.strs(); valid != nil {
+				g.valid = make([]GTIN, len(valid))
+				for i, v := range valid {
+					g.valid[i] = GTIN(v)
+				}
+			}
+			g.invalid, g.unreadable = d.strs(), d.strs()
+		},
 		compare: compareGTINs,
 	}
 }

@@ -17,6 +17,8 @@ func materialAttribute() Attribute {
 		prepare: func(it *Item, vs *Vocabularies) {
 			it.material = vs.materials.read(it.Rec.Material, it.text.tokens)
 		},
+		encode: func(e *encoder, it *Item) { e.vocabValue(&it.material) },
+		decode: func(d *decoder, it *Item, vs *Vocabularies) { it.material = d.vocabValue(vs.materials) },
 		compare: func(a, b *Item, _ *Env) Outcome {
 			return compareVocab(&a.material, &b.material, a.material.shown(a.Rec.Material), b.material.shown(b.Rec.Material))
 		},

@@ -54,6 +54,16 @@ func numbersAttribute() Attribute {
 		prepare: func(it *Item, vs *Vocabularies) {
 			it.numbers = readNumbers(it, vs)
 		},
+		encode: func(e *encoder, it *Item) {
+			n := &it.numbers
+			e.strs(n.nums)
+			e.str(n.text)
+			e.strMap(n.names)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			n := &it.numbers
+			n.nums, n.text, n.names = d.strs(), d.str(), d.strMap()
+		},
 		compare: compareNumbers,
 	}
 }

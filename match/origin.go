@@ -27,6 +27,14 @@ func originAttribute() Attribute {
 				}
 			}
 		},
+		encode: func(e *encoder, it *Item) {
+			e.str(it.origin.raw)
+			e.term(it.origin.country)
+		},
+		decode: func(d *decoder, it *Item, vs *Vocabularies) {
+			it.origin.raw = d.str()
+			it.origin.country = d.term(vs.countries)
+		},
 		compare: compareOrigins,
 	}
 }

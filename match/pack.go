@@ -43,6 +43,14 @@ func packAttribute() Attribute {
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
 		},
+		encode: func(e *encoder, it *Item) {
+			e.int(it.pack.n)
+			e.uint(uint64(it.pack.from))
+			e.bool(it.pack.readable)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool()}
+		},
 		compare: comparePacks,
 	}
 }

@@ -45,6 +45,33 @@ func paramsAttribute() Attribute {
 			}
 			p.keys = sortedKeys(p.values)
 		},
+		encode: func(e *encoder, it *Item) {
+			p := &it.params
+			e.strs(p.keys)
+			e.strMap(p.values)
+			if p.q == nil {
+				e.uint(0)
+				return
+			}
+			e.uint(uint64(len(p.q)) + 1)
+			for _, k := range sortedKeys(p.q) {
+				e.str(k)
+				e.quantities(p.q[k])
+			}
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			p := &it.params
+			p.keys, p.values = d.strs(), d.strMap()
+			n, isNil := d.count(2)
+			if isNil {
+				return
+			}
+			p.q = make(map[string][]quantity, n)
+			for range n {
+				k := d.str()
+				p.q[k] = d.quantities()
+			}
+		},
 		compare: compareParams,
 	}
 }

@@ -50,6 +50,13 @@ func typeAttribute() Attribute {
 			}
 			it.ptype.text = strings.Join(names, ", ")
 		},
+		encode: func(e *encoder, it *Item) {
+			e.terms(it.ptype.terms)
+			e.str(it.ptype.text)
+		},
+		decode: func(d *decoder, it *Item, vs *Vocabularies) {
+			it.ptype = typeValue{terms: d.terms(vs.types), text: d.str()}
+		},
 		compare: compareTypes,
 	}
 }

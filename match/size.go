@@ -51,6 +51,16 @@ func sizeAttribute() Attribute {
 				}
 			}
 		},
+		encode: func(e *encoder, it *Item) {
+			s := &it.size
+			e.str(s.field)
+			e.quantities(s.q)
+			e.uint(uint64(s.from))
+			e.quantities(s.titleQ)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			it.size = sizeValue{field: d.str(), q: d.quantities(), from: d.source(), titleQ: d.quantities()}
+		},
 		compare: compareSizes,
 	}
 }

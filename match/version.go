@@ -108,6 +108,34 @@ func versionAttribute() Attribute {
 			slices.Sort(it.version.oneSide)
 			it.version.text = it.version.shown()
 		},
+		encode: func(e *encoder, it *Item) {
+			v := &it.version
+			if v.facets == nil {
+				e.uint(0)
+			} else {
+				e.uint(uint64(len(v.facets)) + 1)
+				for _, f := range sortedKeys(v.facets) {
+					e.str(f)
+					e.strs(v.facets[f])
+				}
+			}
+			e.str(v.text)
+			e.strMap(v.numbered)
+			e.strs(v.plain)
+			e.strs(v.oneSide)
+		},
+		decode: func(d *decoder, it *Item, vs *Vocabularies) {
+			v := &it.version
+			if n, isNil := d.count(2); !isNil {
+				v.facets = make(map[string][]string, n)
+				for range n {
+					f := d.str()
+					v.facets[f] = d.strs()
+				}
+			}
+			v.text, v.numbered, v.plain, v.oneSide = d.str(), d.strMap(), d.strs(), d.strs()
+			v.rules = vs.facetRules
+		},
 		compare: compareVersions,
 	}
 }

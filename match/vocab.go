@@ -1,9 +1,11 @@
 package match
 
 import (
+	"crypto/sha256"
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -80,16 +82,19 @@ type vocabulary struct {
 	phrases phraseIndex[*term]
 	// abbrev maps the terms' abbreviations, for fields.
 	abbrev map[string]*term
+	// names maps the terms' names to them (DecodeFeatures).
+	names map[string]*term
 }
 
 // newVocabulary indexes the terms by every normalized phrase that names them.
 func newVocabulary(terms []term) (*vocabulary, error) {
-	v := &vocabulary{phrases: newPhraseIndex[*term](), abbrev: map[string]*term{}}
+	v := &vocabulary{phrases: newPhraseIndex[*term](), abbrev: map[string]*term{}, names: map[string]*term{}}
 	for i := range terms {
 		t := &terms[i]
 		if t.Family == "" {
 			t.Family = t.Name
 		}
+		v.names[t.Name] = t
 		for _, p := range append([]string{t.Name}, t.Synonyms...) {
 			key := v.phrases.key(p)
 			if key == "" {
@@ -194,7 +199,15 @@ type Vocabularies struct {
 	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
 	words      map[string][]string
 	brandWords [][2][]string
+	// extra identifies what was added to the embedded files
+	// (WithAbbreviations); "" for the embedded files alone.
+	extra string
 }
+
+// Fingerprint identifies the vocabularies among those of one build: ""
+// for the embedded files, a hash of what was added otherwise. Features
+// prepared under one fingerprint may be decoded under the same one only.
+func (vs *Vocabularies) Fingerprint() string { return vs.extra }
 
 // namesNoBrand reports whether a word is one of the vocabularies' own (a
 // kind of product, a color, a material, a country, a condition, an edition
@@ -221,9 +234,13 @@ func (vs *Vocabularies) WithAbbreviations(words map[string]string) *Vocabularies
 	}
 	c := *vs
 	c.words = maps.Clone(vs.words)
-	for short, long := range words {
-		c.words[short] = Tokens(long)
+	h := sha256.New()
+	io.WriteString(h, vs.extra)
+	for _, short := range sortedKeys(words) {
+		c.words[short] = Tokens(words[short])
+		fmt.Fprintf(h, "%q=%q;", short, words[short])
 	}
+	c.extra = fmt.Sprintf("%x", h.Sum(nil)[:8])
 	return &c
 }
 
