@@ -2,8 +2,13 @@ package index
 
 import (
 	"context"
+	"encoding/json"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/document"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -60,5 +65,49 @@ func TestStoredFeatures(t *testing.T) {
 			t.Errorf("%s: stored features read: %v (%v), want %v", tt.name, it != nil, err, tt.readsOwn)
 		}
 		ix.Close()
+	}
+}
+
+// TestJSONRecordsStillRead: an index built before records were encoded
+// stores them as JSON, without features; its listings read as before.
+func TestJSONRecordsStillRead(t *testing.T) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Create(filepath.Join(t.TempDir(), "old.idx"), vs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	rec := listings[0]
+	js, err := json.Marshal(rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := match.Prepare(&rec, vs)
+	data := map[string]any{fTitle: strings.Join(it.TitleKeys(), " "), fBrand: it.BrandKey(), fRecord: string(js)}
+	doc := document.NewDocument(rec.ID)
+	if err := ix.bi.Mapping().MapDocument(doc, data); err != nil {
+		t.Fatal(err)
+	}
+	b := ix.bi.NewBatch()
+	if err := b.IndexAdvanced(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	ix.statsChanged()
+	got, err := ix.Listing(context.Background(), rec.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, it) {
+		t.Errorf("listing stored as JSON reads as %+v, want %+v", got.Rec, it.Rec)
+	}
+	cands, err := ix.Candidates(context.Background(), match.Prepare(&match.Record{ID: "o", Title: rec.Title}, vs), 5)
+	if err != nil || len(cands) != 1 || !reflect.DeepEqual(cands[0], it) {
+		t.Errorf("candidates %v, %v; want the JSON-stored listing", ids(cands), err)
 	}
 }

@@ -377,20 +377,26 @@ func (ix *Index) forget(id string) {
 	ix.itemsMu.Unlock()
 }
 
-// decodeItem reads a listing's stored record, and its stored features
-// when this program wrote them (else it prepares the record).
+// decodeItem reads a listing's stored record (encoded, or JSON in an index
+// built before records were encoded), and its stored features when this
+// program wrote them (else it prepares the record).
 func (ix *Index) decodeItem(id string, stored, feat []byte) (*match.Item, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
 	}
-	var rec match.Record
-	if err := json.Unmarshal(stored, &rec); err != nil {
+	rec := &match.Record{}
+	if match.IsEncodedRecord(stored) {
+		var err error
+		if rec, err = match.DecodeRecord(stored); err != nil {
+			return nil, fmt.Errorf("index: listing %s: stored record: %w: rebuild the index", id, err)
+		}
+	} else if err := json.Unmarshal(stored, rec); err != nil {
 		return nil, fmt.Errorf("index: listing %s: stored record: %w", id, err)
 	}
-	if it, err := ix.readFeatures(&rec, feat); it != nil || err != nil {
+	if it, err := ix.readFeatures(rec, feat); it != nil || err != nil {
 		return it, err
 	}
-	return match.Prepare(&rec, ix.vocab), nil
+	return match.Prepare(rec, ix.vocab), nil
 }
 
 // docCount returns the number of listings, read once per change.

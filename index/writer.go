@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -19,11 +18,8 @@ import (
 )
 
 // fields is what Bleve indexes for one listing.
-func (ix *Index) fields(it *match.Item) (map[string]any, error) {
-	rec, err := json.Marshal(it.Rec)
-	if err != nil {
-		return nil, err
-	}
+func (ix *Index) fields(it *match.Item) map[string]any {
+	rec := match.AppendRecord(nil, it.Rec)
 	gtins := make([]string, len(it.GTINs()))
 	for i, g := range it.GTINs() {
 		gtins[i] = string(g)
@@ -41,7 +37,7 @@ func (ix *Index) fields(it *match.Item) (map[string]any, error) {
 	if b := it.BrandKey(); b != "" {
 		doc[fBrandKeys] = brandKeys(b, it.TitleKeys())
 	}
-	return doc, nil
+	return doc
 }
 
 // Writer adds listings to an index in batches. A Writer is used by one
@@ -92,10 +88,7 @@ func (ix *Index) prepare(rec *match.Record) (*document.Document, error) {
 	if rec.ID == "" {
 		return nil, fmt.Errorf("index: listing without an id")
 	}
-	data, err := ix.fields(match.Prepare(rec, ix.vocab))
-	if err != nil {
-		return nil, fmt.Errorf("index: listing %s: %w", rec.ID, err)
-	}
+	data := ix.fields(match.Prepare(rec, ix.vocab))
 	doc := document.NewDocument(rec.ID)
 	if err := ix.bi.Mapping().MapDocument(doc, data); err != nil {
 		return nil, fmt.Errorf("index: listing %s: %w", rec.ID, err)
