@@ -98,3 +98,34 @@ func BenchmarkPrepare(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkDecodeFeatures reads back the stored features of each dataset's
+// listings (tableB) on one core: what a bulk run pays for a candidate
+// listing instead of preparing it (BenchmarkPrepare), when the index was
+// built by the same program.
+func BenchmarkDecodeFeatures(b *testing.B) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, ds := range benchSets(b) {
+		var recs []*match.Record
+		var feats [][]byte
+		for _, id := range ds.BOrder {
+			recs = append(recs, ds.B[id])
+			feats = append(feats, match.AppendFeatures(nil, match.Prepare(ds.B[id], vs)))
+		}
+		if len(recs) == 0 {
+			continue
+		}
+		b.Run(ds.Name, func(b *testing.B) {
+			for i := 0; b.Loop(); i++ {
+				j := i % len(recs)
+				if _, err := match.DecodeFeatures(recs[j], feats[j], vs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}

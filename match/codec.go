@@ -127,6 +127,9 @@ type decoder struct {
 	s   string
 	off int
 	err error
+	// slab backs the string slices read, a few allocations for all of
+	// them instead of one each.
+	slab []string
 }
 
 func (d *decoder) fail() {
@@ -213,7 +216,16 @@ func (d *decoder) strs() []string {
 	if isNil {
 		return nil
 	}
-	out := make([]string, n)
+	if n == 0 {
+		return []string{}
+	}
+	if cap(d.slab)-len(d.slab) < n {
+		d.slab = make([]string, 0, max(n, 64))
+	}
+	// Capped at its length: an append to it copies, never writes over the
+	// next slice in the slab.
+	out := d.slab[len(d.slab) : len(d.slab)+n : len(d.slab)+n]
+	d.slab = d.slab[:len(d.slab)+n]
 	for i := range out {
 		out[i] = d.str()
 	}
