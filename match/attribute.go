@@ -72,7 +72,7 @@ var attributes = []Attribute{
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
 	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(),
-	typeAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(),
+	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.

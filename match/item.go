@@ -36,6 +36,7 @@ type Item struct {
 	version   versionValue   // version.go
 	numbers   numbersValue   // numbers.go
 	ptype     typeValue      // producttype.go
+	line      []string       // line.go: the line words after the brand
 
 	// weights caches the title keys' IDF under the last Env that asked
 	// (keyWeights): a listing is compared with many offers.

@@ -1,0 +1,230 @@
+package match
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Levels of the line comparison.
+const (
+	// SameLine: the words that name the product line after the brand are
+	// in the other title too.
+	SameLine Level = "same_line"
+	// OtherLine: each title names a line word the other lacks ("Pampers
+	// Cruisers" against "Pampers Swaddlers").
+	OtherLine Level = "other_line"
+)
+
+// maxLineWords bounds the words read as a line name after the brand.
+const maxLineWords = 3
+
+// lineAttribute compares the product line a title names after the brand,
+// before the kind of product: "Cruisers" of "Pampers Cruisers Diapers",
+// "Rossa" of "Lavazza Qualita Rossa Ground Coffee", "Strong" of "Charmin
+// Ultra Strong Toilet Paper". Two lines of one brand share everything a
+// catalog's vocabularies read (brand, kind, size, count) and differ in one
+// made-up word no vocabulary holds: two titles that differ in little more
+// than a line word each are evidence of two items. A line word counts as the other's when
+// the other title has it anywhere, spelled apart or with a typo, or as a
+// supplier's abbreviation of one of its words ("CRSRS"). Words of the
+// vocabularies (kinds, colors, sizes, editions, merchandising words),
+// numbers and codes are no line words. A shared GTIN or model number says
+// more than names: the comparison then stays out.
+func lineAttribute() Attribute {
+	return Attribute{
+		Name:    "line",
+		wording: true,
+		Levels: []LevelSpec{
+			{Level: SameLine, Weight: 0, Why: "the same line name: the title comparison counts the words already"},
+			{Level: OtherLine, Weight: -2.5, Why: "hand-set: another line name of the brand is mostly another item, but web titles also word one line two ways; tune refits it"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, vs *Vocabularies) { it.line = readLine(it, vs) },
+		encode:  func(e *encoder, it *Item) { e.strs(it.line) },
+		decode:  func(d *decoder, it *Item, _ *Vocabularies) { it.line = d.strs() },
+		compare: compareLines,
+	}
+}
+
+// readLine returns the line words of an item's title: up to maxLineWords
+// words after its leading brand words and before the first word that names
+// the kind of product, leaving out vocabulary words, numbers and codes.
+func readLine(it *Item, vs *Vocabularies) []string {
+	toks := it.text.tokens
+	i := brandEnd(it, vs)
+	if i < 0 {
+		return nil
+	}
+	var out []string
+	for ; i < len(toks) && len(out) < maxLineWords; i++ {
+		t := toks[i]
+		if isType(vs, t) || withWords[t] || t == "for" || t == "by" {
+			break // the kind named, or what it fits or comes with
+		}
+		if len(t) < 3 || !isWord(t) || stopWords[t] || vs.namesNoBrand(t) || countAdjectives[t] {
+			continue
+		}
+		if k := TitleKeys([]string{t}); len(k) == 1 {
+			out = append(out, k[0])
+		}
+	}
+	return out
+}
+
+// brandEnd returns the index of the first title token after the brand the
+// title leads with, or -1 when it does not lead with a brand. The brand is
+// the brand field's words, or a title's leading word where there is no
+// brand field; where the field names another (an owner, "PROCTER & GAMBLE",
+// over "PAMPERS CRUISERS"), a leading word no vocabulary holds.
+func brandEnd(it *Item, vs *Vocabularies) int {
+	toks := it.text.tokens
+	start := 0
+	for start < len(toks) && (stopWords[toks[start]] || toks[start] == "new") {
+		start++
+	}
+	if start == len(toks) {
+		return -1
+	}
+	if w := it.brand.words; len(w) > 0 {
+		// "Lavazza", "Procter & Gamble", or the brand written as one word.
+		if n := len(w); start+n <= len(toks) && equalWords(toks[start:start+n], w) {
+			return start + n
+		}
+		compact := strings.Join(w, "")
+		for n := 1; n <= 3 && start+n <= len(toks); n++ {
+			if strings.Join(toks[start:start+n], "") == compact {
+				return start + n
+			}
+		}
+		if t := toks[start]; len(t) >= 3 && isWord(t) && !vs.namesNoBrand(t) {
+			return start + 1
+		}
+		return -1
+	}
+	if it.brand.lead != "" && toks[start] == it.brand.lead {
+		return start + 1
+	}
+	return -1
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func compareLines(a, b *Item, _ *Env) Outcome {
+	av, bv := strings.Join(a.line, " "), strings.Join(b.line, " ")
+	if len(a.line) == 0 || len(b.line) == 0 {
+		return missing(av, bv)
+	}
+	// The line words each title has that the other lacks, the brand's
+	// words left out (one record's brand field may hold "Ritter Sport",
+	// the other's "Ritter").
+	wa, ia := lineWordOutside(a.line, b)
+	wb, ib := lineWordOutside(b.line, a)
+	switch {
+	case wa == "" && wb == "":
+		return Outcome{Level: SameLine, A: av, B: bv}
+	case sharesIdentifier(a, b):
+		o := missing(av, bv)
+		o.Evidence = "a shared GTIN or code says more than the names"
+		return o
+	case wa == "" || wb == "" || ia > 1 || ib > 1:
+		// One names more of the line, or the titles part ways only in
+		// their third word (description more than a line name).
+		return missing(av, bv)
+	case Similarity(wa, wb) >= 0.6:
+		// One word spelled two ways ("Goldbaeren", "Goldbears").
+		return Outcome{Level: SameLine, A: av, B: bv}
+	case !fewOutside(&a.text, &b.text) || !fewOutside(&b.text, &a.text):
+		// The titles differ in more than the line: worded two ways
+		// ("Creme Dose" against "Creme Moisturising Cream Tin"), the line
+		// word may be one more description.
+		return missing(av, bv)
+	}
+	return Outcome{Level: OtherLine, A: av, B: bv, Evidence: fmt.Sprintf("%q against %q", wa, wb)}
+}
+
+// maxOutside is how many words of one title, the line word among them, the
+// other may lack for two line words to tell the items apart.
+const maxOutside = 2
+
+// fewOutside reports whether y lacks at most maxOutside of x's words.
+func fewOutside(x, y *titleText) bool {
+	var buf [maxOutside + 1]string
+	return len(outside(buf[:0], x, y)) <= maxOutside
+}
+
+// sharesIdentifier reports whether two items share a valid GTIN, or a
+// model number or code (in a model field or a title).
+func sharesIdentifier(a, b *Item) bool {
+	for _, g := range a.gtin.valid {
+		for _, h := range b.gtin.valid {
+			if g == h {
+				return true
+			}
+		}
+	}
+	for c := range a.codes.all {
+		if b.codes.all[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// lineWordOutside returns the first of line's words that the other item's
+// title does not have in any spelling, nor its brand, and its place in
+// line; "" when there is none.
+func lineWordOutside(line []string, other *Item) (string, int) {
+	for i, w := range line {
+		if !titleHas(&other.text, w) && !slices.Contains(other.brand.words, w) {
+			return w, i
+		}
+	}
+	return "", -1
+}
+
+// titleHas reports whether a title has word w: as a key, spelled as
+// adjacent keys, with one typo, or as a word w abbreviates or that
+// abbreviates w.
+func titleHas(t *titleText, w string) bool {
+	var buf [1]string
+	x := titleText{keys: []string{w}}
+	x.idx = newKeyIndex(x.keys)
+	if len(outside(buf[:0], &x, t)) == 0 {
+		return true
+	}
+	for _, ks := range [2][]string{t.tokens, t.keys} {
+		for _, k := range ks {
+			if abbreviates(w, k) || abbreviates(k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// abbreviates reports whether short may be a supplier's abbreviation of
+// long: it starts with long's first letter and its letters come in long in
+// order ("crsrs" of "cruisers", "cond" of "conditioner").
+func abbreviates(short, long string) bool {
+	if len(short) < 2 || len(short) >= len(long) || short[0] != long[0] || !isWord(short) {
+		return false
+	}
+	j := 1
+	for i := 1; i < len(long) && j < len(short); i++ {
+		if long[i] == short[j] {
+			j++
+		}
+	}
+	return j == len(short)
+}
