@@ -197,6 +197,9 @@ func lineWordOutside(line []string, other *Item) (string, int) {
 // adjacent keys, with one typo, or as a word w abbreviates or that
 // abbreviates w.
 func titleHas(t *titleText, w string) bool {
+	if t.idx.has(w) {
+		return true
+	}
 	var buf [1]string
 	x := titleText{keys: []string{w}}
 	x.idx = newKeyIndex(x.keys)
