@@ -507,6 +507,8 @@ func TestCompareType(t *testing.T) {
 		{Record{Title: "JUNBRIHAL SPORT 80 WATER BOTTLE 16OZ PRPL"}, Record{Title: "Junbrihal, Sport 80, Shampoo, 16 fl oz"}, Conflict, "a water bottle is not shampoo"},
 		{Record{Title: "Zenfy Ultra 17 Yoga Mat"}, Record{Title: "Zenfy, Ultra 17, Crew T-Shirt, S, Red"}, Conflict, "a yoga mat is not a t-shirt"},
 		{Record{Title: "Sony WH1000XM4 WRLSS HDPHN BLK"}, Record{Title: "Sony WH-1000XM4 Wireless Headphones"}, Same, "an abbreviation of the same type"},
+		{Record{Title: "BOUNTY TOWEL PAPER SELECT A SIZE 12 ROLL"}, Record{Title: "Bounty Select-A-Size Paper Towels, 12 Double Rolls"}, Same, "a supplier's noun first: towel paper is paper towels"},
+		{Record{Title: "JIF BUTTER PEANUT CREAMY 40OZ"}, Record{Title: "Jif Creamy Peanut Butter, 40 oz Jar"}, Same, "butter peanut is peanut butter"},
 		{Record{Title: "Yeti Rambler 20 oz Tumbler"}, Record{Title: "Yeti Rambler 20 oz Travel Mug"}, Same, "a tumbler is a mug by its synonyms"},
 		{Record{Title: "Contigo water bottle 24 oz"}, Record{Title: "Contigo travel mug 24 oz"}, Family, "near kinds a shop may name one for the other"},
 		{Record{Title: "Anker USB-C Charger for Laptop"}, Record{Title: "Dell XPS 13 Laptop"}, Conflict, "the product after for is not the item"},

@@ -83,5 +83,29 @@ func compareTypes(a, b *Item, _ *Env) Outcome {
 	if family {
 		return Outcome{Level: Family, A: av, B: bv}
 	}
+	if namesType(a, tb) || namesType(b, ta) {
+		// A supplier's noun first: "TOWEL PAPER" is paper towels,
+		// "BUTTER PEANUT" peanut butter.
+		return Outcome{Level: Same, A: av, B: bv, Evidence: "the same words in another order"}
+	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
+}
+
+// namesType reports whether it's title has every word of the name of one
+// of the types of two words or more, in any order.
+func namesType(it *Item, types []*term) bool {
+	for _, t := range types {
+		keys := TitleKeys(Tokens(t.Name))
+		if len(keys) < 2 {
+			continue
+		}
+		all := true
+		for _, k := range keys {
+			all = all && it.text.idx.has(k)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

@@ -140,3 +140,10 @@ func supplierFixture(t *testing.T, name string) (dir, idx, m string) {
 	}
 	return dir, idx, strings.TrimSpace(string(b))
 }
+
+// TestFoodservice does the same for a foodservice distributor's file
+// (testdata/foodservice): Pack and Size columns, case codes, "12/12OZ",
+// descriptions that leave the brand to its column.
+func TestFoodservice(t *testing.T) {
+	checkSupplierFile(t, "foodservice")
+}
