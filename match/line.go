@@ -141,8 +141,9 @@ func compareLines(a, b *Item, _ *Env) Outcome {
 		// One names more of the line, or the titles part ways only in
 		// their third word (description more than a line name).
 		return missing(av, bv)
-	case Similarity(wa, wb) >= 0.6:
-		// One word spelled two ways ("Goldbaeren", "Goldbears").
+	case len(wa) >= 5 && len(wb) >= 5 && wa[0] == wb[0] && Similarity(wa, wb) >= 0.6:
+		// One word spelled two ways ("Goldbaeren", "Goldbears"); short
+		// words a letter apart are other words ("Mets", "Jets").
 		return Outcome{Level: SameLine, A: av, B: bv}
 	case !fewOutside(&a.text, &b.text) || !fewOutside(&b.text, &a.text):
 		// The titles differ in more than the line: worded two ways
