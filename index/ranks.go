@@ -35,9 +35,10 @@ type idRanks struct {
 	rank    []uint32
 }
 
-// covers reports whether r orders segment seg.
+// covers reports whether r orders segment seg. Listings deleted from the
+// segment since keep their places (they are never hits).
 func (r *idRanks) covers(seg *scorch.SegmentSnapshot) bool {
-	return r != nil && seg.Id() == r.segment && seg.Count() == uint64(len(r.rank))
+	return r != nil && seg.Id() == r.segment && seg.Segment().Count() == uint64(len(r.rank))
 }
 
 // writeRanks writes ranksFile for the index's only segment; with several
@@ -50,14 +51,14 @@ func (ix *Index) writeRanks() error {
 	}
 	defer snap.DecRef()
 	segs := snap.Segments()
-	if len(segs) != 1 || segs[0].Count() > 1<<32-1 {
+	if len(segs) != 1 || segs[0].Segment().Count() > 1<<32-1 {
 		if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
 			return fmt.Errorf("index: %w", err)
 		}
 		return nil
 	}
 	seg := segs[0]
-	n := int(seg.Count())
+	n := int(seg.Segment().Count()) // deleted listings included: numbers stay
 	ids := make([][]byte, n)
 	s := &searcher{segs: segs, ranked: -1}
 	for i := range n {

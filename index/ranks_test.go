@@ -132,3 +132,48 @@ func TestRanksOfOneSegmentOnly(t *testing.T) {
 		t.Errorf("candidates %v, want %v (the new listing's id comes first)", got, want)
 	}
 }
+
+// TestRanksAfterDelete: a listing deleted from the ranked segment leaves
+// the order of the others usable, and the candidates are still the lowest
+// ids among the listings left.
+func TestRanksAfterDelete(t *testing.T) {
+	vs, err := match.LoadVocabularies()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := bulkTied(t, vs)
+	ix, err := Open(dir, vs, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	w, err := ix.NewWriter(10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Delete("T001"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newSearcher(snap, ix.idRanks())
+	snap.DecRef()
+	if s.ranked < 0 {
+		t.Error("the ranks are no longer used after a deletion")
+	}
+	offer := match.Prepare(&match.Record{ID: "o", Brand: "Zenfy", Title: "Zenfy Kettle"}, vs)
+	cands, err := ix.Candidates(context.Background(), offer, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ids(cands)
+	slices.Sort(got)
+	if want := []string{"T000", "T002", "T003"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("candidates %v, want %v", got, want)
+	}
+}
