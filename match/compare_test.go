@@ -155,6 +155,17 @@ func TestCompareColor(t *testing.T) {
 func TestCompareSize(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
+		{Record{Size: "M10/W12"}, Record{Size: "Men's 10 / Women's 12"}, Equivalent, "one unisex shoe size written two ways (was a conflict, a veto)"},
+		{Record{Size: "12 Women/10 Men"}, Record{Size: "M10/W12"}, Equivalent, "women's size first"},
+		{Record{Size: "M8/W10"}, Record{Size: "Men's 10 / Women's 12"}, Conflict, "another unisex shoe size"},
+		{Record{Size: "L"}, Record{Size: "Large Tall"}, Conflict, "a tall size is another size (was no evidence)"},
+		{Record{Size: "LT"}, Record{Size: "Large Tall"}, Exact, "the tall size by its abbreviation"},
+		{Record{Size: "YM"}, Record{Size: "Youth M"}, Exact, "a youth size by its abbreviation"},
+		{Record{Size: "YL"}, Record{Size: "Youth M"}, Conflict, "youth large against youth medium (was no evidence, and eligible)"},
+		{Record{Size: "M"}, Record{Size: "Youth M"}, Conflict, "an adult medium is not a youth medium"},
+		{Record{Size: "6M"}, Record{Size: "Newborn"}, Conflict, "six months against newborn (was no evidence, and eligible)"},
+		{Record{Size: "NB"}, Record{Size: "Newborn"}, Exact, "newborn by its abbreviation"},
+		{Record{Size: "0-3M"}, Record{Size: "3 Months"}, Equivalent, "a baby's size by its months"},
 		{Record{Size: "10.5M"}, Record{Size: "10.5"}, Equivalent, "a shoe size in the standard width is the size without one (was a conflict, a veto)"},
 		{Record{Size: "10.5 D(M) US"}, Record{Size: "10.5 Medium"}, Equivalent, "the standard width written two ways"},
 		{Record{Size: "10.5 W"}, Record{Size: "10.5"}, Conflict, "a wide shoe is another size"},
@@ -413,6 +424,10 @@ func TestCompareCompatibility(t *testing.T) {
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
+		{Record{Title: "DRI-FIT LEGEND TRAINING TEE WMNS"}, Record{Title: "Nike Men's Dri-FIT Legend Training T-Shirt"}, Conflict, "women's against men's"},
+		{Record{Title: "Nike Men's Dri-FIT Tee"}, Record{Title: "NIKE DRI-FIT TEE MENS"}, Missing, "men's both times: a shared gender is no evidence (conflict_only)"},
+		{Record{Title: "DUAL DEFENSE NO SHOW SOCK 10PR"}, Record{Title: "Fruit of the Loom Dual Defense Crew Socks, 10 Pair"}, Conflict, "no-show socks are not crew socks"},
+		{Record{Title: "COMFORTSOFT VNECK UNDERSHIRT"}, Record{Title: "Hanes ComfortSoft Crew Neck Undershirts"}, Conflict, "a v-neck is not a crew neck"},
 		{Record{Title: "Elden Ring PS5"}, Record{Title: "Elden Ring Xbox Series X"}, Conflict, "another platform"},
 		{Record{Title: "Elden Ring PlayStation 5"}, Record{Title: "Elden Ring PS5"}, Same, "one platform spelled two ways"},
 		{Record{Title: "AirPods Pro (2nd Generation)"}, Record{Title: "AirPods Pro Gen 3"}, Conflict, "another generation"},

@@ -460,6 +460,19 @@ func parseSize(s string) []quantity {
 	if r, ok := apparelSizes[n]; ok {
 		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
 	}
+	if r, ok := fittedApparelSize(n); ok {
+		// "Large Tall", "Youth M": a letter size of another fit is
+		// another size than the plain letter.
+		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
+	}
+	if n == "newborn" || n == "new born" {
+		// A baby's first size, before "0-3 Months".
+		return []quantity{{Dim: dimNumbered, Value: 0, Text: s}}
+	}
+	if m, w, ok := unisexShoeSize(n); ok {
+		// "M10/W12" = "Men's 10 / Women's 12" = "12 Women/10 Men".
+		return []quantity{{Dim: dimNumbered, Value: unisexOffset + m + w/100, Text: s}}
+	}
 	if m := monthsRE.FindStringSubmatch(n); m != nil {
 		// "6-9 MO", "6-9 Months", "12M": a baby's size, by its months.
 		hi, _ := strconv.ParseFloat(m[2], 64)
@@ -482,6 +495,69 @@ func parseSize(s string) []quantity {
 		return []quantity{{Dim: dimNumbered, Value: v, Text: s}}
 	}
 	return nil
+}
+
+// apparelFits are the fits a letter size may name, each an offset of the
+// sizes' ranks: a youth medium is not a medium.
+var apparelFits = map[string]float64{"tall": 100, "youth": 200, "yth": 200, "boys": 200, "girls": 200, "kids": 200, "petite": 300, "big": 400}
+
+// fittedApparelSize reads a letter size with its fit before or after it
+// ("youth m", "large tall"), as its rank plus the fit's offset.
+func fittedApparelSize(n string) (float64, bool) {
+	first, rest, ok := strings.Cut(n, " ")
+	if !ok {
+		return 0, false
+	}
+	if off, ok := apparelFits[first]; ok {
+		if r, ok := apparelSizes[rest]; ok {
+			return r + off, true
+		}
+	}
+	i := strings.LastIndexByte(n, ' ')
+	if off, ok := apparelFits[n[i+1:]]; ok {
+		if r, ok := apparelSizes[n[:i]]; ok {
+			return r + off, true
+		}
+	}
+	return 0, false
+}
+
+// unisexOffset sets a unisex shoe size (men's and women's sizes both
+// stated) apart from other numbered sizes.
+const unisexOffset = 3000
+
+// The sizes of a unisex shoe, the gender before its number ("m10 w12",
+// "mens 10 womens 12") or after it ("12 women 10 men").
+var (
+	mensBefore   = regexp.MustCompile(`\b(?:m|men|mens)\s?(\d{1,2}(?:\.5)?)\b`)
+	womensBefore = regexp.MustCompile(`\b(?:w|women|womens|wmns)\s?(\d{1,2}(?:\.5)?)\b`)
+	mensAfter    = regexp.MustCompile(`\b(\d{1,2}(?:\.5)?)\s?(?:m|men|mens)\b`)
+	womensAfter  = regexp.MustCompile(`\b(\d{1,2}(?:\.5)?)\s?(?:w|women|womens|wmns)\b`)
+)
+
+// unisexShoeSize reads a shoe size stated for men and for women at once
+// ("m10 w12", "mens 10 womens 12", "12 women 10 men"): a text that starts
+// with a word names the gender before each number, one that starts with a
+// number after it.
+func unisexShoeSize(n string) (men, women float64, ok bool) {
+	if n == "" {
+		return 0, 0, false
+	}
+	mre, wre := mensBefore, womensBefore
+	if isDigit(n[0]) {
+		mre, wre = mensAfter, womensAfter
+	}
+	read := func(re *regexp.Regexp) (float64, bool) {
+		m := re.FindStringSubmatch(n)
+		if m == nil {
+			return 0, false
+		}
+		v, err := strconv.ParseFloat(m[1], 64)
+		return v, err == nil
+	}
+	men, okM := read(mre)
+	women, okW := read(wre)
+	return men, women, okM && okW
 }
 
 // packPatterns read a pack count from text; each has one number group, or a

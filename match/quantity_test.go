@@ -316,3 +316,22 @@ func FuzzUnitCounts(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseSize: any size text reads without a panic, as finite values
+// that read the same again.
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"M10/W12", "12 Women/10 Men", "Youth M", "large tall", "NB", "0-3M", "32X30", "10.5 D(M) US", "XL", "16 oz", "m 10.5 w 12.5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		qs := parseSize(s)
+		for _, q := range qs {
+			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+				t.Fatalf("parseSize(%q) = %v", s, q.Value)
+			}
+		}
+		if again := parseSize(s); len(again) != len(qs) {
+			t.Fatalf("parseSize(%q) reads %d sizes, then %d", s, len(qs), len(again))
+		}
+	})
+}

@@ -40,6 +40,10 @@ func sizeAttribute() Attribute {
 			}
 			if s.field != "" {
 				s.q, s.from = parseSize(it.Rec.Size), FromField
+				if len(s.q) == 0 && s.field != Normalize(it.Rec.Size) {
+					// "LT", "YM", "NB": read as the size they name.
+					s.q = parseSize(s.field)
+				}
 			}
 			if len(s.q) > 0 {
 				s.titleQ = parseQuantities(it.Rec.Title)

@@ -147,3 +147,10 @@ func supplierFixture(t *testing.T, name string) (dir, idx, m string) {
 func TestFoodservice(t *testing.T) {
 	checkSupplierFile(t, "foodservice")
 }
+
+// TestApparel does the same for an apparel wholesaler's file
+// (testdata/apparel): a row per style, color and size; size codes (YM, LT,
+// 32X30, M10/W12, NB, 4T), color abbreviations, pairs of socks.
+func TestApparel(t *testing.T) {
+	checkSupplierFile(t, "apparel")
+}
