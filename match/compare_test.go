@@ -155,6 +155,7 @@ func TestCompareColor(t *testing.T) {
 func TestCompareSize(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
+		{Record{Title: "SanDisk Extreme (128GB) SDXC Memory Card"}, Record{Title: "SANDISK EXTREME SDXC 128GB150/70 MB/s V30"}, Missing, "a speed in MB/s is no capacity (was 128GB against 70 MB, a veto); 128GB glued to 150 is not read"},
 		{Record{Size: "M10/W12"}, Record{Size: "Men's 10 / Women's 12"}, Equivalent, "one unisex shoe size written two ways (was a conflict, a veto)"},
 		{Record{Size: "12 Women/10 Men"}, Record{Size: "M10/W12"}, Equivalent, "women's size first"},
 		{Record{Size: "M8/W10"}, Record{Size: "Men's 10 / Women's 12"}, Conflict, "another unisex shoe size"},

@@ -40,7 +40,7 @@ func conditionAttribute() Attribute {
 			if ts := vs.conditions.Find(it.text.tokens); len(ts) > 0 {
 				c.terms, c.from = ts, FromTitle
 			} else if it.Rec.Description != "" {
-				if ts := vs.conditions.Find(it.descTokens()); len(ts) > 0 {
+				if ts := proseConditions(vs.conditions.Find(it.descTokens())); len(ts) > 0 {
 					c.terms, c.from = ts, FromDescription
 				}
 			}
@@ -77,4 +77,18 @@ func compareConditions(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Conflict, A: av, B: "new", Evidence: termNames(ca.terms) + " vs new"}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: termNames(ca.terms) + " vs " + termNames(cb.terms)}
+}
+
+// proseConditions keeps the conditions a description may state: running
+// text uses the words of "used" and "for parts" for other things ("can be
+// used with", "like new", "as is common"), not those of a refurbished, open
+// or damaged box item.
+func proseConditions(ts []*term) []*term {
+	out := ts[:0]
+	for _, t := range ts {
+		if t.Name != "used" && t.Name != "for parts" {
+			out = append(out, t)
+		}
+	}
+	return out
 }

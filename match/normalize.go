@@ -51,12 +51,16 @@ func fold(s string) string {
 	return b.String()
 }
 
+// apostrophes are the marks keyboards put for an apostrophe ("Traveler´s",
+// "Levi‘s"): read as one, before folding turns an acute accent into a space.
+var apostrophes = strings.NewReplacer("\u00b4", "'", "\u2018", "'", "\u2019", "'", "\u02bc", "'")
+
 // foldWhole is fold through the Unicode transforms for the whole of s.
 func foldWhole(s string) string {
 	if isPlainASCII(s) {
 		return strings.ToLower(s)
 	}
-	s = strings.ToValidUTF8(s, " ")
+	s = apostrophes.Replace(strings.ToValidUTF8(s, " "))
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -119,8 +123,9 @@ func runeTokens(s string) []string {
 		case r == '&':
 			flush()
 			toks = append(toks, "and")
-		case r == '\'' || r == '\u2019':
-			// "Levi's" -> "levis": an apostrophe joins its word.
+		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '\u00b4' || r == '\u02bc' || r == '`':
+			// "Levi's" -> "levis": an apostrophe joins its word, and so
+			// do the marks keyboards put for one ("Traveler´s", "Levi`s").
 		default:
 			flush()
 		}
@@ -148,7 +153,7 @@ func asciiTokens(s string) []string {
 				switch c := t[i]; {
 				case c == ',':
 					b = append(b, '.')
-				case c != '\'':
+				case c != '\'' && c != '`':
 					b = append(b, c)
 				}
 			}
@@ -175,7 +180,7 @@ func asciiTokens(s string) []string {
 		case c == '&':
 			flush(i)
 			toks = append(toks, "and")
-		case c == '\'':
+		case c == '\'' || c == '`':
 			// "Levi's" -> "levis": an apostrophe joins its word.
 			if start >= 0 {
 				dirty = true

@@ -263,6 +263,9 @@ func parseQuantities(s string) []quantity {
 		if !ok {
 			continue
 		}
+		if rest := low[m[7]:]; strings.HasPrefix(rest, "/s") || strings.HasPrefix(rest, "/ s") || strings.HasPrefix(rest, " per s") {
+			continue // "150/70 MB/s": a rate, not a capacity
+		}
 		q := quantity{
 			Dim:   def.dim,
 			Value: num * def.factor,

@@ -31,6 +31,7 @@ func TestParseQuantities(t *testing.T) {
 		{"16 oz", dimMass, 453.592, "a bare oz is mass"},
 		{"2,5 kg", dimMass, 2500, "a decimal comma"},
 		{"1TB SSD", dimDataSize, 1e12, "terabytes"},
+		{"SanDisk Extreme SDXC 128GB 150/70 MB/s", dimDataSize, 128e9, "a speed in MB/s is no capacity: only the 128GB is read (the first)"},
 		{"10.25 inch skillet", dimLength, 260.35, "inches convert to mm"},
 		{"6 ft cable", dimLength, 1828.8, "feet"},
 		{"100W charger", dimPower, 100, "watts"},
