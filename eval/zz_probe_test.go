@@ -15,7 +15,7 @@ func TestZZFN(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, ds := range sets {
-		if ds.Name != "wdc-products-unseen-medium" {
+		if ds.Name != "wdc-products-seen-medium" {
 			continue
 		}
 		e := NewEvaluator(ds, vs)
@@ -29,7 +29,7 @@ func TestZZFN(t *testing.T) {
 				continue
 			}
 			n++
-			if n > 25 {
+			if n > 30 {
 				break
 			}
 			var neg []string

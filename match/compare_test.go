@@ -489,6 +489,7 @@ func TestCompareTier(t *testing.T) {
 
 func TestCompareNumbers(t *testing.T) {
 	runPairs(t, "numbers", []pairCase{
+		{Record{Title: "Corsair Air ML140 PRO MAGNETIC 140mm LED blue 4-pin"}, Record{Title: "Corsair ML140 PRO 140mm, Blue LEDs, 2000 RPM, 97 CFM, 37 dBA, Cooling Fan"}, Missing, "spec numbers (4-pin, 97 CFM, 37 dBA) name no model (was a conflict, -4)"},
 		{Record{Title: "Zenfy Flex 58 Dumbbell Set"}, Record{Title: "Zenfy, Flex 39, Dumbbell Set, 40 lb"}, Renumbered, "another number of the line"},
 		{Record{Title: "ZENFY 52 8COUNT EDGE BATT"}, Record{Title: "Zenfy, Edge 28, AA Batteries, 8 count"}, Conflict, "a number before another number's count is a name"},
 		{Record{Title: "ZENFY CLASSIC 98 BOTTLE 24OZ"}, Record{Title: "Zenfy, Active 98, Water Bottle, 24 oz"}, Renamed, "a named number before a bottle names the bottle"},

@@ -170,6 +170,10 @@ var measureWords = map[string]bool{
 	"way": true, "shelf": true, "drawer": true, "door": true, "burner": true, "slice": true, "quart": true,
 	"seater": true, "device": true, "devices": true, "bottle": true, "bottles": true, "can": true, "cans": true, "bag": true, "bags": true,
 	"iu": true, "mcg": true, "softgel": true, "softgels": true, "caplet": true, "caplets": true, "gummies": true, "pod": true, "pods": true,
+	// Specs of parts and electronics: "4-pin", "97 CFM", "37 dBA", "82 mic", "12 core", "6 outlets".
+	"pin": true, "pins": true, "cfm": true, "dba": true, "mic": true, "core": true, "cores": true, "thread": true,
+	"threads": true, "outlet": true, "outlets": true, "button": true, "buttons": true, "key": true, "keys": true,
+	"led": true, "leds": true, "piece": true, "pieces": true, "pc": true, "pcs": true, "nm": true,
 }
 
 // countWords make the number after them a measure or a count ("f/4", "x 2",
