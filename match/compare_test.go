@@ -156,6 +156,10 @@ func TestCompareSize(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
 		{Record{Title: "SanDisk Extreme (128GB) SDXC Memory Card"}, Record{Title: "SANDISK EXTREME SDXC 128GB150/70 MB/s V30"}, Missing, "a speed in MB/s is no capacity (was 128GB against 70 MB, a veto); 128GB glued to 150 is not read"},
+		{Record{Title: "Da-Lite Da-Plex Deluxe Rear Projection Screen - 36 x 48 Video Format"}, Record{Title: "Da-Lite 27565 Da-Plex Deluxe Rear Projection Screen - 72 x 96 Video Format"}, Conflict, "two screens of other dimensions written without a unit"},
+		{Record{Title: "Whiteboard 48 x 36"}, Record{Title: "Whiteboard, 36 x 48"}, Equivalent, "one board's dimensions either way round"},
+		{Record{Title: "Avery Filing Labels 3-7 16 x 2 3 Clear 450 Pack"}, Record{Title: "Avery 5029 Filing Labels 2 3 x 3-7 16 Clear 450 Pack"}, Missing, "fractions whose slashes were lost are no dimensions"},
+		{Record{Title: "Screen 36 x 48 and 60 x 80"}, Record{Title: "Screen 72 x 96"}, Missing, "two sets of dimensions in one title: which?"},
 		{Record{Size: "M10/W12"}, Record{Size: "Men's 10 / Women's 12"}, Equivalent, "one unisex shoe size written two ways (was a conflict, a veto)"},
 		{Record{Size: "12 Women/10 Men"}, Record{Size: "M10/W12"}, Equivalent, "women's size first"},
 		{Record{Size: "M8/W10"}, Record{Size: "Men's 10 / Women's 12"}, Conflict, "another unisex shoe size"},

@@ -28,6 +28,9 @@ const (
 	dimNumbered dimension = "numbered" // a bare numeric size ("10", "10.5")
 	// dimWaistInseam is a trouser size: waist*1000 + inseam ("32x30").
 	dimWaistInseam dimension = "waist x inseam"
+	// dimFrame is dimensions written without a unit ("36 x 48"), their
+	// numbers sorted and packed in thousands.
+	dimFrame dimension = "dimensions"
 )
 
 // quantity is a number with a unit, converted to its dimension's base unit.
@@ -725,7 +728,7 @@ func parsePackCount(s string) int {
 // equal; measures agree within 2% (sameQuantity).
 func sameOf(d dimension, a, b float64) bool {
 	switch d {
-	case dimApparel, dimNumbered, dimWaistInseam:
+	case dimApparel, dimNumbered, dimWaistInseam, dimFrame:
 		return a == b
 	}
 	return sameQuantity(a, b)
@@ -807,7 +810,7 @@ func unmatched(d dimension, va, vb []quantity) []quantity {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam}
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame}
 
 // waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",
 // "w32 l30".

@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -51,6 +52,8 @@ func sizeAttribute() Attribute {
 				if qs := parseQuantities(it.Rec.Title); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				} else if qs := titleSizes(it.text.tokens, vs); len(qs) > 0 {
+					s.q, s.from = qs, FromTitle
+				} else if qs := bareDimensions(it.text.tokens); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				}
 			}
@@ -256,4 +259,46 @@ func appendSize(qs []quantity, add ...quantity) []quantity {
 		}
 	}
 	return qs
+}
+
+// bareDimensions reads the one set of dimensions a title writes without a
+// unit ("Projection Screen - 36 x 48 Video Format"): two screens, boards or
+// frames of other dimensions are other sizes, whichever way round they are
+// written. Several sets, or none, read as nothing.
+func bareDimensions(toks []string) []quantity {
+	var found []quantity
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i+1] != "x" || !isNumber(toks[i]) || !isNumber(toks[i+2]) {
+			continue
+		}
+		nums := []string{toks[i], toks[i+2]}
+		end := i + 3
+		if i+4 < len(toks) && toks[i+3] == "x" && isNumber(toks[i+4]) {
+			nums, end = append(nums, toks[i+4]), i+5
+		}
+		if i > 0 && isNumber(toks[i-1]) || end < len(toks) && isNumber(toks[end]) {
+			// "3-7/16 x 2/3" with its slashes lost: fractions, not
+			// whole dimensions.
+			return nil
+		}
+		var vs []float64
+		for _, n := range nums {
+			v, err := strconv.ParseFloat(n, 64)
+			if err != nil || v <= 0 || v >= 1000 {
+				return nil
+			}
+			vs = append(vs, v)
+		}
+		slices.Sort(vs)
+		value := 0.0
+		for _, v := range vs {
+			value = value*1000 + v
+		}
+		found = append(found, quantity{Dim: dimFrame, Value: value, Text: strings.Join(toks[i:end], " ")})
+		i = end - 1
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found
 }
