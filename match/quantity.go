@@ -282,7 +282,49 @@ func parseQuantities(s string) []quantity {
 		}
 		out = append(out, q)
 	}
-	return append(out, unitCounts(low)...)
+	out = append(out, unitCounts(low)...)
+	return append(out, featureCounts(low)...)
+}
+
+// featureDims are the parts an item counts that tell its versions apart,
+// each a dimension of its own: a 16-port switch is not a 24-port one, a
+// 2-slice toaster not a 4-slice one.
+var featureDims = func() map[string]dimension {
+	m := map[string]dimension{}
+	for _, f := range [][2]string{{"port", "ports"}, {"outlet", "outlets"}, {"channel", "channels"}, {"burner", "burners"},
+		{"slice", "slices"}, {"shelf", "shelves"}, {"drawer", "drawers"}, {"speed", "speeds"}, {"cup", "cups"}} {
+		d := dimension(f[1])
+		m[f[0]], m[f[1]] = d, d
+	}
+	return m
+}()
+
+// featureCounts returns the counts of featureDims' parts in folded text
+// ("16 port", "4-slice", "12cup"): a number of one to three digits
+// starting a word, a space, a hyphen or nothing, the part ending a word.
+func featureCounts(low string) []quantity {
+	var out []quantity
+	for i := 0; i < len(low); i++ {
+		if !isDigit(low[i]) || i > 0 && (isAlnum(low[i-1]) || strings.IndexByte(".,/", low[i-1]) >= 0) {
+			continue
+		}
+		j := i
+		for j < len(low) && isDigit(low[j]) {
+			j++
+		}
+		k := j
+		if k < len(low) && (low[k] == ' ' || low[k] == '-') {
+			k++
+		}
+		w, end := nextWord(low, k)
+		if d, ok := featureDims[w]; ok && j-i <= 3 && (end == len(low) || !isAlnum(low[end])) {
+			if n, _ := strconv.ParseFloat(low[i:j], 64); n > 0 {
+				out = append(out, quantity{Dim: d, Value: n, Text: low[i:end]})
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 // unitCountWords are the units a title counts its contents in besides
@@ -731,6 +773,9 @@ func sameOf(d dimension, a, b float64) bool {
 	case dimApparel, dimNumbered, dimWaistInseam, dimFrame:
 		return a == b
 	}
+	if _, ok := featureDims[string(d)]; ok {
+		return a == b
+	}
 	return sameQuantity(a, b)
 }
 
@@ -810,7 +855,8 @@ func unmatched(d dimension, va, vb []quantity) []quantity {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame}
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame,
+	"ports", "outlets", "channels", "burners", "slices", "shelves", "drawers", "speeds", "cups"}
 
 // waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",
 // "w32 l30".

@@ -336,3 +336,17 @@ func FuzzParseSize(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFeatureCounts: any text reads without a panic, as positive counts.
+func FuzzFeatureCounts(f *testing.F) {
+	for _, s := range []string{"16 port switch", "4-slice toaster", "12cup", "a 3 shelf 2 drawer", "10/100 ports", "1234 port"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, q := range featureCounts(strings.ToLower(s)) {
+			if q.Value <= 0 || q.Value > 999 {
+				t.Fatalf("featureCounts(%q): %v", s, q.Value)
+			}
+		}
+	})
+}
