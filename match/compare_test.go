@@ -160,6 +160,7 @@ func TestCompareSize(t *testing.T) {
 		{Record{Title: "Whiteboard 48 x 36"}, Record{Title: "Whiteboard, 36 x 48"}, Equivalent, "one board's dimensions either way round"},
 		{Record{Title: "Avery Filing Labels 3-7 16 x 2 3 Clear 450 Pack"}, Record{Title: "Avery 5029 Filing Labels 2 3 x 3-7 16 Clear 450 Pack"}, Missing, "fractions whose slashes were lost are no dimensions"},
 		{Record{Title: "Screen 36 x 48 and 60 x 80"}, Record{Title: "Screen 72 x 96"}, Missing, "two sets of dimensions in one title: which?"},
+		{Record{Title: "Fujifilm Instax Square Instant Film - 20 Photos"}, Record{Title: "Fujifilm Instax Square Instant Film - 10 Photos"}, Conflict, "20 exposures against 10"},
 		{Record{Title: "Netgear ProSafe 16 Port 10/100 Rackmount Switch"}, Record{Title: "Netgear ProSafe 24-Port 10/100 Smart Switch"}, Conflict, "a 16-port switch is not a 24-port one"},
 		{Record{Title: "Cuisinart 4-Slice Toaster"}, Record{Title: "Cuisinart 4 Slice Compact Toaster, Silver"}, Equivalent, "four slices both times"},
 		{Record{Title: "Mr. Coffee 12-Cup Coffee Maker"}, Record{Title: "Mr. Coffee 5 Cup Coffee Maker"}, Conflict, "12 cups against 5"},
@@ -432,6 +433,7 @@ func TestCompareCompatibility(t *testing.T) {
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
+		{Record{Title: "Jabra BIZ2300 MONO USB Headset"}, Record{Title: "Jabra Biz 2300 USB Duo Headset"}, Conflict, "one ear against two"},
 		{Record{Title: "DRI-FIT LEGEND TRAINING TEE WMNS"}, Record{Title: "Nike Men's Dri-FIT Legend Training T-Shirt"}, Conflict, "women's against men's"},
 		{Record{Title: "Nike Men's Dri-FIT Tee"}, Record{Title: "NIKE DRI-FIT TEE MENS"}, Missing, "men's both times: a shared gender is no evidence (conflict_only)"},
 		{Record{Title: "DUAL DEFENSE NO SHOW SOCK 10PR"}, Record{Title: "Fruit of the Loom Dual Defense Crew Socks, 10 Pair"}, Conflict, "no-show socks are not crew socks"},

@@ -333,7 +333,7 @@ func featureCounts(low string) []quantity {
 // a mouse pad, a lens filter (with them, tuned F1 fell 1.3 on WDC Block).
 var unitCountWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet"} {
+	for _, w := range []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet", "exposure", "photo", "shot", "print"} {
 		m[w], m[w+"s"] = true, true
 	}
 	return m
