@@ -433,6 +433,7 @@ func TestCompareCompatibility(t *testing.T) {
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
+		{Record{Title: "Speck SeeThru Orange Hard Shell Case for 13 inch MacBook"}, Record{Title: "Speck SeeThru Case for Apple 13 inch MacBook"}, Missing, "Apple is the brand the case fits, not a flavor (was orange against apple, -4)"},
 		{Record{Title: "Jabra BIZ2300 MONO USB Headset"}, Record{Title: "Jabra Biz 2300 USB Duo Headset"}, Conflict, "one ear against two"},
 		{Record{Title: "DRI-FIT LEGEND TRAINING TEE WMNS"}, Record{Title: "Nike Men's Dri-FIT Legend Training T-Shirt"}, Conflict, "women's against men's"},
 		{Record{Title: "Nike Men's Dri-FIT Tee"}, Record{Title: "NIKE DRI-FIT TEE MENS"}, Missing, "men's both times: a shared gender is no evidence (conflict_only)"},

@@ -174,6 +174,7 @@ var measureWords = map[string]bool{
 	"pin": true, "pins": true, "cfm": true, "dba": true, "mic": true, "core": true, "cores": true, "thread": true,
 	"threads": true, "outlet": true, "outlets": true, "button": true, "buttons": true, "key": true, "keys": true,
 	"led": true, "leds": true, "piece": true, "pieces": true, "pc": true, "pcs": true, "nm": true,
+	"cycle": true, "cycles": true, "setting": true, "settings": true, "program": true, "programs": true,
 }
 
 // countWords make the number after them a measure or a count ("f/4", "x 2",
