@@ -22,6 +22,7 @@ const (
 	dimPower    dimension = "power"    // watts
 	dimCharge   dimension = "charge"   // milliampere-hours
 	dimVoltage  dimension = "voltage"  // volts
+	dimApparent dimension = "rating"   // volt-amperes (a UPS: "1500VA")
 	dimCount    dimension = "count"    // units inside one item ("24 count")
 	dimPotency  dimension = "potency"  // international units ("2000 IU")
 	dimApparel  dimension = "apparel"  // letter sizes, ranked XS=1 .. 5XL
@@ -72,6 +73,7 @@ var units = map[string]unitDef{
 	"kb": {dimDataSize, 1e3}, "mb": {dimDataSize, 1e6}, "gb": {dimDataSize, 1e9}, "tb": {dimDataSize, 1e12},
 	"w": {dimPower, 1}, "watt": {dimPower, 1}, "watts": {dimPower, 1}, "kw": {dimPower, 1000},
 	"mah": {dimCharge, 1}, "ah": {dimCharge, 1000},
+	"va": {dimApparent, 1}, "kva": {dimApparent, 1000},
 	"v": {dimVoltage, 1}, "volt": {dimVoltage, 1}, "volts": {dimVoltage, 1},
 	"iu":    {dimPotency, 1},
 	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
@@ -107,7 +109,7 @@ var quantityUnits = func() [][]unitTok {
 		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mcg"), word("mg"), plural("gram"), word("gr"), word("g"),
 		word("mm"), word("cm"), plural("meter"), word("metre"), word("m"), []unitTok{l("inch"), o("es")}, word("in"), word(`"`),
 		word("feet"), word("foot"), word("ft"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
-		word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"))
+		word("kva"), word("va"), word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"))
 	return u
 }()
 
@@ -855,7 +857,7 @@ func unmatched(d dimension, va, vb []quantity) []quantity {
 }
 
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame,
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimApparent, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame,
 	"ports", "outlets", "channels", "burners", "slices", "shelves", "drawers", "speeds", "cups"}
 
 // waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",

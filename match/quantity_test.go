@@ -11,7 +11,7 @@ import (
 
 // quantityPattern is a number followed by a unit, on folded text; every
 // match starts with a digit.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
 
 // quantityRE finds quantities anywhere in a text: the reference the
 // scanner (quantityAt) is held to.
@@ -35,6 +35,7 @@ func TestParseQuantities(t *testing.T) {
 		{"10.25 inch skillet", dimLength, 260.35, "inches convert to mm"},
 		{"6 ft cable", dimLength, 1828.8, "feet"},
 		{"100W charger", dimPower, 100, "watts"},
+		{"APC Smart-UPS 1500VA LCD", dimApparent, 1500, "a UPS's rating in volt-amperes"},
 		{"10000mAh power bank", dimCharge, 10000, "mAh"},
 		{"Crayons 24 Count", dimCount, 24, "a count"},
 		{"LG 5.6 cu. ft. range", dimVolume, 158574.08, "cubic feet"},
