@@ -307,12 +307,9 @@ var featureDims = func() map[string]dimension {
 func featureCounts(low string) []quantity {
 	var out []quantity
 	for i := 0; i < len(low); i++ {
-		if !isDigit(low[i]) || i > 0 && (isAlnum(low[i-1]) || strings.IndexByte(".,/", low[i-1]) >= 0) {
+		j, ok := wordNumber(low, i, ".,/")
+		if !ok {
 			continue
-		}
-		j := i
-		for j < len(low) && isDigit(low[j]) {
-			j++
 		}
 		k := j
 		if k < len(low) && (low[k] == ' ' || low[k] == '-') {
@@ -352,12 +349,9 @@ var unitCountSizeWords = map[string]bool{"mega": true, "double": true, "triple":
 func unitCounts(low string) []quantity {
 	var out []quantity
 	for i := 0; i < len(low); i++ {
-		if !isDigit(low[i]) || i > 0 && (isAlnum(low[i-1]) || strings.IndexByte(".,/-", low[i-1]) >= 0) {
+		j, ok := wordNumber(low, i, ".,/-")
+		if !ok {
 			continue
-		}
-		j := i
-		for j < len(low) && isDigit(low[j]) {
-			j++
 		}
 		if j-i > 4 || j >= len(low) || low[j] != ' ' {
 			i = j
@@ -376,6 +370,20 @@ func unitCounts(low string) []quantity {
 		i = j
 	}
 	return out
+}
+
+// wordNumber reports whether a run of digits starts a word at i (not after
+// a letter, a digit or one of the bytes in after: "1.5", "3/4") and
+// returns where it ends.
+func wordNumber(low string, i int, after string) (int, bool) {
+	if !isDigit(low[i]) || i > 0 && (isAlnum(low[i-1]) || strings.IndexByte(after, low[i-1]) >= 0) {
+		return i, false
+	}
+	j := i
+	for j < len(low) && isDigit(low[j]) {
+		j++
+	}
+	return j, true
 }
 
 // nextWord returns the run of a-z letters at i and where it ends.
