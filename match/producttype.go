@@ -38,10 +38,16 @@ func typeAttribute() Attribute {
 					break
 				}
 			}
-			own := vs.types.Find(toks[:cut])
+			// The brand's own words name no kind ("Case Logic", "RAM
+			// Mount").
+			start := 0
+			if w := it.brand.words; len(w) > 0 && len(w) <= cut && equalWords(toks[:len(w)], w) {
+				start = len(w)
+			}
+			own := vs.types.Find(toks[start:cut])
 			if len(own) == 0 && it.compat.at == 0 && cut < len(toks) {
 				// Nothing named before "with": the whole title says.
-				own = vs.types.Find(toks)
+				own = vs.types.Find(toks[start:])
 			}
 			it.ptype.terms = own
 			names := make([]string, len(it.ptype.terms))
@@ -91,20 +97,23 @@ func compareTypes(a, b *Item, _ *Env) Outcome {
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
 }
 
-// namesType reports whether it's title has every word of the name of one
-// of the types of two words or more, in any order.
+// namesType reports whether it's title has every word of a name of one of
+// the types (its name or a synonym) of two words or more, in any order
+// ("CAMERA WEB" for a web camera).
 func namesType(it *Item, types []*term) bool {
 	for _, t := range types {
-		keys := TitleKeys(Tokens(t.Name))
-		if len(keys) < 2 {
-			continue
-		}
-		all := true
-		for _, k := range keys {
-			all = all && it.text.idx.has(k)
-		}
-		if all {
-			return true
+		for _, name := range append([]string{t.Name}, t.Synonyms...) {
+			keys := TitleKeys(Tokens(name))
+			if len(keys) < 2 {
+				continue
+			}
+			all := true
+			for _, k := range keys {
+				all = all && it.text.idx.has(k)
+			}
+			if all {
+				return true
+			}
 		}
 	}
 	return false
