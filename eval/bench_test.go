@@ -110,10 +110,10 @@ func BenchmarkDecodeFeatures(b *testing.B) {
 	}
 	for _, ds := range benchSets(b) {
 		var recs []*match.Record
-		var feats [][]byte
+		var feats []string
 		for _, id := range ds.BOrder {
 			recs = append(recs, ds.B[id])
-			feats = append(feats, match.AppendFeatures(nil, match.Prepare(ds.B[id], vs)))
+			feats = append(feats, string(match.AppendFeatures(nil, match.Prepare(ds.B[id], vs))))
 		}
 		if len(recs) == 0 {
 			continue

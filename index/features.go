@@ -1,11 +1,11 @@
 package index
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/followmatch/followmatch/match"
@@ -42,25 +42,25 @@ var executableID = sync.OnceValue(func() string {
 })
 
 // featureWriter returns the identity stored before an index's features:
-// the program and its vocabularies; nil when the program is unknown.
-func (ix *Index) featureWriter() []byte {
+// the program and its vocabularies; "" when the program is unknown.
+func (ix *Index) featureWriter() string {
 	ix.writerOnce.Do(func() { ix.writer = featureWriter(ix.vocab) })
 	return ix.writer
 }
 
-func featureWriter(vs *match.Vocabularies) []byte {
+func featureWriter(vs *match.Vocabularies) string {
 	exe := executableID()
 	if exe == "" {
-		return nil
+		return ""
 	}
-	return []byte(exe + "/" + vs.Fingerprint() + "\x00")
+	return exe + "/" + vs.Fingerprint() + "\x00"
 }
 
 // appendFeatures appends the stored features of it to dst: the writer's
 // identity, then the features. It returns dst when the writer is unknown.
 func (ix *Index) appendFeatures(dst []byte, it *match.Item) []byte {
 	w := ix.featureWriter()
-	if w == nil {
+	if w == "" {
 		return dst
 	}
 	return match.AppendFeatures(append(dst, w...), it)
@@ -69,9 +69,9 @@ func (ix *Index) appendFeatures(dst []byte, it *match.Item) []byte {
 // readFeatures returns the listing rec whose stored features are feat when
 // this program wrote them, and nil (prepare the record instead) when
 // another did or there are none.
-func (ix *Index) readFeatures(rec *match.Record, feat []byte) (*match.Item, error) {
+func (ix *Index) readFeatures(rec *match.Record, feat string) (*match.Item, error) {
 	w := ix.featureWriter()
-	if w == nil || !bytes.HasPrefix(feat, w) {
+	if w == "" || !strings.HasPrefix(feat, w) {
 		return nil, nil
 	}
 	it, err := match.DecodeFeatures(rec, feat[len(w):], ix.vocab)

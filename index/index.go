@@ -7,7 +7,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -78,9 +77,9 @@ type Index struct {
 	// writer identifies the features this program stores and reads
 	// (features.go), found once.
 	writerOnce sync.Once
-	writer     []byte
+	writer     string
 	// ranks holds the id order of the listings of a bulk-built index
-	// (ranks.go), read on first use.
+	// (ranks.go), read on first use; nil until then and after a rewrite.
 	ranks atomic.Pointer[ranksLoad]
 
 	// items caches prepared listings by id (decoding the stored record and
@@ -172,7 +171,6 @@ func Create(dir string, vs *match.Vocabularies) (*Index, error) {
 		return nil, fmt.Errorf("index: create %s: %w", dir, err)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs}
-	ix.ranks.Store(&ranksLoad{})
 	ix.holdPID()
 	return ix, nil
 }
@@ -233,7 +231,6 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 		return nil, fmt.Errorf("index: open %s: not a followmatch index of format %s (found %q): rebuild it", dir, formatVersion, v)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}
-	ix.ranks.Store(&ranksLoad{})
 	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {
 		ix.interrupted = true
 	}
@@ -324,7 +321,7 @@ func (ix *Index) Listing(ctx context.Context, id string) (*match.Item, error) {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
 	}
 	feat, _ := res.Hits[0].Fields[fFeatures].(string)
-	return ix.itemFromRecord(res.Hits[0].ID, []byte(rec), []byte(feat))
+	return ix.itemFromRecord(res.Hits[0].ID, rec, feat)
 }
 
 // maxCachedDF bounds the document-frequency cache.
@@ -352,7 +349,7 @@ func (ix *Index) cachedItems() int {
 
 // itemFromRecord returns the prepared listing id whose stored record is
 // rec, from the cache when it is there.
-func (ix *Index) itemFromRecord(id string, rec, feat []byte) (*match.Item, error) {
+func (ix *Index) itemFromRecord(id, rec, feat string) (*match.Item, error) {
 	ix.itemsMu.Lock()
 	it, ok := ix.items[id]
 	ix.itemsMu.Unlock()
@@ -378,21 +375,15 @@ func (ix *Index) forget(id string) {
 	ix.itemsMu.Unlock()
 }
 
-// decodeItem reads a listing's stored record (encoded, or JSON in an index
-// built before records were encoded), and its stored features when this
-// program wrote them (else it prepares the record).
-func (ix *Index) decodeItem(id string, stored, feat []byte) (*match.Item, error) {
+// decodeItem reads a listing's stored record, and its stored features when
+// this program wrote them (else it prepares the record).
+func (ix *Index) decodeItem(id, stored, feat string) (*match.Item, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("index: listing %s has no stored record", id)
 	}
-	rec := &match.Record{}
-	if match.IsEncodedRecord(stored) {
-		var err error
-		if rec, err = match.DecodeRecord(stored); err != nil {
-			return nil, fmt.Errorf("index: listing %s: stored record: %w: rebuild the index", id, err)
-		}
-	} else if err := json.Unmarshal(stored, rec); err != nil {
-		return nil, fmt.Errorf("index: listing %s: stored record: %w", id, err)
+	rec, err := match.DecodeRecord(stored)
+	if err != nil {
+		return nil, fmt.Errorf("index: listing %s: stored record: %w: rebuild the index", id, err)
 	}
 	if it, err := ix.readFeatures(rec, feat); it != nil || err != nil {
 		return it, err

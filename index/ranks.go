@@ -92,7 +92,7 @@ func (ix *Index) writeRanks() error {
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	ix.ranks.Store(&ranksLoad{}) // read it again
+	ix.ranks.Store(nil) // read it again
 	return nil
 }
 
@@ -108,7 +108,8 @@ type ranksLoad struct {
 func (ix *Index) idRanks() *idRanks {
 	o := ix.ranks.Load()
 	if o == nil {
-		return nil
+		ix.ranks.CompareAndSwap(nil, &ranksLoad{})
+		o = ix.ranks.Load()
 	}
 	o.once.Do(func() { o.ranks = readRanks(filepath.Join(ix.dir, ranksFile)) })
 	return o.ranks

@@ -404,18 +404,18 @@ func (s *searcher) docID(h hit) ([]byte, error) {
 // load returns the prepared listing of a hit, from the cache when it is
 // there.
 func (ix *Index) load(s *searcher, h hit) (*match.Item, error) {
-	var id string
-	var rec, feat []byte
+	// Each value is copied once, as a string the decoders slice.
+	var id, rec, feat string
 	err := s.segs[h.seg].VisitDocument(h.num, func(field string, _ byte, value []byte, _ []uint64) bool {
 		switch field {
 		case "_id":
 			id = string(value)
 		case fRecord:
-			rec = append([]byte(nil), value...)
+			rec = string(value)
 		case fFeatures:
-			feat = append([]byte(nil), value...)
+			feat = string(value)
 		}
-		return id == "" || rec == nil || feat == nil
+		return id == "" || rec == "" || feat == ""
 	})
 	if err != nil {
 		return nil, fmt.Errorf("index: load listing %d: %w", h.num, err)

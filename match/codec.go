@@ -39,39 +39,36 @@ func (e *encoder) bool(v bool) {
 func (e *encoder) float(v float64) { e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v)) }
 func (e *encoder) str(s string)    { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
 
-// strs writes a slice of strings; a nil slice and an empty one differ.
-func (e *encoder) strs(ss []string) {
-	if ss == nil {
+// count writes a collection's length as n+1, or 0 for a nil one: a nil
+// slice or map and an empty one differ (decoder.count reads it).
+func (e *encoder) count(n int, isNil bool) {
+	if isNil {
 		e.uint(0)
-		return
+	} else {
+		e.uint(uint64(n) + 1)
 	}
-	e.uint(uint64(len(ss)) + 1)
+}
+
+// strs writes a slice of strings.
+func (e *encoder) strs(ss []string) {
+	e.count(len(ss), ss == nil)
 	for _, s := range ss {
 		e.str(s)
 	}
 }
 
-// strMap writes a map of strings in key order; a nil map and an empty one
-// differ.
+// strMap writes a map of strings in key order.
 func (e *encoder) strMap(m map[string]string) {
-	if m == nil {
-		e.uint(0)
-		return
-	}
-	e.uint(uint64(len(m)) + 1)
+	e.count(len(m), m == nil)
 	for _, k := range sortedKeys(m) {
 		e.str(k)
 		e.str(m[k])
 	}
 }
 
-// set writes the keys of a set in order; a nil set and an empty one differ.
+// set writes a set in key order.
 func (e *encoder) set(m map[string]bool) {
-	if m == nil {
-		e.uint(0)
-		return
-	}
-	e.uint(uint64(len(m)) + 1)
+	e.count(len(m), m == nil)
 	for _, k := range sortedKeys(m) {
 		e.str(k)
 		e.bool(m[k])
@@ -79,11 +76,7 @@ func (e *encoder) set(m map[string]bool) {
 }
 
 func (e *encoder) quantities(qs []quantity) {
-	if qs == nil {
-		e.uint(0)
-		return
-	}
-	e.uint(uint64(len(qs)) + 1)
+	e.count(len(qs), qs == nil)
 	for _, q := range qs {
 		e.str(string(q.Dim))
 		e.float(q.Value)
@@ -96,11 +89,7 @@ func (e *encoder) quantities(qs []quantity) {
 // terms writes vocabulary terms by name and family; a term the reader's
 // vocabulary has is read back as that term.
 func (e *encoder) terms(ts []*term) {
-	if ts == nil {
-		e.uint(0)
-		return
-	}
-	e.uint(uint64(len(ts)) + 1)
+	e.count(len(ts), ts == nil)
 	for _, t := range ts {
 		e.term(t)
 	}
@@ -120,8 +109,9 @@ func (e *encoder) term(t *term) {
 // holds: a damaged index.
 var errFeatures = errors.New("damaged feature encoding")
 
-// decoder reads an encoding. Strings are read as slices of s, one copy of
-// the whole encoding, so that reading them allocates nothing. The first
+// decoder reads an encoding. Strings are read as slices of s, the whole
+// encoding as the caller copied it once (out of an index's stored field),
+// so that reading them allocates nothing. The first
 // error sticks: every later read returns zero values.
 type decoder struct {
 	s   string
@@ -319,10 +309,10 @@ func AppendFeatures(dst []byte, it *Item) []byte {
 }
 
 // DecodeFeatures returns the item of record r whose features data holds
-// (written by AppendFeatures with the same vocabularies vs). The item keeps
-// no reference to data.
-func DecodeFeatures(r *Record, data []byte, vs *Vocabularies) (*Item, error) {
-	d := &decoder{s: string(data)}
+// (written by AppendFeatures with the same vocabularies vs). The item's
+// strings are slices of data.
+func DecodeFeatures(r *Record, data string, vs *Vocabularies) (*Item, error) {
+	d := &decoder{s: data}
 	if v := d.uint(); v != featuresVersion {
 		return nil, fmt.Errorf("match: features of %s: version %d, not %d", r.ID, v, featuresVersion)
 	}
@@ -368,8 +358,7 @@ func (d *decoder) source() Source {
 	return Source(s)
 }
 
-// recordVersion opens every record encoding (AppendRecord): a byte no JSON
-// text starts with, so that a reader tells the two apart.
+// recordVersion opens every record encoding (AppendRecord).
 const recordVersion = 1
 
 // AppendRecord appends a compact encoding of r to dst: how an index stores
@@ -398,29 +387,21 @@ func AppendRecord(dst []byte, r *Record) []byte {
 	if r.Stock != nil {
 		e.int(*r.Stock)
 	}
-	if r.Fingerprints == nil {
-		e.uint(0)
-	} else {
-		e.uint(uint64(len(r.Fingerprints)) + 1)
-		for _, f := range r.Fingerprints {
-			e.uint(f.PHash)
-			e.uint(f.DHash)
-			e.bool(f.Color != nil)
-			e.str(string(f.Color))
-		}
+	e.count(len(r.Fingerprints), r.Fingerprints == nil)
+	for _, f := range r.Fingerprints {
+		e.uint(f.PHash)
+		e.uint(f.DHash)
+		e.bool(f.Color != nil)
+		e.str(string(f.Color))
 	}
 	e.strs(r.ImageErrors)
 	return e.b
 }
 
-// IsEncodedRecord reports whether data is a record encoding (AppendRecord)
-// rather than JSON.
-func IsEncodedRecord(data []byte) bool { return len(data) > 0 && data[0] == recordVersion }
-
-// DecodeRecord reads a record written by AppendRecord. The record keeps no
-// reference to data.
-func DecodeRecord(data []byte) (*Record, error) {
-	d := &decoder{s: string(data)}
+// DecodeRecord reads a record written by AppendRecord. The record's
+// strings are slices of data.
+func DecodeRecord(data string) (*Record, error) {
+	d := &decoder{s: data}
 	if v := d.uint(); v != recordVersion {
 		return nil, fmt.Errorf("match: record encoding version %d, not %d", v, recordVersion)
 	}

@@ -49,11 +49,7 @@ func paramsAttribute() Attribute {
 			p := &it.params
 			e.strs(p.keys)
 			e.strMap(p.values)
-			if p.q == nil {
-				e.uint(0)
-				return
-			}
-			e.uint(uint64(len(p.q)) + 1)
+			e.count(len(p.q), p.q == nil)
 			for _, k := range sortedKeys(p.q) {
 				e.str(k)
 				e.quantities(p.q[k])

@@ -110,14 +110,10 @@ func versionAttribute() Attribute {
 		},
 		encode: func(e *encoder, it *Item) {
 			v := &it.version
-			if v.facets == nil {
-				e.uint(0)
-			} else {
-				e.uint(uint64(len(v.facets)) + 1)
-				for _, f := range sortedKeys(v.facets) {
-					e.str(f)
-					e.strs(v.facets[f])
-				}
+			e.count(len(v.facets), v.facets == nil)
+			for _, f := range sortedKeys(v.facets) {
+				e.str(f)
+				e.strs(v.facets[f])
 			}
 			e.str(v.text)
 			e.strMap(v.numbered)
