@@ -79,14 +79,12 @@ func compareConditions(a, b *Item, _ *Env) Outcome {
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: termNames(ca.terms) + " vs " + termNames(cb.terms)}
 }
 
-// proseConditions keeps the conditions a description may state: running
-// text uses the words of "used" and "for parts" for other things ("can be
-// used with", "like new", "as is common"), not those of a refurbished, open
-// or damaged box item.
+// proseConditions keeps the conditions a description may state, those not
+// marked not_in_prose (vocab/conditions.json).
 func proseConditions(ts []*term) []*term {
 	out := ts[:0]
 	for _, t := range ts {
-		if t.Name != "used" && t.Name != "for parts" {
+		if !t.NotInProse {
 			out = append(out, t)
 		}
 	}

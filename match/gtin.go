@@ -242,15 +242,21 @@ func gtinAttribute() Attribute {
 	}
 }
 
+// sharedGTIN returns a valid GTIN two items share.
+func sharedGTIN(a, b *gtinValue) (GTIN, bool) {
+	for _, x := range a.valid {
+		if slices.Contains(b.valid, x) {
+			return x, true
+		}
+	}
+	return "", false
+}
+
 func compareGTINs(a, b *Item, _ *Env) Outcome {
 	av, bv := strings.Join(a.Rec.GTINs, "|"), strings.Join(b.Rec.GTINs, "|")
 	ga, gb := &a.gtin, &b.gtin
-	for _, x := range ga.valid {
-		for _, y := range gb.valid {
-			if x == y {
-				return Outcome{Level: Exact, A: av, B: bv, Evidence: "shared GTIN " + string(x)}
-			}
-		}
+	if x, ok := sharedGTIN(ga, gb); ok {
+		return Outcome{Level: Exact, A: av, B: bv, Evidence: "shared GTIN " + string(x)}
 	}
 	if len(ga.valid) > 0 && len(gb.valid) > 0 {
 		if caseOnly(ga.valid) != caseOnly(gb.valid) {

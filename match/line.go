@@ -89,7 +89,7 @@ func brandEnd(it *Item, vs *Vocabularies) int {
 	}
 	if w := it.brand.words; len(w) > 0 {
 		// "Lavazza", "Procter & Gamble", or the brand written as one word.
-		if n := len(w); start+n <= len(toks) && equalWords(toks[start:start+n], w) {
+		if n := len(w); start+n <= len(toks) && slices.Equal(toks[start:start+n], w) {
 			return start + n
 		}
 		compact := strings.Join(w, "")
@@ -107,18 +107,6 @@ func brandEnd(it *Item, vs *Vocabularies) int {
 		return start + 1
 	}
 	return -1
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func compareLines(a, b *Item, _ *Env) Outcome {
@@ -168,12 +156,8 @@ func fewOutside(x, y *titleText) bool {
 // sharesIdentifier reports whether two items share a valid GTIN, or a
 // model number or code (in a model field or a title).
 func sharesIdentifier(a, b *Item) bool {
-	for _, g := range a.gtin.valid {
-		for _, h := range b.gtin.valid {
-			if g == h {
-				return true
-			}
-		}
+	if _, ok := sharedGTIN(&a.gtin, &b.gtin); ok {
+		return true
 	}
 	for c := range a.codes.all {
 		if b.codes.all[c] {

@@ -1,6 +1,9 @@
 package match
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // typeValue is the product type feature: the types (vocab/types.json) the
 // title names for the item itself, not for the product an accessory fits
@@ -41,7 +44,7 @@ func typeAttribute() Attribute {
 			// The brand's own words name no kind ("Case Logic", "RAM
 			// Mount").
 			start := 0
-			if w := it.brand.words; len(w) > 0 && len(w) <= cut && equalWords(toks[:len(w)], w) {
+			if w := it.brand.words; len(w) > 0 && len(w) <= cut && slices.Equal(toks[:len(w)], w) {
 				start = len(w)
 			}
 			own := vs.types.Find(toks[start:cut])

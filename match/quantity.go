@@ -288,18 +288,29 @@ func parseQuantities(s string) []quantity {
 	return append(out, featureCounts(low)...)
 }
 
-// featureDims are the parts an item counts that tell its versions apart,
-// each a dimension of its own: a 16-port switch is not a 24-port one, a
-// 2-slice toaster not a 4-slice one.
-var featureDims = func() map[string]dimension {
-	m := map[string]dimension{}
-	for _, f := range [][2]string{{"port", "ports"}, {"outlet", "outlets"}, {"channel", "channels"}, {"burner", "burners"},
-		{"slice", "slices"}, {"shelf", "shelves"}, {"drawer", "drawers"}, {"speed", "speeds"}, {"cup", "cups"}} {
-		d := dimension(f[1])
-		m[f[0]], m[f[1]] = d, d
-	}
-	return m
-}()
+// The parts an item counts that tell its versions apart, each a dimension
+// of its own: a 16-port switch is not a 24-port one, a 2-slice toaster not
+// a 4-slice one.
+const (
+	dimPorts    dimension = "ports"
+	dimOutlets  dimension = "outlets"
+	dimChannels dimension = "channels"
+	dimBurners  dimension = "burners"
+	dimSlices   dimension = "slices"
+	dimShelves  dimension = "shelves"
+	dimDrawers  dimension = "drawers"
+	dimSpeeds   dimension = "speeds"
+	dimCups     dimension = "cups"
+)
+
+// featureDims maps the parts' words, singular and plural, to their
+// dimensions.
+var featureDims = map[string]dimension{
+	"port": dimPorts, "ports": dimPorts, "outlet": dimOutlets, "outlets": dimOutlets,
+	"channel": dimChannels, "channels": dimChannels, "burner": dimBurners, "burners": dimBurners,
+	"slice": dimSlices, "slices": dimSlices, "shelf": dimShelves, "shelves": dimShelves,
+	"drawer": dimDrawers, "drawers": dimDrawers, "speed": dimSpeeds, "speeds": dimSpeeds, "cup": dimCups, "cups": dimCups,
+}
 
 // featureCounts returns the counts of featureDims' parts in folded text
 // ("16 port", "4-slice", "12cup"): a number of one to three digits
@@ -775,15 +786,14 @@ func parsePackCount(s string) int {
 	return 0
 }
 
-// sameOf compares two values of dimension d: sizes that are names or
-// ranks (letter sizes, numbered sizes, waist x inseam) agree only when
-// equal; measures agree within 2% (sameQuantity).
+// sameOf compares two values of dimension d: sizes that are names, ranks
+// or counts (letter sizes, numbered sizes, waist x inseam, bare dimensions,
+// counted parts) agree only when equal; measures agree within 2%
+// (sameQuantity).
 func sameOf(d dimension, a, b float64) bool {
 	switch d {
-	case dimApparel, dimNumbered, dimWaistInseam, dimFrame:
-		return a == b
-	}
-	if _, ok := featureDims[string(d)]; ok {
+	case dimApparel, dimNumbered, dimWaistInseam, dimFrame,
+		dimPorts, dimOutlets, dimChannels, dimBurners, dimSlices, dimShelves, dimDrawers, dimSpeeds, dimCups:
 		return a == b
 	}
 	return sameQuantity(a, b)
@@ -866,7 +876,7 @@ func unmatched(d dimension, va, vb []quantity) []quantity {
 
 // dimensionOrder is the order dimensions are compared and reported in.
 var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimApparent, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame,
-	"ports", "outlets", "channels", "burners", "slices", "shelves", "drawers", "speeds", "cups"}
+	dimPorts, dimOutlets, dimChannels, dimBurners, dimSlices, dimShelves, dimDrawers, dimSpeeds, dimCups}
 
 // waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",
 // "w32 l30".

@@ -34,14 +34,15 @@ func sizeAttribute() Attribute {
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
 			s := &it.size
+			named := false
 			if s.field = Normalize(it.Rec.Size); noSize[s.field] {
 				s.field = "" // "1 EA", "N/A": a supplier's size column saying nothing
 			} else if name, ok := vs.sizes.Named(s.field); ok {
-				s.field = name // "QN" and "Queen Size" are "queen"
+				s.field, named = name, true // "QN" and "Queen Size" are "queen"
 			}
 			if s.field != "" {
 				s.q, s.from = parseSize(it.Rec.Size), FromField
-				if len(s.q) == 0 && s.field != Normalize(it.Rec.Size) {
+				if len(s.q) == 0 && named {
 					// "LT", "YM", "NB": read as the size they name.
 					s.q = parseSize(s.field)
 				}

@@ -27,6 +27,10 @@ type term struct {
 	// Sized marks a product type sold in letter or numbered sizes
 	// (types.json): a size word in its title is its size.
 	Sized bool `json:"sized,omitempty"`
+	// NotInProse marks a term whose words running text uses for other
+	// things (conditions.json: "can be used with", "as is common"): a
+	// description does not state it.
+	NotInProse bool `json:"not_in_prose,omitempty"`
 }
 
 // phraseIndex maps normalized phrases of one or more words to values and
