@@ -123,9 +123,10 @@ func runeTokens(s string) []string {
 		case r == '&':
 			flush()
 			toks = append(toks, "and")
-		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '\u00b4' || r == '\u02bc' || r == '`':
+		case r == '\'' || r == '`':
 			// "Levi's" -> "levis": an apostrophe joins its word, and so
-			// do the marks keyboards put for one ("Traveler´s", "Levi`s").
+			// does a backtick typed for one (fold made the other marks
+			// apostrophes: apostrophes).
 		default:
 			flush()
 		}
