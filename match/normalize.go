@@ -123,10 +123,9 @@ func runeTokens(s string) []string {
 		case r == '&':
 			flush()
 			toks = append(toks, "and")
-		case r == '\'' || r == '`':
+		case r == '\'' || r == '\u2019' || r == '\u2018' || r == '\u00b4' || r == '\u02bc' || r == '`':
 			// "Levi's" -> "levis": an apostrophe joins its word, and so
-			// does a backtick typed for one (fold made the other marks
-			// apostrophes: apostrophes).
+			// do the marks keyboards put for one ("Traveler´s", "Levi`s").
 		default:
 			flush()
 		}
