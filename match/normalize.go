@@ -67,8 +67,9 @@ func foldWhole(s string) string {
 		out = s
 	}
 	// Lower after folding: x/text folds Cherokee lower case to upper and
-	// back, so folding alone is not idempotent.
-	return strings.ToLower(cases.Fold().String(out))
+	// back, so folding alone is not idempotent. Apostrophe marks again:
+	// decomposing makes some ("ŉ" is "ʼn").
+	return apostrophes.Replace(strings.ToLower(cases.Fold().String(out)))
 }
 
 func isPlainASCII(s string) bool {
