@@ -15,7 +15,7 @@ import (
 // in the title and a high title similarity) are not counted twice. The
 // penalty pulls every weight toward its m/u estimate in init, with strength
 // lambda per training pair. Weights are in bits (log2 odds).
-func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match.Level]float64, initPrior, lambda float64, iters int) (map[string]map[match.Level]float64, float64) {
+func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match.Level]float64, cons constraints, initPrior, lambda float64, iters int) (map[string]map[match.Level]float64, float64) {
 	// Index the (attribute, level) features.
 	// In a declared order (attributes, then levels, sorted), so that the
 	// sums and the fitted weights are the same every run.
@@ -46,6 +46,12 @@ func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match
 		}
 	}
 	w := append([]float64(nil), w0...)
+	byLevel := map[string]map[match.Level]float64{} // w by level, to project
+	for _, f := range feats {
+		if byLevel[f.attr] == nil {
+			byLevel[f.attr] = map[match.Level]float64{}
+		}
+	}
 	b := initPrior * math.Ln2
 	n := float64(len(pairs))
 	// Adam on the mean log loss plus the penalty.
@@ -69,6 +75,13 @@ func fitLogistic(pairs []Pair, outs [][]match.Outcome, init map[string]map[match
 			}
 		}
 		opt.step(w, grad)
+		for j, f := range feats {
+			byLevel[f.attr][f.level] = w[j]
+		}
+		cons.project(byLevel)
+		for j, f := range feats {
+			w[j] = byLevel[f.attr][f.level]
+		}
 		optB.step(bv, gb)
 	}
 	b = bv[0]
@@ -108,4 +121,87 @@ func sigmoid(z float64) float64 {
 	}
 	e := math.Exp(z)
 	return e / (1 + e)
+}
+
+// constraints are what a fit keeps of each level's meaning: the sign of its
+// weight (match.LevelSpec.Sign) and, for graded attributes, the order of its
+// bands' weights (match.Attribute.Graded).
+type constraints struct {
+	sign   map[string]map[match.Level]float64
+	graded map[string][]match.Level // bands, most alike first
+}
+
+// levelConstraints reads the constraints of every attribute.
+func levelConstraints() constraints {
+	c := constraints{sign: map[string]map[match.Level]float64{}, graded: map[string][]match.Level{}}
+	for _, a := range match.Attributes() {
+		c.sign[a.Name] = map[match.Level]float64{}
+		for _, l := range a.Levels {
+			if l.Level == match.Missing {
+				continue
+			}
+			c.sign[a.Name][l.Level] = l.Sign()
+			if a.Graded {
+				c.graded[a.Name] = append(c.graded[a.Name], l.Level)
+			}
+		}
+	}
+	return c
+}
+
+// project moves weights to the nearest that keep the constraints: each
+// graded attribute's bands made non-increasing (pool adjacent violators),
+// then each weight whose sign is the opposite of its level's set to 0
+// (which keeps the order: the levels that agree come first).
+func (c constraints) project(weights map[string]map[match.Level]float64) {
+	for attr, bands := range c.graded {
+		lv := weights[attr]
+		var present []match.Level
+		for _, b := range bands {
+			if _, ok := lv[b]; ok {
+				present = append(present, b)
+			}
+		}
+		vals := make([]float64, len(present))
+		for i, b := range present {
+			vals[i] = lv[b]
+		}
+		for i, v := range nonIncreasing(vals) {
+			lv[present[i]] = v
+		}
+	}
+	for attr, lv := range weights {
+		for l, w := range lv {
+			if w*c.sign[attr][l] < 0 {
+				lv[l] = 0
+			}
+		}
+	}
+}
+
+// nonIncreasing returns the non-increasing sequence nearest v in squared
+// distance (pool adjacent violators, equal weights).
+func nonIncreasing(v []float64) []float64 {
+	type block struct {
+		sum float64
+		n   int
+	}
+	var blocks []block
+	for _, x := range v {
+		blocks = append(blocks, block{x, 1})
+		for len(blocks) > 1 {
+			a, b := blocks[len(blocks)-2], blocks[len(blocks)-1]
+			if a.sum/float64(a.n) >= b.sum/float64(b.n) {
+				break
+			}
+			blocks = append(blocks[:len(blocks)-2], block{a.sum + b.sum, a.n + b.n})
+		}
+	}
+	out := make([]float64, 0, len(v))
+	for _, b := range blocks {
+		for range b.n {
+			out = append(out, b.sum/float64(b.n))
+		}
+	}
+	return out
 }

@@ -164,6 +164,8 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			cfg.Weights[x.Attribute][x.Level] = round(w, 4)
 		}
 	}
+	cons := levelConstraints()
+	cons.project(cfg.Weights)
 
 	// Choices (the pull, vetoes, the threshold) go by valid F1; pooled,
 	// by the mean of each dataset's F1 at one threshold.
@@ -189,7 +191,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	bestF1 := f1(cfg)
 	rep.Method = "m/u"
 	for _, lambda := range []float64{0.001, 0.01, 0.1} {
-		weights, prior := fitLogistic(train, trainOuts, cfg.Weights, cfg.Prior, lambda, 600)
+		weights, prior := fitLogistic(train, trainOuts, cfg.Weights, cons, cfg.Prior, lambda, 600)
 		cand := cloneConfig(cfg)
 		cand.Weights, cand.Prior = weights, prior
 		if f := f1(cand); f > bestF1 {

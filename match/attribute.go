@@ -17,6 +17,10 @@ type Attribute struct {
 	// Levels run from the strongest agreement to the strongest
 	// disagreement; Missing is last.
 	Levels []LevelSpec
+	// Graded marks levels that are bands of one similarity (the title's):
+	// a fit keeps their weights in the levels' order, a band never
+	// weighing more than a more alike one.
+	Graded bool
 	// prepare reads the attribute's feature from it.Rec into it; nil when
 	// the attribute only uses the shared features (title text, codes) or
 	// the record itself.

@@ -28,8 +28,8 @@ func containmentAttribute() Attribute {
 		Name:    "containment",
 		wording: true,
 		Levels: []LevelSpec{
-			{Level: SameWords, Weight: 0, Why: "the same words: the title comparison says so already; 0 until tune fits it"},
-			{Level: AllWithin, Weight: 0, Why: "one title within the other: the longer adds description, not another item"},
+			{Level: SameWords, Weight: 0, Direction: For, Why: "the same words: the title comparison says so already; 0 until tune fits it"},
+			{Level: AllWithin, Weight: 0, Direction: For, Why: "one title within the other: the longer adds description, not another item"},
 			{Level: AllButOne, Weight: 0, Why: "one word of the shorter title missing from the other: often what tells siblings apart"},
 			{Level: Partly, Weight: 0, Why: "several words on each side only: the title comparison weighs how many"},
 			{Level: Missing},

@@ -54,6 +54,42 @@ type LevelSpec struct {
 	Identifies bool
 	// Why says where the default weight comes from.
 	Why string
+	// Direction is the way a fitted weight of this level may point.
+	Direction Direction
+}
+
+// Direction is the way a level's evidence may point in a fitted config.
+// That an agreement never counts against a match, nor a conflict for one,
+// is a property of the comparison; how much each counts is the data's to
+// say. A fit free to turn a sign learns how a benchmark's pairs were
+// sampled (matches picked for their unlike titles, or non-matches for their
+// like ones) and carries it to every catalog.
+type Direction int8
+
+// Directions.
+const (
+	// ByWeight points where the hand-set weight points; a level weighted
+	// 0 by hand is free.
+	ByWeight Direction = iota
+	// For: never against a match.
+	For
+	// Against: never for a match.
+	Against
+	// Either: a hand-set judgement the data may turn (a model code's
+	// color suffix: the same product line, maybe not the item).
+	Either
+)
+
+// Sign returns the sign a fitted weight of the level keeps: 1, -1, or 0
+// when it is free.
+func (l LevelSpec) Sign() float64 {
+	switch {
+	case l.Direction == For || l.Direction == ByWeight && l.Weight > 0:
+		return 1
+	case l.Direction == Against || l.Direction == ByWeight && l.Weight < 0:
+		return -1
+	}
+	return 0
 }
 
 // Decision is the verdict on one offer (see the SPEC).

@@ -37,7 +37,7 @@ func lineAttribute() Attribute {
 		Name:    "line",
 		wording: true,
 		Levels: []LevelSpec{
-			{Level: SameLine, Weight: 0, Why: "the same line name: the title comparison counts the words already"},
+			{Level: SameLine, Weight: 0, Direction: For, Why: "the same line name: the title comparison counts the words already"},
 			{Level: OtherLine, Weight: -2.5, Why: "hand-set: another line name of the brand is mostly another item, but web titles also word one line two ways; tune refits it"},
 			{Level: Missing},
 		},

@@ -21,7 +21,7 @@ func typeAttribute() Attribute {
 	return Attribute{
 		Name: "type",
 		Levels: []LevelSpec{
-			{Level: Same, Weight: 0, Why: "one kind of product: most candidates are, so agreement says nothing"},
+			{Level: Same, Weight: 0, Direction: For, Why: "one kind of product: most candidates are, so agreement says nothing"},
 			{Level: Family, Weight: 0, Why: "near kinds a shop may name one for the other (mug, tumbler)"},
 			{Level: Conflict, Weight: -3, Why: "two kinds of product (not a veto: a title may name a type in passing, and the vocabulary is general)"},
 			{Level: Missing},

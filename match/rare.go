@@ -34,10 +34,10 @@ func rareAttribute() Attribute {
 		Name:    "rare",
 		wording: true,
 		Levels: []LevelSpec{
-			{Level: RareShared, Weight: 0, Why: "a shared word in under 1 title in 1,000: most often one product line; the title weighs it already, so 0 until tune fits it"},
+			{Level: RareShared, Weight: 0, Direction: For, Why: "a shared word in under 1 title in 1,000: most often one product line; the title weighs it already, so 0 until tune fits it"},
 			{Level: UncommonShared, Weight: 0, Why: "the rarest shared word is in 1 in 1,000 to 1 in 100 titles"},
 			{Level: CommonShared, Weight: 0, Why: "only common words shared: a shop's vocabulary, not a product's name"},
-			{Level: NoneShared, Weight: 0, Why: "no word shared: the title comparison says different already"},
+			{Level: NoneShared, Weight: 0, Direction: Against, Why: "no word shared: the title comparison says different already"},
 			{Level: Missing},
 		},
 		compare: compareRare,

@@ -60,11 +60,13 @@ func titleAttribute() Attribute {
 	return Attribute{
 		Name:    "title",
 		wording: true,
+		Graded:  true,
 		Levels: []LevelSpec{
 			{Level: Exact, Weight: 6.5, Why: "the same words (>= 0.95): strong, but a shop's titles repeat across variants"},
-			{Level: T90, Weight: 5.5, Why: why}, {Level: T80, Weight: 4, Why: why}, {Level: T70, Weight: 2.5, Why: why},
-			{Level: T60, Weight: 1.5, Why: why}, {Level: T50, Weight: 0.5, Why: why}, {Level: T40, Weight: -1, Why: why},
-			{Level: T30, Weight: -2, Why: why}, {Level: T20, Weight: -3, Why: why},
+			{Level: T90, Weight: 5.5, Why: why, Direction: Either}, {Level: T80, Weight: 4, Why: why, Direction: Either},
+			{Level: T70, Weight: 2.5, Why: why, Direction: Either}, {Level: T60, Weight: 1.5, Why: why, Direction: Either},
+			{Level: T50, Weight: 0.5, Why: why, Direction: Either}, {Level: T40, Weight: -1, Why: why, Direction: Either},
+			{Level: T30, Weight: -2, Why: why, Direction: Either}, {Level: T20, Weight: -3, Why: why},
 			{Level: Different, Weight: -4, Why: "under 0.2 shared: another product, unless codes say otherwise"},
 			{Level: Missing},
 		},

@@ -46,7 +46,7 @@ func versionAttribute() Attribute {
 			{Level: Conflict, Weight: -4, Veto: true, Why: "another plug, region, platform, edition, generation, year, flavor or scent is another item"},
 			{Level: OneSide, Weight: -1.5, Why: "a tier named by one side only (\"15 Pro\" / \"15\"): another model of the line more often than a shop's extra word"},
 			{Level: VariantOneSide, Weight: -2.5, Why: "a bundle (a one_side facet other than a tier) named by one side only: another item (in Walmart-Amazon's train pairs 1 match in 52)"},
-			{Level: GenerationOneSide, Weight: -0.5, Why: "a generation named by one side only (\"Max 12 II\" / \"Max 12\"): shops add \"2nd generation\" to the same item about as often as a later model goes unnamed (Abt-Buy and Walmart-Amazon train pairs)"},
+			{Level: GenerationOneSide, Weight: -0.5, Direction: Either, Why: "a generation named by one side only (\"Max 12 II\" / \"Max 12\"): shops add \"2nd generation\" to the same item about as often as a later model goes unnamed (Abt-Buy and Walmart-Amazon train pairs)"},
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {

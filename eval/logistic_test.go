@@ -1,0 +1,115 @@
+package eval
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/followmatch/followmatch/match"
+)
+
+func TestNonIncreasing(t *testing.T) {
+	tests := []struct {
+		in, want []float64
+		reason   string
+	}{
+		{nil, []float64{}, "nothing to order"},
+		{[]float64{3, 2, 1}, []float64{3, 2, 1}, "already in order: unchanged"},
+		{[]float64{1, 3}, []float64{2, 2}, "one violation pools into its mean"},
+		{[]float64{5, 1, 2, 3, 0}, []float64{5, 2, 2, 2, 0}, "a rising run pools whole"},
+		{[]float64{0.41, 0.5, 0.45, 0.3}, []float64{0.455, 0.455, 0.45, 0.3}, "only the violators pool"},
+	}
+	for _, tt := range tests {
+		got := nonIncreasing(tt.in)
+		if len(got) != len(tt.want) {
+			t.Fatalf("nonIncreasing(%v) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
+		}
+		for i := range got {
+			if math.Abs(got[i]-tt.want[i]) > 1e-9 {
+				t.Errorf("nonIncreasing(%v) = %v, want %v (%s)", tt.in, got, tt.want, tt.reason)
+				break
+			}
+		}
+	}
+}
+
+// TestConstraintsKeepMeaning: projected weights keep every level's sign and
+// the title bands' order, and weights that keep them are left alone.
+func TestConstraintsKeepMeaning(t *testing.T) {
+	c := levelConstraints()
+	w := map[string]map[match.Level]float64{
+		"title": {match.Exact: 3, match.T90: 1, match.T80: 2, match.T20: 0.7, match.Different: -2},
+		"model": {match.Exact: -1, match.Conflict: 2, match.Variant: -1.1},
+		"type":  {match.Same: -0.4, match.Family: -0.2},
+		"color": {match.Exact: 1.5, match.Conflict: -4},
+	}
+	c.project(w)
+	tests := []struct {
+		attr   string
+		level  match.Level
+		want   float64
+		reason string
+	}{
+		{"title", match.T90, 1.5, "a band weighing less than the band below pools with it"},
+		{"title", match.T80, 1.5, "pooled with t90"},
+		{"title", match.T20, 0, "the lowest band never counts for a match"},
+		{"model", match.Exact, 0, "a shared code never counts against"},
+		{"model", match.Conflict, 0, "a conflict never counts for"},
+		{"model", match.Variant, -1.1, "a color suffix is the data's to weigh"},
+		{"type", match.Same, 0, "one kind of product never counts against"},
+		{"type", match.Family, -0.2, "a near kind is free"},
+		{"color", match.Exact, 1.5, "kept: already right"},
+		{"color", match.Conflict, -4, "kept: already right"},
+	}
+	for _, tt := range tests {
+		if got := w[tt.attr][tt.level]; math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s %s = %v, want %v (%s)", tt.attr, tt.level, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// TestGradedLevelsSigned: in a graded attribute the levels that count for
+// a match come before those that count against, so that zeroing a wrong
+// sign keeps the bands in order.
+func TestGradedLevelsSigned(t *testing.T) {
+	for _, a := range match.Attributes() {
+		if !a.Graded {
+			continue
+		}
+		var signs []float64
+		for _, l := range a.Levels {
+			if l.Level != match.Missing && l.Sign() != 0 {
+				signs = append(signs, l.Sign())
+			}
+		}
+		if !slices.IsSortedFunc(signs, func(x, y float64) int { return int(y - x) }) {
+			t.Errorf("%s: level signs %v: a level for a match after one against", a.Name, signs)
+		}
+	}
+}
+
+// TestFitKeepsSigns: a level whose pairs are mostly non-matches in the
+// training data (as a benchmark's sampling can make an agreement) still
+// does not weigh against a match after the fit.
+func TestFitKeepsSigns(t *testing.T) {
+	var pairs []Pair
+	var outs [][]match.Outcome
+	for i := range 400 {
+		m := i%4 == 0
+		lvl := match.Exact
+		if m {
+			lvl = match.Missing // matches rarely state a color here
+		}
+		pairs = append(pairs, Pair{Match: m})
+		outs = append(outs, []match.Outcome{{Attribute: "color", Level: lvl}, {Attribute: "model", Level: map[bool]match.Level{true: match.Exact, false: match.Different}[m]}})
+	}
+	init := map[string]map[match.Level]float64{"color": {match.Exact: 1}, "model": {match.Exact: 5, match.Different: -3}}
+	w, _ := fitLogistic(pairs, outs, init, levelConstraints(), -2, 0.001, 300)
+	if w["color"][match.Exact] < 0 {
+		t.Errorf("color exact fitted %v: an agreement counts against a match", w["color"][match.Exact])
+	}
+	free, _ := fitLogistic(pairs, outs, init, constraints{}, -2, 0.001, 300)
+	if free["color"][match.Exact] >= 0 {
+		t.Errorf("unconstrained color exact fitted %v: the test's data should pull it below 0", free["color"][match.Exact])
+	}
+}
