@@ -27,12 +27,18 @@ func main() {
 	data := flag.String("data", "", "`folder` of labeled-pair datasets (Walmart-Amazon, Abt-Buy layout)")
 	budget := flag.Int("budget", 200, "labels a person gives")
 	resultsPath := flag.String("results", "", "rewrite the active section of this `file` (none when empty)")
+	measure := flag.String("measure", "test", "the `split` F1 is measured on: test, or valid to compare ways of choosing labels without reading test")
+	batch := flag.Int("batch", 50, "labels asked between two re-tunes")
 	flag.Parse()
+	if *measure != "test" && *measure != "valid" {
+		fmt.Fprintf(os.Stderr, "active: -measure %q: want test or valid\n", *measure)
+		os.Exit(2)
+	}
 	if *data == "" {
 		fmt.Fprintln(os.Stderr, "active: -data is required")
 		os.Exit(2)
 	}
-	if err := run(*data, *budget, *resultsPath); err != nil {
+	if err := run(*data, *budget, *batch, *measure, *resultsPath); err != nil {
 		fmt.Fprintln(os.Stderr, "active:", err)
 		os.Exit(1)
 	}
@@ -41,7 +47,7 @@ func main() {
 // randomRuns is how many random draws the random figure is the median of.
 const randomRuns = 5
 
-func run(data string, budget int, resultsPath string) error {
+func run(data string, budget, batch int, measure, resultsPath string) error {
 	vs, err := match.LoadVocabularies()
 	if err != nil {
 		return err
@@ -84,15 +90,15 @@ func run(data string, budget int, resultsPath string) error {
 		if err != nil {
 			return err
 		}
-		test, err := ds.Split("test")
+		test, err := ds.Split(measure)
 		if err != nil {
 			return err
 		}
 		base := match.DefaultConfig()
 		def := ev.Evaluate("test", test, base).F1
-		_, activeCfg := ev.ActiveLabels(train, base, budget, 50, eval.OrderUncertain)
+		_, activeCfg := ev.ActiveLabels(train, base, budget, batch, eval.OrderUncertain)
 		active := ev.Evaluate("test", test, activeCfg).F1
-		_, firstCfg := ev.ActiveLabels(train, base, budget, 50, eval.OrderReviewFirst)
+		_, firstCfg := ev.ActiveLabels(train, base, budget, batch, eval.OrderReviewFirst)
 		first := ev.Evaluate("test", test, firstCfg).F1
 		var randoms []float64
 		for seed := range uint64(randomRuns) {
@@ -112,7 +118,7 @@ func run(data string, budget int, resultsPath string) error {
 	}
 	fmt.Fprintf(&b, "\n%s\n", end)
 	fmt.Print(b.String())
-	if resultsPath != "" {
+	if resultsPath != "" && measure == "test" {
 		return results.WriteSection(resultsPath, "active", b.String())
 	}
 	return nil
