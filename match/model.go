@@ -153,6 +153,20 @@ func suffixClash(a, b map[string]bool, c string) (string, string, bool) {
 	return "", "", false
 }
 
+// sameShape reports whether two codes are the same letters with as many
+// digits in the same places ("wfw9200" / "wfw8300").
+func sameShape(x, y string) bool {
+	if len(x) != len(y) || lettersOf(x) == "" {
+		return false
+	}
+	for i := range len(x) {
+		if isDigit(x[i]) != isDigit(y[i]) || !isDigit(x[i]) && x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // compareCodes compares two compact codes that are not equal.
 func compareCodes(x, y string) (level Level, evidence string) {
 	bx, by := stripSuffix(x), stripSuffix(y)
@@ -164,7 +178,10 @@ func compareCodes(x, y string) (level Level, evidence string) {
 	if dx == dy && d <= 1 {
 		return Close, fmt.Sprintf("%s vs %s: one edit, same digits", x, y)
 	}
-	if dx != dy && (lettersOf(x) == lettersOf(y) || d <= 2) {
+	if dx != dy && (lettersOf(x) == lettersOf(y) || d <= 2 || sameShape(bx, by)) {
+		// The same letters around as many other digits, the suffixes
+		// after the last digit aside ("wfw9200swh" / "wfw8300sw": a color
+		// suffix each): another model of the line.
 		return Conflict, fmt.Sprintf("%s vs %s: digits %s vs %s", x, y, dx, dy)
 	}
 	return Different, fmt.Sprintf("%s vs %s", x, y)
