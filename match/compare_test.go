@@ -128,6 +128,8 @@ func TestCompareModel(t *testing.T) {
 		{Record{Model: "DTIG4"}, Record{Model: "DTIG4/16GB"}, Different, "a capacity joined to the code: other digits, but no neighbor model (not a conflict)"},
 		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, Exact, "code read from the title"},
 		{Record{Model: "KSM150PSER"}, Record{Model: "910-006557"}, Different, "unrelated codes"},
+		{Record{Model: "CA0080-03E"}, Record{Model: "AW1150-07A"}, SameForm, "one maker's numbering, another item"},
+		{Record{Model: "A1263"}, Record{Model: "B7710"}, Different, "short codes of one form are too common to say more"},
 		{Record{}, Record{Model: "A1263"}, Missing, "one side has none"},
 	})
 }

@@ -25,7 +25,11 @@ const minContained = 5
 // codePairOrder ranks the levels of two unequal codes, best first. Conflict
 // outranks Different: a neighbor code is stronger evidence of a different
 // item than an unrelated one.
-var codePairOrder = []Level{Variant, Close, Conflict, Different}
+var codePairOrder = []Level{Variant, Close, Conflict, SameForm, Different}
+
+// SameForm is the level of two codes of one form, letters and digits in the
+// same places, that share nothing else ("CA0080-03E" / "AW1150-07A").
+const SameForm Level = "same_form"
 
 // modelAttribute compares model codes (the shared code feature, codes.go).
 // Each side offers its model field, or the code-like tokens of its title
@@ -43,6 +47,7 @@ func modelAttribute() Attribute {
 			{Level: Base, Weight: 3, Why: "the same base code, one side silent on the suffix"},
 			{Level: Variant, Weight: 0.5, Direction: Either, Why: "same base, another region or color suffix: the product line, maybe not the item"},
 			{Level: Close, Weight: 1, Direction: Either, Why: "one edit, same digits: mostly a typo"},
+			{Level: SameForm, Weight: -4.5, Why: "another code of one form (letters and digits in the same places): one maker's numbering naming another item, where unrelated codes are as often a shop's number beside the maker's"},
 			{Level: Different, Weight: -3.5, Why: "unrelated codes: against, but codes read from titles are noisy"},
 			{Level: Conflict, Weight: -6, Veto: true, Why: "a neighbor code with other digits is another model"},
 			{Level: Missing},
@@ -184,5 +189,22 @@ func compareCodes(x, y string) (level Level, evidence string) {
 		// suffix each): another model of the line.
 		return Conflict, fmt.Sprintf("%s vs %s: digits %s vs %s", x, y, dx, dy)
 	}
+	if len(x) >= 6 && sameForm(x, y) {
+		return SameForm, fmt.Sprintf("%s vs %s: one form", x, y)
+	}
 	return Different, fmt.Sprintf("%s vs %s", x, y)
+}
+
+// sameForm reports whether two codes have letters and digits in the same
+// places.
+func sameForm(x, y string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range len(x) {
+		if isDigit(x[i]) != isDigit(y[i]) {
+			return false
+		}
+	}
+	return true
 }
