@@ -114,6 +114,10 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 			return missing(av, bv)
 		case fa == fb:
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("both titles start with %q", fa)}
+		case leadsWith(a, initialsOf(b, len(fa))) && len(fa) >= 2:
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fa)}
+		case leadsWith(b, initialsOf(a, len(fb))) && len(fb) >= 2:
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fb)}
 		}
 		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q", fa, fb)}
 	case ka == "" || kb == "":
@@ -210,6 +214,7 @@ func brandInTitle(withBrand, other *Item) bool {
 	}
 	joined := " " + strings.Join(toks, " ") + " "
 	return strings.Contains(joined, " "+strings.Join(words, " ")+" ") ||
+		withBrand.brand.initials != "" && leadsWith(other, withBrand.brand.initials) ||
 		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
 }
 
@@ -268,6 +273,31 @@ func wordPrefix(short, long []string) bool {
 		}
 	}
 	return true
+}
+
+// leadsWith reports whether it's title leads with w (firstWord).
+func leadsWith(it *Item, w string) bool { return w != "" && firstWord(it) == w }
+
+// initialsOf returns the first letters of it's first n title words from its
+// first word on (firstWord), when n is 2 to 4 and they are words: what
+// "WD" may stand for ("Western Digital Black NVMe"). "" otherwise.
+func initialsOf(it *Item, n int) string {
+	if n < 2 || n > 4 {
+		return ""
+	}
+	toks := it.text.tokens
+	i := slices.Index(toks, firstWord(it))
+	if i < 0 || i+n > len(toks) {
+		return ""
+	}
+	var b strings.Builder
+	for _, t := range toks[i : i+n] {
+		if len(t) < 2 || isNumber(t) {
+			return ""
+		}
+		b.WriteByte(t[0])
+	}
+	return b.String()
 }
 
 // firstWord is the first title word that is not a number or a stop word.
