@@ -185,7 +185,8 @@ func isLetterOrDigit(r rune) bool {
 
 // extractCodes returns the code-like tokens of s in compact form: tokens that
 // mix letters and digits and are at least 4 characters long ("WH-1000XM4",
-// "L8SK3"), or digit groups joined by a hyphen ("910-006557"), excluding
+// "L8SK3"), or digit groups joined by a hyphen ("910-006557") or by two
+// dots or more ("215.33.40.20.01.001"), excluding
 // quantities ("500ml", "128GB") and ordinals.
 func extractCodes(s string) []string {
 	var out []string
@@ -208,7 +209,9 @@ func extractCodes(s string) []string {
 		// Letters with digits, or digit groups joined by a hyphen. (Bare
 		// six-digit numbers as codes: +0.2 F1 on Abt-Buy, -1.3 on
 		// Walmart-Amazon, so no.)
-		isCode := (letters > 0 && digits > 0) || (letters == 0 && digits >= 5 && strings.ContainsAny(tok, "-/"))
+		// Digit groups joined by dots are a decimal with one dot, a
+		// reference number with more ("215.33.40.20.01.001").
+		isCode := (letters > 0 && digits > 0) || (letters == 0 && digits >= 5 && (strings.ContainsAny(tok, "-/") || strings.Count(tok, ".") >= 2))
 		if !isCode || wordyRE.MatchString(c) {
 			continue
 		}

@@ -70,6 +70,26 @@ func TestCompact(t *testing.T) {
 	}
 }
 
+func TestExtractCodes(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   []string
+		reason string
+	}{
+		{"Sony WH-1000XM4 headphones", []string{"wh1000xm4"}, "letters and digits"},
+		{"Logitech keyboard 920-000383", []string{"920000383"}, "digit groups joined by a hyphen"},
+		{"Omega Seamaster 215.33.40.20.01.001", []string{"21533402001001"}, "digit groups joined by dots: a reference number"},
+		{"Scale 12345.67 grams", nil, "one dot: a decimal"},
+		{"Olympus case 202087", nil, "a bare number is no code"},
+		{"Film 500ml 128GB 1080p", nil, "quantities and descriptions"},
+	}
+	for _, tt := range tests {
+		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("extractCodes(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
 func FuzzTokens(f *testing.F) {
 	for _, s := range []string{"Crème & Co.", "0.5 L", "ＳＯＮＹ", "a,b.c", "10\"", "\xff\xfe"} {
 		f.Add(s)
