@@ -435,6 +435,8 @@ func TestCompareCompatibility(t *testing.T) {
 		{Record{Title: "Griffin FormFit for iPod touch 4G, Black"}, Record{Title: "Griffin iPod touch 4G FormFit case, Black"}, Missing, "the same accessory, described without for"},
 		{Record{Title: "Endust for Electronics cleaning wipes"}, Record{Title: "Endust electronics cleaning wipes"}, Missing, "a product line named with for"},
 		{Record{Title: "Case for iPhone 15"}, Record{Title: "Case for iPhone 14"}, Missing, "two accessories: the title and model decide"},
+		{Record{Title: "Premium compatible Canon CLI-221 magenta ink cartridge"}, Record{Title: "Canon CLI-221 magenta ink cartridge"}, Conflict, "a third party's cartridge standing in for Canon's"},
+		{Record{Title: "JBL Bluetooth compatible speaker"}, Record{Title: "JBL Bluetooth speaker"}, Missing, "compatible with a technology is no stand-in for a product"},
 	})
 }
 

@@ -26,6 +26,11 @@ var compatPhrases = [][]string{
 	{"made", "for"}, {"works", "with"}, {"fits"}, {"fit", "for"}, {"for", "use", "with"}, {"for"},
 }
 
+// standInWords say on their own that the item stands in for the product
+// named after them (not followed by "with" or "for": those are
+// compatPhrases).
+var standInWords = map[string]bool{"compatible": true, "aftermarket": true}
+
 // refillWords name a part for another product.
 var refillWords = []string{"refill", "refills", "replacement", "replacements"}
 
@@ -56,6 +61,20 @@ func compatAttribute() Attribute {
 				}
 				if it.compat.fits != nil {
 					break
+				}
+			}
+			if it.compat.fits == nil {
+				// A word alone that says the item stands in for what
+				// follows ("Premium compatible Canon CLI-221 ink"): a
+				// third party's item.
+				for i := 1; i+1 < len(toks); i++ {
+					if standInWords[toks[i]] {
+						it.compat.fits = TitleKeys(toks[i+1:])
+						it.compat.head = TitleKeys(toks[1:i])
+						it.compat.generic = true
+						it.compat.at = i
+						break
+					}
 				}
 			}
 			// A refill or replacement part says so early in its title
