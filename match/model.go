@@ -82,6 +82,21 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 			}
 		}
 	}
+	// A code that leads the other's, written as its first piece ("U5269"
+	// against "U5269-900", "DTIG4" against "DTIG4/16GB"): the same base,
+	// the other adds a suffix.
+	for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
+		for _, c := range pair[0].primary() {
+			if !pair[1].pieces[c] || !hasDigit(c) {
+				continue
+			}
+			for _, x := range pair[1].primary() {
+				if len(x) > len(c) && strings.HasPrefix(x, c) {
+					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s leads %s", c, x)}
+				}
+			}
+		}
+	}
 	best := Outcome{Level: Different, A: av, B: bv}
 	rank := func(l Level) int { return slices.Index(codePairOrder, l) }
 	for _, x := range sa {
