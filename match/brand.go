@@ -43,6 +43,10 @@ const Owner Level = "owner"
 // field and their titles start with different words.
 const NotInTitle Level = "not_in_title"
 
+// LeadsApart is the level of two titles without brand fields, each led by a
+// word the other lacks ("WD Blue 2TB" / "Seagate FireCuda 2TB").
+const LeadsApart Level = "leads_apart"
+
 // LeadsOther is the brand level when a record without a brand field omits
 // the other's brand and its title leads with a word the other record lacks:
 // most likely another brand's name ("GENERICKOR GO 48 HOODIE" against a
@@ -62,6 +66,7 @@ func brandAttribute() Attribute {
 			{Level: Close, Weight: 1.5, Why: "a near spelling is mostly a typo of the same brand"},
 			{Level: Owner, Weight: 0.5, Why: "a supplier's vendor column names the brand's owner: no disagreement, little agreement (an owner has many brands)"},
 			{Level: NotInTitle, Weight: -1, Why: "a title that omits the other's brand: weak evidence against"},
+			{Level: LeadsApart, Weight: -2, Why: "two titles led by words neither shares: two brands more often than a title that omits its brand (not a veto: a leading word may be a product line or a shop's word)"},
 			{Level: LeadsOther, Weight: -4, Veto: true, Why: "a title that omits the other's brand and leads with a word the other lacks: its own brand, most often (Walmart-Amazon: 81 pairs of such, none a match); a shared GTIN overrules it"},
 			{Level: Conflict, Weight: -4, Veto: true, Why: "two brands make two different items"},
 			{Level: Missing},
@@ -118,6 +123,9 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fa)}
 		case leadsWith(b, initialsOf(a, len(fb))) && len(fb) >= 2:
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fb)}
+		}
+		if !hasWord(b, fa) && !hasWord(a, fb) && !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
+			return Outcome{Level: LeadsApart, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q, neither in the other", fa, fb)}
 		}
 		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q", fa, fb)}
 	case ka == "" || kb == "":
@@ -269,6 +277,16 @@ func wordPrefix(short, long []string) bool {
 	}
 	for i := range short {
 		if short[i] != long[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWord reports whether it's title has the word w (as a title key).
+func hasWord(it *Item, w string) bool {
+	for _, k := range TitleKeys([]string{w}) {
+		if !it.text.idx.has(k) {
 			return false
 		}
 	}

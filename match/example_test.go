@@ -53,7 +53,7 @@ func ExampleAttributes() {
 	}
 	// Output:
 	// gtin [exact conflict invalid missing]
-	// brand [exact alias in_title close owner not_in_title leads_other(veto) conflict(veto) missing]
+	// brand [exact alias in_title close owner not_in_title leads_apart leads_other(veto) conflict(veto) missing]
 	// title [exact t90 t80 t70 t60 t50 t40 t30 t20 different missing]
 }
 
