@@ -277,7 +277,8 @@ func render(res []result, data string) string {
 	fmt.Fprintf(&b, "Made by `make accuracy DATA=%s` on %s (Go %s, %d cores). Test split of each dataset;\n",
 		data, time.Now().UTC().Format("2006-01-02"), strings.TrimPrefix(runtime.Version(), "go"), runtime.NumCPU())
 	b.WriteString("F1 in %. *Default*: the built-in hand-set weights, no labels. *Tuned*: m/u per level counted on train, refined\n")
-	b.WriteString("by logistic regression pulled toward them; the pull, vetoes and thresholds chosen on valid\n")
+	b.WriteString("by logistic regression pulled toward them, each level keeping its direction and the title bands their order\n")
+	b.WriteString("(`match.LevelSpec.Direction`, `match.Attribute.Graded`); the pull, vetoes and thresholds chosen on valid\n")
 	b.WriteString("(`benchmarks/configs/<dataset>.json`). A review counts as a non-match. Error classes: `benchmarks/ERRORS.md` (`ERRORS-extra.md` for em-extra).\n")
 	b.WriteString("Published figures from `ANCHORS.md` (same test splits).")
 	for _, r := range res {
