@@ -123,8 +123,12 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fa)}
 		case leadsWith(b, initialsOf(a, len(fb))) && len(fb) >= 2:
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fb)}
+		case fa == leadingPair(b) || fb == leadingPair(a):
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: "one title's first word is the other's first two joined"}
 		}
-		if !hasWord(b, fa) && !hasWord(a, fb) && !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
+		if !hasDigit(fa) && !hasDigit(fb) && !hasWord(b, fa) && !hasWord(a, fb) && !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
+			// Two words, neither a code ("DDW1805W 18-in. dishwasher"
+			// leads with its model, not a brand).
 			return Outcome{Level: LeadsApart, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q, neither in the other", fa, fb)}
 		}
 		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q", fa, fb)}
@@ -291,6 +295,18 @@ func hasWord(it *Item, w string) bool {
 		}
 	}
 	return true
+}
+
+// leadingPair returns it's first two title words from its first word on
+// (firstWord) joined ("techcraft" of "Tech Craft TV stand"), "" when it has
+// fewer.
+func leadingPair(it *Item) string {
+	toks := it.text.tokens
+	i := slices.Index(toks, firstWord(it))
+	if i < 0 || i+2 > len(toks) {
+		return ""
+	}
+	return toks[i] + toks[i+1]
 }
 
 // leadsWith reports whether it's title leads with w (firstWord).

@@ -84,6 +84,8 @@ func TestCompareBrand(t *testing.T) {
 		{Record{Brand: "Western Digital"}, Record{Title: "WD Blue 1TB hard drive"}, InTitle, "a title led by the brand's initials"},
 		{Record{Title: "Seagate Barracuda 2TB"}, Record{Title: "WD Blue 2TB"}, LeadsApart, "letters that are no initials of the other's words: two titles led by words neither has"},
 		{Record{Title: "Privacy filter 23 Wide"}, Record{Title: "3M PF19.0 privacy filter"}, NotInTitle, "one title's leading word is in the other: a title that omits its brand"},
+		{Record{Title: "Danby portable dishwasher DDW1805WH"}, Record{Title: "DDW1805W 18-in. portable dishwasher"}, NotInTitle, "a title led by its code leads with no brand"},
+		{Record{Title: "Tech Craft Veneto TV stand SWP60"}, Record{Title: "Techcraft SWP60 classic TV stand"}, InTitle, "a brand written as one word and as two"},
 		{Record{Brand: "Logitec"}, Record{Brand: "Logitech"}, Close, "a near spelling"},
 		{Record{Brand: "VoltLink"}, Record{Brand: "Anker"}, Conflict, "white label"},
 		{Record{}, Record{Brand: "Anker"}, Missing, "one side has none"},
