@@ -2,7 +2,6 @@ package eval
 
 import (
 	"math"
-	"slices"
 	"testing"
 
 	"github.com/followmatch/followmatch/match"
@@ -64,26 +63,6 @@ func TestConstraintsKeepMeaning(t *testing.T) {
 	for _, tt := range tests {
 		if got := w[tt.attr][tt.level]; math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s %s = %v, want %v (%s)", tt.attr, tt.level, got, tt.want, tt.reason)
-		}
-	}
-}
-
-// TestGradedLevelsSigned: in a graded attribute the levels that count for
-// a match come before those that count against, so that zeroing a wrong
-// sign keeps the bands in order.
-func TestGradedLevelsSigned(t *testing.T) {
-	for _, a := range match.Attributes() {
-		if !a.Graded {
-			continue
-		}
-		var signs []float64
-		for _, l := range a.Levels {
-			if l.Level != match.Missing && l.Sign() != 0 {
-				signs = append(signs, l.Sign())
-			}
-		}
-		if !slices.IsSortedFunc(signs, func(x, y float64) int { return int(y - x) }) {
-			t.Errorf("%s: level signs %v: a level for a match after one against", a.Name, signs)
 		}
 	}
 }

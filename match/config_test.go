@@ -161,3 +161,39 @@ func TestWithAbbreviations(t *testing.T) {
 		t.Errorf("the built-in vocabularies changed: %v", keys)
 	}
 }
+
+// TestDirectionsAgreeWithWeights: a level declared to count for a match
+// does not weigh against one by hand, nor one declared against for one: the
+// hand-set weight and the direction a fit keeps say the same.
+func TestDirectionsAgreeWithWeights(t *testing.T) {
+	for _, a := range Attributes() {
+		for _, l := range a.Levels {
+			if l.Direction == ByWeight || l.Direction == Either {
+				continue
+			}
+			if l.Sign()*l.Weight < 0 {
+				t.Errorf("%s %s: direction %d but hand-set weight %v", a.Name, l.Level, l.Direction, l.Weight)
+			}
+		}
+	}
+}
+
+// TestGradedLevelsSigned: in a graded attribute the levels that count for
+// a match come before those that count against, so that zeroing a wrong
+// sign keeps the bands in order.
+func TestGradedLevelsSigned(t *testing.T) {
+	for _, a := range Attributes() {
+		if !a.Graded {
+			continue
+		}
+		var signs []float64
+		for _, l := range a.Levels {
+			if l.Level != Missing && l.Sign() != 0 {
+				signs = append(signs, l.Sign())
+			}
+		}
+		if !slices.IsSortedFunc(signs, func(x, y float64) int { return int(y - x) }) {
+			t.Errorf("%s: level signs %v: a level for a match after one against", a.Name, signs)
+		}
+	}
+}
