@@ -98,24 +98,25 @@ func TestRanksSettleTiesAsIDs(t *testing.T) {
 	}
 }
 
-// TestRanksOfOneSegmentOnly: a listing added after the bulk build lives in
-// another segment; ties that reach it are settled by id.
-func TestRanksOfOneSegmentOnly(t *testing.T) {
+// tiedAfter builds bulkTied's index, changes it through a writer and
+// returns it (closed when the test ends) with the sorted ids of its three
+// candidates for "Zenfy Kettle".
+func tiedAfter(t *testing.T, change func(*Writer) error) (*Index, []string) {
+	t.Helper()
 	vs, err := match.LoadVocabularies()
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := bulkTied(t, vs)
-	ix, err := Open(dir, vs, false)
+	ix, err := Open(bulkTied(t, vs), vs, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	t.Cleanup(func() { ix.Close() })
 	w, err := ix.NewWriter(10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Put(&match.Record{ID: "A000", Brand: "Zenfy", Title: "Zenfy Kettle A000"}); err != nil {
+	if err := change(w); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(); err != nil {
@@ -128,6 +129,15 @@ func TestRanksOfOneSegmentOnly(t *testing.T) {
 	}
 	got := ids(cands)
 	slices.Sort(got)
+	return ix, got
+}
+
+// TestRanksOfOneSegmentOnly: a listing added after the bulk build lives in
+// another segment; ties that reach it are settled by id.
+func TestRanksOfOneSegmentOnly(t *testing.T) {
+	_, got := tiedAfter(t, func(w *Writer) error {
+		return w.Put(&match.Record{ID: "A000", Brand: "Zenfy", Title: "Zenfy Kettle A000"})
+	})
 	if want := []string{"A000", "T000", "T001"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("candidates %v, want %v (the new listing's id comes first)", got, want)
 	}
@@ -137,26 +147,7 @@ func TestRanksOfOneSegmentOnly(t *testing.T) {
 // the order of the others usable, and the candidates are still the lowest
 // ids among the listings left.
 func TestRanksAfterDelete(t *testing.T) {
-	vs, err := match.LoadVocabularies()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := bulkTied(t, vs)
-	ix, err := Open(dir, vs, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	w, err := ix.NewWriter(10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Delete("T001"); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
+	ix, got := tiedAfter(t, func(w *Writer) error { return w.Delete("T001") })
 	snap, err := ix.snapshot()
 	if err != nil {
 		t.Fatal(err)
@@ -166,13 +157,6 @@ func TestRanksAfterDelete(t *testing.T) {
 	if s.ranked < 0 {
 		t.Error("the ranks are no longer used after a deletion")
 	}
-	offer := match.Prepare(&match.Record{ID: "o", Brand: "Zenfy", Title: "Zenfy Kettle"}, vs)
-	cands, err := ix.Candidates(context.Background(), offer, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := ids(cands)
-	slices.Sort(got)
 	if want := []string{"T000", "T002", "T003"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("candidates %v, want %v", got, want)
 	}

@@ -113,17 +113,20 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 	switch {
 	case ka == "" && kb == "":
 		// Titles usually start with the brand.
-		fa, fb := firstWord(a), firstWord(b)
-		switch {
-		case fa == "" || fb == "":
+		ia, ib := lead(a), lead(b)
+		if ia < 0 || ib < 0 {
 			return missing(av, bv)
+		}
+		ta, tb := a.text.tokens[ia:], b.text.tokens[ib:]
+		fa, fb := ta[0], tb[0]
+		switch {
 		case fa == fb:
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("both titles start with %q", fa)}
-		case leadsWith(a, initialsOf(b, len(fa))) && len(fa) >= 2:
+		case fa == leadInitials(tb, len(fa)):
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fa)}
-		case leadsWith(b, initialsOf(a, len(fb))) && len(fb) >= 2:
+		case fb == leadInitials(ta, len(fb)):
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fb)}
-		case fa == leadingPair(b) || fb == leadingPair(a):
+		case fa == leadPair(tb) || fb == leadPair(ta):
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: "one title's first word is the other's first two joined"}
 		}
 		if !hasDigit(fa) && !hasDigit(fb) && !hasWord(b, fa) && !hasWord(a, fb) && !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
@@ -226,7 +229,7 @@ func brandInTitle(withBrand, other *Item) bool {
 	}
 	joined := " " + strings.Join(toks, " ") + " "
 	return strings.Contains(joined, " "+strings.Join(words, " ")+" ") ||
-		withBrand.brand.initials != "" && leadsWith(other, withBrand.brand.initials) ||
+		withBrand.brand.initials != "" && firstWord(other) == withBrand.brand.initials ||
 		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
 }
 
@@ -297,35 +300,24 @@ func hasWord(it *Item, w string) bool {
 	return true
 }
 
-// leadingPair returns it's first two title words from its first word on
-// (firstWord) joined ("techcraft" of "Tech Craft TV stand"), "" when it has
-// fewer.
-func leadingPair(it *Item) string {
-	toks := it.text.tokens
-	i := slices.Index(toks, firstWord(it))
-	if i < 0 || i+2 > len(toks) {
+// leadPair returns a title's first two words joined ("techcraft" of "tech
+// craft tv stand"), "" when it has fewer.
+func leadPair(toks []string) string {
+	if len(toks) < 2 {
 		return ""
 	}
-	return toks[i] + toks[i+1]
+	return toks[0] + toks[1]
 }
 
-// leadsWith reports whether it's title leads with w (firstWord).
-func leadsWith(it *Item, w string) bool { return w != "" && firstWord(it) == w }
-
-// initialsOf returns the first letters of it's first n title words from its
-// first word on (firstWord), when n is 2 to 4 and they are words: what
-// "WD" may stand for ("Western Digital Black NVMe"). "" otherwise.
-func initialsOf(it *Item, n int) string {
-	if n < 2 || n > 4 {
-		return ""
-	}
-	toks := it.text.tokens
-	i := slices.Index(toks, firstWord(it))
-	if i < 0 || i+n > len(toks) {
+// leadInitials returns the first letters of a title's first n words, when
+// n is 2 to 4 and they are words: what "WD" may stand for ("western digital
+// black nvme"). "" otherwise.
+func leadInitials(toks []string, n int) string {
+	if n < 2 || n > 4 || n > len(toks) {
 		return ""
 	}
 	var b strings.Builder
-	for _, t := range toks[i : i+n] {
+	for _, t := range toks[:n] {
 		if len(t) < 2 || isNumber(t) {
 			return ""
 		}
@@ -336,10 +328,19 @@ func initialsOf(it *Item, n int) string {
 
 // firstWord is the first title word that is not a number or a stop word.
 func firstWord(it *Item) string {
-	for _, t := range it.text.tokens {
-		if !stopWords[t] && !isNumber(t) && t != "new" {
-			return t
-		}
+	if i := lead(it); i >= 0 {
+		return it.text.tokens[i]
 	}
 	return ""
+}
+
+// lead returns the index of it's first title word (firstWord), -1 when it
+// has none.
+func lead(it *Item) int {
+	for i, t := range it.text.tokens {
+		if !stopWords[t] && !isNumber(t) && t != "new" {
+			return i
+		}
+	}
+	return -1
 }

@@ -20,6 +20,16 @@ type compatValue struct {
 	at int
 }
 
+// name notes the phrase of n tokens at toks[at] that introduces the product
+// the item fits (or, generic, stands in for): the keys after it are what it
+// fits, those before it (the first left out) what it is.
+func (c *compatValue) name(toks []string, at, n int, generic bool) {
+	c.fits = TitleKeys(toks[at+n:])
+	c.head = TitleKeys(toks[1:at])
+	c.generic = generic
+	c.at = at
+}
+
 // compatPhrases introduce the product an accessory fits, as title tokens.
 var compatPhrases = [][]string{
 	{"compatible", "with"}, {"compatible", "for"}, {"replacement", "for"}, {"designed", "for"},
@@ -52,10 +62,7 @@ func compatAttribute() Attribute {
 			for i := 2; i < len(toks); i++ {
 				for _, p := range compatPhrases {
 					if i+len(p) < len(toks) && slices.Equal(toks[i:i+len(p)], p) {
-						it.compat.fits = TitleKeys(toks[i+len(p):])
-						it.compat.head = TitleKeys(toks[1:i])
-						it.compat.generic = p[0] != "for" && p[0] != "designed" && p[0] != "made"
-						it.compat.at = i
+						it.compat.name(toks, i, len(p), p[0] != "for" && p[0] != "designed" && p[0] != "made")
 						break
 					}
 				}
@@ -69,10 +76,7 @@ func compatAttribute() Attribute {
 				// third party's item.
 				for i := 1; i+1 < len(toks); i++ {
 					if standInWords[toks[i]] {
-						it.compat.fits = TitleKeys(toks[i+1:])
-						it.compat.head = TitleKeys(toks[1:i])
-						it.compat.generic = true
-						it.compat.at = i
+						it.compat.name(toks, i, 1, true)
 						break
 					}
 				}

@@ -176,15 +176,8 @@ func suffixClash(a, b map[string]bool, c string) (string, string, bool) {
 // sameShape reports whether two codes are the same letters with as many
 // digits in the same places ("wfw9200" / "wfw8300").
 func sameShape(x, y string) bool {
-	if len(x) != len(y) || lettersOf(x) == "" {
-		return false
-	}
-	for i := range len(x) {
-		if isDigit(x[i]) != isDigit(y[i]) || !isDigit(x[i]) && x[i] != y[i] {
-			return false
-		}
-	}
-	return true
+	l := lettersOf(x)
+	return l != "" && sameForm(x, y) && l == lettersOf(y)
 }
 
 // compareCodes compares two compact codes that are not equal.
