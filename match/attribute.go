@@ -75,7 +75,7 @@ var attributes = []Attribute{
 	gtinAttribute(), brandAttribute(), titleAttribute(), modelAttribute(),
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
-	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(),
+	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(), measuresAttribute(),
 	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(),
 }
 

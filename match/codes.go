@@ -221,9 +221,10 @@ func extractCodes(s string) []string {
 }
 
 // wordyRE matches a number followed by a word or a unit-like suffix
-// ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes
-// ("1093curv2", with more letters between its numbers, is a code).
-var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]{1,2}\d[a-z]*)$`)
+// ("49ers", "14mp", "16channel", "1080p", "3in1") or a dimension
+// ("2560x1440"): descriptions, not codes ("1093curv2", with more letters
+// between its numbers, and "258b6queb", with letters after them, are codes).
+var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]{1,2}\d[a-z]{0,2})$`)
 
 // codePiece reports whether title key k is the compact code or a piece of
 // it ("ck" and "61480" of "ck61480").

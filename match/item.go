@@ -35,6 +35,7 @@ type Item struct {
 	compat    compatValue    // compat.go
 	version   versionValue   // version.go
 	numbers   numbersValue   // numbers.go
+	measures  measureValue   // measures.go
 	ptype     typeValue      // producttype.go
 	line      []string       // line.go: the line words after the brand
 

@@ -1,0 +1,166 @@
+package match
+
+import (
+	"strconv"
+	"strings"
+)
+
+// measureValue is the measures feature: the specs a title states as a
+// number and a word that is not a size unit ("2400 MHz", "24-Port",
+// "11-speed", "3MOA", "1080p"), by word. Size units ("4GB", "12 oz") are
+// the size comparison's, bare numbers ("Series 7") the numbers
+// comparison's, codes ("5D", "T7") the model comparison's.
+type measureValue struct {
+	words []string   // the measure words, in title order
+	vals  [][]string // the values each names, normalized ("2.50" is "2.5")
+	text  string     // as results show them
+}
+
+// measuresAttribute compares the specs two titles state by number: two
+// offers of one product state one clock, one port count, one dot size; a
+// title's "6MOA" against the other's "3MOA" is the sibling ("Sig Sauer
+// ROMEO Zero ... 3MOA Dot" / "... 6MOA Dot"), which the title similarity
+// of two otherwise equal titles hides.
+func measuresAttribute() Attribute {
+	return Attribute{
+		Name: "measures",
+		Levels: []LevelSpec{
+			{Level: Same, Weight: 0.5, Direction: For, Why: "the titles state the same specs by number: usually one product"},
+			{Level: Conflict, Weight: -3, Direction: Against, Why: "one spec stated with another number (\"3MOA\" / \"6MOA\", \"2400MHz\" / \"2666MHz\"): a sibling (not a veto: titles name the specs of what an item fits)"},
+			{Level: Missing},
+		},
+		prepare: func(it *Item, vs *Vocabularies) {
+			it.measures = readMeasures(it, vs)
+		},
+		encode: func(e *encoder, it *Item) {
+			m := &it.measures
+			e.strs(m.words)
+			e.count(len(m.vals), m.vals == nil)
+			for _, v := range m.vals {
+				e.strs(v)
+			}
+			e.str(m.text)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			m := &it.measures
+			m.words = d.strs()
+			if n, isNil := d.count(1); !isNil {
+				m.vals = make([][]string, n)
+				for i := range m.vals {
+					m.vals[i] = d.strs()
+				}
+			}
+			m.text = d.str()
+		},
+		compare: compareMeasures,
+	}
+}
+
+// readMeasures reads a title's measures: a number glued to a word that is
+// no size unit and no code ("3moa", "1600mhz", "1080p"), or a number
+// followed by a measure word ("2400 mhz", "24 port", "11 speed"). A
+// dimension's "x" is no measure, nor a count of the pack.
+func readMeasures(it *Item, vs *Vocabularies) measureValue {
+	var m measureValue
+	toks := it.text.tokens
+	var shown []string
+	for i, t := range toks {
+		num, word := "", ""
+		switch {
+		case isDigit(t[0]) && !isDecimal(t):
+			j := 0
+			for j < len(t) && (isDigit(t[j]) || t[j] == '.') {
+				j++
+			}
+			if !isLetters(t[j:]) {
+				continue // "2.5", "12a34": a decimal or a code
+			}
+			num, word = t[:j], t[j:]
+			if len(word) > 4 && !measureWords[word] {
+				continue // "11shimano": a number run into a name
+			}
+			if !measureWords[word] && (it.codes.all[t] || it.codes.isPiece(t)) {
+				continue // "5d", "9900k" of "i9-9900K": a model's name
+			}
+		case isDecimal(t) && i+1 < len(toks) && measureWords[toks[i+1]]:
+			num, word = t, toks[i+1]
+		default:
+			continue
+		}
+		word = singular(word)
+		if word == "x" || ordinals[word] || unitKeys[word] != "" || stopWords[word] || isColor(vs, word) {
+			continue
+		}
+		v, err := strconv.ParseFloat(num, 64)
+		if err != nil || v == 0 {
+			continue
+		}
+		m.add(word, strconv.FormatFloat(v, 'f', -1, 64))
+		shown = append(shown, num+word)
+	}
+	m.text = strings.Join(shown, " ")
+	return m
+}
+
+// ordinals are the endings of a number that ranks ("9th", "2nd"): a
+// generation, read by the version comparison.
+var ordinals = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
+
+// isLetters reports whether t is all letters a-z.
+func isLetters(t string) bool {
+	for i := 0; i < len(t); i++ {
+		if t[i] < 'a' || t[i] > 'z' {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// add notes value v of the measure word w.
+func (m *measureValue) add(w, v string) {
+	for i, x := range m.words {
+		if x == w {
+			m.vals[i] = appendUnique(m.vals[i], v)
+			return
+		}
+	}
+	m.words = append(m.words, w)
+	m.vals = append(m.vals, []string{v})
+}
+
+// compareMeasures compares the measures both titles state: a word stated
+// with no value in common is a conflict; otherwise the shared words agree.
+func compareMeasures(a, b *Item, _ *Env) Outcome {
+	ma, mb := &a.measures, &b.measures
+	if len(ma.words) == 0 || len(mb.words) == 0 {
+		return missing(ma.text, mb.text)
+	}
+	shared := false
+	for i, w := range ma.words {
+		for j, x := range mb.words {
+			if x != w {
+				continue
+			}
+			shared = true
+			if !intersects(ma.vals[i], mb.vals[j]) {
+				return Outcome{Level: Conflict, A: ma.text, B: mb.text, Evidence: w + " stated with another number"}
+			}
+		}
+	}
+	if !shared {
+		return missing(ma.text, mb.text)
+	}
+	return Outcome{Level: Same, A: ma.text, B: mb.text}
+}
+
+// intersects reports whether two short lists share a value.
+func intersects(x, y []string) bool {
+	for _, v := range x {
+		for _, w := range y {
+			if v == w {
+				return true
+			}
+		}
+	}
+	return false
+}

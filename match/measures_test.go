@@ -1,0 +1,40 @@
+package match
+
+import "testing"
+
+func TestCompareMeasures(t *testing.T) {
+	runPairs(t, "measures", []pairCase{
+		{Record{Title: "Sig Sauer ROMEO Zero Reflex Sight 1X Power 3MOA Dot Black Finish"}, Record{Title: "Sig Sauer ROMEO Zero Reflex Sight 1X Power 6MOA Dot"}, Conflict, "one spec with another number: a sibling whose title is otherwise the same"},
+		{Record{Title: "Kingston 8GB DDR4 2400MHz desktop memory"}, Record{Title: "Kingston 8GB DDR4 2666 MHz desktop memory"}, Conflict, "another clock, glued or apart"},
+		{Record{Title: "TP-Link 8-Port Gigabit Switch"}, Record{Title: "TP-Link Gigabit Switch, 8 ports"}, Same, "one port count, written two ways"},
+		{Record{Title: "Intel Core i5 3.10GHz 6 Cores"}, Record{Title: "Intel Core i5 3.1 GHz 6-core processor"}, Same, "3.10 is 3.1"},
+		{Record{Title: "Intel Core i5 3.10GHz"}, Record{Title: "Intel Core i5 12 threads"}, Missing, "no spec both state"},
+		{Record{Title: "Shimano 12-speed chain"}, Record{Title: "Shimano 11 Speed chain"}, Conflict, "another speed count"},
+		{Record{Title: "Shimano 10-50T cassette"}, Record{Title: "Shimano 11-50T cassette"}, Missing, "pieces of a code (10-50T) are the model comparison's"},
+		{Record{Title: "4K monitor 1080p input"}, Record{Title: "4K monitor"}, Same, "a single letter glued to a number is a spec (4K)"},
+		{Record{Title: "Canon EOS 5D camera"}, Record{Title: "Canon EOS 7D camera"}, Conflict, "a short name the model comparison does not read as a code (5D, 7D) still tells two cameras apart"},
+		{Record{Title: "Canon EOS 5D Mark II camera"}, Record{Title: "Canon EOS 5D Mark III camera"}, Same, "the same 5D"},
+		{Record{Title: "Intel Core i9-9900K 9th gen"}, Record{Title: "Intel Core i9-9900K 10th gen"}, Missing, "an ordinal is a generation (version), and 9900K a piece of the code"},
+		{Record{Title: "Samsung 4GB memory 2400MHz"}, Record{Title: "Samsung 8GB memory 2400MHz"}, Same, "a size unit (GB) is the size comparison's"},
+		{Record{Title: "Monitor 1920 x 1080 black"}, Record{Title: "Monitor 2560 x 1440 black"}, Missing, "a dimension's x is no spec word"},
+		{Record{Title: "11Shimano chain"}, Record{Title: "12Shimano chain"}, Missing, "a number run into a long name is no spec"},
+	})
+}
+
+func TestReadMeasures(t *testing.T) {
+	vs := testVocab(t)
+	for _, tt := range []struct {
+		title, want, reason string
+	}{
+		{"Sig Sauer ROMEO Zero 3MOA Dot", "3moa", "a number glued to a short word"},
+		{"Intel 3.6 GHz 8-Core 16 threads", "3.6ghz 8core 16thread", "numbers before measure words, plurals singular"},
+		{"Canon 2 Black ink", "", "a count of a color is no spec"},
+		{"Nike 2nd edition", "", "ordinals rank"},
+		{"Philips 258B6QUEB 25in monitor", "", "a code and a size"},
+	} {
+		it := Prepare(&Record{Title: tt.title}, vs)
+		if got := it.measures.text; got != tt.want {
+			t.Errorf("readMeasures(%q) = %q, want %q (%s)", tt.title, got, tt.want, tt.reason)
+		}
+	}
+}
