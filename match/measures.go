@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -25,7 +26,7 @@ func measuresAttribute() Attribute {
 	return Attribute{
 		Name: "measures",
 		Levels: []LevelSpec{
-			{Level: Same, Weight: 0.5, Direction: For, Why: "the titles state the same specs by number: usually one product"},
+			{Level: Same, Weight: 0, Direction: For, Why: "the same specs by number: siblings share most specs, so 0 until tune fits it"},
 			{Level: Conflict, Weight: -3, Direction: Against, Why: "one spec stated with another number (\"3MOA\" / \"6MOA\", \"2400MHz\" / \"2666MHz\"): a sibling (not a veto: titles name the specs of what an item fits)"},
 			{Level: Missing},
 		},
@@ -153,14 +154,33 @@ func compareMeasures(a, b *Item, _ *Env) Outcome {
 	return Outcome{Level: Same, A: ma.text, B: mb.text}
 }
 
-// intersects reports whether two short lists share a value.
+// intersects reports whether two short lists of values share one (see
+// sameMeasure).
 func intersects(x, y []string) bool {
 	for _, v := range x {
 		for _, w := range y {
-			if v == w {
+			if sameMeasure(v, w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// sameMeasure reports whether two values state one measure: equal, or one
+// a whole number the other rounds or cuts to ("14 MP" for "14.7 MP"):
+// shops shorten specs.
+func sameMeasure(v, w string) bool {
+	if v == w {
+		return true
+	}
+	x, errX := strconv.ParseFloat(v, 64)
+	y, errY := strconv.ParseFloat(w, 64)
+	if errX != nil || errY != nil {
+		return false
+	}
+	if x != math.Trunc(x) {
+		x, y = y, x
+	}
+	return x == math.Trunc(x) && (x == math.Trunc(y) || x == math.Round(y))
 }

@@ -8,6 +8,7 @@ func TestCompareMeasures(t *testing.T) {
 		{Record{Title: "Kingston 8GB DDR4 2400MHz desktop memory"}, Record{Title: "Kingston 8GB DDR4 2666 MHz desktop memory"}, Conflict, "another clock, glued or apart"},
 		{Record{Title: "TP-Link 8-Port Gigabit Switch"}, Record{Title: "TP-Link Gigabit Switch, 8 ports"}, Same, "one port count, written two ways"},
 		{Record{Title: "Intel Core i5 3.10GHz 6 Cores"}, Record{Title: "Intel Core i5 3.1 GHz 6-core processor"}, Same, "3.10 is 3.1"},
+		{Record{Title: "Casio Exilim 14.1 MP camera"}, Record{Title: "Casio Exilim 14 MP camera"}, Same, "a spec cut short is the same spec"},
 		{Record{Title: "Intel Core i5 3.10GHz"}, Record{Title: "Intel Core i5 12 threads"}, Missing, "no spec both state"},
 		{Record{Title: "Shimano 12-speed chain"}, Record{Title: "Shimano 11 Speed chain"}, Conflict, "another speed count"},
 		{Record{Title: "Shimano 10-50T cassette"}, Record{Title: "Shimano 11-50T cassette"}, Missing, "pieces of a code (10-50T) are the model comparison's"},
@@ -35,6 +36,29 @@ func TestReadMeasures(t *testing.T) {
 		it := Prepare(&Record{Title: tt.title}, vs)
 		if got := it.measures.text; got != tt.want {
 			t.Errorf("readMeasures(%q) = %q, want %q (%s)", tt.title, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestSameMeasure(t *testing.T) {
+	for _, tt := range []struct {
+		v, w   string
+		want   bool
+		reason string
+	}{
+		{"14.7", "14", true, "a shop cuts 14.7 MP to 14"},
+		{"14.7", "15", true, "or rounds it"},
+		{"14.1", "14.2", false, "two stated decimals"},
+		{"3.1", "3.1", true, "equal"},
+		{"16", "12", false, "two whole numbers"},
+		{"2.5", "2", true, "2.5 cut to 2"},
+		{"2.5", "4", false, "neither cut nor rounded"},
+	} {
+		if got := sameMeasure(tt.v, tt.w); got != tt.want {
+			t.Errorf("sameMeasure(%s, %s) = %v, want %v (%s)", tt.v, tt.w, got, tt.want, tt.reason)
+		}
+		if got := sameMeasure(tt.w, tt.v); got != tt.want {
+			t.Errorf("sameMeasure(%s, %s) = %v, want %v (symmetric)", tt.w, tt.v, got, tt.want)
 		}
 	}
 }
