@@ -136,6 +136,7 @@ func TestCompareModel(t *testing.T) {
 		{Record{Title: "Kingston 16GB DTIG4 USB 3.0"}, Record{Title: "Kingston DataTraveler 16GB USB 3.0 (DTIG4/16GB)"}, Base, "a capacity after the code's slash"},
 		{Record{Title: "Griffin Elevator laptop stand 1093curv2"}, Record{Title: "Griffin Elevator stand 1093-CURV2"}, Exact, "letters between two numbers: a code, not a description like 3in1"},
 		{Record{Title: "Philips 258B6QUEB - WQHD IPS Monitor"}, Record{Title: "Philips 258B6QUEB LCD monitor"}, Exact, "letters after the second number: a code (was read as a description like 2in1s)"},
+		{Record{Title: "Da-Lite Pearlescent Tensioned Cosmopolitan Electrol - AV Format 9 x 9", Model: "81108"}, Record{Title: "Da-Lite Tensioned Cosmopolitan Electrol projection screen", Model: "Cosmopolitan Electrol"}, Different, "a model field of words in the other's title names the line, not the item (was contained, +4.5)"},
 		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, Exact, "code read from the title"},
 		{Record{Model: "KSM150PSER"}, Record{Model: "910-006557"}, Different, "unrelated codes"},
 		{Record{Model: "CA0080-03E"}, Record{Model: "AW1150-07A"}, SameForm, "one maker's numbering, another item"},
