@@ -1,6 +1,10 @@
 package match
 
-import "fmt"
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
 
 // packValue is the pack count (units per sellable item): stated in
 // pack_count, or read from the packaging text or the title; 0 when none is
@@ -12,6 +16,9 @@ type packValue struct {
 	// packaging) that would state one; only then does silence mean a
 	// single.
 	readable bool
+	// boxed: the count is a title's count per box ("100/Box", "25 box"):
+	// what the box holds, which a title that states no count may sell too.
+	boxed bool
 }
 
 // packAttribute compares pack counts. A side whose title and packaging
@@ -38,7 +45,7 @@ func packAttribute() Attribute {
 			}
 			if p.n == 0 {
 				if p.n = parsePackCount(r.Title); p.n > 0 {
-					p.from = FromTitle
+					p.from, p.boxed = FromTitle, boxCountRE.MatchString(strings.ToLower(r.Title))
 				}
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
@@ -47,9 +54,10 @@ func packAttribute() Attribute {
 			e.int(it.pack.n)
 			e.uint(uint64(it.pack.from))
 			e.bool(it.pack.readable)
+			e.bool(it.pack.boxed)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
-			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool()}
+			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool(), boxed: d.bool()}
 		},
 		compare: comparePacks,
 	}
@@ -70,6 +78,10 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 		return missing(av, bv)
 	case pa == pb:
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: fmt.Sprintf("%d per item", pa)}
+	case a.pack.n == 0 && b.pack.boxed, b.pack.n == 0 && a.pack.boxed:
+		// "File Folders, 100/Box" against "File Folders": the box of 100
+		// on both sides as often as not.
+		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("%d per box against no count", max(pa, pb))}
 	case a.pack.n == 0 && countOf(b.size.q) == 0 && countOf(a.size.q) == pb,
 		b.pack.n == 0 && countOf(a.size.q) == 0 && countOf(b.size.q) == pa:
 		// "12PK" against "12 Count": one package of twelve, said two ways.
@@ -87,3 +99,7 @@ func countOf(qs []quantity) int {
 	}
 	return 0
 }
+
+// boxCountRE finds a count per box in a lower-case title: "100/box",
+// "25 box", "box of 12", "bx/50".
+var boxCountRE = regexp.MustCompile(`\b\d+\s*(?:/\s*)?(?:box|bx)\b|\b(?:box|bx)\s*(?:of|/)\s*\d+\b`)
