@@ -69,9 +69,6 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 		}
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: "code " + c}
 	}
-	if len(sa) == 0 || len(sb) == 0 {
-		return missing(av, bv)
-	}
 	// A code within the other's text; a model field of words ("Cosmopolitan
 	// Electrol") in the other's title names a line, not the item.
 	for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
@@ -83,6 +80,9 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 				return Outcome{Level: Contained, A: av, B: bv, Evidence: c + " within the other's title or model"}
 			}
 		}
+	}
+	if len(sa) == 0 || len(sb) == 0 {
+		return missing(av, bv)
 	}
 	// A code that leads the other's, written as its first piece ("U5269"
 	// against "U5269-900", "DTIG4" against "DTIG4/16GB"): the same base,
