@@ -33,7 +33,7 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	// title has none (descriptions name accessories and other models).
 	c.codes = notSpecs(extractCodes(spellInchMarks(r.Title)), vs)
 	if len(c.codes) == 0 && r.Description != "" {
-		c.codes = notSpecs(extractCodes(r.Description), vs)
+		c.codes = notSpecs(codesOf(r.Description, true), vs)
 	}
 	c.compactText = Compact(r.Title + " " + r.Model)
 	if c.shown == "" {
@@ -188,11 +188,18 @@ func isLetterOrDigit(r rune) bool {
 // "L8SK3"), or digit groups joined by a hyphen ("910-006557") or by two
 // dots or more ("215.33.40.20.01.001"), excluding
 // quantities ("500ml", "128GB") and ordinals.
-func extractCodes(s string) []string {
+func extractCodes(s string) []string { return codesOf(s, false) }
+
+// codesOf is extractCodes, keeping only the tokens of a model code's shape
+// when shaped (codeShaped): a description's codes.
+func codesOf(s string, shaped bool) []string {
 	var out []string
 	for _, tok := range codeTokens(fold(s)) {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
+		}
+		if shaped && !codeShaped(tok) {
+			continue
 		}
 		c := Compact(tok)
 		if len(c) < 4 || slices.Contains(out, c) {
@@ -218,6 +225,24 @@ func extractCodes(s string) []string {
 		out = append(out, c)
 	}
 	return out
+}
+
+// codeShaped reports whether a code token has a model code's shape: at
+// most four letters before the first digit of its first piece ("VPL" of
+// "VPL-HW10") and three after the last digit. A description's text run
+// together ("Camera10", "d6mmMade") is no code. (On titles the same rule
+// cost Abt-Buy 5 points: "nuvi205w", "Inspiron15" name products there.)
+func codeShaped(tok string) bool {
+	first := tok
+	if i := strings.IndexAny(tok, "-/."); i >= 0 {
+		first = tok[:i]
+	}
+	lead := strings.IndexFunc(first, func(r rune) bool { return r >= '0' && r <= '9' })
+	if lead < 0 {
+		lead = len(first)
+	}
+	tail := len(tok) - 1 - strings.LastIndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' })
+	return lead <= 4 && tail <= 3
 }
 
 // wordyRE matches a number followed by a word or a unit-like suffix

@@ -826,3 +826,21 @@ func TestWordsWeightEvidence(t *testing.T) {
 		}
 	}
 }
+
+func TestDescriptionCodesShaped(t *testing.T) {
+	vs := testVocab(t)
+	for _, tt := range []struct {
+		desc   string
+		want   []string
+		reason string
+	}{
+		{"Instax film. Camera10 Prints86mm Picture62mm", nil, "words run into numbers are a description's text, not codes"},
+		{"Replacement lamp for the Sony KDL-40V4100 and VPL-HW10", []string{"kdl40v4100", "vplhw10"}, "model codes of the shape makers use"},
+		{"Dimensions h210 w110 d6mmMade in Japan", []string{"h210", "w110"}, "a letter and a number stay codes; a unit run into a word does not"},
+	} {
+		it := Prepare(&Record{Title: "Film", Description: tt.desc}, vs)
+		if got := it.codes.codes; !slices.Equal(got, tt.want) {
+			t.Errorf("description %q: codes %q, want %q (%s)", tt.desc, got, tt.want, tt.reason)
+		}
+	}
+}
