@@ -139,6 +139,7 @@ func TestCompareModel(t *testing.T) {
 		{Record{Title: "Da-Lite Pearlescent Tensioned Cosmopolitan Electrol - AV Format 9 x 9", Model: "81108"}, Record{Title: "Da-Lite Tensioned Cosmopolitan Electrol projection screen", Model: "Cosmopolitan Electrol"}, Different, "a model field of words in the other's title names the line, not the item (was contained, +4.5)"},
 		{Record{Title: "TomTom One XL 330 car GPS navigation system 1EG005200"}, Record{Title: "TomTom XL 330 portable GPS system 1EG0 .052.00"}, Contained, "a code spelled in the other title with separators, where the other reads no code of its own (was missing)"},
 		{Record{Title: "Garmin nuvi 205W GPS 0100071840"}, Record{Title: "Garmin nvi 205W automobile navigator 010-00718-40"}, Contained, "a part number written with hyphens within a title that writes it as a bare number"},
+		{Record{Title: "Shimano Deore XT RD-M786 SGS Shadow Plus Rear Derailleur"}, Record{Title: "Shimano XT M786 Direct Mount Shadow Plus Rear Derailleur"}, Base, "a series prefix before the code (RD-M786 / M786): was different, -3.5"},
 		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, Exact, "code read from the title"},
 		{Record{Model: "KSM150PSER"}, Record{Model: "910-006557"}, Different, "unrelated codes"},
 		{Record{Model: "CA0080-03E"}, Record{Model: "AW1150-07A"}, SameForm, "one maker's numbering, another item"},

@@ -96,6 +96,10 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 				if len(x) > len(c) && strings.HasPrefix(x, c) {
 					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s leads %s", c, x)}
 				}
+				if len(c) >= 4 && len(x) > len(c) && strings.HasSuffix(x, c) && !hasDigit(x[:len(x)-len(c)]) {
+					// "M786" against "RD-M786": a series prefix before it.
+					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s ends %s", c, x)}
+				}
 			}
 		}
 	}
