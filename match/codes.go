@@ -198,7 +198,7 @@ func codesOf(s string, shaped bool) []string {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
-		if shaped && !codeShaped(tok) {
+		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) {
 			continue
 		}
 		c := Compact(tok)
@@ -244,6 +244,10 @@ func codeShaped(tok string) bool {
 	tail := len(tok) - 1 - strings.LastIndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' })
 	return lead <= 4 && tail <= 3
 }
+
+// apertureRE matches a lens's aperture ("f/4-5.6", "F3.5-6.3"): a spec
+// every lens of a range shares, not a code.
+var apertureRE = regexp.MustCompile(`^[fF]/?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$`)
 
 // wordyRE matches a number followed by a word or a unit-like suffix
 // ("49ers", "14mp", "16channel", "1080p", "3in1") or a dimension

@@ -611,6 +611,7 @@ func TestSpecsAreNoCodes(t *testing.T) {
 		{"Adobe Photoshop CS10 win32 upgrade", nil, "a version and a platform are no model codes"},
 		{"Kingston KVR16N11/8 DDR3 8GB", []string{"kvr16n118"}, "the part number stays, the spec goes"},
 		{"Logitech M185 wireless mouse", []string{"m185"}, "a letter and digits is a model code"},
+		{"Ubiquiti UniFi G3-PRO camera IP67 XMP 2.0", []string{"g3pro"}, "a dust and water rating is a spec, not the camera's model"},
 	}
 	for _, tt := range tests {
 		it := Prepare(&Record{Title: tt.title}, vs)

@@ -82,6 +82,8 @@ func TestExtractCodes(t *testing.T) {
 		{"Scale 12345.67 grams", nil, "one dot: a decimal"},
 		{"Olympus case 202087", nil, "a bare number is no code"},
 		{"Film 500ml 128GB 1080p", nil, "quantities and descriptions"},
+		{"Canon EF-S 55-250mm f/4-5.6 IS STM lens", nil, "an aperture is a spec every lens of a range shares (was the code f456)"},
+		{"Sigma 18-35mm F1.8-2.8 DC", nil, "an aperture range written without a slash"},
 	}
 	for _, tt := range tests {
 		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {
