@@ -174,6 +174,8 @@ func TestCompareColor(t *testing.T) {
 func TestCompareSize(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "XL"}, Record{Size: "xl"}, Exact, "same label"},
+		{Record{Title: "EVGA GeForce GT 520 1GB DDR3"}, Record{Title: "EVGA GeForce GT 520 1024 MB DDR3"}, Equivalent, "a gigabyte is 1000 or 1024 megabytes (was a conflict, a veto)"},
+		{Record{Brand: "3M", Title: "3M Natural View Screen Protector"}, Record{Brand: "3M", Title: "3M Natural View Screen Protector, 2 ft"}, Missing, "the brand 3M is no length of three meters (was a conflict)"},
 		{Record{Title: "SanDisk Extreme (128GB) SDXC Memory Card"}, Record{Title: "SANDISK EXTREME SDXC 128GB150/70 MB/s V30"}, Missing, "a speed in MB/s is no capacity (was 128GB against 70 MB, a veto); 128GB glued to 150 is not read"},
 		{Record{Title: "Da-Lite Da-Plex Deluxe Rear Projection Screen - 36 x 48 Video Format"}, Record{Title: "Da-Lite 27565 Da-Plex Deluxe Rear Projection Screen - 72 x 96 Video Format"}, Conflict, "two screens of other dimensions written without a unit"},
 		{Record{Title: "Whiteboard 48 x 36"}, Record{Title: "Whiteboard, 36 x 48"}, Equivalent, "one board's dimensions either way round"},

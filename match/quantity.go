@@ -795,6 +795,9 @@ func sameOf(d dimension, a, b float64) bool {
 	case dimApparel, dimNumbered, dimWaistInseam, dimFrame,
 		dimPorts, dimOutlets, dimChannels, dimBurners, dimSlices, dimShelves, dimDrawers, dimSpeeds, dimCups:
 		return a == b
+	case dimDataSize:
+		// A kilobyte is 1000 bytes or 1024 ("1 GB" / "1024 MB").
+		return sameQuantity(a, b) || sameQuantity(a, b*1.024) || sameQuantity(b, a*1.024)
 	}
 	return sameQuantity(a, b)
 }

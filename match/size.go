@@ -48,9 +48,9 @@ func sizeAttribute() Attribute {
 				}
 			}
 			if len(s.q) > 0 {
-				s.titleQ = parseQuantities(it.Rec.Title)
+				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it)
 			} else {
-				if qs := parseQuantities(it.Rec.Title); len(qs) > 0 {
+				if qs := notBrand(parseQuantities(it.Rec.Title), it); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				} else if qs := titleSizes(it.text.tokens, vs); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
@@ -71,6 +71,15 @@ func sizeAttribute() Attribute {
 		},
 		compare: compareSizes,
 	}
+}
+
+// notBrand drops from a title's quantities the one that is the record's
+// brand ("3M": no length of three meters).
+func notBrand(qs []quantity, it *Item) []quantity {
+	if len(it.brand.words) != 1 {
+		return qs
+	}
+	return slices.DeleteFunc(qs, func(q quantity) bool { return Compact(q.Text) == it.brand.words[0] })
 }
 
 func (s *sizeValue) shown(raw string) string {
