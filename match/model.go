@@ -64,6 +64,11 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 	// unless both sides also give that code with different suffixes
 	// ("dvpfx820" on both, "dvpfx820r" against "dvpfx820w"): a variant.
 	if c, ok := sharedCode(sa, cb.all, sb, ca.all); ok {
+		if x, y, ev, clash := otherCodesClash(sa, sb, ca.all, cb.all); clash {
+			// "CS-R8000 11-28T" / "CS-R9100 11-28T": the shared code is a
+			// spec of both; their model codes are neighbors.
+			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s (shared %s; %s vs %s)", ev, c, x, y)}
+		}
 		if x, y, clash := suffixClash(ca.all, cb.all, c); clash {
 			return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", x, y, c)}
 		}
@@ -143,6 +148,25 @@ func containsCode(text, code string) bool {
 		}
 		from += i + 1
 	}
+}
+
+// otherCodesClash finds a code of each side, neither known to the other,
+// that are neighbor models (compareCodes: Conflict).
+func otherCodesClash(sa, sb []string, aAll, bAll map[string]bool) (x, y, evidence string, clash bool) {
+	for _, x := range sa {
+		if bAll[x] {
+			continue
+		}
+		for _, y := range sb {
+			if aAll[y] {
+				continue
+			}
+			if lvl, ev := compareCodes(x, y); lvl == Conflict {
+				return x, y, ev, true
+			}
+		}
+	}
+	return "", "", "", false
 }
 
 // sharedCode finds a primary code of one side among all codes of the other.
