@@ -161,6 +161,11 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		// leading the title ("UNILEVER", "DOVE BAR SOAP"): the record
 		// names the brand after all.
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "the title leads with the other's brand"}
+	case namesBrand(b, a) || namesBrand(a, b):
+		// Two names for one item, each record giving one ("Motorola
+		// Netopia 3346N" by Motorola, "Netopia 3346N" by Netopia): a title
+		// names the other's brand as its own, not as what it fits.
+		return Outcome{Level: Alias, A: av, B: bv, Evidence: "a title names the other's brand"}
 	case owns(a, b):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", av, bv)}
 	case owns(b, a):
@@ -232,6 +237,29 @@ func brandInTitle(withBrand, other *Item) bool {
 		withBrand.brand.initials != "" && firstWord(other) == withBrand.brand.initials ||
 		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
 }
+
+// namesBrand reports whether it's title has other's brand words within its
+// first four tokens, not after a word that says what it fits ("for",
+// "fits", "compatible", "with").
+func namesBrand(it, other *Item) bool {
+	words := other.brand.words
+	toks := it.text.tokens
+	if len(words) == 0 {
+		return false
+	}
+	for i := 0; i+len(words) <= len(toks) && i < 4; i++ {
+		if fitWords[toks[i]] {
+			return false
+		}
+		if slices.Equal(toks[i:i+len(words)], words) {
+			return true
+		}
+	}
+	return false
+}
+
+// fitWords say that the brand after them is what an item fits.
+var fitWords = map[string]bool{"for": true, "fits": true, "compatible": true, "with": true, "w": true}
 
 // otherLead returns the word leading other's title when it may be a brand
 // (brandValue.lead), withBrand's record lacks it (brand and title) and it
