@@ -270,6 +270,9 @@ func otherLead(withBrand, other *Item) string {
 	if w == "" || withBrand.text.idx.has(w) || slices.Contains(withBrand.brand.words, w) {
 		return ""
 	}
+	if _, ok := withBrand.text.idx.joined(w); ok {
+		return "" // "Highroller" against "High Roller": a line name, spaced otherwise
+	}
 	if key := withBrand.brand.key; len(key) >= 3 && (strings.HasPrefix(w, key[:3]) || Shortens(w, key)) {
 		return ""
 	}

@@ -74,6 +74,7 @@ func TestCompareBrand(t *testing.T) {
 		{Record{Brand: "HP"}, Record{Brand: "Hewlett-Packard"}, Alias, "alias list"},
 		{Record{Brand: "Lodge Manufacturing Company"}, Record{Brand: "Lodge"}, Alias, "a longer legal name"},
 		{Record{Brand: "Motorola", Title: "Motorola Netopia 3346N-ENT broadband router"}, Record{Brand: "Netopia", Title: "Netopia 3346N-ENT ADSL modem"}, Alias, "a title names the other's brand as its own: two names of one item (was a conflict, a veto)"},
+		{Record{Brand: "Maxxis", Title: "Maxxis High Roller II 27.5 folding tyre"}, Record{Title: "Highroller II Dual EXO 27.5 folding tire"}, NotInTitle, "a title led by the other's line name spaced otherwise leads with no other brand (was leads_other, a veto)"},
 		{Record{Brand: "OtterBox", Title: "OtterBox Defender case for Apple iPhone 12"}, Record{Brand: "Apple", Title: "Apple iPhone 12"}, Conflict, "a brand after \"for\" is what the item fits"},
 		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Brand: "Sony"}, InTitle, "brand named in the title"},
 		{Record{Title: "GENERICKOR GO 48 HOODIE L PNK"}, Record{Brand: "Junbrihal", Title: "Junbrihal, Go 48, Hoodie, L, Pink"}, LeadsOther, "the title leads with another name and omits the brand"},
