@@ -463,6 +463,7 @@ func TestCompareCompatibility(t *testing.T) {
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
+		{Record{Title: "CAMPBELLS SOUP CRM MUSHROOM COND 50OZ"}, Record{Title: "Campbell's Condensed Tomato Soup, 50 oz"}, Conflict, "cream of mushroom is not tomato: savory flavors are flavors too"},
 		{Record{Title: "Speck SeeThru Orange Hard Shell Case for 13 inch MacBook"}, Record{Title: "Speck SeeThru Case for Apple 13 inch MacBook"}, Missing, "Apple is the brand the case fits, not a flavor (was orange against apple, -4)"},
 		{Record{Title: "Jabra BIZ2300 MONO USB Headset"}, Record{Title: "Jabra Biz 2300 USB Duo Headset"}, Conflict, "one ear against two"},
 		{Record{Title: "DRI-FIT LEGEND TRAINING TEE WMNS"}, Record{Title: "Nike Men's Dri-FIT Legend Training T-Shirt"}, Conflict, "women's against men's"},
@@ -849,6 +850,27 @@ func TestDescriptionCodesShaped(t *testing.T) {
 		it := Prepare(&Record{Title: "Film", Description: tt.desc}, vs)
 		if got := it.codes.codes; !slices.Equal(got, tt.want) {
 			t.Errorf("description %q: codes %q, want %q (%s)", tt.desc, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestCutShort(t *testing.T) {
+	keys := []string{"repairing", "conditioner", "damaged", "hair", "hood"}
+	for _, tt := range []struct {
+		t      string
+		want   int
+		reason string
+	}{
+		{"cond", 1, "a supplier's word cut short"},
+		{"repair", 0, "the start of a longer word"},
+		{"con", -1, "three letters are too few to tell"},
+		{"hoo", -1, "too short"},
+		{"hair", -1, "the same word is no cut (the key itself)"},
+		{"hoodi", -1, "one letter short is a typo's business, not a cut"},
+		{"12oz", -1, "not a word"},
+	} {
+		if got := cutShort(tt.t, keys); got != tt.want {
+			t.Errorf("cutShort(%q) = %d, want %d (%s)", tt.t, got, tt.want, tt.reason)
 		}
 	}
 }

@@ -227,6 +227,10 @@ func softDice(x, y *keyIndex, wa, wb []float64) float64 {
 				}
 			} else if typo(t, other.keys) {
 				had[i] = true
+			} else if j := cutShort(t, other.keys); j >= 0 {
+				// A supplier's word cut short ("COND" of "conditioner"):
+				// both are had.
+				had[i], otherHad[j] = true, true
 			}
 		}
 	}
@@ -256,6 +260,21 @@ func softDice(x, y *keyIndex, wa, wb []float64) float64 {
 	// listing's long one is agreement, not difference.
 	overlap := max(hadSumA/allA, hadSumB/allB)
 	return (dice + overlap) / 2
+}
+
+// cutShort returns the index of the key that t is the start of, t being
+// four letters or more and the key two letters longer at least ("cond" of
+// "conditioner", "choc" of "chocolate"), or -1.
+func cutShort(t string, keys []string) int {
+	if len(t) < 4 || !isWord(t) {
+		return -1
+	}
+	for j, u := range keys {
+		if len(u) >= len(t)+2 && strings.HasPrefix(u, t) {
+			return j
+		}
+	}
+	return -1
 }
 
 // typo reports whether keys has t with one edit (keys of five or more
