@@ -463,6 +463,7 @@ func TestCompareCompatibility(t *testing.T) {
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
+		{Record{Title: "KIND Peanut Butter Dark Chocolate bar 12 ct"}, Record{Title: "KIND Dark Chocolate Nuts & Sea Salt bar, 12 count"}, VariantOneSide, "one more flavor is another recipe (was same: they share chocolate)"},
 		{Record{Title: "CAMPBELLS SOUP CRM MUSHROOM COND 50OZ"}, Record{Title: "Campbell's Condensed Tomato Soup, 50 oz"}, Conflict, "cream of mushroom is not tomato: savory flavors are flavors too"},
 		{Record{Title: "Speck SeeThru Orange Hard Shell Case for 13 inch MacBook"}, Record{Title: "Speck SeeThru Case for Apple 13 inch MacBook"}, Missing, "Apple is the brand the case fits, not a flavor (was orange against apple, -4)"},
 		{Record{Title: "Jabra BIZ2300 MONO USB Headset"}, Record{Title: "Jabra Biz 2300 USB Duo Headset"}, Conflict, "one ear against two"},

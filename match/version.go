@@ -194,6 +194,16 @@ func oneSideFacet(x *versionValue, y *Item) string {
 	return ""
 }
 
+// unmatchedValue returns a value of xs that agrees with none of ys, or "".
+func unmatchedValue(facet string, xs, ys []string) string {
+	for _, x := range xs {
+		if !slices.ContainsFunc(ys, func(y string) bool { return sameFacetValue(facet, x, y) }) {
+			return x
+		}
+	}
+	return ""
+}
+
 // sameFacetValue reports whether two values of a facet agree: the same,
 // or, for a flavor or scent, the words of one within the other ("lemon
 // lime" and the "lemon" of "Lemon & Lime Blossom"): a blend named in part
@@ -242,7 +252,7 @@ func (v *versionValue) shown() string {
 func compareVersions(a, b *Item, _ *Env) Outcome {
 	va, vb := &a.version, &b.version
 	av, bv := va.text, vb.text
-	same := false
+	same, extra := false, ""
 	for _, f := range sortedKeys(va.facets) {
 		xs, ys := va.facets[f], vb.facets[f]
 		if len(ys) == 0 {
@@ -257,7 +267,19 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		if !shared {
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 		}
+		if (f == "flavor" || f == "scent") && extra == "" {
+			if x := unmatchedValue(f, xs, ys); x != "" {
+				extra = f + " " + x
+			} else if y := unmatchedValue(f, ys, xs); y != "" {
+				extra = f + " " + y
+			}
+		}
 		same = same || !va.rules[f].conflictOnly
+	}
+	if extra != "" {
+		// "Peanut Butter Dark Chocolate" against "Dark Chocolate": one
+		// more flavor is another recipe.
+		return Outcome{Level: VariantOneSide, A: av, B: bv, Evidence: "a " + extra + " on one side only"}
 	}
 	// "Sport 34 II" against a "Sport 34" with no numeral: the first of the
 	// line. (A numeral after a word alone, "SATA II", is left alone: read as
