@@ -38,7 +38,7 @@ func lineAttribute() Attribute {
 		wording: true,
 		Levels: []LevelSpec{
 			{Level: SameLine, Weight: 0, Direction: For, Why: "the same line name: the title comparison counts the words already"},
-			{Level: OtherLine, Weight: -2.5, Why: "hand-set: another line name of the brand is mostly another item, but web titles also word one line two ways; tune refits it"},
+			{Level: OtherLine, Weight: -3.5, Why: "hand-set within the train pairs' log2 m/u (-2.3 to -3.9): another line name of the brand is mostly another item, but web titles also word one line two ways; tune refits it"},
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) { it.line = readLine(it, vs) },
