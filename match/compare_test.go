@@ -856,7 +856,7 @@ func TestDescriptionCodesShaped(t *testing.T) {
 }
 
 func TestCutShort(t *testing.T) {
-	keys := []string{"repairing", "conditioner", "damaged", "hair", "hood"}
+	keys := []string{"repairing", "conditioner", "damaged", "hair", "hood", "neutrogena"}
 	for _, tt := range []struct {
 		t      string
 		want   int
@@ -869,6 +869,9 @@ func TestCutShort(t *testing.T) {
 		{"hair", -1, "the same word is no cut (the key itself)"},
 		{"hoodi", -1, "one letter short is a typo's business, not a cut"},
 		{"12oz", -1, "not a word"},
+		{"ntg", 5, "consonants spelling a word's in order: a supplier's abbreviation"},
+		{"dmgd", 2, "four consonants of damaged"},
+		{"nt", -1, "two letters are too few"},
 	} {
 		if got := cutShort(tt.t, keys); got != tt.want {
 			t.Errorf("cutShort(%q) = %d, want %d (%s)", tt.t, got, tt.want, tt.reason)

@@ -262,15 +262,24 @@ func softDice(x, y *keyIndex, wa, wb []float64) float64 {
 	return (dice + overlap) / 2
 }
 
-// cutShort returns the index of the key that t is the start of, t being
-// four letters or more and the key two letters longer at least ("cond" of
-// "conditioner", "choc" of "chocolate"), or -1.
+// cutShort returns the index of the key that t shortens, or -1: t is four
+// letters or more and starts the key ("cond" of "conditioner", "choc" of
+// "chocolate"), or three consonants or more spelling the key's in order
+// ("ntg" of "neutrogena", "crmy" of "creamy"), the key two letters longer
+// at least.
 func cutShort(t string, keys []string) int {
-	if len(t) < 4 || !isWord(t) {
+	if len(t) < 3 || !isWord(t) {
+		return -1
+	}
+	skeleton := !strings.ContainsAny(t, "aeiou")
+	if len(t) < 4 && !skeleton {
 		return -1
 	}
 	for j, u := range keys {
-		if len(u) >= len(t)+2 && strings.HasPrefix(u, t) {
+		if len(u) < len(t)+2 {
+			continue
+		}
+		if len(t) >= 4 && strings.HasPrefix(u, t) || skeleton && Shortens(t, u) {
 			return j
 		}
 	}
