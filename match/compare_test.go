@@ -143,6 +143,7 @@ func TestCompareModel(t *testing.T) {
 		{Record{Title: "TomTom One XL 330 car GPS navigation system 1EG005200"}, Record{Title: "TomTom XL 330 portable GPS system 1EG0 .052.00"}, Contained, "a code spelled in the other title with separators, where the other reads no code of its own (was missing)"},
 		{Record{Title: "Garmin nuvi 205W GPS 0100071840"}, Record{Title: "Garmin nvi 205W automobile navigator 010-00718-40"}, Contained, "a part number written with hyphens within a title that writes it as a bare number"},
 		{Record{Title: "Shimano Deore XT RD-M786 SGS Shadow Plus Rear Derailleur"}, Record{Title: "Shimano XT M786 Direct Mount Shadow Plus Rear Derailleur"}, Base, "a series prefix before the code (RD-M786 / M786): was different, -3.5"},
+		{Record{Title: "Olympus Stylus 1050 SW black digital camera STYLUS1050SWB"}, Record{Title: "Olympus Stylus 1050 SW 10 megapixel digital camera 226455"}, Base, "a code's base within the other's text, where the other reads no code of its own (was missing)"},
 		{Record{Title: "Shimano Cs-R8000 Cassette 11-28t Ultegra 11-Speed"}, Record{Title: "Shimano Dura-Ace CS-R9100 11-28T 11sp Cassette"}, Conflict, "a shared range code (11-28T) beside neighbor model codes: two models (was exact, +7)"},
 		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, Exact, "code read from the title"},
 		{Record{Model: "KSM150PSER"}, Record{Model: "910-006557"}, Different, "unrelated codes"},

@@ -87,6 +87,9 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 		}
 	}
 	if len(sa) == 0 || len(sb) == 0 {
+		if o, ok := baseInText(ca, cb, av, bv); ok {
+			return o // "STYLUS1050SWB" against "Olympus Stylus 1050 SW ..."
+		}
 		return missing(av, bv)
 	}
 	// A code that leads the other's, written as its first piece ("U5269"
@@ -118,20 +121,27 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 		}
 	}
 	if best.Level != Variant {
-		// The base of a code (its suffix dropped) within the other's text:
-		// "G303DARK" against "... G303 series ...".
-		for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
-			for _, c := range pair[0].primary() {
-				if base := stripSuffix(c); base != c && len(base) >= 4 && hasDigit(base) && containsCode(pair[1].compactText, base) {
-					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s (base of %s) within the other's title or model", base, c)}
-				}
-			}
+		if o, ok := baseInText(ca, cb, av, bv); ok {
+			return o
 		}
 	}
 	// Two model fields that name neighbor codes are stated; codes read from
 	// titles are not.
 	best.Stated = best.Level == Conflict && ca.model != "" && cb.model != ""
 	return best
+}
+
+// baseInText finds the base of a code (its suffix dropped) within the
+// other's text: "G303DARK" against "... G303 series ...".
+func baseInText(ca, cb *codeSet, av, bv string) (Outcome, bool) {
+	for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
+		for _, c := range pair[0].primary() {
+			if base := stripSuffix(c); base != c && len(base) >= 4 && hasDigit(base) && containsCode(pair[1].compactText, base) {
+				return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s (base of %s) within the other's title or model", base, c)}, true
+			}
+		}
+	}
+	return Outcome{}, false
 }
 
 // containsCode reports whether code occurs in text not followed by a digit
