@@ -21,8 +21,9 @@ type codeSet struct {
 	// pieces are the title keys that are codes or pieces of one ("ck" and
 	// "61480" of "ck61480").
 	pieces map[string]bool
-	// compactText is the title and model with every separator removed, to
-	// find a code however it was spelled ("DAV-IS50 / B").
+	// compactText is the title and model with every separator removed (a
+	// bar between the two), to find a code however it was spelled
+	// ("DAV-IS50 / B").
 	compactText string
 }
 
@@ -35,7 +36,9 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	if len(c.codes) == 0 && r.Description != "" {
 		c.codes = notSpecs(codesOf(r.Description, true), vs)
 	}
-	c.compactText = Compact(r.Title + " " + r.Model)
+	// A bar keeps the title's end apart from the model ("260P" then
+	// "1754490" is no "260p1754490").
+	c.compactText = Compact(r.Title) + "|" + Compact(r.Model)
 	if c.shown == "" {
 		c.shown = strings.Join(c.codes, " ")
 	}

@@ -78,7 +78,7 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 	// Electrol") in the other's title names a line, not the item.
 	for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
 		for _, c := range pair[0].primary() {
-			if len(c) >= minContained && hasDigit(c) && containsCode(pair[1].compactText, c) {
+			if (len(c) >= minContained || len(c) == 4 && c == pair[0].model) && hasDigit(c) && containsCode(pair[1].compactText, c) {
 				if x, y, clash := suffixClash(ca.all, cb.all, c); clash {
 					return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", x, y, c)}
 				}
