@@ -453,6 +453,8 @@ func TestCompareCompatibility(t *testing.T) {
 	runPairs(t, "compatibility", []pairCase{
 		{Record{Title: "OtterBox Defender Case for Apple iPhone 15 Pro, Black"}, Record{Title: "Apple iPhone 15 Pro 128GB Black"}, Conflict, "a case for the phone is not the phone"},
 		{Record{Title: "Generic Ink Cartridge compatible with HP 64XL"}, Record{Title: "HP 64XL Ink Cartridge"}, Conflict, "generic ink for a named cartridge"},
+		{Record{Brand: "Compatible", Title: "HP CE250A black toner cartridge - remanufactured"}, Record{Brand: "HP", Title: "HP CE250A black toner cartridge"}, Conflict, "a brand column saying Compatible: a third party's cartridge standing in for the one its title names"},
+		{Record{Brand: "Compatible", Title: "Compatible"}, Record{Brand: "HP", Title: "HP CE250A"}, Missing, "a title of one word names nothing it stands in for"},
 		{Record{Title: "Brita Replacement Filters for Pitchers, 6 Count"}, Record{Title: "Brita Pitchers"}, Conflict, "a refill is not the device"},
 		{Record{Title: "Griffin FormFit for iPod touch 4G, Black"}, Record{Title: "Griffin iPod touch 4G FormFit case, Black"}, Missing, "the same accessory, described without for"},
 		{Record{Title: "Endust for Electronics cleaning wipes"}, Record{Title: "Endust electronics cleaning wipes"}, Missing, "a product line named with for"},

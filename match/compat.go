@@ -41,6 +41,10 @@ var compatPhrases = [][]string{
 // compatPhrases).
 var standInWords = map[string]bool{"compatible": true, "aftermarket": true}
 
+// standInBrands are brand columns that name no maker, only that the item
+// stands in for another's.
+var standInBrands = map[string]bool{"compatible": true, "generic": true, "aftermarket": true, "unbranded": true}
+
 // refillWords name a part for another product.
 var refillWords = []string{"refill", "refills", "replacement", "replacements"}
 
@@ -80,6 +84,11 @@ func compatAttribute() Attribute {
 						break
 					}
 				}
+			}
+			if it.compat.fits == nil && len(toks) > 1 && standInBrands[Normalize(it.Rec.Brand)] {
+				// "Compatible" or "Generic" in the brand column: a third
+				// party's item standing in for the one its title names.
+				it.compat.fits, it.compat.generic = TitleKeys(toks), true
 			}
 			// A refill or replacement part says so early in its title
 			// ("Brita Replacement Filters"), not in a list of what comes
