@@ -92,3 +92,17 @@ func TestFitKeepsSigns(t *testing.T) {
 		t.Errorf("unconstrained color exact fitted %v: the test's data should pull it below 0", free["color"][match.Exact])
 	}
 }
+
+func TestMeanBestThresholdNearEven(t *testing.T) {
+	// Two datasets whose matches and non-matches any threshold between -4
+	// and 4 bits separates: the mean F1 is flat there.
+	a := []Scored{{Total: 5, Match: true}, {Total: 6, Match: true}, {Total: -5}, {Total: -6}}
+	b := []Scored{{Total: 4, Match: true}, {Total: 7, Match: true}, {Total: -4}, {Total: -7}}
+	th, f := meanBestThreshold([][]Scored{a, b})
+	if f < 0.999 {
+		t.Fatalf("mean F1 %v, want 1: every threshold between -4 and 4 separates both", f)
+	}
+	if math.Abs(th) > 0.05 {
+		t.Errorf("threshold %v, want the one nearest an even chance (0) among the flat best, not an end of the plateau", th)
+	}
+}

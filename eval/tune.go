@@ -249,17 +249,28 @@ func meanBestThreshold(parts [][]Scored) (float64, float64) {
 	if math.IsInf(lo, 1) {
 		return 0, 0
 	}
-	bestT, bestF := lo, -1.0
+	var ts, fs []float64
+	bestF := -1.0
 	for t := math.Floor(lo*10) / 10; t <= hi+0.1; t += 0.1 {
 		sum := 0.0
 		for _, p := range parts {
 			sum += CountAt(p, t).F1()
 		}
-		if f := sum / float64(len(parts)); f > bestF {
-			bestT, bestF = t, f
+		f := sum / float64(len(parts))
+		ts, fs = append(ts, t), append(fs, f)
+		bestF = math.Max(bestF, f)
+	}
+	// Among the thresholds within half a point of the best mean (the mean
+	// is flat there, and which one tops it is chance), the one nearest an
+	// even chance (a total of 0): the fit is calibrated on the pooled
+	// pairs, and a new catalog's best threshold is no nearer one end.
+	bestT, atBest, found := 0.0, 0.0, false
+	for i, t := range ts {
+		if fs[i] >= bestF-0.005 && (!found || math.Abs(t) < math.Abs(bestT)) {
+			bestT, atBest, found = t, fs[i], true
 		}
 	}
-	return bestT, bestF
+	return bestT, atBest
 }
 
 // silenceWords sets the words comparison of each pair to missing: levels
