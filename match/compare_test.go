@@ -364,6 +364,7 @@ func FuzzComparators(f *testing.F) {
 	f.Add("", "", "", "", "x", "y", "XL", "abc")
 	f.Add("ZENFY PRO 64 II HOODIE XL for men's", "", "", "", "Zenfy, One 64, Hoodie, Size M, Tripp Lite", "HD-64", "SZ 9.5", "")
 	f.Add("Charger for Laptop with cable 32X30 Gen 2", "", "", "", "Laptop 2024 Pro Max 1,000:1 series 7", "", "", "")
+	f.Add("Sight 3MOA 2400 MHz 8-Port 14.7 MP COND", "RD-M786", "25/Box", "", "Sight 6MOA 2666MHz 8 ports 14 MP conditioner NTG", "M786", "", "")
 	vs := testVocab(f)
 	env := &Env{}
 	f.Fuzz(func(t *testing.T, titleA, modelA, sizeA, gtinA, titleB, modelB, sizeB, gtinB string) {
