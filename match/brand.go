@@ -240,7 +240,7 @@ func brandInTitle(withBrand, other *Item) bool {
 
 // namesBrand reports whether it's title has other's brand words within its
 // first four tokens, not after a word that says what it fits ("for",
-// "fits", "compatible", "with").
+// "fits", "compatible") or comes with (withWords).
 func namesBrand(it, other *Item) bool {
 	words := other.brand.words
 	toks := it.text.tokens
@@ -248,8 +248,8 @@ func namesBrand(it, other *Item) bool {
 		return false
 	}
 	for i := 0; i+len(words) <= len(toks) && i < 4; i++ {
-		if fitWords[toks[i]] {
-			return false
+		if t := toks[i]; t == "for" || t == "fits" || t == "compatible" || withWords[t] {
+			return false // what it fits or comes with
 		}
 		if slices.Equal(toks[i:i+len(words)], words) {
 			return true
@@ -257,9 +257,6 @@ func namesBrand(it, other *Item) bool {
 	}
 	return false
 }
-
-// fitWords say that the brand after them is what an item fits.
-var fitWords = map[string]bool{"for": true, "fits": true, "compatible": true, "with": true, "w": true}
 
 // otherLead returns the word leading other's title when it may be a brand
 // (brandValue.lead), withBrand's record lacks it (brand and title) and it

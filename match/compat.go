@@ -85,8 +85,9 @@ func compatAttribute() Attribute {
 					}
 				}
 			}
-			if it.compat.fits == nil && len(toks) > 1 && standInBrands[Normalize(it.Rec.Brand)] {
-				// "Compatible" or "Generic" in the brand column: a third
+			if it.compat.fits == nil && len(toks) > 1 && standInBrands[it.brand.key] {
+				// "Compatible" or "Generic" in the brand column (its key,
+				// read by the brand attribute, prepared first): a third
 				// party's item standing in for the one its title names.
 				it.compat.fits, it.compat.generic = TitleKeys(toks), true
 			}

@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -44,8 +43,9 @@ func packAttribute() Attribute {
 				}
 			}
 			if p.n == 0 {
-				if p.n = parsePackCount(r.Title); p.n > 0 {
-					p.from, p.boxed = FromTitle, boxCountRE.MatchString(strings.ToLower(r.Title))
+				var phrase string
+				if p.n, phrase = packCount(r.Title); p.n > 0 {
+					p.from, p.boxed = FromTitle, perBox(phrase)
 				}
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
@@ -100,6 +100,13 @@ func countOf(qs []quantity) int {
 	return 0
 }
 
-// boxCountRE finds a count per box in a lower-case title: "100/box",
-// "25 box", "box of 12", "bx/50".
-var boxCountRE = regexp.MustCompile(`\b\d+\s*(?:/\s*)?(?:box|bx)\b|\b(?:box|bx)\s*(?:of|/)\s*\d+\b`)
+// perBox reports whether the phrase a count was read from counts per box
+// ("100/box", "25 box", "box of 12", "bx/50").
+func perBox(phrase string) bool {
+	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		if w == "box" || w == "bx" {
+			return true
+		}
+	}
+	return false
+}

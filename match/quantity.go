@@ -743,6 +743,13 @@ func PackCountIn(s string) int { return parsePackCount(s) }
 // "set of 6", "twin pack", "dozen", "2 x 500 ml") from s. It returns 0 when s
 // states none.
 func parsePackCount(s string) int {
+	n, _ := packCount(s)
+	return n
+}
+
+// packCount is parsePackCount, and the phrase the count was read from
+// ("100/box", "pack of 6").
+func packCount(s string) (int, string) {
 	low := strings.ToLower(fold(s))
 	if strings.IndexByte(low, '/') >= 0 {
 		// Wholesale shorthand: "12/12OZ" (12 units of 12 oz), "PK/4",
@@ -754,7 +761,7 @@ func parsePackCount(s string) int {
 					continue // "1/2 LB", "3/4 IN"
 				}
 				if err == nil && n > 0 && n <= 10000 {
-					return n
+					return n, m[0]
 				}
 			}
 		}
@@ -764,7 +771,7 @@ func parsePackCount(s string) int {
 	})
 	mask := packMask(words)
 	if mask == 0 {
-		return 0
+		return 0, ""
 	}
 	low = strings.Join(words, " ")
 	for _, p := range packPatterns {
@@ -776,14 +783,14 @@ func parsePackCount(s string) int {
 			continue
 		}
 		if p.fixed > 0 {
-			return p.fixed
+			return p.fixed, m[0]
 		}
 		n, err := strconv.Atoi(m[1])
 		if err == nil && n > 0 && n <= 10000 {
-			return n
+			return n, m[0]
 		}
 	}
-	return 0
+	return 0, ""
 }
 
 // sameOf compares two values of dimension d: sizes that are names, ranks

@@ -194,6 +194,11 @@ func oneSideFacet(x *versionValue, y *Item) string {
 	return ""
 }
 
+// blend reports whether a facet's values combine in one item (a flavor of
+// peanut butter and chocolate, a scent of lemon and lime) rather than
+// exclude each other.
+func blend(facet string) bool { return facet == "flavor" || facet == "scent" }
+
 // unmatchedValue returns a value of xs that agrees with none of ys, or "".
 func unmatchedValue(facet string, xs, ys []string) string {
 	for _, x := range xs {
@@ -213,7 +218,7 @@ func sameFacetValue(facet, x, y string) bool {
 	if x == y {
 		return true
 	}
-	if facet != "flavor" && facet != "scent" {
+	if !blend(facet) {
 		return false
 	}
 	if len(x) > len(y) {
@@ -267,7 +272,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		if !shared {
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 		}
-		if (f == "flavor" || f == "scent") && extra == "" {
+		if blend(f) && extra == "" {
 			if x := unmatchedValue(f, xs, ys); x != "" {
 				extra = f + " " + x
 			} else if y := unmatchedValue(f, ys, xs); y != "" {
