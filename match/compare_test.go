@@ -584,6 +584,12 @@ func TestCompareType(t *testing.T) {
 		{Record{Title: "ARMOR ALL GLASS WIPES 25CT"}, Record{Title: "Armor All Protectant Wipes, 25 Count"}, Conflict, "glass wipes clean, protectant wipes protect: wipes alone is no kind"},
 		{Record{Title: "DEWALT DRILL BIT SET 21PC"}, Record{Title: "DEWALT Drill Bits, Titanium, 21-Piece"}, Same, "the singular of a plural synonym names the kind too"},
 		{Record{Title: "Clorox Disinfecting Wipes 75 ct"}, Record{Title: "Clorox Wipes, Fresh Scent"}, Missing, "wipes alone names no kind"},
+		{Record{Title: "Shimano Ultegra R8000 11 Speed Chain"}, Record{Title: "Shimano Ultegra R8000 11 Speed Rear Cassette"}, Conflict, "a chain is not a cassette: parts of one group set share its code"},
+		{Record{Title: "Corsair ML140 Pro 140mm Case Fan"}, Record{Title: "Corsair ML140 Pro LED 140mm Magnetic Levitation Fan"}, Family, "a case fan is a fan"},
+		{Record{Title: "GIGABYTE Radeon RX 5500 XT OC 4GB GDDR6 RAM"}, Record{Title: "Gigabyte Radeon RX 5500 XT OC 4GB GDDR6 Graphics Card"}, Missing, "RAM in a graphics card's specs names no memory module"},
+		{Record{Title: "Intel Core i3-8300 (Coffee Lake) 3.7 GHz Box"}, Record{Title: "Intel Core i3 8300 Quad Core 3.7GHz Processor"}, Same, "a processor generation's name is no coffee"},
+		{Record{Title: "Kingston Canvas Select Plus 128GB microSD - With Adaptor"}, Record{Title: "Kingston Canvas Select Plus microSD Card 128GB"}, Same, "the card comes with an adapter; microSD names the card"},
+		{Record{Title: "Pokemon Darkness Ablaze Booster Box"}, Record{Title: "Pokemon Darkness Ablaze Booster Pack"}, Conflict, "a box of packs is not one pack"},
 	})
 }
 
