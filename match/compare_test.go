@@ -610,6 +610,8 @@ func TestCompareNumbersColorNames(t *testing.T) {
 func TestCompareTitleSizes(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Title: "HANES TEE WHT MED"}, Record{Title: "Hanes Men's Crew T-Shirt, Large, White"}, Conflict, "MED and Large in two shirt titles"},
+		{Record{Title: "Maxxis High Roller II Tire: 29 x 2.40\", Folding"}, Record{Title: "Maxxis High Roller II, Tire, 29''x2.40, Folding"}, Equivalent, "one tire's size in two spellings"},
+		{Record{Title: "Maxxis High Roller II, Tire, 27.5''x2.50"}, Record{Title: "Maxxis High Roller II, Tire, 29''x2.50"}, Conflict, "a 27.5-inch tire is not a 29-inch one"},
 		{Record{Title: "HANES TEE WHT LG"}, Record{Title: "Hanes Men's Crew T-Shirt, Large, White"}, Equivalent, "LG is large; the s of Men's is no size"},
 		{Record{Title: "ZENRASOL HOODIE S PNK", Size: "S"}, Record{Title: "Zenrasol, Air 16, Hoodie, XL, Pink"}, Conflict, "a size field against a letter size in a hoodie's title"},
 		{Record{Title: "NIKE REVOLUTION 6 SZ 9.5 BLK"}, Record{Title: "Nike Revolution 6 Running Shoe, Size 10, Black"}, Conflict, "SZ 9.5 is not size 10"},

@@ -161,8 +161,9 @@ func unitEnds(s string, i int, toks []unitTok, yield func(int) bool) bool {
 
 // boundaryEnd returns where the boundary after a unit ending at u ends:
 // the end of the text, or past one rune that is no a-z0-9; -1 otherwise.
+// A unit that is a mark (10") needs none: 29"x2.50 is 29 inches by 2.5.
 func boundaryEnd(s string, u int) int {
-	if u == len(s) {
+	if u == len(s) || u > 0 && s[u-1] == '"' {
 		return u
 	}
 	if c := s[u]; c >= 'a' && c <= 'z' || isDigit(c) {
@@ -235,10 +236,17 @@ func quantityMatches(low string) [][]int {
 	return out
 }
 
+// doubleQuoteRE finds two apostrophes written for an inch mark after a
+// number.
+var doubleQuoteRE = regexp.MustCompile(`(\d)\s*''`)
+
 // parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
 func parseQuantities(s string) []quantity {
 	low := unitSpelling(strings.ToLower(fold(s)))
+	if strings.Contains(low, "''") {
+		low = doubleQuoteRE.ReplaceAllString(low, `$1"`) // 29'' is 29": two apostrophes for an inch mark
+	}
 	var out []quantity
 	for _, m := range quantityMatches(low) {
 		start := m[4] // the number
@@ -284,8 +292,57 @@ func parseQuantities(s string) []quantity {
 		}
 		out = append(out, q)
 	}
+	out = append(out, crossDimensions(low, out)...)
 	out = append(out, unitCounts(low)...)
 	return append(out, featureCounts(low)...)
+}
+
+// crossRE finds two lengths written as one ("29 x 2.40\"", "29\"x2.4",
+// "14 x 5.5 in"), a unit after either number.
+var crossRE = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*("|in\b|inch(?:es)?\b|cm\b|mm\b)?\s*[x×]\s*(\d+(?:\.\d+)?)\s*("|in\b|inch(?:es)?\b|cm\b|mm\b)?`)
+
+// crossDimensions returns the length of a cross ("A x B unit", "A unit x
+// B") that states its unit only once, in that unit, when the parsed
+// quantities read lack it: a 29 x 2.40" tire is 29" and 2.4", as its
+// 29"x2.4 listing is. Only the larger number first: "3 x 120mm" is three
+// fans of 120 mm, not a 3 mm fan.
+func crossDimensions(low string, read []quantity) []quantity {
+	if !strings.ContainsAny(low, "x×") {
+		return nil
+	}
+	var out []quantity
+	for _, m := range crossRE.FindAllStringSubmatchIndex(low, -1) {
+		if m[4] >= 0 == (m[8] >= 0) || m[2] > 0 && isAlnum(low[m[2]-1]) {
+			continue // no unit, or one on both (each read already); or inside a code
+		}
+		first, _ := strconv.ParseFloat(low[m[2]:m[3]], 64)
+		second, _ := strconv.ParseFloat(low[m[6]:m[7]], 64)
+		if first < second {
+			continue
+		}
+		unit, bare := "", ""
+		if m[4] >= 0 {
+			unit, bare = low[m[4]:m[5]], low[m[6]:m[7]]
+			if e := m[7]; e < len(low) && (low[e] >= 'a' && low[e] <= 'z') {
+				continue // "29\"x2.4mm": the second is another kind of number
+			}
+		} else {
+			unit, bare = low[m[8]:m[9]], low[m[2]:m[3]]
+		}
+		def, ok := units[unit]
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(bare, 64)
+		if err != nil || v == 0 {
+			continue
+		}
+		q := quantity{Dim: def.dim, Value: v * def.factor, Text: bare + unit}
+		if !slices.ContainsFunc(read, func(r quantity) bool { return r.Dim == q.Dim && sameQuantity(r.Value, q.Value) }) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // The parts an item counts that tell its versions apart, each a dimension

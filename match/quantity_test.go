@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,6 +61,34 @@ func TestParseQuantities(t *testing.T) {
 	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07", "3-in-1 charger", "Model WH-1000-XM4"} {
 		if qs := parseQuantities(in); len(qs) != 0 {
 			t.Errorf("parseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
+		}
+	}
+}
+
+// TestParseCrossDimensions: lengths written as a cross ("29 x 2.40\"")
+// state their unit once; each side is read in it, so that the spellings of
+// one tire agree and two tires conflict.
+func TestParseCrossDimensions(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   []string
+		reason string
+	}{
+		{`Maxxis Tire 29''x2.50, Folding`, []string{`29"`, `2.50"`}, "two apostrophes are an inch mark, and the mark needs no space after it"},
+		{`Maxxis Tire: 29 x 2.40", Folding`, []string{`2.40"`, `29"`}, "the unit after the second number is the first's too"},
+		{`Snare drum 14 x 5.5 in`, []string{`5.5 in`, `14in`}, "a drum's diameter by its depth"},
+		{`Drumhead, 8''`, []string{`8"`}, "one length"},
+		{`Case with 3x 120mm ARGB fans`, []string{`120mm`}, "three fans of 120 mm: a smaller number first counts"},
+		{`Frame 8 x 10 in`, []string{`10 in`}, "a smaller number first is left unread (a count or a frame's side)"},
+		{`Coca-Cola 6x330ml`, []string{`330ml`}, "a multipack is no cross of lengths"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range parseQuantities(tt.in) {
+			got = append(got, q.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("parseQuantities(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
 		}
 	}
 }
