@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -81,7 +82,40 @@ func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 		}()
 	}
 	wg.Wait()
+	if !e.drop["rank"] {
+		stand(pairs, outs, s.Config(), nil)
+	}
 	return outs
+}
+
+// stand sets each pair's rank outcome: its standing, under cfg, against the
+// other pairs of its offer and of its listing among pairs (match.Standings).
+// group, when set, keeps the pairs of different datasets apart (their ids
+// may coincide). A pair whose rank outcome is absent is left alone.
+func stand(pairs []Pair, outs [][]match.Outcome, cfg *match.Config, group []int) {
+	if len(outs) == 0 {
+		return
+	}
+	ri := slices.IndexFunc(outs[0], func(o match.Outcome) bool { return o.Attribute == "rank" })
+	if ri < 0 {
+		return
+	}
+	s := match.NewScorer(cfg, nil)
+	totals, vetoed := make([]float64, len(outs)), make([]bool, len(outs))
+	offers, listings := make([]string, len(outs)), make([]string, len(outs))
+	for i, o := range outs {
+		o[ri] = match.Outcome{Attribute: "rank", Level: match.Missing}
+		sc := s.Weigh(nil, o)
+		totals[i], vetoed[i] = sc.Total, len(sc.Vetoes) > 0
+		g := ""
+		if group != nil {
+			g = strconv.Itoa(group[i]) + "/"
+		}
+		offers[i], listings[i] = g+pairs[i].A, g+pairs[i].B
+	}
+	for i, o := range match.Standings(totals, vetoed, offers, listings) {
+		outs[i][ri] = o
+	}
 }
 
 // Weigh scores compared pairs under cfg.

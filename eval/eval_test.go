@@ -291,3 +291,75 @@ func TestTuneLearnsWords(t *testing.T) {
 		t.Errorf("test F1 %v with the learned word, want 1", r.F1)
 	}
 }
+
+// TestTuneWeighsStanding: when how alike a pair looks depends on the
+// product (some offers' titles say more than others), no threshold on the
+// pair alone separates matches from siblings, but each offer's match is
+// ahead of its sibling: tune gives the standing a scale, and test F1 rises.
+func TestTuneWeighsStanding(t *testing.T) {
+	dir := t.TempDir()
+	var a, b strings.Builder
+	a.WriteString("id,name\n")
+	b.WriteString("id,name\n")
+	lines := []string{"ltable_id,rtable_id,label"}
+	for i := 0; i < 160; i++ {
+		w := make([]string, 6)
+		for k := range w {
+			w[k] = fmt.Sprintf("w%dx%c", i, 'a'+k)
+		}
+		match, sibling := strings.Join(w, " "), strings.Join(w[:5], " ")+fmt.Sprintf(" z%d", i)
+		if i%2 == 1 { // a terse product: its match shares four words, its sibling two
+			match = strings.Join(w[:4], " ") + fmt.Sprintf(" y%d q%d", i, i)
+			sibling = strings.Join(w[:2], " ") + fmt.Sprintf(" y%d r%d s%d", i, i, i)
+		}
+		fmt.Fprintf(&a, "a%d,%s\n", i, strings.Join(w, " "))
+		fmt.Fprintf(&b, "m%d,%s\ns%d,%s\n", i, match, i, sibling)
+		lines = append(lines, fmt.Sprintf("a%d,m%d,1", i, i), fmt.Sprintf("a%d,s%d,0", i, i))
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tableA.csv", a.String())
+	write("tableB.csv", b.String())
+	write("map.txt", "name=title\n")
+	split := func(from, to int) string {
+		return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n"
+	}
+	write("train.csv", split(0, 80))
+	write("valid.csv", split(80, 120))
+	write("test.csv", split(120, 160))
+	ev := load(t, dir)
+	train, _ := ev.DS.Split("train")
+	valid, _ := ev.DS.Split("valid")
+	test, _ := ev.DS.Split("test")
+	cfg, rep := ev.Tune(train, valid, match.DefaultConfig())
+	if rep.StandingScale == 0 {
+		t.Fatalf("tune left the standing silent (valid F1 %.3f)", rep.ValidAfter.F1)
+	}
+	with := ev.Evaluate("test", test, cfg)
+	without := cloneConfig(cfg)
+	without.Weights["rank"] = match.StandingWeights(0)
+	if alone := ev.Evaluate("test", test, without); with.BestF1 <= alone.BestF1 {
+		t.Errorf("test F1 at the best threshold %.3f with the standing, %.3f without: want higher with it", with.BestF1, alone.BestF1)
+	}
+}
+
+// TestStandKeepsSetsApart: pairs of two datasets whose ids coincide are not
+// each other's rivals.
+func TestStandKeepsSetsApart(t *testing.T) {
+	cfg := match.DefaultConfig()
+	outs := [][]match.Outcome{{{Attribute: "rank"}}, {{Attribute: "rank"}}}
+	pairs := []Pair{{A: "1", B: "x"}, {A: "1", B: "y"}}
+	stand(pairs, outs, cfg, []int{0, 1})
+	for i, o := range outs {
+		if o[0].Level != match.Missing {
+			t.Errorf("pair %d of its own set stands %s (%s), want missing: no rival in its set", i, o[0].Level, o[0].Evidence)
+		}
+	}
+	stand(pairs, outs, cfg, nil)
+	if outs[0][0].Level != match.Tied {
+		t.Errorf("two pairs of one offer with equal totals: %s, want tied", outs[0][0].Level)
+	}
+}

@@ -90,6 +90,9 @@ type TuneReport struct {
 	// F1), with the penalty chosen.
 	Words       int
 	WordsLambda float64
+	// StandingScale is the scale of the rank levels' profile chosen on
+	// valid (0: a pair's standing among its rivals did not raise F1).
+	StandingScale float64
 }
 
 // Tune fits weights on train (m and u per level), drops the base config's
@@ -126,12 +129,14 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	}
 	spans := make([][2]int, len(sets)) // each set's valid pairs in valid
 	var trainHits [][]match.WordHit
+	var groups []int // each valid pair's set, for its standing
 	for i, s := range sets {
 		// Every title word is reported, for the word weights; the levels
 		// are fitted without the words comparison.
 		outs := s.E.compareAllWords(s.Train, base)
 		hits := wordHits(outs)
 		silenceWords(outs)
+		silenceRank(outs)
 		for k := max(1, int(math.Round(float64(most)/float64(max(1, len(s.Train)))))); k > 0; k-- {
 			train = append(train, s.Train...)
 			trainOuts = append(trainOuts, outs...)
@@ -140,12 +145,16 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		spans[i] = [2]int{len(valid), len(valid) + len(s.Valid)}
 		valid = append(valid, s.Valid...)
 		validOuts = append(validOuts, s.E.compareAllWords(s.Valid, base)...)
+		for range s.Valid {
+			groups = append(groups, i)
+		}
 	}
 	rep := TuneReport{Train: len(train), Valid: len(valid)}
 	name := "pooled"
 	if len(sets) == 1 {
 		name = sets[0].E.DS.Name
 	}
+	stand(valid, validOuts, base, groups)
 	rep.ValidBefore = report(name, "valid", valid, validOuts, base)
 
 	est, prior := EstimateWeights(train, trainOuts)
@@ -170,6 +179,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	// Choices (the pull, vetoes, the threshold) go by valid F1; pooled,
 	// by the mean of each dataset's F1 at one threshold.
 	cut := func(c *match.Config) (float64, float64) {
+		stand(valid, validOuts, c, groups)
 		scores := Weigh(valid, validOuts, c)
 		if len(sets) == 1 {
 			t, counts := BestThreshold(scores)
@@ -216,6 +226,20 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			}
 		}
 	}
+	// A pair's standing among its rivals (match.Standings): the levels'
+	// profile at one scale, chosen on valid (0, silent, unless a scale
+	// beats it). It is not fitted on train: a pair's rivals there are
+	// scored by weights fitted on those very pairs.
+	cfg.Weights["rank"] = match.StandingWeights(0)
+	bestF1 = f1(cfg)
+	for _, scale := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2} {
+		cand := cloneConfig(cfg)
+		cand.Weights["rank"] = match.StandingWeights(scale)
+		if f := f1(cand); f > bestF1 {
+			bestF1, cfg = f, cand
+			rep.StandingScale = scale
+		}
+	}
 	// Greedy: drop each veto that lowers F1 on valid.
 	for _, attr := range slices.Sorted(maps.Keys(cfg.Vetoes)) {
 		without := cloneConfig(cfg)
@@ -226,8 +250,8 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		}
 	}
 
+	t, _ := cut(cfg) // stands valid under cfg
 	scores := Weigh(valid, validOuts, cfg)
-	t, _ := cut(cfg)
 	rt := min(RecallThreshold(scores, 0.98), t)
 	rep.MatchTotal, rep.Review = t, rt
 	cfg.MatchThreshold = clampProb(match.Probability(t))
@@ -271,6 +295,18 @@ func meanBestThreshold(parts [][]Scored) (float64, float64) {
 		}
 	}
 	return bestT, atBest
+}
+
+// silenceRank sets the rank comparison of each pair to missing: its scale
+// is chosen on valid, not fitted (TunePooled).
+func silenceRank(outs [][]match.Outcome) {
+	for _, o := range outs {
+		for j := range o {
+			if o[j].Attribute == "rank" {
+				o[j].Level = match.Missing
+			}
+		}
+	}
 }
 
 // silenceWords sets the words comparison of each pair to missing: levels

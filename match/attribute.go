@@ -76,7 +76,7 @@ var attributes = []Attribute{
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
 	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(), measuresAttribute(),
-	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(),
+	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(), rankAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.

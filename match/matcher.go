@@ -139,7 +139,8 @@ func (m *Matcher) Trace(ctx context.Context, offer *Record, listingID string) (t
 	for i, l := range listings {
 		scored[i] = m.Scorer.Score(it, l)
 	}
-	rankInPlace(scored) // scored is ours: no copy
+	m.Scorer.Stand(scored) // each candidate against the others
+	rankInPlace(scored)    // scored is ours: no copy
 	t = &Trace{Offer: it, Scored: scored}
 	t.Result = decideRanked(it, t.Scored, m.Scorer.cfg, m.Rules)
 	return t, nil

@@ -89,6 +89,9 @@ func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 	return s
 }
 
+// Config returns the config the scorer weighs by.
+func (s *Scorer) Config() *Config { return s.cfg }
+
 // WithAllWords returns a scorer whose words comparison reports every title
 // word, not only the learned ones: for tune to learn word weights from.
 func (s *Scorer) WithAllWords() *Scorer {
