@@ -10,9 +10,7 @@ import (
 // The standing levels: how a pair's evidence compares with that of the
 // other pairs of its offer and of its listing.
 const (
-	FarAhead       Level = "far_ahead"
 	Ahead          Level = "ahead"
-	SlightlyAhead  Level = "slightly_ahead"
 	Tied           Level = "tied"
 	SlightlyBehind Level = "slightly_behind"
 	Behind         Level = "behind"
@@ -20,40 +18,42 @@ const (
 )
 
 // standingBands are the margins (bits) at which the standing levels begin,
-// from the strongest: a margin of 8 bits or more is far_ahead, and so on.
+// from the strongest: a margin of 1.5 bits or more is ahead, and so on.
 var standingBands = []struct {
 	from  float64
 	level Level
 	// profile is the level's weight at a scale of 1 (StandingWeights):
-	// about half the band's middle margin, capped.
+	// about half the band's middle margin, capped, behind; nothing ahead.
 	profile float64
 }{
-	{8, FarAhead, 5}, {4, Ahead, 3}, {1.5, SlightlyAhead, 1.25}, {-1.5, Tied, 0},
-	{-4, SlightlyBehind, -1.25}, {-8, Behind, -3}, {math.Inf(-1), FarBehind, -5},
+	{1.5, Ahead, 0}, {-1.5, Tied, 0}, {-4, SlightlyBehind, -1.25}, {-8, Behind, -3}, {math.Inf(-1), FarBehind, -5},
 }
 
 // rankAttribute is the pair's standing among its rivals: the offer's other
-// candidate listings and, in a batch, the listing's other offers. Two
-// listings of one product line share brand, line and most words with an
-// offer, and each pair alone looks alike; the one whose evidence is well
-// ahead of its rivals' is the offer's item, the one well behind another is
-// a sibling. The margin is measured in the same bits as the evidence, so it
-// means the same in a catalog whose titles are terse and in one whose
-// titles are long, where the evidence's level does not. It is not compared
-// pair by pair: Scorer.Stand (a matcher's candidates) and Standings (a
-// batch of pairs) set it once every pair is scored; until then, and for a
-// pair without rivals, it is missing. The hand-set weights are 0: tune
-// fits its scale (StandingWeights) on valid pairs.
+// candidate listings and, in a batch of pairs, the listing's other offers.
+// Two listings of one product line share brand, line and most words with an
+// offer, and each pair alone looks alike; the one well behind another
+// candidate of the same offer is a sibling, not the item. The margin is
+// measured in the same bits as the evidence, so it means the same in a
+// catalog of terse titles and in one of long titles, where the evidence's
+// own level does not. Only being behind weighs: being ahead of the other
+// candidates says nothing when the offer's item may not be listed at all
+// (the best of a stranger's candidates is still a stranger); measured, a
+// weight for being ahead raised F1 on benchmarks that give every offer a
+// match and lost it, left out, on one that does not (RESULTS.md).
+//
+// It is not compared pair by pair: Scorer.Stand (a matcher's candidates)
+// and Standings (a batch of pairs) set it once every pair is scored; until
+// then, and for a pair without rivals, it is missing. The hand-set weights
+// are 0: tune fits its scale (StandingWeights) on valid pairs.
 func rankAttribute() Attribute {
 	return Attribute{
 		Name:   "rank",
 		Graded: true,
 		Levels: []LevelSpec{
-			{Level: FarAhead, Weight: 0, Direction: For, Why: "8 bits or more ahead of every rival: silent until tune fits the scale"},
-			{Level: Ahead, Weight: 0, Direction: For, Why: "4 to 8 bits ahead of its rivals"},
-			{Level: SlightlyAhead, Weight: 0, Direction: For, Why: "1.5 to 4 bits ahead of its rivals"},
+			{Level: Ahead, Weight: 0, Direction: For, Why: "1.5 bits or more ahead of every rival: no evidence, the item may not be listed"},
 			{Level: Tied, Weight: 0, Direction: Either, Why: "within 1.5 bits of its best rival"},
-			{Level: SlightlyBehind, Weight: 0, Direction: Against, Why: "1.5 to 4 bits behind a rival"},
+			{Level: SlightlyBehind, Weight: 0, Direction: Against, Why: "1.5 to 4 bits behind a rival: silent until tune fits the scale"},
 			{Level: Behind, Weight: 0, Direction: Against, Why: "4 to 8 bits behind a rival: likely its sibling"},
 			{Level: FarBehind, Weight: 0, Direction: Against, Why: "8 bits or more behind a rival"},
 			{Level: Missing},
@@ -63,7 +63,7 @@ func rankAttribute() Attribute {
 }
 
 // StandingWeights returns the rank levels' weights at a scale: each band's
-// profile (+5 for far_ahead down to -5 for far_behind) times scale. Tune
+// profile (0 ahead and tied, down to -5 far behind) times scale. Tune
 // chooses the scale on valid pairs.
 func StandingWeights(scale float64) map[Level]float64 {
 	w := make(map[Level]float64, len(standingBands))

@@ -24,11 +24,11 @@ func TestStandings(t *testing.T) {
 		{"a tie", []float64{5, 4}, []bool{false, false}, []string{"o", "o"}, []string{"a", "b"},
 			[]Level{Tied, Tied}, "within 1.5 bits"},
 		{"a vetoed rival", []float64{1, 12}, []bool{false, true}, []string{"o", "o"}, []string{"a", "b"},
-			[]Level{FarAhead, Missing}, "a vetoed listing counts as a rival far behind, however alike; it has no standing itself"},
+			[]Level{Ahead, Missing}, "a vetoed listing counts as a rival far behind, however alike; it has no standing itself"},
 		{"both sides", []float64{6, 2, 7}, []bool{false, false, false}, []string{"o", "o", "p"}, []string{"a", "b", "a"},
-			[]Level{SlightlyAhead, SlightlyBehind, Tied}, "pair 0 is 4 ahead of its offer's rival and 1 behind its listing's: 1.5 in the mean; pair 2 has only its listing's rival, 1 behind"},
+			[]Level{Ahead, SlightlyBehind, Tied}, "pair 0 is 4 ahead of its offer's rival and 1 behind its listing's: 1.5 in the mean; pair 2 has only its listing's rival, 1 behind"},
 		{"far apart", []float64{20, -5}, []bool{false, false}, []string{"o", "o"}, []string{"a", "b"},
-			[]Level{FarAhead, FarBehind}, "25 bits"},
+			[]Level{Ahead, FarBehind}, "25 bits"},
 	}
 	for _, tt := range tests {
 		got := Standings(tt.totals, tt.vetoed, tt.offers, tt.listings)
@@ -45,21 +45,24 @@ func TestStandings(t *testing.T) {
 func TestStandingWeights(t *testing.T) {
 	for _, scale := range []float64{0, 0.5, 2} {
 		w := StandingWeights(scale)
-		order := []Level{FarAhead, Ahead, SlightlyAhead, Tied, SlightlyBehind, Behind, FarBehind}
+		order := []Level{Ahead, Tied, SlightlyBehind, Behind, FarBehind}
 		for i := 1; i < len(order); i++ {
 			if w[order[i]] > w[order[i-1]] {
 				t.Errorf("scale %v: %s weighs %v, more than %s's %v", scale, order[i], w[order[i]], order[i-1], w[order[i-1]])
 			}
 		}
-		if scale == 0 && (w[FarAhead] != 0 || w[FarBehind] != 0) {
+		if scale == 0 && w[FarBehind] != 0 {
 			t.Errorf("scale 0: %v, want all 0", w)
+		}
+		if w[Ahead] != 0 {
+			t.Errorf("scale %v: ahead weighs %v, want 0 (the offer's item may not be listed)", scale, w[Ahead])
 		}
 	}
 }
 
-// TestStand: a matcher's candidates stand against each other; the weight
-// goes into the total and the probability, and a default config (scale 0)
-// changes nothing.
+// TestStand: a matcher's candidates stand against each other; the one far
+// behind loses its weight from the total and the probability, the leader
+// keeps its own, and a default config (scale 0) changes nothing.
 func TestStand(t *testing.T) {
 	vs := testVocab(t)
 	offer := Prepare(&Record{Title: "Zenfy Ultra 17 Yoga Mat Blue"}, vs)
@@ -71,7 +74,7 @@ func TestStand(t *testing.T) {
 	scored := []Scored{s.Score(offer, same), s.Score(offer, other)}
 	before := []float64{scored[0].Total, scored[1].Total}
 	s.Stand(scored)
-	for i, want := range []Level{FarAhead, FarBehind} {
+	for i, want := range []Level{Ahead, FarBehind} {
 		var c *Comparison
 		for j := range scored[i].Comparisons {
 			if scored[i].Comparisons[j].Attribute == "rank" {
@@ -81,8 +84,8 @@ func TestStand(t *testing.T) {
 		if c == nil || c.Level != want {
 			t.Fatalf("candidate %d: rank %+v, want %s (totals %v)", i, c, want, before)
 		}
-		if got := scored[i].Total - before[i]; math.Abs(got-c.Weight) > 1e-9 || c.Weight == 0 {
-			t.Errorf("candidate %d: total moved %v, want the rank weight %v", i, got, c.Weight)
+		if got := scored[i].Total - before[i]; math.Abs(got-c.Weight) > 1e-9 || (i == 1) != (c.Weight < 0) {
+			t.Errorf("candidate %d: total moved %v, rank weight %v: want the sibling's weight negative, the leader's 0", i, got, c.Weight)
 		}
 		if len(scored[i].Vetoes) == 0 && math.Abs(scored[i].Probability-Probability(scored[i].Total)) > 1e-12 {
 			t.Errorf("candidate %d: probability %v is not the total's %v", i, scored[i].Probability, Probability(scored[i].Total))
