@@ -143,6 +143,6 @@ func (e *Evaluator) TuneOnLabels(pool, labeled []Pair, base, cfg *match.Config) 
 			train = append(train, Pair{A: p.A, B: p.B, Match: true})
 		}
 	}
-	out, _ := TunePooled([]TuneSet{{E: e, Train: train, Valid: labeled}}, base, false)
+	out, _ := TunePooled([]TuneSet{{E: e, Train: train, Valid: labeled, Rivals: pool}}, base, false)
 	return out
 }

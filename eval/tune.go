@@ -108,6 +108,10 @@ func (e *Evaluator) Tune(train, valid []Pair, base *match.Config) (*match.Config
 type TuneSet struct {
 	E            *Evaluator
 	Train, Valid []Pair
+	// Rivals are more pairs the valid pairs stand against (match.Standings)
+	// beside each other: their offers' other candidates, when the valid
+	// pairs are a few labeled ones. Unlabeled; nil for a benchmark's split.
+	Rivals []Pair
 }
 
 // TunePooled is Tune over the pooled pairs of several datasets, each
@@ -149,12 +153,35 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			groups = append(groups, i)
 		}
 	}
+	// A valid pair stands against its rivals among the valid pairs and the
+	// set's Rivals (its offer's other candidates when the valid pairs are
+	// a person's few labels).
+	allPairs, allOuts, allGroups := slices.Clone(valid), slices.Clone(validOuts), slices.Clone(groups)
+	for i, s := range sets {
+		in := map[[2]string]bool{}
+		for _, p := range s.Valid {
+			in[[2]string{p.A, p.B}] = true
+		}
+		var extra []Pair
+		for _, p := range s.Rivals {
+			if !in[[2]string{p.A, p.B}] {
+				in[[2]string{p.A, p.B}] = true
+				extra = append(extra, p)
+			}
+		}
+		allPairs = append(allPairs, extra...)
+		allOuts = append(allOuts, s.E.compareAllWords(extra, base)...)
+		for range extra {
+			allGroups = append(allGroups, i)
+		}
+	}
+	standValid := func(c *match.Config) { stand(allPairs, allOuts, c, allGroups) }
 	rep := TuneReport{Train: len(train), Valid: len(valid)}
 	name := "pooled"
 	if len(sets) == 1 {
 		name = sets[0].E.DS.Name
 	}
-	stand(valid, validOuts, base, groups)
+	standValid(base)
 	rep.ValidBefore = report(name, "valid", valid, validOuts, base)
 
 	est, prior := EstimateWeights(train, trainOuts)
@@ -179,7 +206,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	// Choices (the pull, vetoes, the threshold) go by valid F1; pooled,
 	// by the mean of each dataset's F1 at one threshold.
 	cut := func(c *match.Config) (float64, float64) {
-		stand(valid, validOuts, c, groups)
+		standValid(c)
 		scores := Weigh(valid, validOuts, c)
 		if len(sets) == 1 {
 			t, counts := BestThreshold(scores)
