@@ -26,12 +26,17 @@
 // gtin.go, brand.go, title.go, model.go, color.go, size.go, material.go,
 // pack.go, origin.go, category.go, params.go, image.go, condition.go,
 // compat.go, version.go, numbers.go, measures.go, producttype.go, line.go,
-// rare.go, containment.go and words.go; the
+// rare.go, containment.go, words.go and rank.go; the
 // general word lists they read (colors, materials, countries, conditions,
 // versions, product types, spec prefixes, brand aliases and owners, title
 // abbreviations) are data in vocab/. The words attribute is the one whose
 // weight is not a level's: it sums the title words' weights tune learned
-// (Config.Words).
+// (Config.Words). The rank attribute is the one not compared pair by pair:
+// a pair's standing, how far its total lies behind the best other
+// candidate of its offer (and, in a batch of labeled pairs, of its
+// listing), is set once every candidate is scored (Scorer.Stand,
+// Standings); a listing well behind another of the same offer is a
+// sibling.
 // Changing how color is judged means reading color.go (and vocab.go's
 // shared comparison of vocabulary terms); adding a piece of evidence means
 // a new file with a new Attribute, a field for its feature in Item, and an
