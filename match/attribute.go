@@ -40,6 +40,9 @@ type Attribute struct {
 	// words, rare, containment): siblings' titles differ by the very variant
 	// words an offer may leave out.
 	wording bool
+	// relative marks an attribute set from a pair's rivals, not compared
+	// pair by pair (rank): it states nothing of the offer.
+	relative bool
 }
 
 // LevelNames returns the attribute's levels in order.

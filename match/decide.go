@@ -96,9 +96,11 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 	for i := range scored {
 		o := &scored[i]
 		// Two listings equally good (within the margin): which to join is
-		// the seller's call.
-		if o != best && len(o.Vetoes) == 0 && o.Probability >= cfg.ReviewThreshold &&
-			(best.Total-o.Total <= cfg.AmbiguityMargin || unstatedVariant(best, o, cfg) != "") {
+		// the seller's call. Each on its own evidence: a sibling's standing
+		// behind the best does not tell which of two variants the offer
+		// is, when the offer does not state the variant.
+		if o != best && len(o.Vetoes) == 0 && Probability(o.own()) >= cfg.ReviewThreshold &&
+			(best.own()-o.own() <= cfg.AmbiguityMargin || unstatedVariant(best, o, cfg) != "") {
 			ambiguous = true
 		}
 	}
@@ -166,7 +168,7 @@ func unstatedVariant(best, o *Scored, cfg *Config) string {
 		if !ok || oc.Attribute != c.Attribute {
 			return ""
 		}
-		if !a.wording && oc.Weight < c.Weight {
+		if !a.wording && !a.relative && oc.Weight < c.Weight {
 			return "" // best fits the offer better on a stated attribute
 		}
 		if unstated == "" && a.variant && c.Level == Missing && c.Offer == "" &&

@@ -48,8 +48,9 @@ var standingBands = []struct {
 // are 0: tune fits its scale (StandingWeights) on valid pairs.
 func rankAttribute() Attribute {
 	return Attribute{
-		Name:   "rank",
-		Graded: true,
+		Name:     "rank",
+		Graded:   true,
+		relative: true,
 		Levels: []LevelSpec{
 			{Level: Ahead, Weight: 0, Direction: For, Why: "1.5 bits or more ahead of every rival: no evidence, the item may not be listed"},
 			{Level: Tied, Weight: 0, Direction: Either, Why: "within 1.5 bits of its best rival"},
@@ -207,6 +208,7 @@ func (s *Scorer) Stand(scored []Scored) {
 		w := s.levels[ri][o.Level].weight
 		sc.Comparisons[ri].Level, sc.Comparisons[ri].Weight, sc.Comparisons[ri].Evidence = o.Level, w, o.Evidence
 		sc.Total += w
+		sc.Standing = w
 		sc.Closeness = Probability(log2Odds(sc.Closeness) + w)
 		if len(sc.Vetoes) == 0 {
 			sc.Probability = Probability(sc.Total)

@@ -1,7 +1,9 @@
 package match
 
 import (
+	"context"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -97,5 +99,26 @@ func TestStand(t *testing.T) {
 	d.Stand(plain)
 	if plain[0].Total != totals[0] || plain[1].Total != totals[1] {
 		t.Errorf("default config: totals %v -> %v, want unchanged (the hand-set rank weights are 0)", totals, []float64{plain[0].Total, plain[1].Total})
+	}
+}
+
+// TestStandingKeepsAmbiguity: a sibling listing that differs in a variant
+// the offer leaves out stays a reason to ask the seller, however far its
+// title stands behind: its standing is no evidence of which variant the
+// offer is.
+func TestStandingKeepsAmbiguity(t *testing.T) {
+	m := newTestMatcher(t, Policy{}, Seller{}, watchGray, watchRed)
+	cfg := DefaultConfig()
+	cfg.Weights["rank"] = StandingWeights(2)
+	m.Scorer = NewScorer(cfg, nil)
+	tr, err := m.Trace(context.Background(), &Record{ID: "o", Brand: "Zenfy", Title: "ZENFY FLEX 32 SMART WATCH 40MM"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Scored) != 2 || tr.Scored[1].Standing >= 0 {
+		t.Fatalf("the red sibling's standing %+v, want a weight against it (the test needs a sibling behind)", tr.Scored)
+	}
+	if r := tr.Result; r.Decision != Review || !slices.Contains(r.Reasons, ReasonAmbiguous) {
+		t.Errorf("decision %s %v, want review ambiguous: the offer names no color", r.Decision, r.Reasons)
 	}
 }

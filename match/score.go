@@ -42,7 +42,14 @@ type Scored struct {
 	// Similarity sums the comparisons' raw similarities: it orders
 	// candidates whose levels tie.
 	Similarity float64
+	// Standing is the weight of the pair's standing among the offer's
+	// other candidates (the rank comparison, Scorer.Stand), included in
+	// Total; 0 until Stand.
+	Standing float64
 }
+
+// own is the pair's total on its own evidence, without its standing.
+func (s *Scored) own() float64 { return s.Total - s.Standing }
 
 // Scorer scores offer-listing pairs under a config. It is safe for
 // concurrent use.
