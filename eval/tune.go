@@ -175,7 +175,14 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			allGroups = append(allGroups, i)
 		}
 	}
-	standValid := func(c *match.Config) { stand(allPairs, allOuts, c, allGroups) }
+	// Taken out of the comparisons (Ablate), the standing is neither set
+	// nor weighed.
+	ranked := !slices.ContainsFunc(sets, func(s TuneSet) bool { return s.E.drop["rank"] })
+	standValid := func(c *match.Config) {
+		if ranked {
+			stand(allPairs, allOuts, c, allGroups)
+		}
+	}
 	rep := TuneReport{Train: len(train), Valid: len(valid)}
 	name := "pooled"
 	if len(sets) == 1 {
@@ -260,6 +267,9 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	cfg.Weights["rank"] = match.StandingWeights(0)
 	bestF1 = f1(cfg)
 	for _, scale := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2} {
+		if !ranked {
+			break
+		}
 		cand := cloneConfig(cfg)
 		cand.Weights["rank"] = match.StandingWeights(scale)
 		if f := f1(cand); f > bestF1 {
