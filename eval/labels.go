@@ -12,7 +12,7 @@ import (
 )
 
 // LabelWeight is how many free pairs a person's label counts as in a fit.
-const LabelWeight = 5
+const LabelWeight = 10
 
 // ReadLabels reads a person's labels: CSV with the header
 // offer_id,listing_id,label (1 = the same item, 0 = different). A bad row

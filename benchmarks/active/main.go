@@ -60,7 +60,7 @@ func run(data string, budget, batch int, measure, resultsPath string) error {
 	begin, end := results.Markers("active")
 	fmt.Fprintf(&b, "%s\n## Labels from a person: %d chosen in the review page's order against %d at random\n\n", begin, budget, budget)
 	fmt.Fprintf(&b, "Made by `go run ./benchmarks/active -data %s` on %s. Test F1 in %% of a config tuned on %d labeled train pairs\n"+
-		"(each counting 5) and the train pairs the config so far decides with confidence (under 2%% or over 98%%, labeled as it\n"+
+		"(each counting %d) and the train pairs the config so far decides with confidence (under 2%% or over 98%%, labeled as it\n"+
 		"decides them; no title words; thresholds chosen on the labels alone: a person has no others;\n"+
 		"`eval.Evaluator.TuneOnLabels`). The labels are picked in one of the review page's orders under the config so far,\n"+
 		"in batches of 50 re-tuned after each (`eval.Evaluator.ActiveLabels`): *uncertain* (`review --order uncertain`), the\n"+
@@ -69,8 +69,9 @@ func run(data string, budget, batch int, measure, resultsPath string) error {
 		"fitted the same way), beside the config tuned on the whole train split. The dataset's labels stand in for the\n"+
 		"person's answers. Tried and measured worse on the valid split, so left out: asking about the pairs near the review\n"+
 		"threshold or about an offer's two near-tied listings (disagreement) too; learning title words from the labels and the\n"+
-		"confident pairs; choosing thresholds on the confident pairs as well as the labels.\n\n",
-		data, time.Now().UTC().Format("2006-01-02"), budget, randomRuns)
+		"confident pairs; choosing thresholds on the confident pairs as well as the labels. A label's count, chosen on the valid\n"+
+		"splits (mean of the three orders' F1 on both): 3 counts 84.1, 5 84.3, 10 85.0, 20 84.9.\n\n",
+		data, time.Now().UTC().Format("2006-01-02"), budget, eval.LabelWeight, randomRuns)
 	fmt.Fprintf(&b, "| dataset | train pairs | defaults | %[1]d, uncertain | %[1]d, review first | %[1]d at random (median) | whole train split |\n|---|---|---|---|---|---|---|\n", budget)
 	for _, e := range entries {
 		dir := filepath.Join(data, e.Name())

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/followmatch/followmatch/catalog"
@@ -164,7 +165,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	d.register(fs)
 	out := fs.String("out", "", "write the tuned config to `file` (default standard output)")
 	verbose := fs.Bool("v", false, "print the m/u estimate of every level")
-	fs.StringVar(&d.labels, "labels", "", "a person's labels `file` (CSV offer_id,listing_id,label; 1 same, 0 different), each counted as 5 pairs in the fit")
+	fs.StringVar(&d.labels, "labels", "", "a person's labels `file` (CSV offer_id,listing_id,label; 1 same, 0 different), each counted as "+strconv.Itoa(eval.LabelWeight)+" pairs in the fit")
 	var m matchFlags
 	fs.StringVar(&m.offers, "offers", "", "no labeled dataset: fit on the offers of this `file` whose GTIN names one listing of --index (--map renames its columns)")
 	fs.StringVar(&m.index, "index", defaultIndex, "with --offers: the listing index `dir`")

@@ -69,7 +69,7 @@ func TestEvalAndTuneCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, out, stderr = cli(t, "tune", "--dataset", dir, "--labels", labels, "--out", filepath.Join(t.TempDir(), "l.json"))
-	if code != 0 || !strings.Contains(stderr, "1 used, each counted as 5 pairs") || !strings.Contains(stderr, "1 name an offer or listing not found") {
+	if code != 0 || !strings.Contains(stderr, "1 used, each counted as 10 pairs") || !strings.Contains(stderr, "1 name an offer or listing not found") {
 		t.Errorf("tune --dataset --labels: exit %d\n%s\n%s", code, out, stderr)
 	}
 	code, out, stderr = cli(t, "eval", "--dataset", dir, "--config", cfg, "--split", "valid", "--mode", "catalog", "--json")

@@ -82,7 +82,7 @@ func TestSelfTune(t *testing.T) {
 	}
 	labels := write("labels.csv", "offer_id,listing_id,label\nS1,L1-1,1\nS1,L1-0,0\nS99,L1-0,1\n")
 	code, stdout, stderr = cli(t, "tune", "--offers", of, "--index", idx, "--labels", labels, "--out", filepath.Join(dir, "labeled.json"))
-	if code != 0 || !strings.Contains(stdout, "2 used, each counted as 5 pairs") || !strings.Contains(stdout, "1 name an offer or listing not found") {
+	if code != 0 || !strings.Contains(stdout, "2 used, each counted as 10 pairs") || !strings.Contains(stdout, "1 name an offer or listing not found") {
 		t.Errorf("tune --offers --labels: exit %d:\n%s%s", code, stdout, stderr)
 	}
 	few := write("few.jsonl", strings.Join(strings.SplitAfterN(offers.String(), "\n", 6)[:5], ""))
