@@ -68,17 +68,19 @@ func TestServeBinary(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	// The log is read to its end (the process exits and closes it) before
+	// Wait, which closes the pipe: reading after it could lose the last
+	// lines.
+	var log string
 	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve exit after SIGTERM: %v", err)
-		}
+	case log = <-rest:
 	case <-time.After(20 * time.Second):
 		t.Fatal("serve did not stop on SIGTERM")
 	}
-	if log := <-rest; !strings.Contains(log, "index closed") {
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("serve exit after SIGTERM: %v", err)
+	}
+	if !strings.Contains(log, "index closed") {
 		t.Errorf("no clean shutdown in the log: %s", log)
 	}
 	// The updates are on disk: the index opens cleanly with both listings.
