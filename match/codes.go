@@ -60,15 +60,32 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	return c
 }
 
-// notSpecs drops the spec and version tokens ("win32", "ddr4") from codes.
+// notSpecs drops the spec and version tokens ("win32", "ddr4") from codes,
+// and those counted ("4DDR4": four memory slots, "2xUSB3", "1HDMI2").
 func notSpecs(codes []string, vs *Vocabularies) []string {
 	out := codes[:0]
 	for _, c := range codes {
-		if _, _, spec := vs.specToken(c); !spec {
+		if _, _, spec := vs.specToken(countless(c)); !spec {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// countless drops a count of one or two digits, and an "x" after it, from
+// the front of a token ("4ddr4" -> "ddr4", "2xusb3" -> "usb3").
+func countless(c string) string {
+	i := 0
+	for i < len(c) && i < 3 && c[i] >= '0' && c[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 2 {
+		return c
+	}
+	if i < len(c) && c[i] == 'x' {
+		i++
+	}
+	return c[i:]
 }
 
 // isPiece reports whether title key k is one of the codes or a piece of one.
