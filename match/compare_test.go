@@ -454,6 +454,8 @@ func TestTitleCodePieces(t *testing.T) {
 func TestCompareCompatibility(t *testing.T) {
 	runPairs(t, "compatibility", []pairCase{
 		{Record{Title: "OtterBox Defender Case for Apple iPhone 15 Pro, Black"}, Record{Title: "Apple iPhone 15 Pro 128GB Black"}, Conflict, "a case for the phone is not the phone"},
+		{Record{Title: "OtterBox Funda Defender para Apple iPhone 15 Pro"}, Record{Title: "Apple iPhone 15 Pro 128GB Black"}, Conflict, "para is for: a Spanish shop's case is not the phone"},
+		{Record{Title: "Coque Spigen pour Samsung Galaxy S23"}, Record{Title: "Samsung Galaxy S23 256GB"}, Conflict, "pour is for"},
 		{Record{Title: "Generic Ink Cartridge compatible with HP 64XL"}, Record{Title: "HP 64XL Ink Cartridge"}, Conflict, "generic ink for a named cartridge"},
 		{Record{Brand: "Compatible", Title: "HP CE250A black toner cartridge - remanufactured"}, Record{Brand: "HP", Title: "HP CE250A black toner cartridge"}, Conflict, "a brand column saying Compatible: a third party's cartridge standing in for the one its title names"},
 		{Record{Brand: "Compatible", Title: "Compatible"}, Record{Brand: "HP", Title: "HP CE250A"}, Missing, "a title of one word names nothing it stands in for"},

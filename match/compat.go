@@ -30,10 +30,14 @@ func (c *compatValue) name(toks []string, at, n int, generic bool) {
 	c.at = at
 }
 
-// compatPhrases introduce the product an accessory fits, as title tokens.
+// compatPhrases introduce the product an accessory fits, as title tokens;
+// "for" also in the languages shop titles come in (pour, para, voor, dla,
+// pentru; not German "für", which folds to "fur", nor Italian "per", an
+// English word too).
 var compatPhrases = [][]string{
 	{"compatible", "with"}, {"compatible", "for"}, {"replacement", "for"}, {"designed", "for"},
 	{"made", "for"}, {"works", "with"}, {"fits"}, {"fit", "for"}, {"for", "use", "with"}, {"for"},
+	{"compatible", "avec"}, {"pour"}, {"para"}, {"voor"}, {"dla"}, {"pentru"},
 }
 
 // standInWords say on their own that the item stands in for the product
