@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -207,15 +206,7 @@ const (
 
 // logit turns a probability threshold into a threshold on the total
 // (log2 odds).
-func logit(p float64) float64 {
-	if p <= 0 {
-		return math.Inf(-1)
-	}
-	if p >= 1 {
-		return math.Inf(1)
-	}
-	return math.Log2(p / (1 - p))
-}
+func logit(p float64) float64 { return match.Log2Odds(p) }
 
 // Mistake is a misjudged labeled pair with its comparisons.
 type Mistake struct {

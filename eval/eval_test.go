@@ -250,7 +250,6 @@ func TestAblate(t *testing.T) {
 // TestTuneLearnsWords: when only a word tells matches from non-matches
 // (an upgrade edition against the full product), tune learns its weight.
 func TestTuneLearnsWords(t *testing.T) {
-	dir := t.TempDir()
 	var a, b strings.Builder
 	a.WriteString("id,name\n")
 	b.WriteString("id,name\n")
@@ -262,21 +261,7 @@ func TestTuneLearnsWords(t *testing.T) {
 		fmt.Fprintf(&b, "b%d,%s\nu%d,%s upgrade\n", i, name, i, name)
 		lines = append(lines, fmt.Sprintf("a%d,b%d,1", i, i), fmt.Sprintf("a%d,u%d,0", i, i))
 	}
-	write := func(name, content string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("tableA.csv", a.String())
-	write("tableB.csv", b.String())
-	write("map.txt", "name=title\n")
-	split := func(from, to int) string {
-		return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n"
-	}
-	write("train.csv", split(0, 60))
-	write("valid.csv", split(60, 90))
-	write("test.csv", split(90, 120))
-	ev := load(t, dir)
+	ev := load(t, writeTitleDataset(t, a.String(), b.String(), lines, 60, 90))
 	// "upgrade" is the one word outside the other title: containment would
 	// tell these pairs apart as well; the words must do it alone here.
 	ev.Ablate("containment")
@@ -297,7 +282,6 @@ func TestTuneLearnsWords(t *testing.T) {
 // pair alone separates matches from siblings, but each offer's match is
 // ahead of its sibling: tune gives the standing a scale, and test F1 rises.
 func TestTuneWeighsStanding(t *testing.T) {
-	dir := t.TempDir()
 	var a, b strings.Builder
 	a.WriteString("id,name\n")
 	b.WriteString("id,name\n")
@@ -316,21 +300,7 @@ func TestTuneWeighsStanding(t *testing.T) {
 		fmt.Fprintf(&b, "m%d,%s\ns%d,%s\n", i, match, i, sibling)
 		lines = append(lines, fmt.Sprintf("a%d,m%d,1", i, i), fmt.Sprintf("a%d,s%d,0", i, i))
 	}
-	write := func(name, content string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("tableA.csv", a.String())
-	write("tableB.csv", b.String())
-	write("map.txt", "name=title\n")
-	split := func(from, to int) string {
-		return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n"
-	}
-	write("train.csv", split(0, 80))
-	write("valid.csv", split(80, 120))
-	write("test.csv", split(120, 160))
-	ev := load(t, dir)
+	ev := load(t, writeTitleDataset(t, a.String(), b.String(), lines, 80, 120))
 	train, _ := ev.DS.Split("train")
 	valid, _ := ev.DS.Split("valid")
 	test, _ := ev.DS.Split("test")
@@ -362,4 +332,27 @@ func TestStandKeepsSetsApart(t *testing.T) {
 	if outs[0][0].Level != match.Tied {
 		t.Errorf("two pairs of one offer with equal totals: %s, want tied", outs[0][0].Level)
 	}
+}
+
+// writeTitleDataset writes a dataset of titles only: tables a and b (CSV
+// with id,name), and lines (a header, then two pairs a product) split by
+// product into train (before validFrom), valid (to testFrom) and test.
+func writeTitleDataset(t *testing.T, a, b string, lines []string, validFrom, testFrom int) string {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("tableA.csv", a)
+	write("tableB.csv", b)
+	write("map.txt", "name=title\n")
+	split := func(from, to int) string {
+		return strings.Join(append(lines[:1:1], lines[1+2*from:1+2*to]...), "\n") + "\n"
+	}
+	write("train.csv", split(0, validFrom))
+	write("valid.csv", split(validFrom, testFrom))
+	write("test.csv", split(testFrom, (len(lines)-1)/2))
+	return dir
 }

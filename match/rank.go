@@ -209,20 +209,9 @@ func (s *Scorer) Stand(scored []Scored) {
 		sc.Comparisons[ri].Level, sc.Comparisons[ri].Weight, sc.Comparisons[ri].Evidence = o.Level, w, o.Evidence
 		sc.Total += w
 		sc.Standing = w
-		sc.Closeness = Probability(log2Odds(sc.Closeness) + w)
+		sc.Closeness = Probability(Log2Odds(sc.Closeness) + w)
 		if len(sc.Vetoes) == 0 {
 			sc.Probability = Probability(sc.Total)
 		}
 	}
-}
-
-// log2Odds is Probability's inverse.
-func log2Odds(p float64) float64 {
-	if p <= 0 {
-		return math.Inf(-1)
-	}
-	if p >= 1 {
-		return math.Inf(1)
-	}
-	return math.Log2(p / (1 - p))
 }

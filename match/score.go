@@ -212,6 +212,18 @@ func (s *Scorer) level(i int, o Outcome) levelInfo {
 	return s.levels[i][o.Level]
 }
 
+// Log2Odds is Probability's inverse: the total (log2 odds) of probability
+// p, -Inf at 0 and +Inf at 1.
+func Log2Odds(p float64) float64 {
+	if p <= 0 {
+		return math.Inf(-1)
+	}
+	if p >= 1 {
+		return math.Inf(1)
+	}
+	return math.Log2(p / (1 - p))
+}
+
 // Probability turns a log2-odds weight into a probability in [0,1].
 func Probability(weight float64) float64 {
 	if weight > 60 {
