@@ -139,8 +139,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		// are fitted without the words comparison.
 		outs := s.E.compareAllWords(s.Train, base)
 		hits := wordHits(outs)
-		silenceWords(outs)
-		silenceRank(outs)
+		silence(outs, "words", "rank")
 		for k := max(1, int(math.Round(float64(most)/float64(max(1, len(s.Train)))))); k > 0; k-- {
 			train = append(train, s.Train...)
 			trainOuts = append(trainOuts, outs...)
@@ -265,16 +264,15 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	// beats it). It is not fitted on train: a pair's rivals there are
 	// scored by weights fitted on those very pairs.
 	cfg.Weights["rank"] = match.StandingWeights(0)
-	bestF1 = f1(cfg)
-	for _, scale := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2} {
-		if !ranked {
-			break
-		}
-		cand := cloneConfig(cfg)
-		cand.Weights["rank"] = match.StandingWeights(scale)
-		if f := f1(cand); f > bestF1 {
-			bestF1, cfg = f, cand
-			rep.StandingScale = scale
+	if ranked {
+		bestF1 = f1(cfg)
+		for _, scale := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2} {
+			cand := cloneConfig(cfg)
+			cand.Weights["rank"] = match.StandingWeights(scale)
+			if f := f1(cand); f > bestF1 {
+				bestF1, cfg = f, cand
+				rep.StandingScale = scale
+			}
 		}
 	}
 	// Greedy: drop each veto that lowers F1 on valid.
@@ -334,24 +332,13 @@ func meanBestThreshold(parts [][]Scored) (float64, float64) {
 	return bestT, atBest
 }
 
-// silenceRank sets the rank comparison of each pair to missing: its scale
-// is chosen on valid, not fitted (TunePooled).
-func silenceRank(outs [][]match.Outcome) {
+// silence sets the named comparisons of each pair to missing: the levels
+// are fitted without the words (they are fitted on top) and without the
+// standing (its scale is chosen on valid).
+func silence(outs [][]match.Outcome, attrs ...string) {
 	for _, o := range outs {
 		for j := range o {
-			if o[j].Attribute == "rank" {
-				o[j].Level = match.Missing
-			}
-		}
-	}
-}
-
-// silenceWords sets the words comparison of each pair to missing: levels
-// are fitted without it.
-func silenceWords(outs [][]match.Outcome) {
-	for _, o := range outs {
-		for j := range o {
-			if o[j].Attribute == "words" {
+			if slices.Contains(attrs, o[j].Attribute) {
 				o[j].Level, o[j].Hits = match.Missing, nil
 			}
 		}

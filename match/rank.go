@@ -3,7 +3,6 @@ package match
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -82,35 +81,28 @@ func StandingWeights(scale float64) map[Level]float64 {
 // of the two; with none, the outcome is missing.
 func Standings(totals []float64, vetoed []bool, offers, listings []string) []Outcome {
 	as := make([]float64, len(totals)) // what each pair is as a rival
+	byOffer, byListing := map[string]*rivalry{}, map[string]*rivalry{}
 	for i, t := range totals {
-		as[i] = t
-		if vetoed[i] {
-			as[i] = math.Min(t, vetoedTotal)
+		as[i] = asRival(t, vetoed[i])
+		for _, side := range [2]struct {
+			m   map[string]*rivalry
+			key string
+		}{{byOffer, offers[i]}, {byListing, listings[i]}} {
+			r := side.m[side.key]
+			if r == nil {
+				r = &rivalry{}
+				side.m[side.key] = r
+			}
+			r.add(as[i])
 		}
 	}
-	byOffer, byListing := bestTwo(as, offers), bestTwo(as, listings)
 	out := make([]Outcome, len(totals))
 	for i, t := range as {
-		var parts []string
-		sum, n := 0.0, 0
-		for _, side := range []struct {
-			best map[string]*[2]float64
-			key  string
-			name string
-		}{{byOffer, offers[i], "the offer's"}, {byListing, listings[i], "the listing's"}} {
-			r, ok := rival(side.best[side.key], t)
-			if !ok {
-				continue
-			}
-			m := clampMargin(t - r)
-			sum, n = sum+m, n+1
-			parts = append(parts, fmt.Sprintf("%+.1f bits against %s best rival", m, side.name))
-		}
-		if n == 0 || vetoed[i] {
+		if vetoed[i] {
 			out[i] = Outcome{Attribute: "rank", Level: Missing}
 			continue
 		}
-		out[i] = Outcome{Attribute: "rank", Level: standingLevel(sum / float64(n)), Evidence: strings.Join(parts, "; ")}
+		out[i] = standingOf(t, byOffer[offers[i]], byListing[listings[i]])
 	}
 	return out
 }
@@ -119,8 +111,67 @@ func Standings(totals []float64, vetoed []bool, offers, listings []string) []Out
 // pair that is not vetoed.
 const vetoedTotal = -30
 
-// clampMargin bounds a margin to ±30 bits.
-func clampMargin(m float64) float64 { return math.Max(-30, math.Min(30, m)) }
+// asRival is what a pair of total t counts as to its rivals.
+func asRival(t float64, vetoed bool) float64 {
+	if vetoed {
+		return math.Min(t, vetoedTotal)
+	}
+	return t
+}
+
+// rivalry holds the two highest totals among the pairs of one offer (or
+// one listing) and how many pairs there are.
+type rivalry struct {
+	top [2]float64
+	n   int
+}
+
+func (r *rivalry) add(t float64) {
+	switch {
+	case r.n == 0 || t > r.top[0]:
+		r.top[0], r.top[1] = t, r.top[0]
+	case r.n == 1 || t > r.top[1]:
+		r.top[1] = t
+	}
+	r.n++
+}
+
+// against returns the best total among the pairs other than one of total
+// t (the second best when t is the best); ok is false when there is no
+// other pair (r nil, or t's alone).
+func (r *rivalry) against(t float64) (float64, bool) {
+	if r == nil || r.n < 2 {
+		return 0, false
+	}
+	if t >= r.top[0] {
+		return r.top[1], true
+	}
+	return r.top[0], true
+}
+
+// standingOf is the rank outcome of a pair of total t against the best
+// rival of its offer's pairs and of its listing's (either nil): the band
+// of the mean margin, missing without rivals.
+func standingOf(t float64, offer, listing *rivalry) Outcome {
+	var parts []string
+	sum, n := 0.0, 0
+	for _, side := range [2]struct {
+		r    *rivalry
+		name string
+	}{{offer, "the offer's"}, {listing, "the listing's"}} {
+		r, ok := side.r.against(t)
+		if !ok {
+			continue
+		}
+		m := math.Max(-30, math.Min(30, t-r))
+		sum, n = sum+m, n+1
+		parts = append(parts, fmt.Sprintf("%+.1f bits against %s best rival", m, side.name))
+	}
+	if n == 0 {
+		return Outcome{Attribute: "rank", Level: Missing}
+	}
+	return Outcome{Attribute: "rank", Level: standingLevel(sum / float64(n)), Evidence: strings.Join(parts, "; ")}
+}
 
 // standingLevel is the band of a margin.
 func standingLevel(m float64) Level {
@@ -132,86 +183,35 @@ func standingLevel(m float64) Level {
 	return FarBehind
 }
 
-// bestTwo returns, for each key, the two highest totals among the pairs of
-// that key (the second -Inf when there is one pair), and how many pairs.
-func bestTwo(totals []float64, keys []string) map[string]*[2]float64 {
-	best := map[string]*[2]float64{}
-	count := map[string]int{}
-	for i, k := range keys {
-		t := totals[i]
-		count[k]++
-		b := best[k]
-		if b == nil {
-			best[k] = &[2]float64{t, math.Inf(-1)}
-			continue
-		}
-		switch {
-		case t > b[0]:
-			b[0], b[1] = t, b[0]
-		case t > b[1]:
-			b[1] = t
-		}
-	}
-	for k, n := range count {
-		if n < 2 {
-			delete(best, k)
-		}
-	}
-	return best
-}
-
-// rival is the best total among a key's pairs other than one of total t:
-// the second best when t is the best. ok is false when the key has no
-// other pair.
-func rival(b *[2]float64, t float64) (float64, bool) {
-	if b == nil {
-		return 0, false
-	}
-	r := b[0]
-	if t >= b[0] {
-		r = b[1]
-	}
-	return r, !math.IsInf(r, -1)
-}
-
 // Stand sets the standing of each of one offer's scored candidates against
 // the others (the matcher's candidates have one offer; a listing's other
 // offers are not known one offer at a time), adding its weight to the
-// candidate's total and probability. Candidates scored without a standing
-// (its comparison missing) are expected.
+// candidate's total and probability. The candidates are expected scored
+// without a standing (its comparison missing).
 func (s *Scorer) Stand(scored []Scored) {
-	if len(scored) < 2 {
+	ri := s.rank
+	if len(scored) < 2 || ri < 0 {
 		return
 	}
-	ri := -1
-	for i, a := range s.attrs {
-		if a.Name == "rank" {
-			ri = i
-		}
-	}
-	if ri < 0 {
-		return
-	}
-	totals := make([]float64, len(scored))
-	vetoed := make([]bool, len(scored))
-	offers := make([]string, len(scored))
-	listings := make([]string, len(scored))
+	var offer rivalry
 	for i := range scored {
-		totals[i], vetoed[i] = scored[i].Total, len(scored[i].Vetoes) > 0
-		listings[i] = strconv.Itoa(i)
+		offer.add(asRival(scored[i].Total, len(scored[i].Vetoes) > 0))
 	}
-	for i, o := range Standings(totals, vetoed, offers, listings) {
+	for i := range scored {
 		sc := &scored[i]
-		if o.Level == Missing || ri >= len(sc.Comparisons) || sc.Comparisons[ri].Attribute != "rank" {
+		if len(sc.Vetoes) > 0 || ri >= len(sc.Comparisons) || sc.Comparisons[ri].Attribute != "rank" {
+			continue
+		}
+		o := standingOf(sc.Total, &offer, nil)
+		if o.Level == Missing {
 			continue
 		}
 		w := s.levels[ri][o.Level].weight
-		sc.Comparisons[ri].Level, sc.Comparisons[ri].Weight, sc.Comparisons[ri].Evidence = o.Level, w, o.Evidence
+		c := &sc.Comparisons[ri]
+		c.Level, c.Weight, c.Evidence = o.Level, w, o.Evidence
 		sc.Total += w
 		sc.Standing = w
 		sc.Closeness = Probability(Log2Odds(sc.Closeness) + w)
-		if len(sc.Vetoes) == 0 {
-			sc.Probability = Probability(sc.Total)
-		}
+		sc.Probability = Probability(sc.Total)
 	}
 }

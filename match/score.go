@@ -63,6 +63,8 @@ type Scorer struct {
 	// levels holds, per attribute in order, what each level weighs under
 	// cfg: one lookup per comparison where Weigh would make four.
 	levels []map[Level]levelInfo
+	// rank is the index of the rank attribute among attrs (Stand).
+	rank int
 }
 
 // levelInfo is one level of one attribute under the scorer's config.
@@ -82,7 +84,8 @@ type attrLevel struct {
 // NewScorer returns a scorer for cfg, which must pass Validate (every
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
-	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words, BrandAliases: cfg.BrandAliases, Departments: cfg.Departments}, attrs: attributes, backs: map[string][]attrLevel{}}
+	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words, BrandAliases: cfg.BrandAliases, Departments: cfg.Departments}, attrs: attributes, backs: map[string][]attrLevel{},
+		rank: slices.IndexFunc(attributes, func(a Attribute) bool { return a.Name == "rank" })}
 	for _, a := range attributes {
 		m := make(map[Level]levelInfo, len(a.Levels))
 		for _, l := range a.Levels {
