@@ -201,12 +201,7 @@ func runTune(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		eval.PrintEstimates(report, rep.Estimates)
 	}
 	fmt.Fprintf(report, "tune %s: weights from %d train pairs (%s), thresholds from %d valid pairs\n", ev.DS.Name, rep.Train, rep.Method, rep.Valid)
-	if rep.Words > 0 {
-		fmt.Fprintf(report, "title words learned: %d (in both titles / in one only; penalty %g chosen on valid)\n", rep.Words, rep.WordsLambda)
-	}
-	if len(rep.DroppedVetoes) > 0 {
-		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
-	}
+	printChoices(report, rep)
 	fmt.Fprintf(report, "match threshold %.6g, review threshold %.6g\n", cfg.MatchThreshold, cfg.ReviewThreshold)
 	fmt.Fprintf(report, "F1 on valid: %.4f before, %.4f after\n", rep.ValidBefore.F1, rep.ValidAfter.F1)
 	return writeTuned(cfg, *out, stdout, report)
@@ -272,4 +267,19 @@ func writeTuned(cfg *match.Config, out string, stdout, report io.Writer) error {
 		fmt.Fprintf(report, "config written to %s (use it with --config)\n", out)
 	}
 	return nil
+}
+
+// printChoices writes what tune chose on valid beside the weights: title
+// words, the standing's scale, the vetoes it dropped.
+func printChoices(w io.Writer, rep eval.TuneReport) {
+	if rep.Words > 0 {
+		fmt.Fprintf(w, "title words learned: %d (in both titles / in one only; penalty %g chosen on valid)\n", rep.Words, rep.WordsLambda)
+	}
+	if rep.StandingScale > 0 {
+		fmt.Fprintf(w, "standing among an offer's candidates (rank): scale %g chosen on valid (far behind its best rival: %+.2f bits)\n",
+			rep.StandingScale, match.StandingWeights(rep.StandingScale)[match.FarBehind])
+	}
+	if len(rep.DroppedVetoes) > 0 {
+		fmt.Fprintf(w, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/followmatch/followmatch/eval"
 )
 
 // labeledDataset writes a small labeled-pair dataset with supplier column
@@ -95,6 +97,36 @@ func TestEvalAndTuneCommands(t *testing.T) {
 	} {
 		if code, _, stderr := cli(t, tt.args...); code != tt.code || !strings.Contains(stderr, tt.want) {
 			t.Errorf("%v: exit %d %q, want %d %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+	}
+}
+
+// TestPrintChoices: tune says what it chose on valid, and says nothing of
+// what it left silent.
+func TestPrintChoices(t *testing.T) {
+	tests := []struct {
+		rep    eval.TuneReport
+		want   []string
+		absent []string
+		reason string
+	}{
+		{eval.TuneReport{StandingScale: 1, DroppedVetoes: []string{"brand"}}, []string{"standing among an offer's candidates (rank): scale 1 chosen on valid (far behind its best rival: -5.00 bits)", "vetoes dropped (they cost F1 on valid): [brand]"}, []string{"title words"},
+			"a standing and a dropped veto are each a line"},
+		{eval.TuneReport{Words: 12, WordsLambda: 0.01}, []string{"title words learned: 12"}, []string{"standing", "vetoes dropped"},
+			"a standing left at 0 is not reported"},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		printChoices(&b, tt.rep)
+		for _, w := range tt.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("printChoices(%+v) = %q, want %q (%s)", tt.rep, b.String(), w, tt.reason)
+			}
+		}
+		for _, w := range tt.absent {
+			if strings.Contains(b.String(), w) {
+				t.Errorf("printChoices(%+v) = %q, want no %q (%s)", tt.rep, b.String(), w, tt.reason)
+			}
 		}
 	}
 }

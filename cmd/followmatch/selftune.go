@@ -97,9 +97,7 @@ func selfTune(ctx context.Context, e *followmatch.Engine, f *matchFlags, base *m
 	}
 	printLearned(report, "supplier departments learned", "a department and a category root in 2 linked pairs or more", "departments", lines)
 	fmt.Fprintf(report, "weights from %d train pairs (%s), thresholds from %d valid pairs, GTIN left out\n", rep.Tune.Train, rep.Tune.Method, rep.Tune.Valid)
-	if len(rep.Tune.DroppedVetoes) > 0 {
-		fmt.Fprintf(report, "vetoes dropped (they cost F1 on valid): %v\n", rep.Tune.DroppedVetoes)
-	}
+	printChoices(report, rep.Tune)
 	printCheck(report, rep)
 	return cfg, nil
 }
