@@ -105,11 +105,7 @@ func compareTypes(a, b *Item, _ *Env) Outcome {
 // ("CAMERA WEB" for a web camera).
 func namesType(it *Item, types []*term) bool {
 	for _, t := range types {
-		for _, name := range append([]string{t.Name}, t.Synonyms...) {
-			keys := TitleKeys(Tokens(name))
-			if len(keys) < 2 {
-				continue
-			}
+		for _, keys := range t.phraseKeys {
 			all := true
 			for _, k := range keys {
 				all = all && it.text.idx.has(k)

@@ -31,6 +31,9 @@ type term struct {
 	// things (conditions.json: "can be used with", "as is common"): a
 	// description does not state it.
 	NotInProse bool `json:"not_in_prose,omitempty"`
+	// phraseKeys are the title keys of each phrase of two keys or more
+	// (its name and synonyms), read once when the vocabulary loads.
+	phraseKeys [][]string
 }
 
 // phraseIndex maps normalized phrases of one or more words to values and
@@ -108,6 +111,9 @@ func newVocabulary(terms []term) (*vocabulary, error) {
 				return nil, fmt.Errorf("phrase %q names both %q and %q", p, prev.Name, t.Name)
 			}
 			v.phrases.values[key] = t
+			if keys := TitleKeys(Tokens(p)); len(keys) >= 2 {
+				t.phraseKeys = append(t.phraseKeys, keys)
+			}
 		}
 		for _, a := range t.Abbreviations {
 			key := Normalize(a)
