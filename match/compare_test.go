@@ -137,6 +137,7 @@ func TestCompareModel(t *testing.T) {
 		{Record{Model: "DTIG4"}, Record{Model: "DTIG4/16GB"}, Different, "model fields: a capacity joined to the code is other digits, but no neighbor model (not a conflict)"},
 		{Record{Title: "Hoover Empower bagless upright vacuum U5269"}, Record{Title: "Hoover Empower U5269-900 vacuum"}, Base, "a code that leads the other's as its first piece: the other adds a suffix"},
 		{Record{Title: "Kingston 16GB DTIG4 USB 3.0"}, Record{Title: "Kingston DataTraveler 16GB USB 3.0 (DTIG4/16GB)"}, Base, "a capacity after the code's slash"},
+		{Record{Title: "Asus ROG STRIX B550-E GAMING AM4 ATX Motherboard"}, Record{Title: "ASUS ROG STRIX B550-F GAMING AMD AM4 B550 Chipset ATX Motherboard"}, Variant, "the side with the bare base names its own suffix too (was base, +3: the chipset led the other's code)"},
 		{Record{Title: "Griffin Elevator laptop stand 1093curv2"}, Record{Title: "Griffin Elevator stand 1093-CURV2"}, Exact, "letters between two numbers: a code, not a description like 3in1"},
 		{Record{Title: "Philips 258B6QUEB - WQHD IPS Monitor"}, Record{Title: "Philips 258B6QUEB LCD monitor"}, Exact, "letters after the second number: a code (was read as a description like 2in1s)"},
 		{Record{Title: "Da-Lite Pearlescent Tensioned Cosmopolitan Electrol - AV Format 9 x 9", Model: "81108"}, Record{Title: "Da-Lite Tensioned Cosmopolitan Electrol projection screen", Model: "Cosmopolitan Electrol"}, Different, "a model field of words in the other's title names the line, not the item (was contained, +4.5)"},

@@ -102,6 +102,11 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 			}
 			for _, x := range pair[1].primary() {
 				if len(x) > len(c) && strings.HasPrefix(x, c) {
+					if y, z, clash := suffixClash(ca.all, cb.all, c); clash {
+						// "B550" and "B550-F" against "B550-E": the side
+						// with the bare base names its suffix too.
+						return Outcome{Level: Variant, A: av, B: bv, Evidence: fmt.Sprintf("%s vs %s: same base %s, different suffix", y, z, c)}
+					}
 					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s leads %s", c, x)}
 				}
 				if len(c) >= 4 && len(x) > len(c) && strings.HasSuffix(x, c) && !hasDigit(x[:len(x)-len(c)]) {
