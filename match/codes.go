@@ -221,6 +221,7 @@ func codesOf(s string, shaped bool) []string {
 		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) {
 			continue
 		}
+		tok = unglue(tok)
 		c := Compact(tok)
 		if len(c) < 4 || slices.Contains(out, c) {
 			continue
@@ -245,6 +246,26 @@ func codesOf(s string, shaped bool) []string {
 		out = append(out, c)
 	}
 	return out
+}
+
+// unglue returns the reference number a web title ran a word into
+// ("Chronograph215.30.46.51.01.001", "Hanowa06-5161.2.04.003"): a word of
+// five letters or more before digit groups joined by a hyphen, a slash or
+// two dots or more; tok itself otherwise ("Inspiron15", "nuvi205w" name
+// products; a short prefix is a series: "RD-M786", "SRT6000").
+func unglue(tok string) string {
+	i := strings.IndexFunc(tok, func(r rune) bool { return r < 'a' || r > 'z' })
+	if i < 5 || tok[i] < '0' || tok[i] > '9' {
+		return tok
+	}
+	rest := tok[i:]
+	if strings.ContainsFunc(rest, func(r rune) bool { return !(r >= '0' && r <= '9' || r == '-' || r == '/' || r == '.') }) {
+		return tok
+	}
+	if len(digitsOf(rest)) < 5 || !strings.ContainsAny(rest, "-/") && strings.Count(rest, ".") < 2 {
+		return tok
+	}
+	return rest
 }
 
 // codeShaped reports whether a code token has a model code's shape: at

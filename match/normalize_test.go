@@ -84,6 +84,10 @@ func TestExtractCodes(t *testing.T) {
 		{"Film 500ml 128GB 1080p", nil, "quantities and descriptions"},
 		{"Canon EF-S 55-250mm f/4-5.6 IS STM lens", nil, "an aperture is a spec every lens of a range shares (was the code f456)"},
 		{"Sigma 18-35mm F1.8-2.8 DC", nil, "an aperture range written without a slash"},
+		{"Omega Master Chronometer Chronograph215.30.46.51.01.001", []string{"21530465101001"}, "a reference number a word ran into (was chronograph21530465101001, unlike the same number spaced)"},
+		{"Swiss Military Hanowa06-5161.2.04.003 Flagship", []string{"065161204003"}, "a brand run into its reference number"},
+		{"Dell Inspiron15 laptop", []string{"inspiron15"}, "a word and a bare number name a product"},
+		{"Shimano RD-M786 derailleur", []string{"rdm786"}, "a short series prefix stays"},
 	}
 	for _, tt := range tests {
 		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {
