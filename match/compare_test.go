@@ -717,6 +717,8 @@ func TestCompareRare(t *testing.T) {
 		{"black wireless bluetooth speaker", "bluetooth headset black", UncommonShared, "the rarest shared word is in 1 title in 200"},
 		{"black wireless case", "black case for phone", CommonShared, "only words every title has"},
 		{"black case", "nikon lens", NoneShared, "no word shared"},
+		{"T6923 Epson SureColor SC-T3000", "T6923 magenta ink cartridge", Missing, "only a code shared: the model comparison's (was none_shared)"},
+		{"Epson ink 110", "Canon toner 110", Missing, "only a number shared: the numbers comparison's"},
 	}
 	for _, tt := range tests {
 		a, b := Prepare(&Record{Title: tt.a}, vs), Prepare(&Record{Title: tt.b}, vs)

@@ -11,7 +11,7 @@ const (
 	UncommonShared Level = "uncommon_shared"
 	// CommonShared: every shared word is in more than 1 title in 100.
 	CommonShared Level = "common_shared"
-	// NoneShared: the titles share no word.
+	// NoneShared: the titles share no word, code or number.
 	NoneShared Level = "none_shared"
 )
 
@@ -48,10 +48,14 @@ func compareRare(a, b *Item, env *Env) Outcome {
 	if env == nil || env.IDF == nil || len(a.text.keys) == 0 || len(b.text.keys) == 0 {
 		return missing("", "")
 	}
-	best, word := 0.0, ""
+	best, word, other := 0.0, "", false
 	idf := a.keyIDF(env)
 	for i, k := range a.text.keys {
-		if !b.text.idx.has(k) || a.codes.pieces[k] || b.codes.pieces[k] || isNumber(k) {
+		if !b.text.idx.has(k) {
+			continue
+		}
+		if a.codes.pieces[k] || b.codes.pieces[k] || isNumber(k) {
+			other = true
 			continue
 		}
 		if w := idf[i]; w > best || w == best && k < word {
@@ -60,6 +64,11 @@ func compareRare(a, b *Item, env *Env) Outcome {
 	}
 	o := Outcome{A: word, B: word}
 	switch {
+	case word == "" && other:
+		// Only a code or a number shared: the model and numbers
+		// comparisons say what it is worth.
+		o = missing("", "")
+		o.Evidence = "only codes or numbers shared"
 	case word == "":
 		o.Level = NoneShared
 	case best >= rareIDF:
