@@ -387,6 +387,57 @@ func isNumber(t string) bool {
 	return true
 }
 
+// octetRE finds a data size in French octets after a number ("8 Go",
+// "16Go", "2To").
+var octetRE = regexp.MustCompile(`(?i)(\d)(\s*)(go|to)\b`)
+
+// spellOctets writes French data sizes as bytes ("8 Go" -> "8 gb", "2To"
+// -> "2 tb"), so that "8 Go" and "8GB" are one size. A spaced "to" is
+// English as often ("USB 3.0 to SATA", "8 to 10"): it is read as terabytes
+// only where no word or number follows it ("IronWolf Pro 8 To").
+func spellOctets(s string) string {
+	if !hasOctet(s) {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range octetRE.FindAllStringSubmatchIndex(s, -1) {
+		unit := "gb"
+		if c := s[m[6]]; c == 't' || c == 'T' {
+			rest := strings.TrimLeft(s[m[1]:], " ")
+			if m[4] != m[5] && rest != "" && isAlnum(rest[0]|0x20) {
+				continue
+			}
+			unit = "tb"
+		}
+		b.WriteString(s[last:m[3]])
+		b.WriteString(" " + unit)
+		last = m[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// hasOctet reports whether s may hold a data size in octets: a "go" or
+// "to", in any case, after a digit and spaces.
+func hasOctet(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if c := s[i] | 0x20; (c == 'g' || c == 't') && s[i+1]|0x20 == 'o' {
+			j := i - 1
+			for j > 0 && s[j] == ' ' {
+				j--
+			}
+			if isDigit(s[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // inchMarkRE finds an inch mark after a number (10.25", 7”).
 var inchMarkRE = regexp.MustCompile(`(\d)\s*(?:"|”|″|'')`)
 

@@ -243,7 +243,7 @@ var doubleQuoteRE = regexp.MustCompile(`(\d)\s*''`)
 // parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
 func parseQuantities(s string) []quantity {
-	low := unitSpelling(strings.ToLower(fold(s)))
+	low := unitSpelling(spellOctets(strings.ToLower(fold(s))))
 	if strings.Contains(low, "''") {
 		low = doubleQuoteRE.ReplaceAllString(low, `$1"`) // 29'' is 29": two apostrophes for an inch mark
 	}

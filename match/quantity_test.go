@@ -32,6 +32,9 @@ func TestParseQuantities(t *testing.T) {
 		{"16 oz", dimMass, 453.592, "a bare oz is mass"},
 		{"2,5 kg", dimMass, 2500, "a decimal comma"},
 		{"1TB SSD", dimDataSize, 1e12, "terabytes"},
+		{"Seagate IronWolf Pro 8 To", dimDataSize, 8e12, "terabytes in French octets (was no size)"},
+		{"LaCie Mobile Drive 4To disque dur", dimDataSize, 4e12, "French terabytes glued to the number, a word after"},
+		{"Memoire DDR3 Crucial 8 Go 1600 MHz", dimDataSize, 8e9, "French gigabytes, a number after"},
 		{"SanDisk Extreme SDXC 128GB 150/70 MB/s", dimDataSize, 128e9, "a speed in MB/s is no capacity: only the 128GB is read (the first)"},
 		{"10.25 inch skillet", dimLength, 260.35, "inches convert to mm"},
 		{"6 ft cable", dimLength, 1828.8, "feet"},
@@ -377,6 +380,49 @@ func FuzzFeatureCounts(f *testing.F) {
 			if q.Value <= 0 || q.Value > 999 {
 				t.Fatalf("featureCounts(%q): %v", s, q.Value)
 			}
+		}
+	})
+}
+
+// TestSpellOctets: French data sizes read as bytes, and the English "to"
+// of an adapter or a range left alone.
+func TestSpellOctets(t *testing.T) {
+	tests := []struct{ in, want, reason string }{
+		{"Seagate IronWolf Pro 8 To", "Seagate IronWolf Pro 8 tb", "a spaced To at the end"},
+		{"1 TO, noir", "1 tb, noir", "punctuation after it"},
+		{"Kingston 16Go USB", "Kingston 16 gb USB", "Go glued to the number"},
+		{"USB 2.0 to SATA adapter", "USB 2.0 to SATA adapter", "an adapter: a word after a spaced to"},
+		{"seats 8 to 10 people", "seats 8 to 10 people", "a range"},
+		{"Pokemon Go Plus", "Pokemon Go Plus", "no number before it"},
+	}
+	for _, tt := range tests {
+		if got := spellOctets(tt.in); got != tt.want {
+			t.Errorf("spellOctets(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+// FuzzSpellOctets: spelling octets as bytes changes only the unit words and
+// is done once for all.
+func FuzzSpellOctets(f *testing.F) {
+	for _, s := range []string{"8 To", "16Go", "usb 3 to usb-c", "1 TO,", "9 go", "to 8", "8  \tGo"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := spellOctets(s)
+		if again := spellOctets(got); again != got {
+			t.Fatalf("spellOctets(%q) = %q, then %q", s, got, again)
+		}
+		digits := func(x string) string {
+			return strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, x)
+		}
+		if digits(got) != digits(s) {
+			t.Fatalf("spellOctets(%q) = %q: the numbers changed", s, got)
 		}
 	})
 }

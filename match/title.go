@@ -19,7 +19,7 @@ type titleText struct {
 
 // readTitle reads the title feature, abbreviations expanded.
 func readTitle(title string, vs *Vocabularies) titleText {
-	t := titleText{tokens: vs.expand(Tokens(spellInchMarks(title)))}
+	t := titleText{tokens: vs.expand(Tokens(spellInchMarks(spellOctets(title))))}
 	t.keys = TitleKeys(t.tokens)
 	t.idx = newKeyIndex(t.keys)
 	return t
