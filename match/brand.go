@@ -1,6 +1,7 @@
 package match
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -232,10 +233,25 @@ func brandInTitle(withBrand, other *Item) bool {
 	if len(words) == 0 || len(toks) < len(words) {
 		return false
 	}
-	joined := " " + strings.Join(toks, " ") + " "
-	return strings.Contains(joined, " "+strings.Join(words, " ")+" ") ||
-		withBrand.brand.initials != "" && firstWord(other) == withBrand.brand.initials ||
-		strings.Contains(strings.Join(toks, ""), withBrand.brand.key) && len(withBrand.brand.key) >= 5
+	for i := 0; i+len(words) <= len(toks); i++ {
+		if slices.Equal(toks[i:i+len(words)], words) {
+			return true
+		}
+	}
+	return withBrand.brand.initials != "" && firstWord(other) == withBrand.brand.initials ||
+		len(withBrand.brand.key) >= 5 && joinedContains(toks, withBrand.brand.key)
+}
+
+// joinedContains reports whether the tokens written together contain s
+// ("dewalt" in "de walt drill"), without writing them out when they are
+// short.
+func joinedContains(toks []string, s string) bool {
+	var buf [256]byte
+	b := buf[:0]
+	for _, t := range toks {
+		b = append(b, t...)
+	}
+	return bytes.Contains(b, []byte(s))
 }
 
 // namesBrand reports whether it's title has other's brand words within its
@@ -364,8 +380,12 @@ func firstWord(it *Item) string {
 
 // lead returns the index of it's first title word (firstWord), -1 when it
 // has none.
-func lead(it *Item) int {
-	for i, t := range it.text.tokens {
+func lead(it *Item) int { return it.text.lead }
+
+// leadOf returns the index of the first of a title's tokens that is not a
+// number, a stop word or "new"; -1 when there is none.
+func leadOf(tokens []string) int {
+	for i, t := range tokens {
 		if !stopWords[t] && !isNumber(t) && t != "new" {
 			return i
 		}

@@ -320,6 +320,7 @@ func DecodeFeatures(r *Record, data string, vs *Vocabularies) (*Item, error) {
 	it.text.tokens = d.strs()
 	it.text.keys = d.strs()
 	it.text.idx = newKeyIndex(it.text.keys)
+	it.text.lead = leadOf(it.text.tokens)
 	c := &it.codes
 	c.model, c.shown = d.str(), d.str()
 	c.codes = d.strs()

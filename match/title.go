@@ -15,6 +15,7 @@ type titleText struct {
 	tokens []string // normalized title tokens, in order
 	keys   []string // TitleKeys of the tokens, distinct, in order
 	idx    keyIndex // the keys, and adjacent keys joined
+	lead   int      // the index of the first word token (leadOf), -1 when none
 }
 
 // readTitle reads the title feature, abbreviations expanded.
@@ -22,6 +23,7 @@ func readTitle(title string, vs *Vocabularies) titleText {
 	t := titleText{tokens: vs.expand(Tokens(spellInchMarks(spellOctets(title))))}
 	t.keys = TitleKeys(t.tokens)
 	t.idx = newKeyIndex(t.keys)
+	t.lead = leadOf(t.tokens)
 	return t
 }
 
