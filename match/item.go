@@ -42,6 +42,33 @@ type Item struct {
 	// weights caches the title keys' IDF under the last Env that asked
 	// (keyWeights): a listing is compared with many offers.
 	weights atomic.Pointer[keyWeights]
+	// learned caches which title keys have learned word weights under the
+	// last Env that asked (learnedKeys), as weights does their IDF.
+	learned atomic.Pointer[learnedKeys]
+}
+
+// learnedKeys are the indexes of an item's title keys that one Env's words
+// comparison reports.
+type learnedKeys struct {
+	env *Env
+	idx []int
+}
+
+// wordKeys returns the indexes of the item's title keys that env's words
+// comparison reports (the learned words, or every key with AllWords),
+// found once per item and Env and safe for concurrent use.
+func (it *Item) wordKeys(env *Env) []int {
+	if lk := it.learned.Load(); lk != nil && lk.env == env {
+		return lk.idx
+	}
+	var idx []int
+	for i, k := range it.text.keys {
+		if env.AllWords || env.hasWord(k) {
+			idx = append(idx, i)
+		}
+	}
+	it.learned.Store(&learnedKeys{env: env, idx: idx})
+	return idx
 }
 
 // keyWeights are an item's title key weights under one Env.

@@ -46,15 +46,18 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	if env == nil || len(env.Words) == 0 && !env.AllWords {
 		return missing("", "")
 	}
-	hits := make([]WordHit, 0, len(a.text.keys)+len(b.text.keys))
-	for _, k := range a.text.keys {
-		if env.AllWords || env.hasWord(k) {
-			both := b.text.idx.has(k)
-			hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both})
-		}
+	ia, ib := a.wordKeys(env), b.wordKeys(env)
+	if len(ia)+len(ib) == 0 {
+		return missing("", "")
 	}
-	for _, k := range b.text.keys {
-		if !a.text.idx.has(k) && (env.AllWords || env.hasWord(k)) {
+	hits := make([]WordHit, 0, len(ia)+len(ib))
+	for _, i := range ia {
+		k := a.text.keys[i]
+		both := b.text.idx.has(k)
+		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both})
+	}
+	for _, i := range ib {
+		if k := b.text.keys[i]; !a.text.idx.has(k) {
 			hits = append(hits, WordHit{Word: k})
 		}
 	}
