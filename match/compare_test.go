@@ -670,6 +670,19 @@ func TestWordsWeigh(t *testing.T) {
 			}
 		}
 	}
+	// Outcomes weighed under another scorer, or another config, look each
+	// word up there: the weights of the config that weighs.
+	outs := s.Compare(a, b)
+	if got, want := NewScorer(cfg, nil).Weigh(b, outs).Total, s.Score(a, b).Total; got != want {
+		t.Errorf("weighed by another scorer of the config: total %v, want %v", got, want)
+	}
+	other := DefaultConfig()
+	other.Words = map[string]WordWeight{"upgrade": {Both: 0.5, One: -4}}
+	for _, c := range NewScorer(other, nil).Weigh(b, outs).Comparisons {
+		if c.Attribute == "words" && c.Weight != -4 {
+			t.Errorf("weighed under another config's words: %v, want -4 (its weight, not the comparing scorer's)", c.Weight)
+		}
+	}
 	// No learned words: the comparison is silent.
 	for _, o := range NewScorer(DefaultConfig(), nil).Compare(a, b) {
 		if o.Attribute == "words" && o.Level != Missing {
@@ -846,13 +859,13 @@ func TestWordsWeightEvidence(t *testing.T) {
 			`title word "case" only in listing: -0.7; title word "kit" in both: +0.7`},
 	}
 	for _, tt := range tests {
-		sum, shown := wordsWeight(tt.hits, words)
+		sum, shown := wordsWeight(tt.hits, words, nil)
 		if math.Abs(sum-tt.sum) > 1e-9 || shown != tt.want {
 			t.Errorf("%s: got %v %q, want %v %q", tt.name, sum, shown, tt.sum, tt.want)
 		}
 		rev := slices.Clone(tt.hits)
 		slices.Reverse(rev)
-		if s2, shown2 := wordsWeight(rev, words); s2 != sum || shown2 != shown {
+		if s2, shown2 := wordsWeight(rev, words, nil); s2 != sum || shown2 != shown {
 			t.Errorf("%s: reversed hits give %v %q, want %v %q", tt.name, s2, shown2, sum, shown)
 		}
 	}

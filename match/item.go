@@ -52,23 +52,28 @@ type Item struct {
 type learnedKeys struct {
 	env *Env
 	idx []int
+	// ww are the keys' learned weights (env.Words), known whether there
+	// is one (with AllWords, every key is reported, learned or not).
+	ww    []WordWeight
+	known []bool
 }
 
 // wordKeys returns the indexes of the item's title keys that env's words
 // comparison reports (the learned words, or every key with AllWords),
 // found once per item and Env and safe for concurrent use.
-func (it *Item) wordKeys(env *Env) []int {
+func (it *Item) wordKeys(env *Env) *learnedKeys {
 	if lk := it.learned.Load(); lk != nil && lk.env == env {
-		return lk.idx
+		return lk
 	}
-	var idx []int
+	lk := &learnedKeys{env: env}
 	for i, k := range it.text.keys {
-		if env.AllWords || env.hasWord(k) {
-			idx = append(idx, i)
+		ww, ok := env.Words[k]
+		if ok || env.AllWords {
+			lk.idx, lk.ww, lk.known = append(lk.idx, i), append(lk.ww, ww), append(lk.known, ok)
 		}
 	}
-	it.learned.Store(&learnedKeys{env: env, idx: idx})
-	return idx
+	it.learned.Store(lk)
+	return lk
 }
 
 // keyWeights are an item's title key weights under one Env.

@@ -157,7 +157,7 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		w := info.weight
 		evidence := o.Evidence
 		if len(o.Hits) > 0 {
-			sum, shown := wordsWeight(o.Hits, s.cfg.Words)
+			sum, shown := wordsWeight(o.Hits, s.cfg.Words, s.env)
 			w += sum
 			evidence = shown
 		}

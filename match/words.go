@@ -20,6 +20,12 @@ type WordHit struct {
 	Word    string
 	Both    bool
 	InFirst bool
+	// env is the Env whose words comparison reported the hit, ww the
+	// word's weight there and known whether it has one: weighed under the
+	// same Env, the hit needs no second lookup.
+	env   *Env
+	ww    WordWeight
+	known bool
 }
 
 // Learned is the words level: the titles hold words with learned weights.
@@ -46,19 +52,19 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	if env == nil || len(env.Words) == 0 && !env.AllWords {
 		return missing("", "")
 	}
-	ia, ib := a.wordKeys(env), b.wordKeys(env)
-	if len(ia)+len(ib) == 0 {
+	la, lb := a.wordKeys(env), b.wordKeys(env)
+	if len(la.idx)+len(lb.idx) == 0 {
 		return missing("", "")
 	}
-	hits := make([]WordHit, 0, len(ia)+len(ib))
-	for _, i := range ia {
+	hits := make([]WordHit, 0, len(la.idx)+len(lb.idx))
+	for j, i := range la.idx {
 		k := a.text.keys[i]
 		both := b.text.idx.has(k)
-		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both})
+		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both, env: env, ww: la.ww[j], known: la.known[j]})
 	}
-	for _, i := range ib {
+	for j, i := range lb.idx {
 		if k := b.text.keys[i]; !a.text.idx.has(k) {
-			hits = append(hits, WordHit{Word: k})
+			hits = append(hits, WordHit{Word: k, env: env, ww: lb.ww[j], known: lb.known[j]})
 		}
 	}
 	if len(hits) == 0 {
@@ -67,21 +73,19 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	return Outcome{Level: Learned, Hits: hits}
 }
 
-func (e *Env) hasWord(w string) bool {
-	_, ok := e.Words[w]
-	return ok
-}
-
 // wordsWeight sums the learned weights of hits, and says which words
 // weighed most (only those three are formatted: a pair has dozens of hits).
 // The sum is taken in fixed point (wordUnit), so it is the same to the last
 // bit whichever record comes first and in whatever order the hits come.
-func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) {
+func wordsWeight(hits []WordHit, words map[string]WordWeight, env *Env) (float64, string) {
 	var sum int64
 	var top [3]wordPart
 	n := 0
 	for _, h := range hits {
-		ww, ok := words[h.Word]
+		ww, ok := h.ww, h.known
+		if h.env != env || env == nil {
+			ww, ok = words[h.Word]
+		}
 		if !ok {
 			continue
 		}
@@ -118,7 +122,7 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight) (float64, string) 
 			b = append(b, "; "...)
 		}
 		b = append(b, "title word "...)
-		b = strconv.AppendQuote(b, p.word)
+		b = appendQuoted(b, p.word)
 		b = append(b, ' ')
 		b = append(b, p.where...)
 		b = append(b, ": "...)
@@ -150,4 +154,17 @@ type wordPart struct {
 // before orders word parts heaviest first, then by word and side.
 func (p wordPart) before(q wordPart) bool {
 	return cmp.Or(cmp.Compare(math.Abs(q.w), math.Abs(p.w)), strings.Compare(p.word, q.word), strings.Compare(p.where, q.where), cmp.Compare(p.w, q.w)) < 0
+}
+
+// appendQuoted is strconv.AppendQuote, without its escaping work for the
+// printable ASCII of title keys.
+func appendQuoted(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
