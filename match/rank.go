@@ -165,6 +165,11 @@ func standingOf(t float64, offer, listing *rivalry) Outcome {
 		}
 		m := math.Max(-30, math.Min(30, t-r))
 		sum, n = sum+m, n+1
+		if m == 30 {
+			// A vetoed rival counts 30 bits behind at most (asRival).
+			parts = append(parts, fmt.Sprintf("%s rivals all vetoed or 30 bits behind", side.name))
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%+.1f bits against %s best rival", m, side.name))
 	}
 	if n == 0 {

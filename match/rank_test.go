@@ -93,6 +93,19 @@ func TestStand(t *testing.T) {
 			t.Errorf("candidate %d: probability %v is not the total's %v", i, scored[i].Probability, Probability(scored[i].Total))
 		}
 	}
+	// A rival that is vetoed is no measure of the margin: the explanation
+	// says so instead of a clamped number.
+	red := Prepare(&Record{Title: "Zenfy Ultra 17 Yoga Mat Red", Color: "Red"}, vs)
+	withVeto := []Scored{s.Score(offer, same), s.Score(offer, red)}
+	if len(withVeto[1].Vetoes) == 0 {
+		t.Fatalf("the red mat is not vetoed: %+v", withVeto[1].Comparisons)
+	}
+	s.Stand(withVeto)
+	for _, c := range withVeto[0].Comparisons {
+		if c.Attribute == "rank" && c.Evidence != "the offer's rivals all vetoed or 30 bits behind" {
+			t.Errorf("rank evidence against a vetoed rival: %q", c.Evidence)
+		}
+	}
 	d := NewScorer(DefaultConfig(), nil)
 	plain := []Scored{d.Score(offer, same), d.Score(offer, other)}
 	totals := []float64{plain[0].Total, plain[1].Total}
