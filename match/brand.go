@@ -255,8 +255,8 @@ func joinedContains(toks []string, s string) bool {
 }
 
 // namesBrand reports whether it's title has other's brand words within its
-// first four tokens, not after a word that says what it fits ("for",
-// "fits", "compatible") or comes with (withWords).
+// first four tokens, not after a word that says what it fits (fitWords,
+// "compatible") or comes with (withWords).
 func namesBrand(it, other *Item) bool {
 	words := other.brand.words
 	toks := it.text.tokens
@@ -264,7 +264,7 @@ func namesBrand(it, other *Item) bool {
 		return false
 	}
 	for i := 0; i+len(words) <= len(toks) && i < 4; i++ {
-		if t := toks[i]; t == "for" || t == "fits" || t == "compatible" || withWords[t] {
+		if t := toks[i]; fitWords[t] || t == "compatible" || withWords[t] {
 			return false // what it fits or comes with
 		}
 		if slices.Equal(toks[i:i+len(words)], words) {

@@ -1,6 +1,9 @@
 package match
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // compatValue is what an accessory says it fits: the title keys after
 // "for", "compatible with", "fits", "replacement for" ... when the phrase
@@ -34,10 +37,24 @@ func (c *compatValue) name(toks []string, at, n int, generic bool) {
 // "for" also in the languages shop titles come in (pour, para, voor, dla,
 // pentru; not German "für", which folds to "fur", nor Italian "per", an
 // English word too).
-var compatPhrases = [][]string{
+var compatPhrases = append([][]string{
 	{"compatible", "with"}, {"compatible", "for"}, {"replacement", "for"}, {"designed", "for"},
-	{"made", "for"}, {"works", "with"}, {"fits"}, {"fit", "for"}, {"for", "use", "with"}, {"for"},
-	{"compatible", "avec"}, {"pour"}, {"para"}, {"voor"}, {"dla"}, {"pentru"},
+	{"made", "for"}, {"works", "with"}, {"fit", "for"}, {"for", "use", "with"}, {"compatible", "avec"},
+}, wordsOf(fitWords)...)
+
+// fitWords introduce, on their own, the product an item fits or is for,
+// in the languages shop titles come in ("Case for iPhone 15", "Funda para
+// iPhone 15"): what follows names another product, not this item's brand
+// or line. (Not German "für", which folds to the word "fur".)
+var fitWords = map[string]bool{"for": true, "fits": true, "pour": true, "para": true, "voor": true, "dla": true, "pentru": true}
+
+// wordsOf returns each word of a set as a phrase of one, sorted.
+func wordsOf(set map[string]bool) [][]string {
+	var out [][]string
+	for _, w := range slices.Sorted(maps.Keys(set)) {
+		out = append(out, []string{w})
+	}
+	return out
 }
 
 // standInWords say on their own that the item stands in for the product

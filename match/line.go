@@ -60,7 +60,7 @@ func readLine(it *Item, vs *Vocabularies) []string {
 	var out []string
 	for ; i < len(toks) && len(out) < maxLineWords; i++ {
 		t := toks[i]
-		if isType(vs, t) || withWords[t] || t == "for" || t == "by" {
+		if isType(vs, t) || withWords[t] || fitWords[t] || t == "by" {
 			break // the kind named, or what it fits or comes with
 		}
 		if len(t) < 3 || !isWord(t) || stopWords[t] || vs.namesNoBrand(t) || countAdjectives[t] {

@@ -34,6 +34,8 @@ func TestCompareLines(t *testing.T) {
 			Missing, "two descriptions of one TV: the titles differ in much more than a line word"},
 		{Record{Brand: "Ritter Sport", Title: "Ritter Sport Edel-Bitter 50% 100g"}, Record{Brand: "Ritter Sport", Title: "Ritter Sport Dark Chocolate 50% Cocoa Bar, 100 g"},
 			Missing, "one line in two languages: many words differ"},
+		{Record{Brand: "Spigen", Title: "Spigen Funda para Galaxy S23"}, Record{Brand: "Spigen", Title: "Spigen Funda para iPhone 15"},
+			SameLine, "the line ends where the product the case is for begins, in Spanish as in English (was missing: \"para galaxy\" read as line words)"},
 		{Record{Brand: "KIND", Title: "KIND BAR DARK CHOC NUTS SEA SALT 12CT"}, Record{Brand: "KIND", Title: "KIND Bars, Dark Chocolate Nuts & Sea Salt, 12 Count"},
 			SameLine, "abbreviated words of one line"},
 	})
