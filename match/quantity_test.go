@@ -302,14 +302,7 @@ func FuzzUnitSpelling(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		low := strings.ToLower(fold(s))
 		got := unitSpelling(low)
-		letters := func(x string) string {
-			return strings.Map(func(r rune) rune {
-				if r >= 'a' && r <= 'z' {
-					return r
-				}
-				return -1
-			}, x)
-		}
+		letters := func(x string) string { return only(x, 'a', 'z') }
 		if letters(got) != letters(low) {
 			t.Fatalf("unitSpelling(%q) = %q: the letters changed", low, got)
 		}
@@ -413,16 +406,18 @@ func FuzzSpellOctets(f *testing.F) {
 		if again := spellOctets(got); again != got {
 			t.Fatalf("spellOctets(%q) = %q, then %q", s, got, again)
 		}
-		digits := func(x string) string {
-			return strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return r
-				}
-				return -1
-			}, x)
-		}
-		if digits(got) != digits(s) {
+		if digits := func(x string) string { return only(x, '0', '9') }; digits(got) != digits(s) {
 			t.Fatalf("spellOctets(%q) = %q: the numbers changed", s, got)
 		}
 	})
+}
+
+// only returns the runes of x in lo..hi.
+func only(x string, lo, hi rune) string {
+	return strings.Map(func(r rune) rune {
+		if r >= lo && r <= hi {
+			return r
+		}
+		return -1
+	}, x)
 }
