@@ -118,12 +118,16 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 	}
 	best := Outcome{Level: Different, A: av, B: bv}
 	rank := func(l Level) int { return slices.Index(codePairOrder, l) }
+	var bx, by string // the closest pair, once one beats Different
 	for _, x := range sa {
 		for _, y := range sb {
-			if lvl, ev := compareCodes(x, y); rank(lvl) < rank(best.Level) {
-				best.Level, best.Evidence = lvl, ev
+			if lvl := compareCodes(x, y); rank(lvl) < rank(best.Level) {
+				best.Level, bx, by = lvl, x, y
 			}
 		}
+	}
+	if bx != "" {
+		best.Evidence = codesEvidence(best.Level, bx, by)
 	}
 	if best.Level != Variant {
 		if o, ok := baseInText(ca, cb, av, bv); ok {
@@ -176,8 +180,8 @@ func otherCodesClash(sa, sb []string, aAll, bAll map[string]bool) (x, y, evidenc
 			if aAll[y] {
 				continue
 			}
-			if lvl, ev := compareCodes(x, y); lvl == Conflict {
-				return x, y, ev, true
+			if lvl := compareCodes(x, y); lvl == Conflict {
+				return x, y, codesEvidence(lvl, x, y), true
 			}
 		}
 	}
@@ -225,28 +229,67 @@ func sameShape(x, y string) bool {
 	return l != "" && sameForm(x, y) && l == lettersOf(y)
 }
 
-// compareCodes compares two compact codes that are not equal.
-func compareCodes(x, y string) (level Level, evidence string) {
+// compareCodes compares two compact codes that are not equal (its
+// evidence: codesEvidence, written only for the pair that decides).
+func compareCodes(x, y string) Level {
 	bx, by := stripSuffix(x), stripSuffix(y)
 	if bx == by && hasDigit(bx) && len(bx) >= 3 {
-		return Variant, fmt.Sprintf("%s and %s share base %s", x, y, bx)
+		return Variant
 	}
-	dx, dy := digitsOf(x), digitsOf(y)
+	sameDigits := sameRunes(x, y, isDigit)
 	d := levenshtein.ComputeDistance(x, y)
-	if dx == dy && d <= 1 {
-		return Close, fmt.Sprintf("%s vs %s: one edit, same digits", x, y)
+	if sameDigits && d <= 1 {
+		return Close
 	}
-	if dx != dy && (lettersOf(x) == lettersOf(y) || d <= 2 || sameShape(bx, by)) {
+	if !sameDigits && (sameRunes(x, y, notDigit) || d <= 2 || sameShape(bx, by)) {
 		// The same letters around as many other digits, the suffixes
 		// after the last digit aside ("wfw9200swh" / "wfw8300sw": a color
 		// suffix each): another model of the line.
-		return Conflict, fmt.Sprintf("%s vs %s: digits %s vs %s", x, y, dx, dy)
+		return Conflict
 	}
 	if len(x) >= 6 && sameForm(x, y) {
-		return SameForm, fmt.Sprintf("%s vs %s: one form", x, y)
+		return SameForm
 	}
-	return Different, fmt.Sprintf("%s vs %s", x, y)
+	return Different
 }
+
+// codesEvidence says why two codes compare at level l (compareCodes).
+func codesEvidence(l Level, x, y string) string {
+	switch l {
+	case Variant:
+		return fmt.Sprintf("%s and %s share base %s", x, y, stripSuffix(x))
+	case Close:
+		return fmt.Sprintf("%s vs %s: one edit, same digits", x, y)
+	case Conflict:
+		return fmt.Sprintf("%s vs %s: digits %s vs %s", x, y, digitsOf(x), digitsOf(y))
+	case SameForm:
+		return fmt.Sprintf("%s vs %s: one form", x, y)
+	}
+	return fmt.Sprintf("%s vs %s", x, y)
+}
+
+// sameRunes reports whether the bytes of x and of y that keep selects are
+// the same, in order (digitsOf(x) == digitsOf(y) without writing them).
+func sameRunes(x, y string, keep func(byte) bool) bool {
+	i, j := 0, 0
+	for {
+		for i < len(x) && !keep(x[i]) {
+			i++
+		}
+		for j < len(y) && !keep(y[j]) {
+			j++
+		}
+		if i == len(x) || j == len(y) {
+			return i == len(x) && j == len(y)
+		}
+		if x[i] != y[j] {
+			return false
+		}
+		i, j = i+1, j+1
+	}
+}
+
+func notDigit(b byte) bool { return !isDigit(b) }
 
 // sameForm reports whether two codes have letters and digits in the same
 // places.

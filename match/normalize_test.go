@@ -166,3 +166,22 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSameRunes: comparing two codes' digits (or the rest) in place is
+// comparing them written out.
+func FuzzSameRunes(f *testing.F) {
+	for _, p := range [][2]string{{"wfw9200swh", "wfw8300sw"}, {"a1b2", "12"}, {"", "x"}, {"é1", "e1"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, x, y string) {
+		if !utf8.ValidString(x) || !utf8.ValidString(y) {
+			t.Skip("codes are Compact's output: valid UTF-8")
+		}
+		if got, want := sameRunes(x, y, isDigit), digitsOf(x) == digitsOf(y); got != want {
+			t.Fatalf("sameRunes(%q, %q, isDigit) = %v, digits written out say %v", x, y, got, want)
+		}
+		if got, want := sameRunes(x, y, notDigit), lettersOf(x) == lettersOf(y); got != want {
+			t.Fatalf("sameRunes(%q, %q, notDigit) = %v, letters written out say %v", x, y, got, want)
+		}
+	})
+}

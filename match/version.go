@@ -21,6 +21,14 @@ type versionValue struct {
 	rules map[string]facetRule
 	// oneSide are the one_side facets named, sorted.
 	oneSide []string
+	// facetOrder and numberedOrder are the keys of facets and numbered,
+	// sorted once when the value is read (or decoded), not on every pair.
+	facetOrder, numberedOrder []string
+}
+
+// order sorts the keys of the value's maps (facetOrder, numberedOrder).
+func (v *versionValue) order() {
+	v.facetOrder, v.numberedOrder = sortedKeys(v.facets), sortedKeys(v.numbered)
 }
 
 // GenerationOneSide is the version level where one title names a
@@ -106,6 +114,7 @@ func versionAttribute() Attribute {
 				}
 			}
 			slices.Sort(it.version.oneSide)
+			it.version.order()
 			it.version.text = it.version.shown()
 		},
 		encode: func(e *encoder, it *Item) {
@@ -131,6 +140,7 @@ func versionAttribute() Attribute {
 			}
 			v.text, v.numbered, v.plain, v.oneSide = d.str(), d.strMap(), d.strs(), d.strs()
 			v.rules = vs.facetRules
+			v.order()
 		},
 		compare: compareVersions,
 	}
@@ -248,7 +258,7 @@ func (v *versionValue) hasGeneration() bool {
 
 func (v *versionValue) shown() string {
 	var parts []string
-	for _, f := range sortedKeys(v.facets) {
+	for _, f := range v.facetOrder {
 		parts = append(parts, f+"="+strings.Join(v.facets[f], "/"))
 	}
 	return strings.Join(parts, ", ")
@@ -258,7 +268,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	va, vb := &a.version, &b.version
 	av, bv := va.text, vb.text
 	same, extra := false, ""
-	for _, f := range sortedKeys(va.facets) {
+	for _, f := range va.facetOrder {
 		xs, ys := va.facets[f], vb.facets[f]
 		if len(ys) == 0 {
 			continue
@@ -290,7 +300,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	// line. (A numeral after a word alone, "SATA II", is left alone: read as
 	// a generation it cost 0.6 F1 on Walmart-Amazon.)
 	for _, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
-		for _, n := range sortedKeys(p[0].numbered) {
+		for _, n := range p[0].numberedOrder {
 			gen := p[0].numbered[n]
 			if slices.Contains(p[1].facets["generation"], gen) {
 				same = true // "Biz 2400 II" against "Biz 2400 Mark II"
