@@ -31,11 +31,12 @@ func colorAttribute() Attribute {
 					it.color = d
 				}
 			}
+			it.color = it.color.shows(it.Rec.Color)
 		},
 		encode: func(e *encoder, it *Item) { e.vocabValue(&it.color) },
-		decode: func(d *decoder, it *Item, vs *Vocabularies) { it.color = d.vocabValue(vs.colors) },
+		decode: func(d *decoder, it *Item, vs *Vocabularies) { it.color = d.vocabValue(vs.colors).shows(it.Rec.Color) },
 		compare: func(a, b *Item, _ *Env) Outcome {
-			o := compareVocab(&a.color, &b.color, a.color.shown(a.Rec.Color), b.color.shown(b.Rec.Color))
+			o := compareVocab(&a.color, &b.color, a.color.text, b.color.text)
 			if o.Level == Family && a.color.from == FromField && b.color.from == FromField {
 				// Not Stated: a shade's other name is no confident
 				// conflict, and a shared GTIN overrules it.

@@ -15,12 +15,14 @@ func materialAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.material = vs.materials.read(it.Rec.Material, it.text.tokens)
+			it.material = vs.materials.read(it.Rec.Material, it.text.tokens).shows(it.Rec.Material)
 		},
 		encode: func(e *encoder, it *Item) { e.vocabValue(&it.material) },
-		decode: func(d *decoder, it *Item, vs *Vocabularies) { it.material = d.vocabValue(vs.materials) },
+		decode: func(d *decoder, it *Item, vs *Vocabularies) {
+			it.material = d.vocabValue(vs.materials).shows(it.Rec.Material)
+		},
 		compare: func(a, b *Item, _ *Env) Outcome {
-			return compareVocab(&a.material, &b.material, a.material.shown(a.Rec.Material), b.material.shown(b.Rec.Material))
+			return compareVocab(&a.material, &b.material, a.material.text, b.material.text)
 		},
 	}
 }

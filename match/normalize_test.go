@@ -1,6 +1,7 @@
 package match
 
 import (
+	"github.com/agnivade/levenshtein"
 	"reflect"
 	"regexp"
 	"slices"
@@ -182,6 +183,18 @@ func FuzzSameRunes(f *testing.F) {
 		}
 		if got, want := sameRunes(x, y, notDigit), lettersOf(x) == lettersOf(y); got != want {
 			t.Fatalf("sameRunes(%q, %q, notDigit) = %v, letters written out say %v", x, y, got, want)
+		}
+	})
+}
+
+// FuzzOneEdit: the in-place check is Levenshtein distance 1.
+func FuzzOneEdit(f *testing.F) {
+	for _, p := range [][2]string{{"cruisers", "crusiers"}, {"swadlers", "swaddlers"}, {"abc", "abc"}, {"", "a"}, {"ab", "ba"}, {"naïve", "naive"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, x, y string) {
+		if got, want := oneEdit(x, y), levenshtein.ComputeDistance(x, y) == 1; got != want {
+			t.Fatalf("oneEdit(%q, %q) = %v, Levenshtein says %v", x, y, got, want)
 		}
 	})
 }

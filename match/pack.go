@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -67,7 +68,8 @@ func (p *packValue) shown() string {
 	if p.n == 0 {
 		return ""
 	}
-	return p.from.shown(fmt.Sprint(p.n), fmt.Sprint(p.n))
+	n := strconv.Itoa(p.n)
+	return p.from.shown(n, n)
 }
 
 func comparePacks(a, b *Item, _ *Env) Outcome {

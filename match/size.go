@@ -16,6 +16,7 @@ type sizeValue struct {
 	// a title's "150 CT" against "120 Count" tells two items apart where
 	// both fields say "4".
 	titleQ []quantity
+	text   string // as results show it (shown), set once read or decoded
 }
 
 // sizeAttribute compares variation sizes: letter sizes, numbered sizes and
@@ -58,6 +59,7 @@ func sizeAttribute() Attribute {
 					s.q, s.from = qs, FromTitle
 				}
 			}
+			s.text = s.shown(it.Rec.Size)
 		},
 		encode: func(e *encoder, it *Item) {
 			s := &it.size
@@ -68,6 +70,7 @@ func sizeAttribute() Attribute {
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
 			it.size = sizeValue{field: d.str(), q: d.quantities(), from: d.source(), titleQ: d.quantities()}
+			it.size.text = it.size.shown(it.Rec.Size)
 		},
 		compare: compareSizes,
 	}
@@ -91,7 +94,7 @@ func (s *sizeValue) shown(raw string) string {
 
 func compareSizes(a, b *Item, _ *Env) Outcome {
 	sa, sb := &a.size, &b.size
-	av, bv := sa.shown(a.Rec.Size), sb.shown(b.Rec.Size)
+	av, bv := sa.text, sb.text
 	if sa.field != "" && sa.field == sb.field {
 		if o, ok := titlesDisagree(sa, sb, av, bv); ok {
 			return o

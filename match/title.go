@@ -298,11 +298,35 @@ func typo(t string, keys []string) bool {
 		if len(u) < 5 || u[0] != t[0] || len(u)-len(t) > 1 || len(t)-len(u) > 1 {
 			continue
 		}
-		if digitsOf(u) == digitsOf(t) && levenshtein.ComputeDistance(t, u) == 1 {
+		if sameRunes(u, t, isDigit) && oneEdit(t, u) {
 			return true
 		}
 	}
 	return false
+}
+
+// oneEdit reports whether t and u are one edit apart (Levenshtein distance
+// 1), in place for ASCII.
+func oneEdit(t, u string) bool {
+	if !isPlainASCII(t) || !isPlainASCII(u) {
+		return levenshtein.ComputeDistance(t, u) == 1
+	}
+	if len(t) > len(u) {
+		t, u = u, t
+	}
+	if len(u)-len(t) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(t) && t[i] == u[i] {
+		i++
+	}
+	if len(t) == len(u) {
+		// One substitution: the rest agrees after it.
+		return i < len(t) && t[i+1:] == u[i+1:]
+	}
+	// One insertion into t.
+	return t[i:] == u[i+1:]
 }
 
 // span is a run of adjacent keys.

@@ -567,6 +567,7 @@ type vocabValue struct {
 	field string // normalized field
 	terms []*term
 	from  Source
+	text  string // as results show it (shown), set once read or decoded
 }
 
 // read reads an attribute named by this vocabulary: from its field when
@@ -605,6 +606,13 @@ func (x *vocabValue) shown(raw string) string {
 		return raw
 	}
 	return x.from.shown(raw, termNames(x.terms))
+}
+
+// shows sets the value's text (shown) from its record's field raw, and
+// returns the value.
+func (x vocabValue) shows(raw string) vocabValue {
+	x.text = x.shown(raw)
+	return x
 }
 
 // compareVocab compares two values that name vocabulary terms (colors,
