@@ -76,6 +76,15 @@ func (it *Item) wordKeys(env *Env) *learnedKeys {
 	return lk
 }
 
+// weight returns the learned weight of the j-th reported key, nil when it
+// has none.
+func (lk *learnedKeys) weight(j int) *WordWeight {
+	if !lk.known[j] {
+		return nil
+	}
+	return &lk.ww[j]
+}
+
 // keyWeights are an item's title key weights under one Env.
 type keyWeights struct {
 	env *Env

@@ -20,12 +20,11 @@ type WordHit struct {
 	Word    string
 	Both    bool
 	InFirst bool
-	// env is the Env whose words comparison reported the hit, ww the
-	// word's weight there and known whether it has one: weighed under the
-	// same Env, the hit needs no second lookup.
-	env   *Env
-	ww    WordWeight
-	known bool
+	// env is the Env whose words comparison reported the hit and ww the
+	// word's weight there (nil when it has none): weighed under the same
+	// Env, the hit needs no second lookup.
+	env *Env
+	ww  *WordWeight
 }
 
 // Learned is the words level: the titles hold words with learned weights.
@@ -60,11 +59,11 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	for j, i := range la.idx {
 		k := a.text.keys[i]
 		both := b.text.idx.has(k)
-		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both, env: env, ww: la.ww[j], known: la.known[j]})
+		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both, env: env, ww: la.weight(j)})
 	}
 	for j, i := range lb.idx {
 		if k := b.text.keys[i]; !a.text.idx.has(k) {
-			hits = append(hits, WordHit{Word: k, env: env, ww: lb.ww[j], known: lb.known[j]})
+			hits = append(hits, WordHit{Word: k, env: env, ww: lb.weight(j)})
 		}
 	}
 	if len(hits) == 0 {
@@ -82,12 +81,19 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight, env *Env) (float64
 	var top [3]wordPart
 	n := 0
 	for _, h := range hits {
-		ww, ok := h.ww, h.known
-		if h.env != env || env == nil {
-			ww, ok = words[h.Word]
-		}
-		if !ok {
-			continue
+		var ww WordWeight
+		switch {
+		case h.env == env && env != nil:
+			if h.ww == nil {
+				continue
+			}
+			ww = *h.ww
+		default:
+			w, ok := words[h.Word]
+			if !ok {
+				continue
+			}
+			ww = w
 		}
 		p := wordPart{w: ww.One, word: h.Word, where: "only in listing"}
 		switch {
