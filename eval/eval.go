@@ -53,15 +53,21 @@ func (e *Evaluator) IDF(key string) float64 { return e.idf(key) }
 // Compare runs every comparison of every pair under cfg (which sets the
 // image thresholds), on all cores, keeping pair order.
 func (e *Evaluator) Compare(pairs []Pair, cfg *match.Config) [][]match.Outcome {
-	return e.compare(pairs, match.NewScorer(cfg, e.IDF))
+	outs := e.compare(pairs, match.NewScorer(cfg, e.IDF))
+	if !e.drop["rank"] {
+		stand(pairs, outs, cfg, nil)
+	}
+	return outs
 }
 
 // compareAllWords is Compare with the words comparison reporting every
-// title word (for tune to learn word weights).
+// title word (for tune to learn word weights), and no standing: tune sets
+// it on valid pairs under each config it tries, and fits without it.
 func (e *Evaluator) compareAllWords(pairs []Pair, cfg *match.Config) [][]match.Outcome {
 	return e.compare(pairs, match.NewScorer(cfg, e.IDF).WithAllWords())
 }
 
+// compare runs s's comparisons of every pair, on all cores.
 func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 	outs := make([][]match.Outcome, len(pairs))
 	workers := runtime.GOMAXPROCS(0)
@@ -81,9 +87,6 @@ func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 		}()
 	}
 	wg.Wait()
-	if !e.drop["rank"] {
-		stand(pairs, outs, s.Config(), nil)
-	}
 	return outs
 }
 
@@ -159,7 +162,7 @@ func (e *Evaluator) Evaluate(split string, pairs []Pair, cfg *match.Config) Repo
 // report is the precision, recall and F1 of cfg on pairs already compared.
 func report(dataset, split string, pairs []Pair, outs [][]match.Outcome, cfg *match.Config) Report {
 	scores := Weigh(pairs, outs, cfg)
-	c := CountAt(scores, logit(cfg.MatchThreshold))
+	c := CountAt(scores, match.Log2Odds(cfg.MatchThreshold))
 	bt, bc := BestThreshold(scores)
 	return Report{
 		Dataset: dataset, Split: split, Pairs: len(pairs), Positives: c.TP + c.FN,
@@ -204,10 +207,6 @@ const (
 	rateWindow  = 200 * time.Millisecond
 )
 
-// logit turns a probability threshold into a threshold on the total
-// (log2 odds).
-func logit(p float64) float64 { return match.Log2Odds(p) }
-
 // Mistake is a misjudged labeled pair with its comparisons.
 type Mistake struct {
 	Pair        Pair
@@ -221,7 +220,7 @@ type Mistake struct {
 func (e *Evaluator) Mistakes(pairs []Pair, cfg *match.Config) (fps, fns []Mistake) {
 	outs := e.Compare(pairs, cfg)
 	s := match.NewScorer(cfg, nil)
-	th := logit(cfg.MatchThreshold)
+	th := match.Log2Odds(cfg.MatchThreshold)
 	for i, p := range pairs {
 		sc := s.Weigh(e.b[p.B], outs[i])
 		pred := scoredOf(sc, p.Match).predicted(th)

@@ -332,12 +332,3 @@ func digitsOf(s string) string {
 		return -1
 	}, s)
 }
-
-func lettersOf(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return -1
-		}
-		return r
-	}, s)
-}

@@ -52,10 +52,9 @@ type Item struct {
 type learnedKeys struct {
 	env *Env
 	idx []int
-	// ww are the keys' learned weights (env.Words), known whether there
-	// is one (with AllWords, every key is reported, learned or not).
-	ww    []WordWeight
-	known []bool
+	// ww are the keys' learned weights (env.Words), nil for a key without
+	// one (with AllWords, every key is reported, learned or not).
+	ww []*WordWeight
 }
 
 // wordKeys returns the indexes of the item's title keys that env's words
@@ -67,22 +66,16 @@ func (it *Item) wordKeys(env *Env) *learnedKeys {
 	}
 	lk := &learnedKeys{env: env}
 	for i, k := range it.text.keys {
-		ww, ok := env.Words[k]
-		if ok || env.AllWords {
-			lk.idx, lk.ww, lk.known = append(lk.idx, i), append(lk.ww, ww), append(lk.known, ok)
+		var learned *WordWeight
+		if ww, ok := env.Words[k]; ok {
+			learned = &ww
+		} else if !env.AllWords {
+			continue
 		}
+		lk.idx, lk.ww = append(lk.idx, i), append(lk.ww, learned)
 	}
 	it.learned.Store(lk)
 	return lk
-}
-
-// weight returns the learned weight of the j-th reported key, nil when it
-// has none.
-func (lk *learnedKeys) weight(j int) *WordWeight {
-	if !lk.known[j] {
-		return nil
-	}
-	return &lk.ww[j]
 }
 
 // keyWeights are an item's title key weights under one Env.

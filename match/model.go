@@ -225,8 +225,7 @@ func suffixClash(a, b map[string]bool, c string) (string, string, bool) {
 // sameShape reports whether two codes are the same letters with as many
 // digits in the same places ("wfw9200" / "wfw8300").
 func sameShape(x, y string) bool {
-	l := lettersOf(x)
-	return l != "" && sameForm(x, y) && l == lettersOf(y)
+	return x != "" && !isDigits(x) && sameForm(x, y) && sameRunes(x, y, notDigit)
 }
 
 // compareCodes compares two compact codes that are not equal (its

@@ -216,7 +216,8 @@ func (s *Scorer) Stand(scored []Scored) {
 		c.Level, c.Weight, c.Evidence = o.Level, w, o.Evidence
 		sc.Total += w
 		sc.Standing = w
-		sc.Closeness = Probability(Log2Odds(sc.Closeness) + w)
+		// Not vetoed: its closeness is its probability (Weigh).
 		sc.Probability = Probability(sc.Total)
+		sc.Closeness = sc.Probability
 	}
 }

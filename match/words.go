@@ -52,18 +52,15 @@ func compareWords(a, b *Item, env *Env) Outcome {
 		return missing("", "")
 	}
 	la, lb := a.wordKeys(env), b.wordKeys(env)
-	if len(la.idx)+len(lb.idx) == 0 {
-		return missing("", "")
-	}
 	hits := make([]WordHit, 0, len(la.idx)+len(lb.idx))
 	for j, i := range la.idx {
 		k := a.text.keys[i]
 		both := b.text.idx.has(k)
-		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both, env: env, ww: la.weight(j)})
+		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both, env: env, ww: la.ww[j]})
 	}
 	for j, i := range lb.idx {
 		if k := b.text.keys[i]; !a.text.idx.has(k) {
-			hits = append(hits, WordHit{Word: k, env: env, ww: lb.weight(j)})
+			hits = append(hits, WordHit{Word: k, env: env, ww: lb.ww[j]})
 		}
 	}
 	if len(hits) == 0 {
@@ -81,19 +78,9 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight, env *Env) (float64
 	var top [3]wordPart
 	n := 0
 	for _, h := range hits {
-		var ww WordWeight
-		switch {
-		case h.env == env && env != nil:
-			if h.ww == nil {
-				continue
-			}
-			ww = *h.ww
-		default:
-			w, ok := words[h.Word]
-			if !ok {
-				continue
-			}
-			ww = w
+		ww, ok := h.weight(words, env)
+		if !ok {
+			continue
 		}
 		p := wordPart{w: ww.One, word: h.Word, where: "only in listing"}
 		switch {
@@ -160,6 +147,19 @@ type wordPart struct {
 // before orders word parts heaviest first, then by word and side.
 func (p wordPart) before(q wordPart) bool {
 	return cmp.Or(cmp.Compare(math.Abs(q.w), math.Abs(p.w)), strings.Compare(p.word, q.word), strings.Compare(p.where, q.where), cmp.Compare(p.w, q.w)) < 0
+}
+
+// weight returns the hit's learned weight under words, which env's words
+// comparison reported it from when env is h's (then known already).
+func (h WordHit) weight(words map[string]WordWeight, env *Env) (WordWeight, bool) {
+	if env != nil && h.env == env {
+		if h.ww == nil {
+			return WordWeight{}, false
+		}
+		return *h.ww, true
+	}
+	ww, ok := words[h.Word]
+	return ww, ok
 }
 
 // appendQuoted is strconv.AppendQuote, without its escaping work for the
