@@ -2,8 +2,8 @@ package match
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/agnivade/levenshtein"
@@ -122,20 +122,20 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		fa, fb := ta[0], tb[0]
 		switch {
 		case fa == fb:
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("both titles start with %q", fa)}
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: "both titles start with " + strconv.Quote(fa)}
 		case fa == leadInitials(tb, len(fa)):
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fa)}
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: strconv.Quote(fa) + ": the initials of the other title's first words"}
 		case fb == leadInitials(ta, len(fb)):
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q: the initials of the other title's first words", fb)}
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: strconv.Quote(fb) + ": the initials of the other title's first words"}
 		case fa == leadPair(tb) || fb == leadPair(ta):
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: "one title's first word is the other's first two joined"}
 		}
 		if !hasDigit(fa) && !hasDigit(fb) && !hasWord(b, fa) && !hasWord(a, fb) && !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
 			// Two words, neither a code ("DDW1805W 18-in. dishwasher"
 			// leads with its model, not a brand).
-			return Outcome{Level: LeadsApart, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q, neither in the other", fa, fb)}
+			return Outcome{Level: LeadsApart, A: av, B: bv, Evidence: "titles start with " + strconv.Quote(fa) + " and " + strconv.Quote(fb) + ", neither in the other"}
 		}
-		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("titles start with %q and %q", fa, fb)}
+		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: "titles start with " + strconv.Quote(fa) + " and " + strconv.Quote(fb)}
 	case ka == "" || kb == "":
 		withBrand, other := a, b
 		if ka == "" {
@@ -145,12 +145,12 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 			return missing(av, bv)
 		}
 		if brandInTitle(withBrand, other) {
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q in title", withBrand.Rec.Brand)}
+			return Outcome{Level: InTitle, A: av, B: bv, Evidence: strconv.Quote(withBrand.Rec.Brand) + " in title"}
 		}
 		if w := otherLead(withBrand, other); w != "" {
-			return Outcome{Level: LeadsOther, A: av, B: bv, Evidence: fmt.Sprintf("%q not in title, which leads with %q", withBrand.Rec.Brand, w)}
+			return Outcome{Level: LeadsOther, A: av, B: bv, Evidence: strconv.Quote(withBrand.Rec.Brand) + " not in title, which leads with " + strconv.Quote(w)}
 		}
-		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: fmt.Sprintf("%q not in title", withBrand.Rec.Brand)}
+		return Outcome{Level: NotInTitle, A: av, B: bv, Evidence: strconv.Quote(withBrand.Rec.Brand) + " not in title"}
 	case ka == kb:
 		return Outcome{Level: Exact, A: av, B: bv}
 	case a.brand.canonical == b.brand.canonical:
@@ -168,9 +168,9 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		// names the other's brand as its own, not as what it fits.
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "a title names the other's brand"}
 	case owns(a, b):
-		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", av, bv)}
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: av + " owns " + bv}
 	case owns(b, a):
-		return Outcome{Level: Owner, A: av, B: bv, Evidence: fmt.Sprintf("%s owns %s", bv, av)}
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: bv + " owns " + av}
 	case a.brand.initials != "" && a.brand.initials == kb || b.brand.initials != "" && b.brand.initials == ka:
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "an initialism of the other"}
 	case sameCompany(a, b):
@@ -179,7 +179,7 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: "a learned brand alias (config brand_aliases)"}
 	}
 	if r := Similarity(ka, kb); r >= 0.8 && len(ka) >= 4 {
-		return Outcome{Level: Close, A: av, B: bv, Evidence: fmt.Sprintf("spelling similarity %.2f", r)}
+		return Outcome{Level: Close, A: av, B: bv, Evidence: "spelling similarity " + strconv.FormatFloat(r, 'f', 2, 64)}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv}
 }

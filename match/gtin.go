@@ -135,6 +135,7 @@ func CheckDigit(body string) byte {
 // each invalid one was refused, and the ones a spreadsheet made unreadable
 // (neither valid nor invalid).
 type gtinValue struct {
+	shown      string // the record's GTINs as results show them, "|" between
 	valid      []GTIN
 	invalid    []string
 	unreadable []string
@@ -199,6 +200,7 @@ func gtinAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, _ *Vocabularies) {
+			it.gtin.shown = strings.Join(it.Rec.GTINs, "|")
 			for _, g := range it.Rec.GTINs {
 				if strings.TrimSpace(g) == "" {
 					continue
@@ -230,6 +232,7 @@ func gtinAttribute() Attribute {
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
 			g := &it.gtin
+			g.shown = strings.Join(it.Rec.GTINs, "|")
 			if valid := d.strs(); valid != nil {
 				g.valid = make([]GTIN, len(valid))
 				for i, v := range valid {
@@ -253,8 +256,8 @@ func sharedGTIN(a, b *gtinValue) (GTIN, bool) {
 }
 
 func compareGTINs(a, b *Item, _ *Env) Outcome {
-	av, bv := strings.Join(a.Rec.GTINs, "|"), strings.Join(b.Rec.GTINs, "|")
 	ga, gb := &a.gtin, &b.gtin
+	av, bv := ga.shown, gb.shown
 	if x, ok := sharedGTIN(ga, gb); ok {
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: "shared GTIN " + string(x)}
 	}

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -901,7 +900,7 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 			for _, y := range vb {
 				if sameOf(d, x.Value, y.Value) && (x.Low == 0 || y.Low == 0 || sameQuantity(x.Low, y.Low)) {
 					found = true
-					agreeing = append(agreeing, fmt.Sprintf("%s = %s", x.Text, y.Text))
+					agreeing = append(agreeing, x.Text+" = "+y.Text)
 					break
 				}
 			}
@@ -910,12 +909,12 @@ func compareQuantities(a, b []quantity) (shared, agree bool, why string) {
 			}
 		}
 		if !found {
-			return true, false, fmt.Sprintf("%s: %s vs %s", d, texts(va), texts(vb))
+			return true, false, string(d) + ": " + texts(va) + " vs " + texts(vb)
 		}
 		// "16GB 256GB" against "8GB 256GB": one value shared, but each side
 		// states another the other lacks (RAM beside storage).
 		if xa, xb := unmatched(d, va, vb), unmatched(d, vb, va); len(xa) > 0 && len(xb) > 0 {
-			return true, false, fmt.Sprintf("%s: %s vs %s", d, texts(xa), texts(xb))
+			return true, false, string(d) + ": " + texts(xa) + " vs " + texts(xb)
 		}
 	}
 	slices.Sort(agreeing)

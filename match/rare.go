@@ -1,6 +1,6 @@
 package match
 
-import "fmt"
+import "strconv"
 
 // Levels of the rare comparison: how rare the rarest word is that both
 // titles have.
@@ -79,7 +79,7 @@ func compareRare(a, b *Item, env *Env) Outcome {
 		o.Level = CommonShared
 	}
 	if word != "" {
-		o.Evidence = fmt.Sprintf("%q shared, idf %.1f", word, best)
+		o.Evidence = strconv.Quote(word) + " shared, idf " + strconv.FormatFloat(best, 'f', 1, 64)
 	}
 	return o
 }
