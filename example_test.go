@@ -88,7 +88,7 @@ func ExampleEngine_Explain() {
 	// Output:
 	// brand exact +2.0 veto=false
 	// title exact +6.5 veto=false
-	// model exact +7.0 veto=false
+	// model long_exact +8.0 veto=false
 	// color conflict -5.0 veto=true
 	// type same +0.0 veto=false
 	// rare common_shared +0.0 veto=false

@@ -125,7 +125,7 @@ func TestCompareTitle(t *testing.T) {
 
 func TestCompareModel(t *testing.T) {
 	runPairs(t, "model", []pairCase{
-		{Record{Model: "WH-1000XM4"}, Record{Model: "wh1000xm4"}, Exact, "punctuation and case"},
+		{Record{Model: "WH-1000XM4"}, Record{Model: "wh1000xm4"}, LongExact, "punctuation and case; nine letters and digits: a long code"},
 		{Record{Model: "MTJV3LL/A"}, Record{Model: "MTJV3AM/A"}, Variant, "region suffix"},
 		{Record{Title: "Onkyo receiver TXSR606B"}, Record{Title: "Onkyo TX-SR606 a/v receiver"}, Contained, "one code extends the other"},
 		{Record{Title: "Sony micro system DAVIS50B"}, Record{Title: "Sony Bravia DAV-IS50 / B home theater"}, Contained, "a code spelled with separators"},
@@ -138,8 +138,8 @@ func TestCompareModel(t *testing.T) {
 		{Record{Title: "Hoover Empower bagless upright vacuum U5269"}, Record{Title: "Hoover Empower U5269-900 vacuum"}, Base, "a code that leads the other's as its first piece: the other adds a suffix"},
 		{Record{Title: "Kingston 16GB DTIG4 USB 3.0"}, Record{Title: "Kingston DataTraveler 16GB USB 3.0 (DTIG4/16GB)"}, Base, "a capacity after the code's slash"},
 		{Record{Title: "Asus ROG STRIX B550-E GAMING AM4 ATX Motherboard"}, Record{Title: "ASUS ROG STRIX B550-F GAMING AMD AM4 B550 Chipset ATX Motherboard"}, Variant, "the side with the bare base names its own suffix too (was base, +3: the chipset led the other's code)"},
-		{Record{Title: "Griffin Elevator laptop stand 1093curv2"}, Record{Title: "Griffin Elevator stand 1093-CURV2"}, Exact, "letters between two numbers: a code, not a description like 3in1"},
-		{Record{Title: "Philips 258B6QUEB - WQHD IPS Monitor"}, Record{Title: "Philips 258B6QUEB LCD monitor"}, Exact, "letters after the second number: a code (was read as a description like 2in1s)"},
+		{Record{Title: "Griffin Elevator laptop stand 1093curv2"}, Record{Title: "Griffin Elevator stand 1093-CURV2"}, LongExact, "letters between two numbers: a code, not a description like 3in1"},
+		{Record{Title: "Philips 258B6QUEB - WQHD IPS Monitor"}, Record{Title: "Philips 258B6QUEB LCD monitor"}, LongExact, "letters after the second number: a code (was read as a description like 2in1s)"},
 		{Record{Title: "Da-Lite Pearlescent Tensioned Cosmopolitan Electrol - AV Format 9 x 9", Model: "81108"}, Record{Title: "Da-Lite Tensioned Cosmopolitan Electrol projection screen", Model: "Cosmopolitan Electrol"}, Different, "a model field of words in the other's title names the line, not the item (was contained, +4.5)"},
 		{Record{Title: "TomTom One XL 330 car GPS navigation system 1EG005200"}, Record{Title: "TomTom XL 330 portable GPS system 1EG0 .052.00"}, Contained, "a code spelled in the other title with separators, where the other reads no code of its own (was missing)"},
 		{Record{Title: "Garmin nuvi 205W GPS 0100071840"}, Record{Title: "Garmin nvi 205W automobile navigator 010-00718-40"}, Contained, "a part number written with hyphens within a title that writes it as a bare number"},
@@ -148,7 +148,11 @@ func TestCompareModel(t *testing.T) {
 		{Record{Title: "Dymo LabelManager 260P", Model: "1754490"}, Record{Title: "Dymo LabelManager 260P label maker", Model: "260P"}, Contained, "a model field of four characters is a code the record states: found in the other title (was different, -3.5)"},
 		{Record{Title: "Olympus Stylus 1050 SW black digital camera STYLUS1050SWB"}, Record{Title: "Olympus Stylus 1050 SW 10 megapixel digital camera 226455"}, Base, "a code's base within the other's text, where the other reads no code of its own (was missing)"},
 		{Record{Title: "Shimano Cs-R8000 Cassette 11-28t Ultegra 11-Speed"}, Record{Title: "Shimano Dura-Ace CS-R9100 11-28T 11sp Cassette"}, Conflict, "a shared range code (11-28T) beside neighbor model codes: two models (was exact, +7)"},
-		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, Exact, "code read from the title"},
+		{Record{Title: "Sony WH-1000XM4 headphones"}, Record{Model: "WH-1000XM4"}, LongExact, "code read from the title"},
+		{Record{Title: "Logitech H151 Stereo Headset with Mic"}, Record{Title: "LOGITECH - STEREO HEADSET H151 ANALOG"}, ShortExact, "a code of four: another item shares one as often as not"},
+		{Record{Title: "Epson T7891 ink black"}, Record{Model: "T-7891"}, ShortExact, "five letters and digits, however written"},
+		{Record{Title: "Epson C13T755140 T7551 Black Ink 100ml"}, Record{Title: "Epson T7551 black ink XXL C13T755140"}, LongExact, "of two shared codes, the longest says what they share"},
+		{Record{Model: "SMT1000I"}, Record{Title: "APC Smart-UPS 1000VA LCD 230V SMT1000I"}, Exact, "eight letters and digits"},
 		{Record{Model: "KSM150PSER"}, Record{Model: "910-006557"}, Different, "unrelated codes"},
 		{Record{Model: "CA0080-03E"}, Record{Model: "AW1150-07A"}, SameForm, "one maker's numbering, another item"},
 		{Record{Model: "A1263"}, Record{Model: "B7710"}, Different, "short codes of one form are too common to say more"},

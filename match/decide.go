@@ -149,7 +149,7 @@ func brandUnstated(offer *Item, best *Scored) bool {
 			model = c.Level
 		}
 	}
-	return brand == NotInTitle && gtin != Exact && model != Exact
+	return brand == NotInTitle && gtin != Exact && !SharesCode(model)
 }
 
 // unstatedVariant names the variant attribute (color, size, pack, material)

@@ -82,7 +82,7 @@ func ExampleMatcher_Trace() {
 	}
 	fmt.Println(t.Result.Decision, t.Result.ListingID)
 	// Output:
-	// B01 total +12.5 vetoes []
+	// B01 total +13.5 vetoes []
 	// B02 total -4.5 vetoes [model]
 	// eligible B01
 }

@@ -20,7 +20,7 @@ func errorClass(m eval.Mistake, falsePositive bool) string {
 		switch {
 		case lv["model"] == match.Variant || lv["model"] == match.Close:
 			return "variant codes (same base, another suffix or one edit): color or region variants"
-		case lv["model"] == match.Exact || lv["model"] == match.Contained || lv["model"] == match.Base:
+		case match.SharesCode(lv["model"]) || lv["model"] == match.Contained || lv["model"] == match.Base:
 			return "a shared code, yet another item (accessory, bundle, pack or edition)"
 		case lv["model"] == match.Missing:
 			return "no code on one side; titles alike (generic or subset title)"
