@@ -3,8 +3,14 @@ package match
 // colorName names the color attribute.
 const colorName = "color"
 
-// StatedFamily: both records' color fields name colors of one family.
-const StatedFamily Level = "stated_family"
+// Color levels of their own.
+const (
+	// StatedFamily: both records' color fields name colors of one family.
+	StatedFamily Level = "stated_family"
+	// DescriptionConflict: another color, one side's read from its
+	// description (a title and color field that name none).
+	DescriptionConflict Level = "description_conflict"
+)
 
 // colorAttribute compares colors through the color vocabulary
 // (vocab/colors.json): the color field, else the one color the title names,
@@ -19,6 +25,7 @@ func colorAttribute() Attribute {
 			{Level: Family, Weight: -2, Why: "the same family (navy, blue; maroon, red): a sibling variant more often than another name of one color"},
 			{Level: StatedFamily, Weight: -5, Veto: true, Why: "two color fields name different colors of one family (\"Maroon\" / \"Red\"): stated colors that differ are two variants, even where one model code covers the line's colors"},
 			{Level: Conflict, Weight: -5, Veto: true, Why: "another color is another sellable item"},
+			{Level: DescriptionConflict, Weight: -2.5, Why: "another color, one read from a description: a shop's description may name the colors a line comes in, or another item's; a level of its own so that a fit can weigh it apart (web shops' descriptions: a tenth to a quarter of such pairs are one item, against a fiftieth where titles name both)"},
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
@@ -41,6 +48,9 @@ func colorAttribute() Attribute {
 				// Not Stated: a shade's other name is no confident
 				// conflict, and a shared GTIN overrules it.
 				o.Level = StatedFamily
+			}
+			if o.Level == Conflict && (a.color.from == FromDescription || b.color.from == FromDescription) {
+				o.Level = DescriptionConflict
 			}
 			return o
 		},

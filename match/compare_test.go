@@ -163,6 +163,8 @@ func TestCompareModel(t *testing.T) {
 func TestCompareColor(t *testing.T) {
 	runPairs(t, "color", []pairCase{
 		{Record{Color: "Black"}, Record{Color: "black"}, Exact, "case"},
+		{Record{Title: "Jabra Biz 2400 II Mono headset", Description: "Wired headset, black"}, Record{Title: "Jabra Biz 2400 II Mono headset white"}, DescriptionConflict, "one color read from a description: a level of its own, no veto by default"},
+		{Record{Title: "Jabra Biz 2400 II Mono headset black"}, Record{Title: "Jabra Biz 2400 II Mono headset white", Description: "Also in black"}, Conflict, "a title's color speaks before the description"},
 		{Record{Color: "WHT"}, Record{Color: "White"}, Synonym, "a color code in a color column"},
 		{Record{Color: "BLK/RD"}, Record{Color: "Black/Red"}, Synonym, "two codes, two colors"},
 		{Record{Color: "ORB"}, Record{Color: "Oil Rubbed Bronze"}, Synonym, "a hardware finish's code (was a conflict of two unknown words)"},
