@@ -216,6 +216,9 @@ func TestTunePooledWeighsDatasetsAlike(t *testing.T) {
 	if err := cfg.Validate(); err != nil {
 		t.Fatalf("pooled config does not validate: %v", err)
 	}
+	if w := cfg.Weights["rank"][match.AheadBoth]; w != 0 || rep.StandingAhead != 0 {
+		t.Errorf("pooled config weighs being ahead on both sides %v (report %v): a default for unseen catalogs must not", w, rep.StandingAhead)
+	}
 	if want := len(sb.Train) + 4*len(ss.Train); rep.Train != want {
 		t.Errorf("pooled train pairs %d, want %d: the small set repeats to the big one's size", rep.Train, want)
 	}

@@ -93,6 +93,9 @@ type TuneReport struct {
 	// StandingScale is the scale of the rank levels' profile chosen on
 	// valid (0: a pair's standing among its rivals did not raise F1).
 	StandingScale float64
+	// StandingAhead is the weight (bits) of being ahead of every rival,
+	// chosen on valid where one dataset is tuned (0: not weighed).
+	StandingAhead float64
 }
 
 // Tune fits weights on train (m and u per level), drops the base config's
@@ -272,6 +275,23 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			if f := f1(cand); f > bestF1 {
 				bestF1, cfg = f, cand
 				rep.StandingScale = scale
+			}
+		}
+		// Being ahead of every rival, weighed only where one dataset's
+		// valid pairs say so: where each offer's candidates hold its item
+		// (a benchmark built that way, a person's labels on candidates),
+		// the pair ahead is the item; where the item may not be listed,
+		// the best of a stranger's candidates is a stranger, so a pooled
+		// default for unseen catalogs never weighs it.
+		if len(sets) == 1 && rep.StandingScale > 0 {
+			for _, ahead := range []float64{1, 2, 3} {
+				cand := cloneConfig(cfg)
+				cand.Weights["rank"] = match.StandingWeights(rep.StandingScale)
+				cand.Weights["rank"][match.AheadBoth] = ahead
+				if f := f1(cand); f > bestF1 {
+					bestF1, cfg = f, cand
+					rep.StandingAhead = ahead
+				}
 			}
 		}
 	}

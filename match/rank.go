@@ -14,6 +14,9 @@ const (
 	SlightlyBehind Level = "slightly_behind"
 	Behind         Level = "behind"
 	FarBehind      Level = "far_behind"
+	// AheadBoth: ahead of every rival on both sides, the offer's other
+	// listings and the listing's other offers (a batch of pairs only).
+	AheadBoth Level = "ahead_both"
 )
 
 // standingBands are the margins (bits) at which the standing levels begin,
@@ -51,6 +54,7 @@ func rankAttribute() Attribute {
 		Graded:   true,
 		relative: true,
 		Levels: []LevelSpec{
+			{Level: AheadBoth, Weight: 0, Direction: For, Why: "the best listing for its offer and the best offer for its listing, each by 1.5 bits or more: silent unless tune finds it says more on one dataset's valid pairs (where each offer's candidates hold its item); a matcher's candidates have one offer and never reach it"},
 			{Level: Ahead, Weight: 0, Direction: For, Why: "1.5 bits or more ahead of every rival: no evidence, the item may not be listed"},
 			{Level: Tied, Weight: 0, Direction: Either, Why: "within 1.5 bits of its best rival"},
 			{Level: SlightlyBehind, Weight: 0, Direction: Against, Why: "1.5 to 4 bits behind a rival: silent until tune fits the scale"},
@@ -66,10 +70,11 @@ func rankAttribute() Attribute {
 // profile (0 ahead and tied, down to -5 far behind) times scale. Tune
 // chooses the scale on valid pairs.
 func StandingWeights(scale float64) map[Level]float64 {
-	w := make(map[Level]float64, len(standingBands))
+	w := make(map[Level]float64, len(standingBands)+1)
 	for _, b := range standingBands {
 		w[b.level] = b.profile * scale
 	}
+	w[AheadBoth] = 0 // weighed apart (tune), never by the profile
 	return w
 }
 
@@ -155,6 +160,7 @@ func (r *rivalry) against(t float64) (float64, bool) {
 func standingOf(t float64, offer, listing *rivalry) Outcome {
 	var parts []string
 	sum, n := 0.0, 0
+	minAhead := math.Inf(1) // the smaller margin of the two sides
 	for _, side := range [2]struct {
 		r    *rivalry
 		name string
@@ -165,6 +171,7 @@ func standingOf(t float64, offer, listing *rivalry) Outcome {
 		}
 		m := math.Max(-30, math.Min(30, t-r))
 		sum, n = sum+m, n+1
+		minAhead = math.Min(minAhead, m)
 		if m == 30 {
 			// A vetoed rival counts 30 bits behind at most (asRival).
 			parts = append(parts, fmt.Sprintf("%s rivals all vetoed or 30 bits behind", side.name))
@@ -175,7 +182,11 @@ func standingOf(t float64, offer, listing *rivalry) Outcome {
 	if n == 0 {
 		return Outcome{Attribute: "rank", Level: Missing}
 	}
-	return Outcome{Attribute: "rank", Level: standingLevel(sum / float64(n)), Evidence: strings.Join(parts, "; ")}
+	lvl := standingLevel(sum / float64(n))
+	if n == 2 && lvl == Ahead && minAhead >= standingBands[0].from {
+		lvl = AheadBoth
+	}
+	return Outcome{Attribute: "rank", Level: lvl, Evidence: strings.Join(parts, "; ")}
 }
 
 // standingLevel is the band of a margin.

@@ -29,6 +29,10 @@ func TestStandings(t *testing.T) {
 			[]Level{Ahead, Missing}, "a vetoed listing counts as a rival far behind, however alike; it has no standing itself"},
 		{"both sides", []float64{6, 2, 7}, []bool{false, false, false}, []string{"o", "o", "p"}, []string{"a", "b", "a"},
 			[]Level{Ahead, SlightlyBehind, Tied}, "pair 0 is 4 ahead of its offer's rival and 1 behind its listing's: 1.5 in the mean; pair 2 has only its listing's rival, 1 behind"},
+		{"best on both sides", []float64{9, 2, 3}, []bool{false, false, false}, []string{"o", "o", "p"}, []string{"a", "b", "a"},
+			[]Level{AheadBoth, Behind, Behind}, "pair 0 is 7 ahead of its offer's rival and 6 ahead of its listing's: the best listing for its offer and the best offer for its listing"},
+		{"far ahead on one side, behind on the other", []float64{20, 0, 25}, []bool{false, false, false}, []string{"o", "o", "p"}, []string{"a", "b", "a"},
+			[]Level{Ahead, FarBehind, Ahead}, "pair 0: +20 and -5, ahead in the mean but not the best offer for its listing; pair 2 has only its listing's rival"},
 		{"far apart", []float64{20, -5}, []bool{false, false}, []string{"o", "o"}, []string{"a", "b"},
 			[]Level{Ahead, FarBehind}, "25 bits"},
 	}

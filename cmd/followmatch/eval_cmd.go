@@ -270,7 +270,7 @@ func writeTuned(cfg *match.Config, out string, stdout, report io.Writer) error {
 }
 
 // printChoices writes what tune chose on valid beside the weights: title
-// words, the standing's scale, the vetoes it dropped.
+// words, the standing's scale and weight ahead, the vetoes it dropped.
 func printChoices(w io.Writer, rep eval.TuneReport) {
 	if rep.Words > 0 {
 		fmt.Fprintf(w, "title words learned: %d (in both titles / in one only; penalty %g chosen on valid)\n", rep.Words, rep.WordsLambda)
@@ -278,6 +278,9 @@ func printChoices(w io.Writer, rep eval.TuneReport) {
 	if rep.StandingScale > 0 {
 		fmt.Fprintf(w, "standing among an offer's candidates (rank): scale %g chosen on valid (far behind its best rival: %+.2f bits)\n",
 			rep.StandingScale, match.StandingWeights(rep.StandingScale)[match.FarBehind])
+	}
+	if rep.StandingAhead > 0 {
+		fmt.Fprintf(w, "ahead of every rival: %+.1f bits, chosen on valid (the valid pairs' offers have their item among their candidates; on a catalog where many offers are unlisted, check the unlisted ones)\n", rep.StandingAhead)
 	}
 	if len(rep.DroppedVetoes) > 0 {
 		fmt.Fprintf(w, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
