@@ -269,28 +269,25 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	cfg.Weights["rank"] = match.StandingWeights(0)
 	if ranked {
 		bestF1 = f1(cfg)
-		for _, scale := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2} {
-			cand := cloneConfig(cfg)
-			cand.Weights["rank"] = match.StandingWeights(scale)
-			if f := f1(cand); f > bestF1 {
-				bestF1, cfg = f, cand
-				rep.StandingScale = scale
-			}
+		aheads := []float64{0}
+		if len(sets) == 1 {
+			// Being ahead of every rival on both sides, weighed only where
+			// one dataset's valid pairs say so: where each offer's
+			// candidates hold its item (a benchmark built that way, a
+			// person's labels on candidates) the mutual best is the item.
+			// A matcher's candidates have one offer and never stand ahead
+			// on both sides; a pooled default, meant for catalogs not
+			// seen, does not weigh it.
+			aheads = append(aheads, 1, 2, 3)
 		}
-		// Being ahead of every rival, weighed only where one dataset's
-		// valid pairs say so: where each offer's candidates hold its item
-		// (a benchmark built that way, a person's labels on candidates),
-		// the pair ahead is the item; where the item may not be listed,
-		// the best of a stranger's candidates is a stranger, so a pooled
-		// default for unseen catalogs never weighs it.
-		if len(sets) == 1 && rep.StandingScale > 0 {
-			for _, ahead := range []float64{1, 2, 3} {
+		for _, scale := range []float64{0.25, 0.5, 0.75, 1, 1.5, 2} {
+			for _, ahead := range aheads {
 				cand := cloneConfig(cfg)
-				cand.Weights["rank"] = match.StandingWeights(rep.StandingScale)
+				cand.Weights["rank"] = match.StandingWeights(scale)
 				cand.Weights["rank"][match.AheadBoth] = ahead
 				if f := f1(cand); f > bestF1 {
 					bestF1, cfg = f, cand
-					rep.StandingAhead = ahead
+					rep.StandingScale, rep.StandingAhead = scale, ahead
 				}
 			}
 		}
