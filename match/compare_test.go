@@ -841,6 +841,44 @@ func TestLearnedWordsSymmetric(t *testing.T) {
 // TestWordsWeightEvidence: the evidence names the three heaviest words,
 // heaviest first (ties by word), counts the rest, and the sum is every
 // word's weight whatever the hits' order.
+// TestWordsLimit: learned words together weigh at most words_limit either
+// way, and explain says so; a limit that is not positive does not load.
+func TestWordsLimit(t *testing.T) {
+	vs := testVocab(t)
+	cfg := DefaultConfig()
+	cfg.Words = map[string]WordWeight{"ef": {One: 3.5}, "canon": {One: 1.3}, "film": {One: 1}, "ilford": {One: 1}}
+	a := Prepare(&Record{Title: "Ilford FP4 film"}, vs)
+	b := Prepare(&Record{Title: "Canon EF lens"}, vs)
+	tests := []struct {
+		limit  float64
+		want   float64
+		reason string
+	}{
+		{5, 5, "6.8 bits of corrections between two unrelated titles held to 5"},
+		{10, 6.8, "within the limit: the sum as learned"},
+	}
+	for _, tt := range tests {
+		cfg.WordsLimit = tt.limit
+		for _, c := range NewScorer(cfg, nil).Score(a, b).Comparisons {
+			if c.Attribute != "words" {
+				continue
+			}
+			if math.Abs(c.Weight-tt.want) > 1e-9 {
+				t.Errorf("limit %v: words weigh %v, want %v (%s)", tt.limit, c.Weight, tt.want, tt.reason)
+			}
+			if held := strings.Contains(c.Evidence, "held to +5.0 bits"); held != (tt.want < 6.8) {
+				t.Errorf("limit %v: evidence %q: says it was held %v, want %v", tt.limit, c.Evidence, held, !held)
+			}
+		}
+	}
+	for _, bad := range []float64{0, -1, math.Inf(1), math.NaN()} {
+		cfg.WordsLimit = bad
+		if err := cfg.Validate(); err == nil {
+			t.Errorf("words_limit %v validates, want an error", bad)
+		}
+	}
+}
+
 func TestWordsWeightEvidence(t *testing.T) {
 	words := map[string]WordWeight{
 		"pro": {Both: 0.3, One: -2.1}, "kit": {Both: 0.7, One: -0.3}, "black": {Both: 0.2, One: -0.9},

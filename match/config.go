@@ -48,6 +48,12 @@ type Config struct {
 	// says in both titles and in one only. Given, they replace the
 	// defaults' (none) whole.
 	Words map[string]WordWeight `json:"words,omitempty"`
+	// WordsLimit is the most, in bits, that the learned title words add or
+	// take together. A word's weight corrects what the other comparisons
+	// made of it on the train pairs ("ef" only in one title: +3.5, where a
+	// lens title without its mount was still the lens), and summed over
+	// two unrelated titles the corrections alone reach +13 bits.
+	WordsLimit float64 `json:"words_limit"`
 	// BrandAliases maps a supplier's vendor name to the listing brands it
 	// stands for (a brand owner, a holding, a distributor's own spelling),
 	// as brand keys: lower case, letters and digits only ("nestlepurina":
@@ -78,6 +84,7 @@ func DefaultConfig() *Config {
 		Candidates:       20,
 		NearestThreshold: 0.05,
 		AmbiguityMargin:  1,
+		WordsLimit:       5,
 		Weights:          map[string]map[Level]float64{},
 		Vetoes:           map[string][]Level{},
 		Image:            imagecmp.DefaultThresholds(),
@@ -168,6 +175,9 @@ func (c *Config) Validate() error {
 				return fmt.Errorf("config: brand_aliases.%s: %q is no brand key (want %q)", v, b, BrandKeyOf(b))
 			}
 		}
+	}
+	if !(c.WordsLimit > 0) || math.IsInf(c.WordsLimit, 0) {
+		return fmt.Errorf("config: words_limit %v: want a positive number of bits", c.WordsLimit)
 	}
 	known := map[string]Attribute{}
 	for _, a := range attributes {

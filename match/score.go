@@ -3,6 +3,8 @@ package match
 import (
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Comparison is one attribute's evidence in a result: its level, the
@@ -158,6 +160,13 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		evidence := o.Evidence
 		if len(o.Hits) > 0 {
 			sum, shown := wordsWeight(o.Hits, s.cfg.Words, s.env)
+			if lim := s.cfg.WordsLimit; math.Abs(sum) > lim {
+				sum = math.Copysign(lim, sum)
+				shown += "; together held to " + strconv.FormatFloat(sum, 'f', 1, 64) + " bits (words_limit)"
+				if sum > 0 {
+					shown = strings.Replace(shown, "held to ", "held to +", 1)
+				}
+			}
 			w += sum
 			evidence = shown
 		}
