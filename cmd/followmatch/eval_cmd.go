@@ -280,7 +280,7 @@ func printChoices(w io.Writer, rep eval.TuneReport) {
 			rep.StandingScale, match.StandingWeights(rep.StandingScale)[match.FarBehind])
 	}
 	if rep.StandingAhead > 0 {
-		fmt.Fprintf(w, "ahead of every rival: %+.1f bits, chosen on valid (the valid pairs' offers have their item among their candidates; on a catalog where many offers are unlisted, check the unlisted ones)\n", rep.StandingAhead)
+		fmt.Fprintf(w, "ahead of every rival on both sides (a batch of labeled pairs; a matcher's candidates never are): %+.1f bits, chosen on valid, the thresholds chosen again with it and never lower\n", rep.StandingAhead)
 	}
 	if len(rep.DroppedVetoes) > 0 {
 		fmt.Fprintf(w, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
