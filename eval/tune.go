@@ -288,12 +288,17 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		}
 	}
 
+	// setThresholds sets the match threshold at total t and the review
+	// threshold where valid recall is 0.98 (at most t), on valid as last
+	// stood (cut).
+	setThresholds := func(t float64) {
+		rt := min(RecallThreshold(Weigh(valid, validOuts, cfg), 0.98), t)
+		rep.MatchTotal, rep.Review = t, rt
+		cfg.MatchThreshold = clampProb(match.Probability(t))
+		cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
+	}
 	t, _ := cut(cfg) // stands valid under cfg
-	scores := Weigh(valid, validOuts, cfg)
-	rt := min(RecallThreshold(scores, 0.98), t)
-	rep.MatchTotal, rep.Review = t, rt
-	cfg.MatchThreshold = clampProb(match.Probability(t))
-	cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
+	setThresholds(t)
 	// Being ahead of every rival on both sides (a batch of pairs only: a
 	// matcher's candidates have one offer and never get there) is weighed
 	// last, chosen at the threshold already chosen, and only where one
@@ -322,12 +327,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			// matcher, which never weighs it, then decides as before or
 			// more strictly (they rose by 1-2 bits on the benchmarks).
 			nt, _ := cut(cfg)
-			t = math.Max(t, nt)
-			scores := Weigh(valid, validOuts, cfg)
-			rt := min(RecallThreshold(scores, 0.98), t)
-			rep.MatchTotal, rep.Review = t, rt
-			cfg.MatchThreshold = clampProb(match.Probability(t))
-			cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
+			setThresholds(math.Max(t, nt))
 		}
 	}
 	rep.ValidAfter = report(name, "valid", valid, validOuts, cfg)

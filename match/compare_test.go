@@ -903,13 +903,13 @@ func TestWordsWeightEvidence(t *testing.T) {
 			`title word "case" only in listing: -0.7; title word "kit" in both: +0.7`},
 	}
 	for _, tt := range tests {
-		sum, shown := wordsWeight(tt.hits, words, nil)
+		sum, shown := wordsWeight(tt.hits, words, nil, DefaultConfig().WordsLimit)
 		if math.Abs(sum-tt.sum) > 1e-9 || shown != tt.want {
 			t.Errorf("%s: got %v %q, want %v %q", tt.name, sum, shown, tt.sum, tt.want)
 		}
 		rev := slices.Clone(tt.hits)
 		slices.Reverse(rev)
-		if s2, shown2 := wordsWeight(rev, words, nil); s2 != sum || shown2 != shown {
+		if s2, shown2 := wordsWeight(rev, words, nil, DefaultConfig().WordsLimit); s2 != sum || shown2 != shown {
 			t.Errorf("%s: reversed hits give %v %q, want %v %q", tt.name, s2, shown2, sum, shown)
 		}
 	}

@@ -37,15 +37,20 @@ const (
 	longCode  = 9
 )
 
-// exactLevel is the level of a shared code c.
-func exactLevel(c string) Level {
+// codeLength is how many letters and digits code c has.
+func codeLength(c string) int {
 	n := 0
 	for i := 0; i < len(c); i++ {
 		if isAlnum(c[i]) {
 			n++
 		}
 	}
-	switch {
+	return n
+}
+
+// exactLevel is the level of a shared code c.
+func exactLevel(c string) Level {
+	switch n := codeLength(c); {
 	case n <= shortCode:
 		return ShortExact
 	case n >= longCode:
@@ -232,15 +237,15 @@ func otherCodesClash(sa, sb []string, aAll, bAll map[string]bool) (x, y, evidenc
 // sharedCode finds the longest primary code of one side among all codes of
 // the other (the longest says most: exactLevel).
 func sharedCode(sa []string, bAll map[string]bool, sb []string, aAll map[string]bool) (string, bool) {
-	best := ""
-	for _, c := range sa {
-		if len(c) > len(best) && bAll[c] {
-			best = c
-		}
-	}
-	for _, c := range sb {
-		if len(c) > len(best) && aAll[c] {
-			best = c
+	best, n := "", 0
+	for _, side := range [2]struct {
+		codes []string
+		other map[string]bool
+	}{{sa, bAll}, {sb, aAll}} {
+		for _, c := range side.codes {
+			if l := codeLength(c); l > n && side.other[c] {
+				best, n = c, l
+			}
 		}
 	}
 	return best, best != ""

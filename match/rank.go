@@ -160,7 +160,7 @@ func (r *rivalry) against(t float64) (float64, bool) {
 func standingOf(t float64, offer, listing *rivalry) Outcome {
 	var parts []string
 	sum, n := 0.0, 0
-	minAhead := math.Inf(1) // the smaller margin of the two sides
+	least := math.Inf(1) // the smaller margin of the two sides
 	for _, side := range [2]struct {
 		r    *rivalry
 		name string
@@ -171,7 +171,7 @@ func standingOf(t float64, offer, listing *rivalry) Outcome {
 		}
 		m := math.Max(-30, math.Min(30, t-r))
 		sum, n = sum+m, n+1
-		minAhead = math.Min(minAhead, m)
+		least = math.Min(least, m)
 		if m == 30 {
 			// A vetoed rival counts 30 bits behind at most (asRival).
 			parts = append(parts, fmt.Sprintf("%s rivals all vetoed or 30 bits behind", side.name))
@@ -183,8 +183,8 @@ func standingOf(t float64, offer, listing *rivalry) Outcome {
 		return Outcome{Attribute: "rank", Level: Missing}
 	}
 	lvl := standingLevel(sum / float64(n))
-	if n == 2 && lvl == Ahead && minAhead >= standingBands[0].from {
-		lvl = AheadBoth
+	if n == 2 && least >= standingBands[0].from {
+		lvl = AheadBoth // ahead on each side, so in the mean too
 	}
 	return Outcome{Attribute: "rank", Level: lvl, Evidence: strings.Join(parts, "; ")}
 }

@@ -3,8 +3,6 @@ package match
 import (
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // Comparison is one attribute's evidence in a result: its level, the
@@ -159,14 +157,7 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 		w := info.weight
 		evidence := o.Evidence
 		if len(o.Hits) > 0 {
-			sum, shown := wordsWeight(o.Hits, s.cfg.Words, s.env)
-			if lim := s.cfg.WordsLimit; math.Abs(sum) > lim {
-				sum = math.Copysign(lim, sum)
-				shown += "; together held to " + strconv.FormatFloat(sum, 'f', 1, 64) + " bits (words_limit)"
-				if sum > 0 {
-					shown = strings.Replace(shown, "held to ", "held to +", 1)
-				}
-			}
+			sum, shown := wordsWeight(o.Hits, s.cfg.Words, s.env, s.cfg.WordsLimit)
 			w += sum
 			evidence = shown
 		}

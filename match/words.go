@@ -69,11 +69,12 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	return Outcome{Level: Learned, Hits: hits}
 }
 
-// wordsWeight sums the learned weights of hits, and says which words
-// weighed most (only those three are formatted: a pair has dozens of hits).
+// wordsWeight sums the learned weights of hits, held within ±limit bits
+// (Config.WordsLimit), and says which words weighed most (only those three
+// are formatted: a pair has dozens of hits) and whether the sum was held.
 // The sum is taken in fixed point (wordUnit), so it is the same to the last
 // bit whichever record comes first and in whatever order the hits come.
-func wordsWeight(hits []WordHit, words map[string]WordWeight, env *Env) (float64, string) {
+func wordsWeight(hits []WordHit, words map[string]WordWeight, env *Env, limit float64) (float64, string) {
 	var sum int64
 	var top [3]wordPart
 	n := 0
@@ -119,17 +120,21 @@ func wordsWeight(hits []WordHit, words map[string]WordWeight, env *Env) (float64
 		b = append(b, ' ')
 		b = append(b, p.where...)
 		b = append(b, ": "...)
-		if p.w >= 0 {
-			b = append(b, '+')
-		}
-		b = strconv.AppendFloat(b, p.w, 'f', 1, 64)
+		b = appendSigned(b, p.w)
 	}
 	if n > len(top) {
 		b = append(b, "; "...)
 		b = strconv.AppendInt(b, int64(n-len(top)), 10)
 		b = append(b, " more"...)
 	}
-	return float64(sum) / wordUnit, string(b)
+	w := float64(sum) / wordUnit
+	if math.Abs(w) > limit {
+		w = math.Copysign(limit, w)
+		b = append(b, "; together held to "...)
+		b = appendSigned(b, w)
+		b = append(b, " bits (words_limit)"...)
+	}
+	return w, string(b)
 }
 
 // wordUnit is the fixed point learned word weights are summed in: a
@@ -160,6 +165,14 @@ func (h WordHit) weight(words map[string]WordWeight, env *Env) (WordWeight, bool
 	}
 	ww, ok := words[h.Word]
 	return ww, ok
+}
+
+// appendSigned appends w with one decimal and its sign ("+2.1", "-0.4").
+func appendSigned(b []byte, w float64) []byte {
+	if w >= 0 {
+		b = append(b, '+')
+	}
+	return strconv.AppendFloat(b, w, 'f', 1, 64)
 }
 
 // appendQuoted is strconv.AppendQuote, without its escaping work for the
