@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -21,12 +22,47 @@ type datasetFlags struct {
 	dir, mapping, config string
 	// labels is a person's labels file (tune --labels), added to train.
 	labels string
+	// wdcTest and wdcDev pick a WDC Products folder's test set and
+	// development set size ("" for seen and medium).
+	wdcTest, wdcDev string
 }
 
 func (f *datasetFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.dir, "dataset", "", "labeled-pair dataset `dir` (tableA.csv, tableB.csv, train/valid/test.csv)")
+	fs.StringVar(&f.dir, "dataset", "", "labeled-pair dataset `dir` (tableA.csv, tableB.csv, train/valid/test.csv; or the WDC Products pair files)")
 	fs.StringVar(&f.mapping, "map", "", "rename columns: `src=dst,...` (of the dataset, default its map.txt if any)")
 	fs.StringVar(&f.config, "config", "", "scoring config `file` (default: the built-in weights)")
+	fs.StringVar(&f.wdcTest, "wdc-test", "", "WDC Products test set: `seen`, half-seen or unseen (default seen)")
+	fs.StringVar(&f.wdcDev, "wdc-dev", "", "WDC Products development set: `medium` or small (default medium)")
+}
+
+// loadDataset reads the dataset folder: the DeepMatcher layout with its
+// column map, or the WDC Products pair files as they are published.
+func (f *datasetFlags) loadDataset() (*eval.Dataset, error) {
+	if !eval.IsWDC(f.dir) {
+		if f.wdcTest != "" || f.wdcDev != "" {
+			return nil, usagef("--wdc-test and --wdc-dev are for a folder of WDC Products pair files; %s is not one", f.dir)
+		}
+		m := f.mapping
+		if m == "" {
+			var err error
+			if m, err = eval.ReadMap(f.dir); err != nil {
+				return nil, err
+			}
+		}
+		renames, err := catalog.ParseMap(m)
+		if err != nil {
+			return nil, usageError{err.Error()}
+		}
+		return eval.Load(f.dir, renames)
+	}
+	if f.mapping != "" {
+		return nil, usagef("--map: the WDC Products pair files have fixed fields (title, brand, description); nothing to rename")
+	}
+	test, dev := cmp.Or(f.wdcTest, "seen"), cmp.Or(f.wdcDev, "medium")
+	if dev != "medium" && dev != "small" {
+		return nil, usagef("--wdc-dev %q: want medium or small", dev)
+	}
+	return eval.LoadWDC(f.dir, test, dev)
 }
 
 // load reads the dataset, the config and the vocabularies.
@@ -34,18 +70,8 @@ func (f *datasetFlags) load(stderr io.Writer) (*eval.Evaluator, *match.Config, e
 	if f.dir == "" {
 		return nil, nil, usagef("--dataset is required")
 	}
-	m := f.mapping
-	if m == "" {
-		var err error
-		if m, err = eval.ReadMap(f.dir); err != nil {
-			return nil, nil, err
-		}
-	}
-	renames, err := catalog.ParseMap(m)
-	if err != nil {
-		return nil, nil, usageError{err.Error()}
-	}
 	cfg := match.DefaultConfig()
+	var err error
 	if f.config != "" {
 		if cfg, err = catalog.LoadConfig(f.config); err != nil {
 			return nil, nil, err
@@ -55,7 +81,7 @@ func (f *datasetFlags) load(stderr io.Writer) (*eval.Evaluator, *match.Config, e
 	if err != nil {
 		return nil, nil, err
 	}
-	ds, err := eval.Load(f.dir, renames)
+	ds, err := f.loadDataset()
 	if err != nil {
 		return nil, nil, err
 	}

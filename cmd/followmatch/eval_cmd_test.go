@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -128,5 +130,67 @@ func TestPrintChoices(t *testing.T) {
 				t.Errorf("printChoices(%+v) = %q, want no %q (%s)", tt.rep, b.String(), w, tt.reason)
 			}
 		}
+	}
+}
+
+// TestEvalWDCFolder: eval and tune read a folder of WDC Products pair files
+// as published (gzipped JSON lines), the test set and development set
+// chosen by flag; flags that do not fit the folder are refused by name.
+func TestEvalWDCFolder(t *testing.T) {
+	dir := t.TempDir()
+	pairs := func(from, n int) []string {
+		var lines []string
+		for i := from; i < from+n; i++ {
+			line := func(r, label string) string {
+				return fmt.Sprintf(`{"id_left": "a%d", "brand_left": "None", "title_left": "Cruzer Force %d GB X%dZ", "description_left": "None", "id_right": "%s", "brand_right": "Sandisk", "title_right": "Sandisk Cruzer Force %dGB (X%dZ)", "description_right": "usb drive", "label": "%s", "pair_id": "x"}`, i, 8*i, i, r, 8*i, i, label)
+			}
+			lines = append(lines, line(fmt.Sprintf("b%d", i), "1"), strings.Replace(line(fmt.Sprintf("c%d", i), "0"), fmt.Sprintf("(X%dZ)", i), fmt.Sprintf("(X%dQ)", i+500), 1))
+		}
+		return lines
+	}
+	for name, lines := range map[string][]string{
+		"wdcproducts80cc20rnd000un_train_medium.json.gz": pairs(1, 20),
+		"wdcproducts80cc20rnd000un_valid_medium.json.gz": pairs(21, 10),
+		"wdcproducts80cc20rnd000un_gs.json.gz":           pairs(31, 10),
+		"wdcproducts80cc20rnd100un_gs.json.gz":           pairs(41, 10),
+	} {
+		writeGzLines(t, filepath.Join(dir, name), lines)
+	}
+	tuned := filepath.Join(t.TempDir(), "tuned.json")
+	if code, _, stderr := cli(t, "tune", "--dataset", dir, "--wdc-test", "unseen", "--out", tuned); code != 0 {
+		t.Fatalf("tune on a WDC folder: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr := cli(t, "eval", "--dataset", dir, "--wdc-test", "unseen", "--config", tuned)
+	if code != 0 || !strings.Contains(stdout+stderr, "F1 1.0000") {
+		t.Errorf("eval on the unseen test set: exit %d, want F1 1 on a separable set:\n%s%s", code, stdout, stderr)
+	}
+	for _, tt := range []struct {
+		args   []string
+		want   string
+		reason string
+	}{
+		{[]string{"--dataset", dir, "--wdc-dev", "large"}, `--wdc-dev "large": want medium or small`, "no large train split is published here"},
+		{[]string{"--dataset", dir, "--wdc-dev", "small"}, "wdcproducts80cc20rnd000un_train_small.json.gz", "the missing file is named"},
+		{[]string{"--dataset", dir, "--wdc-test", "half-seen"}, "wdcproducts80cc20rnd050un_gs.json.gz", "the missing test file is named"},
+		{[]string{"--dataset", dir, "--map", "name=title"}, "fixed fields", "nothing to rename in pair files"},
+		{[]string{"--dataset", labeledDataset(t), "--wdc-test", "seen"}, "is not one", "a DeepMatcher folder has no WDC test sets"},
+	} {
+		if code, stdout, stderr := cli(t, append([]string{"eval"}, tt.args...)...); code == 0 || !strings.Contains(stdout+stderr, tt.want) {
+			t.Errorf("eval %v: exit %d, output %q, want an error naming %q (%s)", tt.args, code, stdout+stderr, tt.want, tt.reason)
+		}
+	}
+}
+
+// writeGzLines writes gzipped lines.
+func writeGzLines(t *testing.T, path string, lines []string) {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(strings.Join(lines, "\n") + "\n"))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
