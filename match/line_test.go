@@ -34,8 +34,10 @@ func TestCompareLines(t *testing.T) {
 			Missing, "two descriptions of one TV: the titles differ in much more than a line word"},
 		{Record{Brand: "Ritter Sport", Title: "Ritter Sport Edel-Bitter 50% 100g"}, Record{Brand: "Ritter Sport", Title: "Ritter Sport Dark Chocolate 50% Cocoa Bar, 100 g"},
 			Missing, "one line in two languages: many words differ"},
-		{Record{Brand: "Spigen", Title: "Spigen Funda para Galaxy S23"}, Record{Brand: "Spigen", Title: "Spigen Funda para iPhone 15"},
+		{Record{Brand: "Spigen", Title: "Spigen Tough Armor para Galaxy S23"}, Record{Brand: "Spigen", Title: "Spigen Tough Armor para iPhone 15"},
 			SameLine, "the line ends where the product the case is for begins, in Spanish as in English (was missing: \"para galaxy\" read as line words)"},
+		{Record{Brand: "LUIGI LAVAZZA SPA", Title: "Lavazza Qualita Rossa Bohnen 1kg"}, Record{Brand: "Lavazza", Title: "Lavazza Qualita Oro Coffee Beans, 1 kg"},
+			OtherLine, "a German offer of another line: Bohnen are the listing's beans, so the titles differ in their line words (was missing: three words apart)"},
 		{Record{Brand: "KIND", Title: "KIND BAR DARK CHOC NUTS SEA SALT 12CT"}, Record{Brand: "KIND", Title: "KIND Bars, Dark Chocolate Nuts & Sea Salt, 12 Count"},
 			SameLine, "abbreviated words of one line"},
 	})

@@ -206,7 +206,9 @@ type Vocabularies struct {
 	// one_side); a facet not in it counts both ways.
 	facetRules map[string]facetRule
 	// words expands abbreviations in titles ("orig" -> "original";
-	// vocab/abbreviations.json), and one-word brand aliases (brandWords).
+	// vocab/abbreviations.json), other languages' product words into
+	// English ("farbstifte" -> "colored pencils"; vocab/translations.json),
+	// and one-word brand aliases (brandWords).
 	words      map[string][]string
 	brandWords [][2][]string
 	// extra identifies what was added to the embedded files
@@ -351,6 +353,9 @@ func LoadVocabularies() (*Vocabularies, error) {
 		}
 		vs.words[k[0]] = v
 	}
+	if err := vs.addTranslations(); err != nil {
+		return nil, err
+	}
 	for _, bw := range vs.brandWords {
 		if _, taken := vs.words[bw[0][0]]; !taken {
 			vs.words[bw[0][0]] = bw[1]
@@ -485,6 +490,55 @@ type facetRule struct{ conflictOnly, oneSide bool }
 
 // facetValue is one value of one facet of versions.
 type facetValue struct{ facet, value string }
+
+// translations is vocab/translations.json: per language, words and their
+// American English.
+type translations struct {
+	Comment   string                       `json:"comment"`
+	Languages map[string]map[string]string `json:"languages"`
+}
+
+// addTranslations adds vocab/translations.json's words to vs.words.
+func (vs *Vocabularies) addTranslations() error {
+	var tr translations
+	if err := decodeVocab("translations.json", &tr); err != nil {
+		return err
+	}
+	if err := addTranslated(vs.words, tr); err != nil {
+		return fmt.Errorf("match: vocab translations.json: %w", err)
+	}
+	return nil
+}
+
+// addTranslated adds tr's words to words (the abbreviations already in
+// it): each key one folded word, its English other words, and no spelling
+// given two meanings, by two languages or by a language and an
+// abbreviation.
+func addTranslated(words map[string][]string, tr translations) error {
+	from := map[string]string{}
+	for _, lang := range slices.Sorted(maps.Keys(tr.Languages)) {
+		ws := tr.Languages[lang]
+		for _, w := range slices.Sorted(maps.Keys(ws)) {
+			k, v := Tokens(w), Tokens(ws[w])
+			switch {
+			case len(k) != 1 || len(v) == 0:
+				return fmt.Errorf("%s %q -> %q: want one word for one or more", lang, w, ws[w])
+			case slices.Equal(k, v):
+				return fmt.Errorf("%s %q is its own English", lang, w)
+			}
+			if prev, ok := words[k[0]]; ok && !slices.Equal(prev, v) {
+				by := from[k[0]]
+				if by == "" {
+					by = "abbreviations.json"
+				}
+				return fmt.Errorf("%s %q means %q, but %s reads %q as %q", lang, w, ws[w], by, k[0], strings.Join(prev, " "))
+			}
+			words[k[0]] = v
+			from[k[0]] = lang
+		}
+	}
+	return nil
+}
 
 // expand replaces the abbreviations among title tokens by their words.
 func (vs *Vocabularies) expand(toks []string) []string {
