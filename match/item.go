@@ -38,6 +38,7 @@ type Item struct {
 	measures  measureValue   // measures.go
 	ptype     typeValue      // producttype.go
 	line      []string       // line.go: the line words after the brand
+	lineText  string         // line joined by spaces, as results show it
 
 	// weights caches the title keys' IDF under the last Env that asked
 	// (keyWeights): a listing is compared with many offers.

@@ -41,9 +41,9 @@ func lineAttribute() Attribute {
 			{Level: OtherLine, Weight: -3.5, Why: "hand-set within the train pairs' log2 m/u (-2.3 to -3.9): another line name of the brand is mostly another item, but web titles also word one line two ways; tune refits it"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, vs *Vocabularies) { it.line = readLine(it, vs) },
+		prepare: func(it *Item, vs *Vocabularies) { it.setLine(readLine(it, vs)) },
 		encode:  func(e *encoder, it *Item) { e.strs(it.line) },
-		decode:  func(d *decoder, it *Item, _ *Vocabularies) { it.line = d.strs() },
+		decode:  func(d *decoder, it *Item, _ *Vocabularies) { it.setLine(d.strs()) },
 		compare: compareLines,
 	}
 }
@@ -109,8 +109,14 @@ func brandEnd(it *Item, vs *Vocabularies) int {
 	return -1
 }
 
+// setLine sets an item's line words and their shown text, written once
+// rather than for every pair.
+func (it *Item) setLine(line []string) {
+	it.line, it.lineText = line, strings.Join(line, " ")
+}
+
 func compareLines(a, b *Item, _ *Env) Outcome {
-	av, bv := strings.Join(a.line, " "), strings.Join(b.line, " ")
+	av, bv := a.lineText, b.lineText
 	if len(a.line) == 0 || len(b.line) == 0 {
 		return missing(av, bv)
 	}
@@ -183,13 +189,13 @@ func lineWordOutside(line []string, other *Item) (string, int) {
 // adjacent keys, with one typo, or as a word w abbreviates or that
 // abbreviates w.
 func titleHas(t *titleText, w string) bool {
-	if t.idx.has(w) {
+	// As outside would find a one-key title's key: a key, adjacent keys
+	// written as one, or one typo away.
+	h := keyHash(w)
+	if t.idx.hasHash(w, h) {
 		return true
 	}
-	var buf [1]string
-	x := titleText{keys: []string{w}}
-	x.idx = newKeyIndex(x.keys)
-	if len(outside(buf[:0], &x, t)) == 0 {
+	if _, ok := t.idx.joinedHash(w, h); ok || typo(w, t.keys) {
 		return true
 	}
 	for _, ks := range [2][]string{t.tokens, t.keys} {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,6 +43,25 @@ const (
 	T30 Level = "t30"
 	T20 Level = "t20"
 )
+
+// similarityTexts are the title evidence for each similarity in
+// hundredths, written once instead of for every pair.
+var similarityTexts = func() (t [101]string) {
+	for i := range t {
+		t[i] = "similarity " + strconv.FormatFloat(float64(i)/100, 'f', 2, 64)
+	}
+	return t
+}()
+
+// similarityEvidence is the title evidence for similarity sim in [0,1]:
+// "similarity 0.74".
+func similarityEvidence(sim float64) string {
+	i := int(math.Round(sim * 100))
+	if i < 0 || i > 100 {
+		return "similarity " + strconv.FormatFloat(sim, 'f', 2, 64)
+	}
+	return similarityTexts[i]
+}
 
 // titleBands are the lowest similarity of each title level, strongest
 // first: fine enough that ranking candidates rarely ties.
@@ -94,7 +114,7 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 		// 61" / "Studio 31") is another product, as in softDice.
 		sim = max(sim, Similarity(strings.Join(a.text.keys, " "), strings.Join(b.text.keys, " ")))
 	}
-	o := Outcome{A: av, B: bv, Evidence: "similarity " + strconv.FormatFloat(sim, 'f', 2, 64), Similarity: sim}
+	o := Outcome{A: av, B: bv, Evidence: similarityEvidence(sim), Similarity: sim}
 	o.Level = titleBands[len(titleBands)-1].level
 	for _, l := range titleBands {
 		if sim >= l.min {
