@@ -496,6 +496,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Quest Protein Bar Chocolate Chip Cookie Dough"}, Record{Title: "Quest Protein Bar Peanut Butter"}, Conflict, "another flavor"},
 		{Record{Title: "LYSOL DISINF WIPES LEMON LIME 80CT"}, Record{Title: "Lysol Disinfecting Wipes, Lemon & Lime Blossom, 80 Count"}, Same, "a flavor named in part is the same flavor"},
 		{Record{Title: "Gatorade Lemon Lime 20 oz"}, Record{Title: "Gatorade Fruit Punch 20 oz"}, Conflict, "no word of one flavor in the other"},
+		{Record{Title: "Ritter Sport Nugat 100g"}, Record{Title: "Ritter Sport Alpine Milk Chocolate Bar, 100 g"}, Conflict, "nougat is not milk chocolate, read in German too (was missing: neither word known)"},
+		{Record{Title: "Ritter Sport Hazelnut Milk Chocolate 100g"}, Record{Title: "Ritter Sport Milk Chocolate with Whole Hazelnuts, 100 g"}, Same, "a confection's flavors in another order"},
 		{Record{Title: "MILK BONE ORIGINAL BISCUITS SMALL 24OZ"}, Record{Title: "Milk-Bone Original Dog Biscuits, Medium, 24 oz"}, Conflict, "small against medium biscuits: another size class (the flavor agreeing does not outweigh it)"},
 		{Record{Title: "Dog Food Adult Large Breed 30 lb"}, Record{Title: "Dog Food Adult Large Breed Chicken 30 lb"}, Missing, "a shared size class or life stage is no evidence: most candidates share it"},
 		{Record{Title: "Dry Dog Food Puppy Chicken 30LB"}, Record{Title: "Dry Dog Food Adult Chicken 30 lb"}, Conflict, "puppy against adult: another life stage"},
