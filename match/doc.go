@@ -29,7 +29,7 @@
 // rare.go, containment.go, words.go and rank.go; the
 // general word lists they read (colors, materials, countries, conditions,
 // versions, product types, spec prefixes, brand aliases and owners, title
-// abbreviations) are data in vocab/. The words attribute is the one whose
+// abbreviations, German words and British spellings) are data in vocab/. The words attribute is the one whose
 // weight is not a level's: it sums the title words' weights tune learned
 // (Config.Words). The rank attribute is the one not compared pair by pair:
 // a pair's standing, how far its total lies behind the best other
