@@ -56,8 +56,11 @@ var writingKey = []byte("followmatch.writing")
 
 // formatVersion changes when the terms a listing is indexed under do: 3
 // keys counts as one unit ("20pk" and "20 count") and reads ".7mm" as 0.7 mm;
-// 4 reads the marks typed for an apostrophe as one ("Traveler´s").
-const formatVersion = "4"
+// 4 reads the marks typed for an apostrophe as one ("Traveler´s"); 5 reads
+// German product words and British spellings as their American English
+// (vocab/translations.json: "Bohnen" is indexed as "bean", "colour" as
+// "color").
+const formatVersion = "5"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys
