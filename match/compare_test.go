@@ -251,6 +251,8 @@ func TestComparePack(t *testing.T) {
 		{Record{}, Record{}, Missing, "neither states a count"},
 		{Record{Title: "SHARPIE FINE PT MARKER BLK 12PK"}, Record{Title: "Sharpie Permanent Markers, Fine Point, Black, 12 Count"}, Missing, "a 12-pack against 12 count: one package of twelve"},
 		{Record{Title: "SHARPIE FINE PT MARKER BLK 12PK"}, Record{Title: "Sharpie Permanent Markers, Fine Point, Black, 24 Count"}, Conflict, "a 12-pack against 24 count"},
+		{Record{Title: "BIC ROUND STIC MED BLK 60CT", PackCount: 60}, Record{Title: "BIC Round Stic Ballpoint Pens, Medium Point, Black, 60-Count"}, Missing, "a pack column of 60 and 60 in its title against a count of 60: one box said two ways (was a conflict, a veto)"},
+		{Record{Title: "BIC ROUND STIC MED BLK 12CT", PackCount: 12}, Record{Title: "BIC Round Stic Ballpoint Pens, Medium Point, Black, 60-Count"}, Conflict, "12 against a count of 60"},
 		{Record{Title: "Smead Classification Folder, Letter, 25/Box"}, Record{Title: "Smead Classification Folder, Letter"}, Missing, "a count per box is what the box holds: the other may sell the same box"},
 		{Record{Title: "Smead Classification Folder, 25 Box"}, Record{Title: "Smead Classification Folder, 50 Box"}, Conflict, "two counts per box: two boxes"},
 		{Record{Title: "Smead Classification Folder, 25/Box", PackCount: 25}, Record{Title: "Smead Classification Folder"}, Conflict, "a pack column is stated, not read from a title"},

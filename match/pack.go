@@ -84,9 +84,11 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 		// "File Folders, 100/Box" against "File Folders": the box of 100
 		// on both sides as often as not.
 		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("%d per box against no count", max(pa, pb))}
-	case a.pack.n == 0 && countOf(b.size.q) == 0 && countOf(a.size.q) == pb,
-		b.pack.n == 0 && countOf(a.size.q) == 0 && countOf(b.size.q) == pa:
-		// "12PK" against "12 Count": one package of twelve, said two ways.
+	case a.pack.n == 0 && countOf(a.size.q) == pb && (countOf(b.size.q) == 0 || countOf(b.size.q) == pb),
+		b.pack.n == 0 && countOf(b.size.q) == pa && (countOf(a.size.q) == 0 || countOf(a.size.q) == pa):
+		// "12PK" against "12 Count": one package of twelve, said two ways;
+		// also where the pack's side says its count twice (a pack column of
+		// 60 and "60CT" in its title).
 		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("a %d-pack against a count of %d", max(pa, pb), max(pa, pb))}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb), Stated: a.pack.n > 0 && b.pack.n > 0}

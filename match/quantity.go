@@ -702,7 +702,7 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`(?:^|\s)(\d+) (?:box|bx|carton|ctn)(?:\s|$)`), needs: []string{"box", "bx", "carton", "ctn"}},
 	// "6 x 330 ml", "24x12oz": a multipack of a volume or a mass, anywhere
 	// (not "8 x 10 in": a length is a size).
-	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?: \d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{multiplyNeed}},
+	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?:\.\d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{multiplyNeed}},
 	// "x12", "6 x": one or two digits ("AMD X570" is a chipset).
 	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}},
@@ -822,9 +822,16 @@ func packCount(s string) (int, string) {
 			}
 		}
 	}
+	// Words keep a decimal point or comma: "8.5 x 11, 24 lb" is a sheet's
+	// size and a paper's weight, not 5 packs of 11 24 lb.
+	low = decimalCommas(low)
 	words := strings.FieldsFunc(low, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.')
 	})
+	words = slices.DeleteFunc(words, func(w string) bool { return strings.Trim(w, ".") == "" })
+	for i, w := range words {
+		words[i] = strings.Trim(w, ".")
+	}
 	mask := packMask(words)
 	if mask == 0 {
 		return 0, ""
@@ -847,6 +854,21 @@ func packCount(s string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// decimalCommas writes a comma between digits as a decimal point
+// ("6x0,5l" -> "6x0.5l").
+func decimalCommas(s string) string {
+	if strings.IndexByte(s, ',') < 0 {
+		return s
+	}
+	b := []byte(s)
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == ',' && isDigit(b[i-1]) && isDigit(b[i+1]) {
+			b[i] = '.'
+		}
+	}
+	return string(b)
 }
 
 // sameOf compares two values of dimension d: sizes that are names, ranks

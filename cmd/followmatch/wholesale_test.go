@@ -154,3 +154,12 @@ func TestFoodservice(t *testing.T) {
 func TestApparel(t *testing.T) {
 	checkSupplierFile(t, "apparel")
 }
+
+// TestOffice does the same for an office-supplies distributor's file
+// (testdata/office): ink and toner by part number (XL against standard,
+// compatible cartridges, twin packs, drums), paper by weight, sheet size
+// and reams per case, pens by point and count (DZ), labels and sticky
+// notes by number, staples, batteries, calculators.
+func TestOffice(t *testing.T) {
+	checkSupplierFile(t, "office")
+}
