@@ -118,6 +118,11 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		// Every word may agree and still be another maker's item (a
 		// knockoff of the line): a person confirms the brand.
 		res.Decision = Review
+	case best.Probability >= cfg.MatchThreshold && variantOfVetoed(offer, best, scored) != nil:
+		// The offer reads as another variant of a vetoed candidate's
+		// product (the CE calculator in rose gold, where the black CE is
+		// listed): best, which lacks a word both share, is a sibling line.
+		res.Decision = Review
 	case best.Probability >= cfg.MatchThreshold:
 		res.Reasons = rules.Check(offer, best.Listing)
 		res.Decision = Eligible
@@ -150,6 +155,33 @@ func brandUnstated(offer *Item, best *Scored) bool {
 		}
 	}
 	return brand == NotInTitle && gtin != Exact && !SharesCode(model)
+}
+
+// variantOfVetoed returns a vetoed candidate that, apart from its
+// mismatch, fits the offer at least as well as best, and shares a word of
+// the offer's title that best's title lacks ("TI-84 Plus CE ... Rose Gold":
+// the black CE is vetoed on color, the plain TI-84 Plus lacks "CE"): the
+// offer is then that product in a variant not listed, and best a sibling.
+// A true match agrees with the offer on the vetoed attribute itself, which
+// the vetoed candidate cannot, so it stays ahead. nil when there is none.
+// (Closeness is a probability: its bits come back within rounding.)
+func variantOfVetoed(offer *Item, best *Scored, scored []Scored) *Scored {
+	for i := range scored {
+		v := &scored[i]
+		if len(v.Vetoes) == 0 || len(v.Conflicting) > 0 || Log2Odds(v.Closeness) < best.own()-1e-6 {
+			continue
+		}
+		for _, k := range offer.text.keys {
+			// A word, not a piece of a code ("FP" of "FP-52310C", which
+			// one listing's title repeats and another's leaves to its model
+			// field).
+			if isWord(k) && !v.Listing.codes.pieces[k] && !slices.Contains(offer.brand.words, k) &&
+				titleHas(&v.Listing.text, k) && !titleHas(&best.Listing.text, k) {
+				return v
+			}
+		}
+	}
+	return nil
 }
 
 // unstatedVariant names the variant attribute (color, size, pack, material)

@@ -53,6 +53,16 @@ var (
 	water24   = Record{ID: "B-W24", GTINs: []string{"632656500025"}, Brand: "FIJI", Title: "FIJI Water 500 mL, Pack of 24", Size: "500 ml", PackCount: 24, Category: "Grocery > Water"}
 )
 
+// Calculators of two lines, and a pan single and in a 3-pack, for
+// TestDecide's vetoed siblings.
+var (
+	ti84CE     = Record{ID: "B-TI84CE", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus CE Color Graphing Calculator, Black", Color: "Black"}
+	ti84CEPink = Record{ID: "B-TI84CE-P", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus CE Color Graphing Calculator, Pink", Color: "Pink"}
+	ti84Plus   = Record{ID: "B-TI84", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus Graphing Calculator"}
+	panSingle  = Record{ID: "B-PAN", Brand: "Brimar", Title: "Brimar, Prime 89, Nonstick Frying Pan, 8 inch, Black", Model: "FP-52310C", Color: "Black", Size: "8 inch"}
+	panThree   = Record{ID: "B-PAN3", Brand: "Brimar", Title: "Brimar, Prime 89, Nonstick Frying Pan, 8 inch, Black, FP-52310C, Pack of 3", Model: "FP-52310C", Color: "Black", PackCount: 3}
+)
+
 func TestDecide(t *testing.T) {
 	policy := Policy{RestrictedBrands: []string{"Sony"}, IPRiskBrands: []string{"Apple"}, GatedCategories: []string{"Grocery"}, MinStock: 10}
 	tests := []struct {
@@ -96,6 +106,15 @@ func TestDecide(t *testing.T) {
 			Seller{ApprovedCategories: []string{"Grocery"}}, []Record{water1}, Eligible, "B-W1", []string{}, nil, "the GTIN names the trade item: a title leading with another word does not overrule it"},
 		{"a shade, GTIN shared", Record{ID: "o", GTINs: []string{gtinOf("07123450001")}, Brand: "HANES", Title: "HANES CREW TEE L", Color: "NVY", Stock: intp(50)},
 			Seller{}, []Record{{ID: "B-TEE", GTINs: []string{gtinOf("07123450001")}, Brand: "Hanes", Title: "Hanes Crew T-Shirt, L, Blue", Color: "Blue", Size: "L"}}, Eligible, "B-TEE", []string{}, nil, "a shade of the listing's color is no confident conflict: the GTIN decides"},
+		{"an unlisted color of a sibling line", Record{ID: "o", Brand: "TEXAS INSTRUMENTS", Title: "TI-84 PLUS CE GRAPHING CALC ROSE GOLD", Model: "84PLCE/TBL/1L1/RG", Color: "ROSE GOLD"},
+			Seller{}, []Record{ti84CE, ti84Plus}, Review, "B-TI84", []string{}, nil,
+			"the CE in rose gold: the black CE is vetoed on color, and the plain TI-84 Plus lacks the CE both share (was eligible, 0.996)"},
+		{"the sibling line itself", Record{ID: "o", Brand: "TEXAS INSTRUMENTS", Title: "TI-84 PLUS GRAPHING CALCULATOR BLK", Color: "BLK"},
+			Seller{}, []Record{ti84CEPink, ti84Plus}, Eligible, "B-TI84", []string{}, nil,
+			"the offer's words are all the TI-84 Plus's: a vetoed CE shares none it lacks"},
+		{"the 3-pack of the same item", Record{ID: "o", Brand: "Brimar", Title: "BRIMAR FP-52310C PAN BLK PRIME 89 FRYING 8INCH NONSTICK"},
+			Seller{}, []Record{panSingle, panThree}, Eligible, "B-PAN", []string{}, nil,
+			"the 3-pack is vetoed on its count; the code it repeats in its title is no word the single lacks"},
 		{"nothing close", Record{ID: "o", Brand: "Weber", Title: "Weber Spirit Gas Grill"},
 			Seller{}, []Record{xm4}, NoMatch, "", []string{}, nil, "different brand and title: no nearest"},
 		{"no candidates", Record{ID: "o", Title: "anything"}, Seller{}, nil, NoMatch, "", []string{}, nil, "empty catalog"},
