@@ -100,7 +100,8 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		// behind the best does not tell which of two variants the offer
 		// is, when the offer does not state the variant.
 		if o != best && len(o.Vetoes) == 0 && Probability(o.own()) >= cfg.ReviewThreshold &&
-			(best.own()-o.own() <= cfg.AmbiguityMargin || unstatedVariant(best, o, cfg) != "") {
+			(best.own()-o.own() <= cfg.AmbiguityMargin || unstatedVariant(best, o, cfg) != "") &&
+			!namesOnly(offer, best, o) {
 			ambiguous = true
 		}
 	}
@@ -133,6 +134,30 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		res.Decision = Review
 	}
 	return res
+}
+
+// namesOnly reports whether best's title and the offer's say the same
+// words, their brands aside, while o's title says more: the offer names
+// best's product, and o is a more specific sibling ("TI-84 Plus Graphing
+// Calculator" against "TI-84 Plus CE Color Graphing Calculator, Black"),
+// not a second listing as good.
+func namesOnly(offer *Item, best, o *Scored) bool {
+	return wordsOutside(best.Listing, offer) == 0 && wordsOutside(offer, best.Listing) == 0 &&
+		wordsOutside(o.Listing, offer) > 0
+}
+
+// wordsOutside counts the title keys of x that y's title lacks, leaving
+// out either side's brand words (at most 8 counted).
+func wordsOutside(x, y *Item) int {
+	var buf [8]string
+	brands := append(TitleKeys(x.brand.words), TitleKeys(y.brand.words)...)
+	n := 0
+	for _, k := range outside(buf[:0], &x.text, &y.text) {
+		if !slices.Contains(brands, k) {
+			n++
+		}
+	}
+	return n
 }
 
 // brandUnstated reports whether the offer names no brand where the

@@ -56,11 +56,13 @@ var (
 // Calculators of two lines, and a pan single and in a 3-pack, for
 // TestDecide's vetoed siblings.
 var (
-	ti84CE     = Record{ID: "B-TI84CE", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus CE Color Graphing Calculator, Black", Color: "Black"}
-	ti84CEPink = Record{ID: "B-TI84CE-P", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus CE Color Graphing Calculator, Pink", Color: "Pink"}
-	ti84Plus   = Record{ID: "B-TI84", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus Graphing Calculator"}
-	panSingle  = Record{ID: "B-PAN", Brand: "Brimar", Title: "Brimar, Prime 89, Nonstick Frying Pan, 8 inch, Black", Model: "FP-52310C", Color: "Black", Size: "8 inch"}
-	panThree   = Record{ID: "B-PAN3", Brand: "Brimar", Title: "Brimar, Prime 89, Nonstick Frying Pan, 8 inch, Black, FP-52310C, Pack of 3", Model: "FP-52310C", Color: "Black", PackCount: 3}
+	ti84CE      = Record{ID: "B-TI84CE", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus CE Color Graphing Calculator, Black", Color: "Black"}
+	ti84CEPink  = Record{ID: "B-TI84CE-P", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus CE Color Graphing Calculator, Pink", Color: "Pink"}
+	ti84Plus    = Record{ID: "B-TI84", Brand: "Texas Instruments", Title: "Texas Instruments TI-84 Plus Graphing Calculator"}
+	panSingle   = Record{ID: "B-PAN", Brand: "Brimar", Title: "Brimar, Prime 89, Nonstick Frying Pan, 8 inch, Black", Model: "FP-52310C", Color: "Black", Size: "8 inch"}
+	mugTravel58 = Record{ID: "B-MUG-T58", Brand: "Zenfy", Title: "Zenfy, Travel 58, Travel Mug, 16 oz, Yellow", Model: "TM-22023", Size: "16 oz", Category: "Home & Kitchen > Drinkware"}
+	mugGo58     = Record{ID: "B-MUG-G58", Brand: "Zenfy", Title: "Zenfy, Go 58, Travel Mug, 16 oz, Yellow, TM-83417", Size: "16 oz", Category: "Home & Kitchen > Drinkware"}
+	panThree    = Record{ID: "B-PAN3", Brand: "Brimar", Title: "Brimar, Prime 89, Nonstick Frying Pan, 8 inch, Black, FP-52310C, Pack of 3", Model: "FP-52310C", Color: "Black", PackCount: 3}
 )
 
 func TestDecide(t *testing.T) {
@@ -112,6 +114,12 @@ func TestDecide(t *testing.T) {
 		{"the sibling line itself", Record{ID: "o", Brand: "TEXAS INSTRUMENTS", Title: "TI-84 PLUS GRAPHING CALCULATOR BLK", Color: "BLK"},
 			Seller{}, []Record{ti84CEPink, ti84Plus}, Eligible, "B-TI84", []string{}, nil,
 			"the offer's words are all the TI-84 Plus's: a vetoed CE shares none it lacks"},
+		{"the plain model named", Record{ID: "o", Brand: "TEXAS INSTRUMENTS", Title: "TI-84 PLUS GRAPHING CALCULATOR"},
+			Seller{}, []Record{ti84CE, ti84Plus}, Eligible, "B-TI84", []string{}, nil,
+			"the offer says the plain model's words, no more: the CE's CE and Color make it a sibling, not a second listing as good (was review, ambiguous)"},
+		{"a word the closer title lacks", Record{ID: "o", Brand: "Zenfy", Title: "ZENFY GO 58 TRAVEL MUG 16OZ YLW", Color: "YLW", Size: "16 oz", Category: "HOUSEWARES"},
+			Seller{}, []Record{mugTravel58, mugGo58}, Review, "B-MUG-T58", []string{ReasonAmbiguous}, nil,
+			"the Travel 58 lacks the offer's Go: two listings as good stay the seller's call"},
 		{"the 3-pack of the same item", Record{ID: "o", Brand: "Brimar", Title: "BRIMAR FP-52310C PAN BLK PRIME 89 FRYING 8INCH NONSTICK"},
 			Seller{}, []Record{panSingle, panThree}, Eligible, "B-PAN", []string{}, nil,
 			"the 3-pack is vetoed on its count; the code it repeats in its title is no word the single lacks"},
