@@ -100,7 +100,8 @@ func dash(s string) string {
 }
 
 // Why summarizes a result's reasons for a person: the reason codes, the
-// nearest listing and its mismatches, or the error; for a decision on a
+// nearest listing and its mismatches, the error, or what to check in a
+// review no code names (match.Result.Note); for a decision on a
 // listing with no reason code (eligible, a review in the band below the
 // match threshold), the strongest evidence for and against it.
 func Why(r match.Result) string {
@@ -111,6 +112,8 @@ func Why(r match.Result) string {
 		return fmt.Sprintf("nearest %s differs in %s", r.Nearest.ListingID, strings.Join(r.Nearest.Mismatches, ", "))
 	case len(r.Reasons) > 0:
 		return strings.Join(r.Reasons, ", ")
+	case r.Note != "":
+		return r.Note
 	case r.ListingID != "" && len(r.Comparisons) > 0:
 		pro, against := evidence(r.Comparisons)
 		why := "for: " + pro

@@ -102,6 +102,7 @@ func TestWhy(t *testing.T) {
 		{match.Result{Decision: match.Eligible, ListingID: "L1", Comparisons: cs}, "for: title t80 +4.0, size exact +2.0; against: numbers conflict -4.0", "an eligible row says what carried it and what stood against it"},
 		{match.Result{Decision: match.Review, ListingID: "L1", Comparisons: cs}, "probably, not surely: for: title t80 +4.0, size exact +2.0; against: numbers conflict -4.0", "a review without a reason code says it is in the band"},
 		{match.Result{Decision: match.Review, ListingID: "L1", Reasons: []string{"ambiguous"}, Comparisons: cs}, "ambiguous", "reason codes come first"},
+		{match.Result{Decision: match.Review, ListingID: "L1", Note: "the offer names no brand: confirm it is OtterBox's", Comparisons: cs}, "the offer names no brand: confirm it is OtterBox's", "a review's note says what to check, over the evidence"},
 		{match.Result{Decision: match.NoMatch}, "", "nothing came close"},
 	}
 	for _, tt := range tests {

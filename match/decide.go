@@ -2,8 +2,10 @@ package match
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Result is the decision for one offer, as `match` writes it.
@@ -17,6 +19,10 @@ type Result struct {
 	Alternatives []Alternative `json:"alternatives,omitempty"`
 	Nearest      *Nearest      `json:"nearest,omitempty"`
 	Error        string        `json:"error,omitempty"`
+	// Note says what a person should check in a review that no reason
+	// code names (the offer states no brand; it reads as an unlisted
+	// variant of a vetoed candidate); empty otherwise.
+	Note string `json:"note,omitempty"`
 	// IndexVersion names the index snapshot that decided the offer when
 	// the run was spread over workers (match --nats); empty otherwise.
 	IndexVersion string `json:"index_version,omitempty"`
@@ -105,6 +111,7 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 			ambiguous = true
 		}
 	}
+	sibling, siblingWord := variantOfVetoed(offer, best, scored)
 	switch {
 	case len(best.Reviews) > 0 && best.Probability >= cfg.ReviewThreshold:
 		res.Decision = Review
@@ -119,11 +126,14 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		// Every word may agree and still be another maker's item (a
 		// knockoff of the line): a person confirms the brand.
 		res.Decision = Review
-	case best.Probability >= cfg.MatchThreshold && variantOfVetoed(offer, best, scored) != nil:
+		res.Note = "the offer names no brand: confirm it is " + best.Listing.Rec.Brand + "'s"
+	case best.Probability >= cfg.MatchThreshold && sibling != nil:
 		// The offer reads as another variant of a vetoed candidate's
 		// product (the CE calculator in rose gold, where the black CE is
 		// listed): best, which lacks a word both share, is a sibling line.
 		res.Decision = Review
+		res.Note = fmt.Sprintf("an unlisted variant of %s? the offer shares %q with it, which this listing lacks, and differs from it in %s",
+			sibling.Listing.Rec.ID, siblingWord, strings.Join(sibling.Vetoes, ", "))
 	case best.Probability >= cfg.MatchThreshold:
 		res.Reasons = rules.Check(offer, best.Listing)
 		res.Decision = Eligible
@@ -188,25 +198,30 @@ func brandUnstated(offer *Item, best *Scored) bool {
 // the black CE is vetoed on color, the plain TI-84 Plus lacks "CE"): the
 // offer is then that product in a variant not listed, and best a sibling.
 // A true match agrees with the offer on the vetoed attribute itself, which
-// the vetoed candidate cannot, so it stays ahead. nil when there is none.
-// (Closeness is a probability: its bits come back within rounding.)
-func variantOfVetoed(offer *Item, best *Scored, scored []Scored) *Scored {
+// the vetoed candidate cannot, so it stays ahead. It returns the candidate
+// and the word, or nil when there is none. (Closeness is a probability:
+// its bits come back within rounding.)
+func variantOfVetoed(offer *Item, best *Scored, scored []Scored) (*Scored, string) {
+	var brand []string
 	for i := range scored {
 		v := &scored[i]
 		if len(v.Vetoes) == 0 || len(v.Conflicting) > 0 || Log2Odds(v.Closeness) < best.own()-1e-6 {
 			continue
 		}
+		if brand == nil {
+			brand = TitleKeys(offer.brand.words)
+		}
 		for _, k := range offer.text.keys {
 			// A word, not a piece of a code ("FP" of "FP-52310C", which
 			// one listing's title repeats and another's leaves to its model
 			// field).
-			if isWord(k) && !v.Listing.codes.pieces[k] && !slices.Contains(offer.brand.words, k) &&
+			if isWord(k) && !v.Listing.codes.pieces[k] && !slices.Contains(brand, k) &&
 				titleHas(&v.Listing.text, k) && !titleHas(&best.Listing.text, k) {
-				return v
+				return v, k
 			}
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 // unstatedVariant names the variant attribute (color, size, pack, material)

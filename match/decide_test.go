@@ -281,3 +281,31 @@ func TestDecideLeavesInput(t *testing.T) {
 		t.Errorf("Rank: best %s, input now starts with %s", r[0].Listing.Rec.ID, scored[0].Listing.Rec.ID)
 	}
 }
+
+// TestReviewNotes: a review that no reason code names says what a person
+// should check.
+func TestReviewNotes(t *testing.T) {
+	vs := testVocab(t)
+	s := NewScorer(DefaultConfig(), nil)
+	for _, tc := range []struct {
+		offer    Record
+		listings []Record
+		want     string // part of the note
+		why      string
+	}{
+		{Record{ID: "o", Brand: "TEXAS INSTRUMENTS", Title: "TI-84 PLUS CE GRAPHING CALC ROSE GOLD", Color: "ROSE GOLD"}, []Record{ti84CE, ti84Plus},
+			`an unlisted variant of B-TI84CE? the offer shares "ce" with it, which this listing lacks, and differs from it in color`, "the sibling and the word"},
+		{Record{ID: "o", Title: "DEFENDER SERIES CASE FOR IPHONE 15 BLACK"}, []Record{defender},
+			"the offer names no brand: confirm it is OtterBox's", "no brand column, and OtterBox nowhere in the title"},
+	} {
+		offer := Prepare(&tc.offer, vs)
+		var scored []Scored
+		for _, r := range tc.listings {
+			scored = append(scored, s.Score(offer, Prepare(&r, vs)))
+		}
+		res := Decide(offer, scored, DefaultConfig(), NewRules(Policy{}, Seller{}, vs))
+		if res.Decision != Review || !strings.Contains(res.Note, tc.want) {
+			t.Errorf("%s: %s, note %q; want review with %q (%s)", tc.offer.Title, res.Decision, res.Note, tc.want, tc.why)
+		}
+	}
+}
