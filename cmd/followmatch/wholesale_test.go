@@ -163,3 +163,11 @@ func TestApparel(t *testing.T) {
 func TestOffice(t *testing.T) {
 	checkSupplierFile(t, "office")
 }
+
+// TestUK does the same for a British grocery, household and DIY
+// supplier's file (testdata/uk): British spellings (colour, tyre, litre),
+// "4X415G" multipacks, "240S" tea bags, finishes and lines of one brand
+// (matt and silk, bio and non bio), a brand owner in every brand column.
+func TestUK(t *testing.T) {
+	checkSupplierFile(t, "uk")
+}
