@@ -20,8 +20,9 @@ type Result struct {
 	Nearest      *Nearest      `json:"nearest,omitempty"`
 	Error        string        `json:"error,omitempty"`
 	// Note says what a person should check in a review that no reason
-	// code names (the offer states no brand; it reads as an unlisted
-	// variant of a vetoed candidate); empty otherwise.
+	// code names (the offer states no brand; the stated part numbers
+	// differ by letters; it reads as an unlisted variant of a vetoed
+	// candidate); empty otherwise.
 	Note string `json:"note,omitempty"`
 	// IndexVersion names the index snapshot that decided the offer when
 	// the run was spread over workers (match --nats); empty otherwise.
@@ -112,6 +113,7 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		}
 	}
 	sibling, siblingWord := variantOfVetoed(offer, best, scored)
+	offerModel, listingModel, apart := partNumbersApart(offer, best.Listing)
 	switch {
 	case len(best.Reviews) > 0 && best.Probability >= cfg.ReviewThreshold:
 		res.Decision = Review
@@ -127,6 +129,9 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		// knockoff of the line): a person confirms the brand.
 		res.Decision = Review
 		res.Note = "the offer names no brand: confirm it is " + best.Listing.Rec.Brand + "'s"
+	case best.Probability >= cfg.MatchThreshold && apart:
+		res.Decision = Review
+		res.Note = fmt.Sprintf("the part numbers differ by letters: %s against %s; another model of the line, or a color or packing letter", offerModel, listingModel)
 	case best.Probability >= cfg.MatchThreshold && sibling != nil:
 		// The offer reads as another variant of a vetoed candidate's
 		// product (the CE calculator in rose gold, where the black CE is

@@ -285,6 +285,12 @@ func TestDecideLeavesInput(t *testing.T) {
 // TestReviewNotes: a review that no reason code names says what a person
 // should check.
 func TestReviewNotes(t *testing.T) {
+	vs0 := testVocab(t)
+	ssd := Record{ID: "B-970", Brand: "Samsung", Title: "SAMSUNG 970 EVO Plus SSD 1TB NVMe M.2 Internal Solid State Drive", Model: "MZ-V7S1T0B/AM"}
+	offer := Prepare(&Record{ID: "o", Brand: "SAMSUNG", Title: "SSD 970 EVO PLUS 1TB M.2 NVME", Model: "MZ-V7S1T0B"}, vs0)
+	if x, y, apart := partNumbersApart(offer, Prepare(&ssd, vs0)); apart {
+		t.Errorf("%s against %s read as two part numbers: a region after a slash is no model letter", x, y)
+	}
 	vs := testVocab(t)
 	s := NewScorer(DefaultConfig(), nil)
 	for _, tc := range []struct {
@@ -295,6 +301,9 @@ func TestReviewNotes(t *testing.T) {
 	}{
 		{Record{ID: "o", Brand: "TEXAS INSTRUMENTS", Title: "TI-84 PLUS CE GRAPHING CALC ROSE GOLD", Color: "ROSE GOLD"}, []Record{ti84CE, ti84Plus},
 			`an unlisted variant of B-TI84CE? the offer shares "ce" with it, which this listing lacks, and differs from it in color`, "the sibling and the word"},
+		{Record{ID: "o", Brand: "DELL TECHNOLOGIES", Title: "DELL P2722HE 27IN FHD USB-C HUB MONITOR", Model: "P2722HE"},
+			[]Record{{ID: "B-P2722H", Brand: "Dell", Title: "Dell P2722H 27 Inch Full HD (1920 x 1080) IPS Monitor, Black", Model: "P2722H", Color: "Black"}},
+			"the part numbers differ by letters: P2722HE against P2722H", "two stated part numbers, one the other with a letter written on (was eligible, 0.92)"},
 		{Record{ID: "o", Title: "DEFENDER SERIES CASE FOR IPHONE 15 BLACK"}, []Record{defender},
 			"the offer names no brand: confirm it is OtterBox's", "no brand column, and OtterBox nowhere in the title"},
 	} {

@@ -171,3 +171,12 @@ func TestOffice(t *testing.T) {
 func TestUK(t *testing.T) {
 	checkSupplierFile(t, "uk")
 }
+
+// TestComputer does the same for a computer-products distributor's file
+// (testdata/computer): part numbers that name the color, capacity and
+// kit (910-006557, MZ-V7S1T0B/AM, CMK16GX4M2B3200C16), siblings one letter
+// apart (P2722H and P2722HE, i5-13400 and 13400F, AX55 and AX55 Pro),
+// boxed against tray, combos, open box and refurbished.
+func TestComputer(t *testing.T) {
+	checkSupplierFile(t, "computer")
+}
