@@ -304,6 +304,9 @@ func TestReviewNotes(t *testing.T) {
 		{Record{ID: "o", Brand: "DELL TECHNOLOGIES", Title: "DELL P2722HE 27IN FHD USB-C HUB MONITOR", Model: "P2722HE"},
 			[]Record{{ID: "B-P2722H", Brand: "Dell", Title: "Dell P2722H 27 Inch Full HD (1920 x 1080) IPS Monitor, Black", Model: "P2722H", Color: "Black"}},
 			"the part numbers differ by letters: P2722HE against P2722H", "two stated part numbers, one the other with a letter written on (was eligible, 0.92)"},
+		{Record{ID: "o", Brand: "TP-LINK USA", Title: "TP-LINK ARCHER AX55 PRO AX3000 WIFI 6 ROUTER", Model: "ARCHER AX55 PRO"},
+			[]Record{{ID: "B-AX55", Brand: "TP-Link", Title: "TP-Link AX3000 WiFi 6 Router (Archer AX55)", Model: "Archer AX55"}},
+			"the part numbers differ by letters: ARCHER AX55 PRO against Archer AX55", "a stated part number with a tier the title names (was eligible, 0.996)"},
 		{Record{ID: "o", Title: "DEFENDER SERIES CASE FOR IPHONE 15 BLACK"}, []Record{defender},
 			"the offer names no brand: confirm it is OtterBox's", "no brand column, and OtterBox nowhere in the title"},
 	} {

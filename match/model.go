@@ -289,7 +289,8 @@ func lettersAppended(raw, model, c string) bool {
 
 // partNumbersApart returns the two model fields when both items state one
 // and one is the other with letters written on ("P2722HE" against
-// "P2722H"): half the time another model of the line, half a color or
+// "P2722H"), or with a tier ("Archer AX55 Pro" against "Archer AX55"):
+// half the time another model of the line, half a color or
 // packing letter (Walmart-Amazon's train pairs: 3 of 6 one item), so the
 // score leaves it to the model comparison's contained level and the
 // decision to a person.
@@ -298,10 +299,19 @@ func partNumbersApart(offer, listing *Item) (string, string, bool) {
 	switch {
 	case x == "" || y == "" || x == y:
 		return "", "", false
-	case lettersAppended(offer.Rec.Model, x, y), lettersAppended(listing.Rec.Model, y, x):
+	case lettersAppended(offer.Rec.Model, x, y), lettersAppended(listing.Rec.Model, y, x),
+		tierAppended(offer, x, y), tierAppended(listing, y, x):
 		return offer.Rec.Model, listing.Rec.Model, true
 	}
 	return "", "", false
+}
+
+// tierAppended reports whether model is the code c and a tier the item's
+// title names ("ARCHER AX55 PRO" of "Archer AX55": another model of the
+// line).
+func tierAppended(it *Item, model, c string) bool {
+	ext, ok := strings.CutPrefix(model, c)
+	return ok && ext != "" && hasDigit(c) && slices.Contains(it.version.facets["tier"], ext)
 }
 
 // sameShape reports whether two codes are the same letters with as many
