@@ -498,6 +498,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Quest Protein Bar Chocolate Chip Cookie Dough"}, Record{Title: "Quest Protein Bar Peanut Butter"}, Conflict, "another flavor"},
 		{Record{Title: "LYSOL DISINF WIPES LEMON LIME 80CT"}, Record{Title: "Lysol Disinfecting Wipes, Lemon & Lime Blossom, 80 Count"}, Same, "a flavor named in part is the same flavor"},
 		{Record{Title: "Gatorade Lemon Lime 20 oz"}, Record{Title: "Gatorade Fruit Punch 20 oz"}, Conflict, "no word of one flavor in the other"},
+		{Record{Title: "DIOR SAUVAGE EDP 3.4OZ"}, Record{Title: "Dior Sauvage Eau de Toilette Spray for Men, 3.4 oz"}, Conflict, "eau de parfum is not eau de toilette"},
+		{Record{Title: "Dior Sauvage Eau de Parfum 100ml"}, Record{Title: "DIOR SAUVAGE EDP 3.4OZ"}, Missing, "EDP is eau de parfum: the same concentration, no evidence (conflict only)"},
 		{Record{Title: "DULUX SILK EMULSION PURE BRILLIANT WHITE 2.5L"}, Record{Title: "Dulux Matt Emulsion Paint, Pure Brilliant White, 2.5 Litres"}, Conflict, "silk against matt: another paint finish"},
 		{Record{Title: "PERSIL BIO LIQUID 53 WASH 1.43L"}, Record{Title: "Persil Non Bio Laundry Washing Liquid Detergent, 53 Washes, 1.43 L"}, Conflict, "bio is not non bio (the longer phrase read first)"},
 		{Record{Title: "COLGATE TOTAL WHITENING TOOTHPASTE 75ML"}, Record{Title: "Colgate Total Original Toothpaste, 75 ml"}, Conflict, "whitening against the original formula"},
@@ -586,6 +588,7 @@ func TestCompareNumbers(t *testing.T) {
 
 func TestCompareType(t *testing.T) {
 	runPairs(t, "type", []pairCase{
+		{Record{Brand: "PROCTER & GAMBLE", Title: "OLD SPICE AP/DEO SWAGGER 2.6OZ 3PK"}, Record{Brand: "Old Spice", Title: "Old Spice Men's Antiperspirant & Deodorant, Swagger, 2.6 oz, Pack of 3"}, Missing, "the brand column names the owner and the title leads with its brand: Old Spice names no kind, and AP/DEO none the vocabulary reads (was spice against deodorant, a conflict)"},
 		{Record{Title: "JUNBRIHAL SPORT 80 WATER BOTTLE 16OZ PRPL"}, Record{Title: "Junbrihal, Sport 80, Shampoo, 16 fl oz"}, Conflict, "a water bottle is not shampoo"},
 		{Record{Title: "Zenfy Ultra 17 Yoga Mat"}, Record{Title: "Zenfy, Ultra 17, Crew T-Shirt, S, Red"}, Conflict, "a yoga mat is not a t-shirt"},
 		{Record{Title: "Sony WH1000XM4 WRLSS HDPHN BLK"}, Record{Title: "Sony WH-1000XM4 Wireless Headphones"}, Same, "an abbreviation of the same type"},

@@ -46,6 +46,10 @@ func typeAttribute() Attribute {
 			start := 0
 			if w := it.brand.words; len(w) > 0 && len(w) <= cut && slices.Equal(toks[:len(w)], w) {
 				start = len(w)
+			} else if n := vs.ownedLead(it.brand.company, toks[:cut]); n > 0 {
+				// The brand column names the owner, the title leads with
+				// its brand ("OLD SPICE" of PROCTER & GAMBLE).
+				start = n
 			}
 			own := vs.types.Find(toks[start:cut])
 			if len(own) == 0 && it.compat.at == 0 && cut < len(toks) {

@@ -562,6 +562,21 @@ func (vs *Vocabularies) expand(toks []string) []string {
 	return out
 }
 
+// ownedLead returns how many leading tokens (up to three) name a brand
+// that the company (a key of company) owns ("OLD SPICE" of "OLD SPICE
+// AP/DEO SWAGGER" where the brand column says PROCTER & GAMBLE), or 0.
+func (vs *Vocabularies) ownedLead(company string, toks []string) int {
+	if company == "" {
+		return 0
+	}
+	for n := min(3, len(toks)); n >= 1; n-- {
+		if slices.Contains(vs.owners[vs.canonicalBrand(vs.brandKey(toks[:n]))], company) {
+			return n
+		}
+	}
+	return 0
+}
+
 // company returns the key of the brand-owning company a name (its Tokens)
 // stands for, or "": the whole name, else its longest leading words that
 // name one ("MARS PETCARE US" is Mars).

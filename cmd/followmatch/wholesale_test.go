@@ -180,3 +180,11 @@ func TestUK(t *testing.T) {
 func TestComputer(t *testing.T) {
 	checkSupplierFile(t, "computer")
 }
+
+// TestBeauty does the same for a health and beauty supplier's file
+// (testdata/beauty): EDT against EDP, SPF, foundation shades by number,
+// vitamins by IU and count, razor cartridges, deodorant packs and
+// scents, hair color levels, brush heads against the toothbrush.
+func TestBeauty(t *testing.T) {
+	checkSupplierFile(t, "beauty")
+}
