@@ -112,8 +112,6 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 			ambiguous = true
 		}
 	}
-	sibling, siblingWord := variantOfVetoed(offer, best, scored)
-	offerModel, listingModel, apart := partNumbersApart(offer, best.Listing)
 	switch {
 	case len(best.Reviews) > 0 && best.Probability >= cfg.ReviewThreshold:
 		res.Decision = Review
@@ -124,22 +122,11 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 	case ambiguous:
 		res.Decision = Review
 		res.Reasons = append(res.Reasons, ReasonAmbiguous)
-	case best.Probability >= cfg.MatchThreshold && brandUnstated(offer, best):
-		// Every word may agree and still be another maker's item (a
-		// knockoff of the line): a person confirms the brand.
-		res.Decision = Review
-		res.Note = "the offer names no brand: confirm it is " + best.Listing.Rec.Brand + "'s"
-	case best.Probability >= cfg.MatchThreshold && apart:
-		res.Decision = Review
-		res.Note = fmt.Sprintf("the part numbers differ by letters: %s against %s; another model of the line, or a color or packing letter", offerModel, listingModel)
-	case best.Probability >= cfg.MatchThreshold && sibling != nil:
-		// The offer reads as another variant of a vetoed candidate's
-		// product (the CE calculator in rose gold, where the black CE is
-		// listed): best, which lacks a word both share, is a sibling line.
-		res.Decision = Review
-		res.Note = fmt.Sprintf("an unlisted variant of %s? the offer shares %q with it, which this listing lacks, and differs from it in %s",
-			sibling.Listing.Rec.ID, siblingWord, strings.Join(sibling.Vetoes, ", "))
 	case best.Probability >= cfg.MatchThreshold:
+		if note := reviewNote(offer, best, scored); note != "" {
+			res.Decision, res.Note = Review, note
+			break
+		}
 		res.Reasons = rules.Check(offer, best.Listing)
 		res.Decision = Eligible
 		if len(res.Reasons) > 0 {
@@ -149,6 +136,28 @@ func decideRanked(offer *Item, scored []Scored, cfg *Config, rules *Rules) Resul
 		res.Decision = Review
 	}
 	return res
+}
+
+// reviewNote says why an offer above the match threshold still goes to a
+// person, in the words of Result.Note, or "" when nothing does. Asked only
+// for such offers, after the reason codes.
+func reviewNote(offer *Item, best *Scored, scored []Scored) string {
+	if brandUnstated(offer, best) {
+		// Every word may agree and still be another maker's item (a
+		// knockoff of the line): a person confirms the brand.
+		return "the offer names no brand: confirm it is " + best.Listing.Rec.Brand + "'s"
+	}
+	if x, y, apart := partNumbersApart(offer, best.Listing); apart {
+		return fmt.Sprintf("the part numbers differ by letters: %s against %s; another model of the line, or a color or packing letter", x, y)
+	}
+	if v, word := variantOfVetoed(offer, best, scored); v != nil {
+		// The offer reads as another variant of a vetoed candidate's
+		// product (the CE calculator in rose gold, where the black CE is
+		// listed): best, which lacks a word both share, is a sibling line.
+		return fmt.Sprintf("an unlisted variant of %s? the offer shares %q with it, which this listing lacks, and differs from it in %s",
+			v.Listing.Rec.ID, word, strings.Join(v.Vetoes, ", "))
+	}
+	return ""
 }
 
 // namesOnly reports whether best's title and the offer's say the same

@@ -270,48 +270,33 @@ func suffixClash(a, b map[string]bool, c string) (string, string, bool) {
 	return "", "", false
 }
 
-// lettersAppended reports whether a model field (raw, compact as model)
-// is the code c with up to three letters written on, no separator between
-// ("P2722HE" of "P2722H"; not "MZ-V7S1T0B/AM", a region after a slash).
-func lettersAppended(raw, model, c string) bool {
-	ext, ok := strings.CutPrefix(model, c)
-	if !ok || ext == "" || len(ext) > 3 || hasDigit(ext) || !hasDigit(c) {
-		return false
-	}
-	low := []byte(strings.ToLower(raw))
-	for i, r := range low {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
-			low[i] = '|'
-		}
-	}
-	return strings.Contains(string(low), model)
-}
-
 // partNumbersApart returns the two model fields when both items state one
-// and one is the other with letters written on ("P2722HE" against
-// "P2722H"), or with a tier ("Archer AX55 Pro" against "Archer AX55"):
-// half the time another model of the line, half a color or
-// packing letter (Walmart-Amazon's train pairs: 3 of 6 one item), so the
-// score leaves it to the model comparison's contained level and the
-// decision to a person.
+// and one is the other's code with more written on (appended): half the
+// time another model of the line, half a color or packing letter
+// (Walmart-Amazon's train pairs: 3 of 6 one item), so the score leaves it
+// to the model comparison's contained level and the decision to a person.
 func partNumbersApart(offer, listing *Item) (string, string, bool) {
 	x, y := offer.codes.model, listing.codes.model
-	switch {
-	case x == "" || y == "" || x == y:
+	if x == "" || y == "" || x == y || !appended(offer, x, y) && !appended(listing, y, x) {
 		return "", "", false
-	case lettersAppended(offer.Rec.Model, x, y), lettersAppended(listing.Rec.Model, y, x),
-		tierAppended(offer, x, y), tierAppended(listing, y, x):
-		return offer.Rec.Model, listing.Rec.Model, true
 	}
-	return "", "", false
+	return offer.Rec.Model, listing.Rec.Model, true
 }
 
-// tierAppended reports whether model is the code c and a tier the item's
-// title names ("ARCHER AX55 PRO" of "Archer AX55": another model of the
-// line).
-func tierAppended(it *Item, model, c string) bool {
+// appended reports whether it's model field (compact: model) is the code c
+// with up to three letters written on, no separator between ("P2722HE" of
+// "P2722H"; not "MZ-V7S1T0B/AM", a region after a slash), or with a tier
+// its title names ("ARCHER AX55 PRO" of "Archer AX55").
+func appended(it *Item, model, c string) bool {
 	ext, ok := strings.CutPrefix(model, c)
-	return ok && ext != "" && hasDigit(c) && slices.Contains(it.version.facets["tier"], ext)
+	if !ok || ext == "" || !hasDigit(c) {
+		return false
+	}
+	if slices.Contains(it.version.facets["tier"], ext) {
+		return true
+	}
+	return len(ext) <= 3 && !hasDigit(ext) &&
+		slices.ContainsFunc(Tokens(it.Rec.Model), func(t string) bool { return strings.Contains(t, model) })
 }
 
 // sameShape reports whether two codes are the same letters with as many

@@ -822,16 +822,7 @@ func packCount(s string) (int, string) {
 			}
 		}
 	}
-	// Words keep a decimal point or comma: "8.5 x 11, 24 lb" is a sheet's
-	// size and a paper's weight, not 5 packs of 11 24 lb.
-	low = decimalCommas(low)
-	words := strings.FieldsFunc(low, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '.')
-	})
-	words = slices.DeleteFunc(words, func(w string) bool { return strings.Trim(w, ".") == "" })
-	for i, w := range words {
-		words[i] = strings.Trim(w, ".")
-	}
+	words := packWords(low)
 	mask := packMask(words)
 	if mask == 0 {
 		return 0, ""
@@ -856,19 +847,29 @@ func packCount(s string) (int, string) {
 	return 0, ""
 }
 
-// decimalCommas writes a comma between digits as a decimal point
-// ("6x0,5l" -> "6x0.5l").
-func decimalCommas(s string) string {
-	if strings.IndexByte(s, ',') < 0 {
-		return s
-	}
-	b := []byte(s)
-	for i := 1; i+1 < len(b); i++ {
-		if b[i] == ',' && isDigit(b[i-1]) && isDigit(b[i+1]) {
-			b[i] = '.'
+// packWords splits lower-case text into the words pack patterns read:
+// letters, digits and hyphens ("6-pack", "rr-vtps-28pk-r1"), a decimal
+// point or comma between digits kept as a point ("8.5 x 11, 24 lb" is a
+// sheet's size and a paper's weight, not 5 packs of 11 24 lb; "6x0,5l").
+func packWords(s string) []string {
+	var words []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		inWord := c >= 'a' && c <= 'z' || isDigit(c) || c == '-' ||
+			(c == '.' || c == ',') && start >= 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1])
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			words = append(words, strings.ReplaceAll(s[start:i], ",", "."))
+			start = -1
 		}
 	}
-	return string(b)
+	return words
 }
 
 // sameOf compares two values of dimension d: sizes that are names, ranks

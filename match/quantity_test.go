@@ -212,11 +212,7 @@ func FuzzParsePackCount(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		low := strings.ToLower(fold(s))
-		words := strings.FieldsFunc(low, func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-')
-		})
-		low = strings.Join(words, " ")
+		low := strings.Join(packWords(strings.ToLower(fold(s))), " ")
 		want := 0
 		for _, p := range packPatterns {
 			m := p.re.FindStringSubmatch(low)
