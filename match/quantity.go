@@ -755,7 +755,13 @@ var packNeedBits = func() map[string]uint64 {
 func packMask(words []string) uint64 {
 	var mask uint64
 	for i, w := range words {
-		if w == "x" && i > 0 && i+1 < len(words) && isDigit(words[i-1][len(words[i-1])-1]) && isDigit(words[i+1][0]) {
+		// A number times a number across words: "6 x 330ml", "6 x330ml",
+		// "6x 330ml".
+		before := i > 0 && isDigit(words[i-1][len(words[i-1])-1])
+		after := i+1 < len(words) && isDigit(words[i+1][0])
+		if w == "x" && before && after ||
+			before && len(w) > 1 && w[0] == 'x' && isDigit(w[1]) ||
+			after && len(w) > 1 && w[len(w)-1] == 'x' && isDigit(w[len(w)-2]) {
 			mask |= packNeedBits[multiplyNeed]
 		}
 		for k := strings.IndexByte(w, 'x'); k > 0 && k+1 < len(w); {

@@ -133,6 +133,8 @@ func TestParsePackCount(t *testing.T) {
 		{"HP Printer Paper, 8.5 x 11, 24 lb, 97 Bright", 0, "a sheet of 8.5 x 11 and a paper's weight: no 5 packs of 11 24 lb (was 5)"},
 		{"S.Pellegrino 6 x 0.5 l", 6, "N x a decimal volume"},
 		{"Mineralwasser 6x0,5l", 6, "N x a decimal volume with a decimal comma"},
+		{"Mineralwasser 6 x0,5l", 6, "the x written onto the volume (was 0: found by FuzzParsePackCount)"},
+		{"Cola 6x 330ml", 6, "the x written onto the count (was 0)"},
 		{"Coca-Cola 6X330ML", 6, "N x quantity glued, not at the start"},
 		{"Coca-Cola Original 24 x 330 ml Cans", 24, "N x quantity inside a title"},
 		{"Photo Frame 8 x 10 in", 0, "a length by a length is a size, not a pack"},
