@@ -326,6 +326,7 @@ func DecodeFeatures(r *Record, data string, vs *Vocabularies) (*Item, error) {
 	c.codes = d.strs()
 	c.all, c.pieces = d.set(), d.set()
 	c.compactText = d.str()
+	c.markPieces(it.text.keys)
 	for _, a := range attributes {
 		if a.decode != nil {
 			a.decode(d, it, vs)

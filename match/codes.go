@@ -21,6 +21,10 @@ type codeSet struct {
 	// pieces are the title keys that are codes or pieces of one ("ck" and
 	// "61480" of "ck61480").
 	pieces map[string]bool
+	// pieceAt says, per title key in order, whether it is in pieces (nil
+	// when none is): what a pair's comparisons ask, without hashing the
+	// key again.
+	pieceAt []bool
 	// compactText is the title and model with every separator removed (a
 	// bar between the two), to find a code however it was spelled
 	// ("DAV-IS50 / B").
@@ -57,7 +61,31 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 			c.pieces[k] = true
 		}
 	}
+	c.markPieces(titleKeys)
 	return c
+}
+
+// markPieces sets pieceAt from pieces for the title keys.
+func (c *codeSet) markPieces(titleKeys []string) {
+	c.pieceAt = nil
+	if len(c.pieces) == 0 {
+		return
+	}
+	c.pieceAt = make([]bool, len(titleKeys))
+	for i, k := range titleKeys {
+		c.pieceAt[i] = c.pieces[k]
+	}
+}
+
+// pieceKey reports whether the i-th title key of it is a piece of its codes.
+func (it *Item) pieceKey(i int) bool {
+	return i >= 0 && i < len(it.codes.pieceAt) && it.codes.pieceAt[i]
+}
+
+// pieceHash reports whether k, whose key hash is h, is a title key of it
+// and a piece of its codes.
+func (it *Item) pieceHash(k string, h uint64) bool {
+	return it.codes.pieceAt != nil && it.pieceKey(it.text.idx.indexHash(k, h))
 }
 
 // notSpecs drops the spec and version tokens ("win32", "ddr4") from codes,

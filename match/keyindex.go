@@ -55,13 +55,16 @@ func newKeyIndex(keys []string) keyIndex {
 func (x *keyIndex) has(k string) bool { return x.hasHash(k, keyHash(k)) }
 
 // hasHash is has for a key whose hash is h.
-func (x *keyIndex) hasHash(k string, h uint64) bool {
+func (x *keyIndex) hasHash(k string, h uint64) bool { return x.indexHash(k, h) >= 0 }
+
+// indexHash returns the index of k, whose hash is h, among the keys, or -1.
+func (x *keyIndex) indexHash(k string, h uint64) int {
 	for i, g := range x.hash {
 		if g == h && x.keys[i] == k {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // joined returns the run of adjacent keys that spells k, if one does.

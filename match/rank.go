@@ -222,7 +222,7 @@ func (s *Scorer) Stand(scored []Scored) {
 		if o.Level == Missing {
 			continue
 		}
-		w := s.levels[ri][o.Level].weight
+		w := s.level(ri, &o).weight
 		c := &sc.Comparisons[ri]
 		c.Level, c.Weight, c.Evidence = o.Level, w, o.Evidence
 		sc.Total += w

@@ -51,10 +51,11 @@ func compareRare(a, b *Item, env *Env) Outcome {
 	best, word, other := 0.0, "", false
 	idf := a.keyIDF(env)
 	for i, k := range a.text.keys {
-		if !b.text.idx.has(k) {
+		j := b.text.idx.indexHash(k, a.text.idx.hash[i])
+		if j < 0 {
 			continue
 		}
-		if a.codes.pieces[k] || b.codes.pieces[k] || isNumber(k) {
+		if a.pieceKey(i) || b.pieceKey(j) || isNumber(k) {
 			other = true
 			continue
 		}

@@ -60,15 +60,19 @@ type Scorer struct {
 	// backs maps an attribute to the (attribute, level) pairs that back its
 	// veto (LevelSpec.Backs).
 	backs map[string][]attrLevel
-	// levels holds, per attribute in order, what each level weighs under
-	// cfg: one lookup per comparison where Weigh would make four.
-	levels []map[Level]levelInfo
+	// levels holds, per attribute in order, what each of its levels weighs
+	// under cfg: one scan of a few levels per comparison, where Weigh would
+	// make four map lookups.
+	levels [][]levelInfo
 	// rank is the index of the rank attribute among attrs (Stand).
 	rank int
+	// none is what a level no attribute declares weighs: nothing.
+	none levelInfo
 }
 
 // levelInfo is one level of one attribute under the scorer's config.
 type levelInfo struct {
+	level      Level
 	weight     float64
 	veto       bool
 	identifies bool
@@ -87,9 +91,9 @@ func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words, BrandAliases: cfg.BrandAliases, Departments: cfg.Departments}, attrs: attributes, backs: map[string][]attrLevel{},
 		rank: slices.IndexFunc(attributes, func(a Attribute) bool { return a.Name == "rank" })}
 	for _, a := range attributes {
-		m := make(map[Level]levelInfo, len(a.Levels))
+		m := make([]levelInfo, 0, len(a.Levels))
 		for _, l := range a.Levels {
-			m[l.Level] = levelInfo{weight: cfg.Weights[a.Name][l.Level], veto: cfg.vetoes(a.Name, l.Level), identifies: l.Identifies, review: l.Review}
+			m = append(m, levelInfo{level: l.Level, weight: cfg.Weights[a.Name][l.Level], veto: cfg.vetoes(a.Name, l.Level), identifies: l.Identifies, review: l.Review})
 			if l.Backs != "" {
 				s.backs[l.Backs] = append(s.backs[l.Backs], attrLevel{a.Name, l.Level})
 			}
@@ -139,21 +143,15 @@ func (s *Scorer) compareInto(outs []Outcome, offer, listing *Item) []Outcome {
 // under another config) into a score for listing.
 func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 	sc := Scored{Listing: listing, Prior: s.cfg.Prior, Total: s.cfg.Prior, Comparisons: make([]Comparison, 0, len(outs))}
-	var buf [32]levelInfo
-	infos := buf[:0]
-	if len(outs) > len(buf) {
-		infos = make([]levelInfo, 0, len(outs))
-	}
-	infos = infos[:len(outs)]
 	identified := false
-	for i, o := range outs {
-		infos[i] = s.level(i, o)
-		identified = identified || infos[i].identifies
+	for i := range outs {
+		identified = identified || s.level(i, &outs[i]).identifies
 	}
 	vetoed := 0.0
-	for i, o := range outs {
+	for i := range outs {
+		o := &outs[i]
 		attr := o.Attribute
-		info := infos[i]
+		info := s.level(i, o)
 		w := info.weight
 		evidence := o.Evidence
 		if len(o.Hits) > 0 {
@@ -205,14 +203,19 @@ func (s *Scorer) Weigh(listing *Item, outs []Outcome) Scored {
 // level returns what outcome o of the i-th comparison weighs (nothing for
 // a level the attribute does not declare, which a valid config cannot
 // weigh); outcomes out of the attributes' order are looked up by name.
-func (s *Scorer) level(i int, o Outcome) levelInfo {
+func (s *Scorer) level(i int, o *Outcome) *levelInfo {
 	if i >= len(s.attrs) || s.attrs[i].Name != o.Attribute {
 		i = slices.IndexFunc(s.attrs, func(a Attribute) bool { return a.Name == o.Attribute })
 		if i < 0 {
-			return levelInfo{}
+			return &s.none
 		}
 	}
-	return s.levels[i][o.Level]
+	for j := range s.levels[i] {
+		if l := &s.levels[i][j]; l.level == o.Level {
+			return l
+		}
+	}
+	return &s.none
 }
 
 // Log2Odds is Probability's inverse: the total (log2 odds) of probability

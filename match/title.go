@@ -106,7 +106,7 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 		// A code is as rare as a word gets, and would outweigh every word
 		// of the title: the model comparison weighs codes, the title
 		// counts them as ordinary words.
-		wa, wb = capPieces(a.text.keys, wa, a, b), capPieces(b.text.keys, wb, a, b)
+		wa, wb = capPieces(a, b, wa), capPieces(b, a, wb)
 	}
 	sim := softDice(&a.text.idx, &b.text.idx, wa, wb)
 	if len(av) <= 40 && len(bv) <= 40 && digitsAgree(&a.text, &b.text) {
@@ -209,12 +209,13 @@ func weights(keys []string, weight func(string) float64) []float64 {
 	return w
 }
 
-// capPieces returns w with the keys that are code pieces of a or b
-// weighing pieceWeight at most (a copy when one is capped).
-func capPieces(keys []string, w []float64, a, b *Item) []float64 {
+// capPieces returns w, the weights of x's title keys, with the keys that
+// are code pieces of x or of other weighing pieceWeight at most (a copy
+// when one is capped).
+func capPieces(x, other *Item, w []float64) []float64 {
 	out := w // the item's cached weights: copied before the first change
-	for i, k := range keys {
-		if w[i] > pieceWeight && (a.codes.pieces[k] || b.codes.pieces[k]) {
+	for i, k := range x.text.keys {
+		if w[i] > pieceWeight && (x.pieceKey(i) || other.pieceHash(k, x.text.idx.hash[i])) {
 			if &out[0] == &w[0] {
 				out = slices.Clone(w)
 			}
