@@ -59,8 +59,9 @@ var writingKey = []byte("followmatch.writing")
 // 4 reads the marks typed for an apostrophe as one ("Traveler´s"); 5 reads
 // German product words and British spellings as their American English
 // (vocab/translations.json: "Bohnen" is indexed as "bean", "colour" as
-// "color").
-const formatVersion = "5"
+// "color"); 6 reads no model code from a brand written with digits
+// ("WD-40").
+const formatVersion = "6"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

@@ -36,9 +36,9 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	c := codeSet{shown: strings.TrimSpace(r.Model), model: Compact(r.Model)}
 	// Codes come from the title; the description only speaks when the
 	// title has none (descriptions name accessories and other models).
-	c.codes = notSpecs(extractCodes(spellInchMarks(r.Title)), vs)
+	c.codes = codesNotBrand(notSpecs(extractCodes(spellInchMarks(r.Title)), vs), r.Brand)
 	if len(c.codes) == 0 && r.Description != "" {
-		c.codes = notSpecs(codesOf(r.Description, true), vs)
+		c.codes = codesNotBrand(notSpecs(codesOf(r.Description, true), vs), r.Brand)
 	}
 	// A bar keeps the title's end apart from the model ("260P" then
 	// "1754490" is no "260p1754490").
@@ -98,6 +98,23 @@ func notSpecs(codes []string, vs *Vocabularies) []string {
 		}
 	}
 	return out
+}
+
+// codesNotBrand drops from codes the brand's own name ("WD-40" of "WD-40
+// Specialist Dry Lube", the brand column "WD-40 COMPANY"): a brand written
+// with digits names every item of the maker, not one. A code counts as the
+// brand when it is the compact spelling of the brand's first one to three
+// words.
+func codesNotBrand(codes []string, brand string) []string {
+	words := strings.Fields(brand)
+	if len(words) == 0 || len(codes) == 0 {
+		return codes
+	}
+	var names [3]string
+	for i := range min(len(words), len(names)) {
+		names[i] = Compact(strings.Join(words[:i+1], " "))
+	}
+	return slices.DeleteFunc(codes, func(c string) bool { return slices.Contains(names[:], c) })
 }
 
 // countless drops a count of one or two digits, and an "x" after it, from

@@ -125,6 +125,8 @@ func TestCompareTitle(t *testing.T) {
 
 func TestCompareModel(t *testing.T) {
 	runPairs(t, "model", []pairCase{
+		{Record{Brand: "WD-40 COMPANY", Title: "WD-40 SPECIALIST WHITE LITHIUM GREASE 10OZ"}, Record{Brand: "WD-40", Title: "WD-40 Specialist Dry Lube with PTFE, 10 oz"}, Missing, "a brand written with digits is no model code (was a shared code wd40, +6)"},
+		{Record{Brand: "Sony", Title: "Sony WH-1000XM4 Headphones"}, Record{Brand: "Sony", Title: "Sony WH1000XM4 Wireless"}, LongExact, "a code beside the brand is still read"},
 		{Record{Model: "WH-1000XM4"}, Record{Model: "wh1000xm4"}, LongExact, "punctuation and case; nine letters and digits: a long code"},
 		{Record{Model: "MTJV3LL/A"}, Record{Model: "MTJV3AM/A"}, Variant, "region suffix"},
 		{Record{Title: "Onkyo receiver TXSR606B"}, Record{Title: "Onkyo TX-SR606 a/v receiver"}, Contained, "one code extends the other"},
@@ -256,6 +258,9 @@ func TestComparePack(t *testing.T) {
 		{Record{Title: "Smead Classification Folder, Letter, 25/Box"}, Record{Title: "Smead Classification Folder, Letter"}, Missing, "a count per box is what the box holds: the other may sell the same box"},
 		{Record{Title: "Smead Classification Folder, 25 Box"}, Record{Title: "Smead Classification Folder, 50 Box"}, Conflict, "two counts per box: two boxes"},
 		{Record{Title: "Smead Classification Folder, 25/Box", PackCount: 25}, Record{Title: "Smead Classification Folder"}, Conflict, "a pack column is stated, not read from a title"},
+		{Record{Title: "DEWALT 20V MAX XR 5AH BATTERY 2PK", PackCount: 1}, Record{Title: "DEWALT 20V MAX XR 5.0Ah Battery, 2-Pack (DCB205-2)"}, Exact, "a pack column of 1 counts sellable units: the unit is the 2-pack its title names (was 1 vs 2, a veto)"},
+		{Record{Title: "DEWALT 20V MAX XR 5AH BATTERY 2PK", PackCount: 1}, Record{Title: "DEWALT 20V MAX XR 5.0Ah Battery (DCB205)"}, Conflict, "the 2-pack against the single"},
+		{Record{Title: "AVERY SHIPPING LABELS 2X4 WHITE 250/PK", PackCount: 1}, Record{Title: "Avery Shipping Labels, 2\" x 4\", White, 250 Labels"}, Exact, "250 to the pack is what one pack holds, not 250 packs"},
 	})
 }
 

@@ -48,6 +48,13 @@ func packAttribute() Attribute {
 				if p.n, phrase = packCount(r.Title); p.n > 0 {
 					p.from, p.boxed = FromTitle, perBox(phrase)
 				}
+			} else if p.n == 1 && p.from == FromField {
+				// A pack column of 1 counts sellable units: the unit is
+				// the pack its title names as one ("BATTERY 2PK", pack 1);
+				// not "250 labels" or "10X" (contents, a grade).
+				if n, phrase := packCount(r.Title); n > 1 && namesPack(phrase) {
+					p.n, p.from = n, FromTitle
+				}
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
 		},
@@ -102,6 +109,22 @@ func countOf(qs []quantity) int {
 		}
 	}
 	return 0
+}
+
+// namesPack reports whether the phrase a count was read from names a pack
+// of units ("2pk", "4-pack", "pack of 6", "twin pack"), not a count of
+// contents ("250/pk": 250 to the pack), a box or a case.
+func namesPack(phrase string) bool {
+	if strings.IndexByte(phrase, '/') >= 0 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		switch w {
+		case "pack", "packs", "pk", "pks", "twin", "twinpack", "triple", "triplepack":
+			return true
+		}
+	}
+	return false
 }
 
 // perBox reports whether the phrase a count was read from counts per box
