@@ -66,14 +66,21 @@ func (it *Item) wordKeys(env *Env) *learnedKeys {
 		return lk
 	}
 	lk := &learnedKeys{env: env}
+	var weights []WordWeight // side by side: one allocation, not one per word
 	for i, k := range it.text.keys {
-		var learned *WordWeight
 		if ww, ok := env.Words[k]; ok {
-			learned = &ww
+			weights = append(weights, ww)
 		} else if !env.AllWords {
 			continue
 		}
-		lk.idx, lk.ww = append(lk.idx, i), append(lk.ww, learned)
+		lk.idx = append(lk.idx, i)
+	}
+	lk.ww = make([]*WordWeight, len(lk.idx))
+	for j, n := 0, 0; j < len(lk.idx); j++ {
+		if _, ok := env.Words[it.text.keys[lk.idx[j]]]; ok {
+			lk.ww[j] = &weights[n]
+			n++
+		}
 	}
 	it.learned.Store(lk)
 	return lk

@@ -55,11 +55,11 @@ func compareWords(a, b *Item, env *Env) Outcome {
 	hits := make([]WordHit, 0, len(la.idx)+len(lb.idx))
 	for j, i := range la.idx {
 		k := a.text.keys[i]
-		both := b.text.idx.has(k)
+		both := b.text.idx.hasHash(k, a.text.idx.hash[i])
 		hits = append(hits, WordHit{Word: k, Both: both, InFirst: !both, env: env, ww: la.ww[j]})
 	}
 	for j, i := range lb.idx {
-		if k := b.text.keys[i]; !a.text.idx.has(k) {
+		if k := b.text.keys[i]; !a.text.idx.hasHash(k, b.text.idx.hash[i]) {
 			hits = append(hits, WordHit{Word: k, env: env, ww: lb.ww[j]})
 		}
 	}
@@ -151,7 +151,12 @@ type wordPart struct {
 
 // before orders word parts heaviest first, then by word and side.
 func (p wordPart) before(q wordPart) bool {
-	return cmp.Or(cmp.Compare(math.Abs(q.w), math.Abs(p.w)), strings.Compare(p.word, q.word), strings.Compare(p.where, q.where), cmp.Compare(p.w, q.w)) < 0
+	// Compared one key at a time: most pairs differ in weight, and the
+	// words need not be compared then.
+	if c := cmp.Compare(math.Abs(q.w), math.Abs(p.w)); c != 0 {
+		return c < 0
+	}
+	return cmp.Or(strings.Compare(p.word, q.word), strings.Compare(p.where, q.where), cmp.Compare(p.w, q.w)) < 0
 }
 
 // weight returns the hit's learned weight under words, which env's words
