@@ -171,6 +171,10 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: av + " owns " + bv}
 	case owns(b, a):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: bv + " owns " + av}
+	case a.brand.company != "" && a.brand.company == b.brand.company:
+		// "HASBRO INC" and "Hasbro Gaming": the company and one of its
+		// divisions.
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: "both name the company " + a.brand.company}
 	case a.brand.initials != "" && a.brand.initials == kb || b.brand.initials != "" && b.brand.initials == ka:
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "an initialism of the other"}
 	case sameCompany(a, b):

@@ -73,6 +73,7 @@ func TestCompareBrand(t *testing.T) {
 		{Record{Brand: "Peet's Coffee, Inc."}, Record{Brand: "Peets Coffee"}, Exact, "punctuation and suffix"},
 		{Record{Brand: "HP"}, Record{Brand: "Hewlett-Packard"}, Alias, "alias list"},
 		{Record{Brand: "Lodge Manufacturing Company"}, Record{Brand: "Lodge"}, Alias, "a longer legal name"},
+		{Record{Brand: "HASBRO INC"}, Record{Brand: "Hasbro Gaming"}, Owner, "the company and one of its divisions (was a conflict, a veto)"},
 		{Record{Brand: "Motorola", Title: "Motorola Netopia 3346N-ENT broadband router"}, Record{Brand: "Netopia", Title: "Netopia 3346N-ENT ADSL modem"}, Alias, "a title names the other's brand as its own: two names of one item (was a conflict, a veto)"},
 		{Record{Brand: "Maxxis", Title: "Maxxis High Roller II 27.5 folding tyre"}, Record{Title: "Highroller II Dual EXO 27.5 folding tire"}, NotInTitle, "a title led by the other's line name spaced otherwise leads with no other brand (was leads_other, a veto)"},
 		{Record{Brand: "OtterBox", Title: "OtterBox Defender case for Apple iPhone 12"}, Record{Brand: "Apple", Title: "Apple iPhone 12"}, Conflict, "a brand after \"for\" is what the item fits"},
@@ -258,7 +259,9 @@ func TestComparePack(t *testing.T) {
 		{Record{Title: "Smead Classification Folder, Letter, 25/Box"}, Record{Title: "Smead Classification Folder, Letter"}, Missing, "a count per box is what the box holds: the other may sell the same box"},
 		{Record{Title: "Smead Classification Folder, 25 Box"}, Record{Title: "Smead Classification Folder, 50 Box"}, Conflict, "two counts per box: two boxes"},
 		{Record{Title: "Smead Classification Folder, 25/Box", PackCount: 25}, Record{Title: "Smead Classification Folder"}, Conflict, "a pack column is stated, not read from a title"},
+		{Record{Title: "FRONTLINE PLUS LG DOG 45-88LB 3PK"}, Record{Title: "FRONTLINE Plus Flea and Tick Treatment for Large Dogs (45-88 lbs), 3 Doses"}, Missing, "a 3-pack against 3 doses: one package said two ways (was 3 vs 1, a veto)"},
 		{Record{Title: "DEWALT 20V MAX XR 5AH BATTERY 2PK", PackCount: 1}, Record{Title: "DEWALT 20V MAX XR 5.0Ah Battery, 2-Pack (DCB205-2)"}, Exact, "a pack column of 1 counts sellable units: the unit is the 2-pack its title names (was 1 vs 2, a veto)"},
+		{Record{Title: "FRONTLINE PLUS LG DOG 45-88LB 3PK"}, Record{Title: "FRONTLINE Plus Flea and Tick Treatment for Large Dogs (45-88 lbs), 3 Doses"}, Missing, "a 3-pack against 3 doses: one package said two ways (was 3 vs 1, a veto)"},
 		{Record{Title: "DEWALT 20V MAX XR 5AH BATTERY 2PK", PackCount: 1}, Record{Title: "DEWALT 20V MAX XR 5.0Ah Battery (DCB205)"}, Conflict, "the 2-pack against the single"},
 		{Record{Title: "AVERY SHIPPING LABELS 2X4 WHITE 250/PK", PackCount: 1}, Record{Title: "Avery Shipping Labels, 2\" x 4\", White, 250 Labels"}, Exact, "250 to the pack is what one pack holds, not 250 packs"},
 	})

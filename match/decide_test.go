@@ -307,6 +307,9 @@ func TestReviewNotes(t *testing.T) {
 		{Record{ID: "o", Brand: "TP-LINK USA", Title: "TP-LINK ARCHER AX55 PRO AX3000 WIFI 6 ROUTER", Model: "ARCHER AX55 PRO"},
 			[]Record{{ID: "B-AX55", Brand: "TP-Link", Title: "TP-Link AX3000 WiFi 6 Router (Archer AX55)", Model: "Archer AX55"}},
 			"the part numbers differ by letters: ARCHER AX55 PRO against Archer AX55", "a stated part number with a tier the title names (was eligible, 0.996)"},
+		{Record{ID: "o", Brand: "KLEIN TOOLS INC", Title: "KLEIN 9\" HIGH-LEVERAGE SIDE CUTTERS W/CRIMPER", Model: "D2000-9NECR"},
+			[]Record{{ID: "B-D2000", Brand: "Klein Tools", Title: "Klein Tools D2000-9NE 9-Inch High-Leverage Side Cutting Pliers", Model: "D2000-9NE"}},
+			"the part numbers differ by letters: D2000-9NECR against D2000-9NE", "letters written on a part number with a hyphen in it (was eligible, 0.995)"},
 		{Record{ID: "o", Title: "DEFENDER SERIES CASE FOR IPHONE 15 BLACK"}, []Record{defender},
 			"the offer names no brand: confirm it is OtterBox's", "no brand column, and OtterBox nowhere in the title"},
 	} {

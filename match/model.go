@@ -285,10 +285,12 @@ func partNumbersApart(offer, listing *Item) (string, string, bool) {
 
 // appended reports whether it's model field (compact: model) is the code c
 // with up to three letters written on, no separator between ("P2722HE" of
-// "P2722H"; not "MZ-V7S1T0B/AM", a region after a slash, nor "KFC-1652S"
-// of "KFC-1652": letters on a hyphenated number are more often a color or
-// region of the same item, in Walmart-Amazon's pairs 7 times in 9), or with
-// a tier its title names ("ARCHER AX55 PRO" of "Archer AX55").
+// "P2722H", "D2000-9NECR" of "D2000-9NE"; not "MZ-V7S1T0B/AM", a region
+// after a slash), or with a tier its title names ("ARCHER AX55 PRO" of
+// "Archer AX55"). Such letters are as often a color or a size of the line
+// as the same item (Walmart-Amazon's pairs with them on a hyphenated
+// number: one item 7 times in 9; make dialect's: 5 unlisted colors and
+// sizes eligible on their sibling): a person looks.
 func appended(it *Item, model, c string) bool {
 	ext, ok := strings.CutPrefix(model, c)
 	if !ok || ext == "" || !hasDigit(c) {
@@ -297,8 +299,13 @@ func appended(it *Item, model, c string) bool {
 	if slices.Contains(it.version.facets["tier"], ext) {
 		return true
 	}
-	return len(ext) <= 3 && !hasDigit(ext) &&
-		slices.ContainsFunc(Tokens(it.Rec.Model), func(t string) bool { return strings.Contains(t, model) })
+	if len(ext) > 3 || hasDigit(ext) {
+		return false
+	}
+	// Written on: the field's last word ends with the letters and is more
+	// than them ("D2000-9NECR"; not "MZ-V7S1T0B/AM").
+	toks := Tokens(it.Rec.Model)
+	return len(toks) > 0 && len(toks[len(toks)-1]) > len(ext) && strings.HasSuffix(toks[len(toks)-1], ext)
 }
 
 // sameShape reports whether two codes are the same letters with as many

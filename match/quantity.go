@@ -76,6 +76,7 @@ var units = map[string]unitDef{
 	"v": {dimVoltage, 1}, "volt": {dimVoltage, 1}, "volts": {dimVoltage, 1},
 	"iu":    {dimPotency, 1},
 	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
+	"doses": {dimCount, 1}, "dose": {dimCount, 1},
 }
 
 // A quantity is a number, optionally a range ("10-20 oz"), and a unit, on
@@ -108,7 +109,7 @@ var quantityUnits = func() [][]unitTok {
 		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mcg"), word("mg"), plural("gram"), word("gr"), word("g"),
 		word("mm"), word("cm"), plural("meter"), word("metre"), word("m"), []unitTok{l("inch"), o("es")}, word("in"), word(`"`),
 		word("feet"), word("foot"), word("ft"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
-		word("kva"), word("va"), word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"))
+		word("kva"), word("va"), word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"), plural("dose"))
 	return u
 }()
 
@@ -692,7 +693,8 @@ var packPatterns = []struct {
 	fixed int
 	needs []string
 }{
-	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)\b`), needs: []string{"pack", "pk", "set", "case", "box", "bundle", "lot"}},
+	// Not "pack of 1:64 scale" (a ratio is one word: packWords).
+	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)(?:\s|$)`), needs: []string{"pack", "pk", "set", "case", "box", "bundle", "lot"}},
 	// The number starts a word: "28pk" inside "rr-vtps-28pk-r1" is a code.
 	{re: regexp.MustCompile(`(?:^|\s)(\d+)[ -]?(?:pack|pk|pks|packs|pc pack)(?:\s|$)`), needs: []string{"pack", "pk", "pks", "packs"}},
 	// Not "N piece set": that is one set of N pieces, a size ("10 piece").
@@ -856,7 +858,8 @@ func packCount(s string) (int, string) {
 // packWords splits lower-case text into the words pack patterns read:
 // letters, digits and hyphens ("6-pack", "rr-vtps-28pk-r1"), a decimal
 // point or comma between digits kept as a point ("8.5 x 11, 24 lb" is a
-// sheet's size and a paper's weight, not 5 packs of 11 24 lb; "6x0,5l").
+// sheet's size and a paper's weight, not 5 packs of 11 24 lb; "6x0,5l"),
+// a colon between digits kept (a scale, "1:64", is no count).
 func packWords(s string) []string {
 	var words []string
 	start := -1
@@ -866,7 +869,7 @@ func packWords(s string) []string {
 			c = s[i]
 		}
 		inWord := c >= 'a' && c <= 'z' || isDigit(c) || c == '-' ||
-			(c == '.' || c == ',') && start >= 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1])
+			(c == '.' || c == ',' || c == ':') && start >= 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1])
 		switch {
 		case inWord && start < 0:
 			start = i

@@ -12,7 +12,7 @@ import (
 
 // quantityPattern is a number followed by a unit, on folded text; every
 // match starts with a digit.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets)(?:$|[^a-z0-9])`
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])`
 
 // quantityRE finds quantities anywhere in a text: the reference the
 // scanner (quantityAt) is held to.
@@ -124,6 +124,9 @@ func TestParsePackCount(t *testing.T) {
 		reason string
 	}{
 		{"Water, Pack of 24", 24, "pack of N"},
+		{"HOT WHEELS 20 CAR GIFT PACK", 0, "words between the number and pack: as often what one of them holds ('12 50-sheet pads pack', '5-hour battery pack') as their count"},
+		{"Hot Wheels 5-Car Pack of 1:64 Scale Toy Vehicles", 0, "a scale after 'pack of' is no count of 1"},
+		{"Anker PowerCore 10000 twin pack", 2, "a capacity before a kind of pack: the twin pack's 2, not 10000"},
 		{"Anker PowerCore 2-Pack", 2, "N-pack"},
 		{"6 pk cans", 6, "N pk"},
 		{"Set of 4 glasses", 4, "set of N"},
