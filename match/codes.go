@@ -93,7 +93,7 @@ func (it *Item) pieceHash(k string, h uint64) bool {
 func notSpecs(codes []string, vs *Vocabularies) []string {
 	out := codes[:0]
 	for _, c := range codes {
-		if _, _, spec := vs.specToken(countless(c)); !spec {
+		if _, _, spec := vs.specToken(countless(c)); !spec && !viscosityGrade(c) {
 			out = append(out, c)
 		}
 	}
@@ -116,6 +116,21 @@ func codesNotBrand(codes []string, brand string) []string {
 	}
 	return slices.DeleteFunc(codes, func(c string) bool { return slices.Contains(names[:], c) })
 }
+
+// viscosityGrade reports whether a compact token is an SAE viscosity grade
+// ("5w30", "0w20", "75w140": SAE J300 and J306's winter grades, then a
+// high-temperature grade): an oil's spec, which versions.json compares, not
+// a model code. Other digits around a w ("0w9", "28w0") stay codes.
+func viscosityGrade(c string) bool {
+	winter, hot, ok := strings.Cut(c, "w")
+	return ok && slices.Contains(winterGrades[:], winter) && slices.Contains(hotGrades[:], hot)
+}
+
+// The SAE grades viscosityGrade reads.
+var (
+	winterGrades = [...]string{"0", "5", "10", "15", "20", "25", "70", "75", "80", "85"}
+	hotGrades    = [...]string{"8", "12", "16", "20", "30", "40", "50", "60", "80", "85", "90", "110", "140", "190", "250"}
+)
 
 // countless drops a count of one or two digits, and an "x" after it, from
 // the front of a token ("4ddr4" -> "ddr4", "2xusb3" -> "usb3").

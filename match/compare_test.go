@@ -126,6 +126,8 @@ func TestCompareTitle(t *testing.T) {
 
 func TestCompareModel(t *testing.T) {
 	runPairs(t, "model", []pairCase{
+		{Record{Title: "CASTROL GTX 5W30 5QT"}, Record{Title: "Castrol EDGE Full Synthetic Motor Oil 5W-30, 5 Quart"}, Missing, "a viscosity grade is no model code: every 5W-30 oil has it (was a shared code, +6)"},
+		{Record{Title: "Omron L2-0W9 relay"}, Record{Title: "Omron relay L2-0W9"}, ShortExact, "digits around a w that are no SAE grade stay a code"},
 		{Record{Brand: "WD-40 COMPANY", Title: "WD-40 SPECIALIST WHITE LITHIUM GREASE 10OZ"}, Record{Brand: "WD-40", Title: "WD-40 Specialist Dry Lube with PTFE, 10 oz"}, Missing, "a brand written with digits is no model code (was a shared code wd40, +6)"},
 		{Record{Brand: "Sony", Title: "Sony WH-1000XM4 Headphones"}, Record{Brand: "Sony", Title: "Sony WH1000XM4 Wireless"}, LongExact, "a code beside the brand is still read"},
 		{Record{Model: "WH-1000XM4"}, Record{Model: "wh1000xm4"}, LongExact, "punctuation and case; nine letters and digits: a long code"},
@@ -487,6 +489,8 @@ func TestCompareCompatibility(t *testing.T) {
 
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
+		{Record{Title: "MOBIL 1 FULL SYN 10W30 5QT"}, Record{Title: "Mobil 1 Advanced Full Synthetic Motor Oil 5W-30, 5 Quart"}, Conflict, "two SAE viscosity grades"},
+		{Record{Title: "CASTROL GTX 5W30 5QT"}, Record{Title: "Castrol EDGE Full Synthetic Motor Oil 5W-30, 5 Quart"}, Same, "one grade, written with and without its hyphen"},
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},
 		{Record{Title: "KIND Peanut Butter Dark Chocolate bar 12 ct"}, Record{Title: "KIND Dark Chocolate Nuts & Sea Salt bar, 12 count"}, VariantOneSide, "one more flavor is another recipe (was same: they share chocolate)"},
 		{Record{Title: "CAMPBELLS SOUP CRM MUSHROOM COND 50OZ"}, Record{Title: "Campbell's Condensed Tomato Soup, 50 oz"}, Conflict, "cream of mushroom is not tomato: savory flavors are flavors too"},
