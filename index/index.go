@@ -60,7 +60,7 @@ var writingKey = []byte("followmatch.writing")
 // German product words and British spellings as their American English
 // (vocab/translations.json: "Bohnen" is indexed as "bean", "colour" as
 // "color"); 6 reads no model code from a brand written with digits
-// ("WD-40").
+// ("WD-40") nor from an SAE viscosity grade ("5W-30").
 const formatVersion = "6"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
