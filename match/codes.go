@@ -123,13 +123,13 @@ func codesNotBrand(codes []string, brand string) []string {
 // a model code. Other digits around a w ("0w9", "28w0") stay codes.
 func viscosityGrade(c string) bool {
 	winter, hot, ok := strings.Cut(c, "w")
-	return ok && slices.Contains(winterGrades[:], winter) && slices.Contains(hotGrades[:], hot)
+	return ok && winter != "" && hot != "" && strings.Contains(winterGrades, " "+winter+" ") && strings.Contains(hotGrades, " "+hot+" ")
 }
 
-// The SAE grades viscosityGrade reads.
-var (
-	winterGrades = [...]string{"0", "5", "10", "15", "20", "25", "70", "75", "80", "85"}
-	hotGrades    = [...]string{"8", "12", "16", "20", "30", "40", "50", "60", "80", "85", "90", "110", "140", "190", "250"}
+// The SAE grades viscosityGrade reads, each between spaces.
+const (
+	winterGrades = " 0 5 10 15 20 25 70 75 80 85 "
+	hotGrades    = " 8 12 16 20 30 40 50 60 80 85 90 110 140 190 250 "
 )
 
 // countless drops a count of one or two digits, and an "x" after it, from

@@ -67,19 +67,21 @@ func (it *Item) wordKeys(env *Env) *learnedKeys {
 	}
 	lk := &learnedKeys{env: env}
 	var weights []WordWeight // side by side: one allocation, not one per word
+	var at []int             // per reported key, its weight in weights; -1 for none
 	for i, k := range it.text.keys {
 		if ww, ok := env.Words[k]; ok {
-			weights = append(weights, ww)
-		} else if !env.AllWords {
+			at, weights = append(at, len(weights)), append(weights, ww)
+		} else if env.AllWords {
+			at = append(at, -1)
+		} else {
 			continue
 		}
 		lk.idx = append(lk.idx, i)
 	}
-	lk.ww = make([]*WordWeight, len(lk.idx))
-	for j, n := 0, 0; j < len(lk.idx); j++ {
-		if _, ok := env.Words[it.text.keys[lk.idx[j]]]; ok {
-			lk.ww[j] = &weights[n]
-			n++
+	lk.ww = make([]*WordWeight, len(at))
+	for j, n := range at {
+		if n >= 0 {
+			lk.ww[j] = &weights[n] // weights grows no more: the pointers hold
 		}
 	}
 	it.learned.Store(lk)
