@@ -489,6 +489,7 @@ func TestCompareCompatibility(t *testing.T) {
 
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
+		{Record{Title: "ZAGG Glass Elite Screen Protector iPhone 15 Pro"}, Record{Title: "ZAGG InvisibleShield Glass Elite Screen Protector for iPhone 15 Pro Max"}, Conflict, "a shared tier word (elite) does not make pro and pro max one tier (was same)"},
 		{Record{Title: "MOBIL 1 FULL SYN 10W30 5QT"}, Record{Title: "Mobil 1 Advanced Full Synthetic Motor Oil 5W-30, 5 Quart"}, Conflict, "two SAE viscosity grades"},
 		{Record{Title: "CASTROL GTX 5W30 5QT"}, Record{Title: "Castrol EDGE Full Synthetic Motor Oil 5W-30, 5 Quart"}, Same, "one grade, written with and without its hyphen"},
 		{Record{Title: "Kettle 1.7L UK Plug"}, Record{Title: "Kettle 1.7L US Plug"}, Conflict, "another plug"},

@@ -289,6 +289,14 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 				extra = f + " " + y
 			}
 		}
+		if va.rules[f].oneSide {
+			// "Glass Elite ... 15 Pro" against "Glass Elite ... 15 Pro
+			// Max": a shared "elite" does not make "pro" and "pro max"
+			// one tier.
+			if x, y := unmatchedValue(f, xs, ys), unmatchedValue(f, ys, xs); x != "" && y != "" {
+				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, x, y)}
+			}
+		}
 		same = same || !va.rules[f].conflictOnly
 	}
 	if extra != "" {

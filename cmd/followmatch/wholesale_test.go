@@ -30,6 +30,7 @@ func TestSupplierFiles(t *testing.T) {
 		{"beauty", "EDT against EDP, SPF, shades by number, vitamins by IU and count, razor cartridges, deodorant packs"},
 		{"pet", "pet food by weight, flavor and life stage, litter scents, flea doses by dog weight, treat sizes, toy sizes; toys and games by set number, lines and packs"},
 		{"auto", "motor oil by viscosity grade and quarts, filters and plugs by part number, wiper blades by length, battery groups, antifreeze 50/50, scents and packs"},
+		{"mobile", "cases and screen protectors by phone model (15 / 15 Pro / 15 Pro Max / 15 Plus, S24 / S24+ / S24 Ultra), cables by length, chargers by watts, colors, a refurbished case"},
 		{"hardware", "tool only against kits, batteries by Ah, part numbers a letter apart, screws by gauge and length, tapes in feet, finishes, cord gauges, glove sizes"},
 	} {
 		t.Run(f.name, func(t *testing.T) {
