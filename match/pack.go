@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -118,22 +119,23 @@ func namesPack(phrase string) bool {
 	if strings.IndexByte(phrase, '/') >= 0 {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r < 'a' || r > 'z' }) {
+	return slices.ContainsFunc(letterWords(phrase), func(w string) bool {
 		switch w {
 		case "pack", "packs", "pk", "pks", "twin", "twinpack", "triple", "triplepack":
 			return true
 		}
-	}
-	return false
+		return false
+	})
+}
+
+// letterWords splits a lower-case phrase into its runs of letters.
+func letterWords(phrase string) []string {
+	return strings.FieldsFunc(phrase, func(r rune) bool { return r < 'a' || r > 'z' })
 }
 
 // perBox reports whether the phrase a count was read from counts per box
 // ("100/box", "25 box", "box of 12", "bx/50").
 func perBox(phrase string) bool {
-	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r < 'a' || r > 'z' }) {
-		if w == "box" || w == "bx" {
-			return true
-		}
-	}
-	return false
+	ws := letterWords(phrase)
+	return slices.Contains(ws, "box") || slices.Contains(ws, "bx")
 }
