@@ -267,7 +267,12 @@ func (d *decoder) terms(v *vocabulary) []*term {
 	}
 	out := make([]*term, n)
 	for i := range out {
-		out[i] = d.term(v)
+		if out[i] = d.term(v); out[i] == nil {
+			// A list holds terms, never a missing one: the data is
+			// damaged (a nil term would be read as a name later).
+			d.fail()
+			return nil
+		}
 	}
 	return out
 }

@@ -11,12 +11,27 @@ import (
 )
 
 // quantityPattern is a number followed by a unit, on folded text; every
-// match starts with a digit.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|"|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])`
+// match starts with a digit. A word unit ends at the end of the text or at a
+// character that is no a-z0-9 (taken into the match); the inch mark needs
+// no such end (29"x2.50 is 29 inches by 2.5), and is its own group.
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(?:(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])|("))`
 
 // quantityRE finds quantities anywhere in a text: the reference the
-// scanner (quantityAt) is held to.
+// scanner (quantityAt) is held to, through referenceMatches.
 var quantityRE = regexp.MustCompile(quantityPattern)
+
+// referenceMatches is quantityRE's matches in low with the two unit groups
+// (a word, the inch mark) as one, as the scanner reports them.
+func referenceMatches(low string) [][]int {
+	var out [][]int
+	for _, m := range quantityRE.FindAllStringSubmatchIndex(low, -1) {
+		if m[6] < 0 {
+			m[6], m[7] = m[8], m[9]
+		}
+		out = append(out, m[:8])
+	}
+	return out
+}
 
 func TestParseQuantities(t *testing.T) {
 	tests := []struct {
@@ -274,7 +289,7 @@ var quantitySamples = []string{
 func TestQuantityMatchesAsRegexp(t *testing.T) {
 	for _, s := range quantitySamples {
 		low := strings.ToLower(fold(s))
-		got, want := quantityMatches(low), quantityRE.FindAllStringSubmatchIndex(low, -1)
+		got, want := quantityMatches(low), referenceMatches(low)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: matches %v, the regexp everywhere %v", s, got, want)
 		}
@@ -289,7 +304,7 @@ func FuzzQuantityMatches(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		low := strings.ToLower(fold(s))
-		got, want := quantityMatches(low), quantityRE.FindAllStringSubmatchIndex(low, -1)
+		got, want := quantityMatches(low), referenceMatches(low)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: matches %v, the regexp everywhere %v", low, got, want)
 		}
