@@ -66,6 +66,14 @@ func (e *encoder) strMap(m map[string]string) {
 	}
 }
 
+// bools writes a list of flags.
+func (e *encoder) bools(bs []bool) {
+	e.count(len(bs), bs == nil)
+	for _, b := range bs {
+		e.bool(b)
+	}
+}
+
 // set writes a set in key order.
 func (e *encoder) set(m map[string]bool) {
 	e.count(len(m), m == nil)
@@ -235,6 +243,18 @@ func (d *decoder) strMap() map[string]string {
 	return m
 }
 
+func (d *decoder) bools() []bool {
+	n, isNil := d.count(1)
+	if isNil {
+		return nil
+	}
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = d.bool()
+	}
+	return out
+}
+
 func (d *decoder) set() map[string]bool {
 	n, isNil := d.count(2)
 	if isNil {
@@ -303,7 +323,7 @@ func AppendFeatures(dst []byte, it *Item) []byte {
 	e.str(c.shown)
 	e.strs(c.codes)
 	e.set(c.all)
-	e.set(c.pieces)
+	e.bools(c.pieceAt)
 	e.str(c.compactText)
 	for _, a := range attributes {
 		if a.encode != nil {
@@ -329,9 +349,11 @@ func DecodeFeatures(r *Record, data string, vs *Vocabularies) (*Item, error) {
 	c := &it.codes
 	c.model, c.shown = d.str(), d.str()
 	c.codes = d.strs()
-	c.all, c.pieces = d.set(), d.set()
+	c.all, c.pieceAt = d.set(), d.bools()
+	if c.pieceAt != nil && len(c.pieceAt) != len(it.text.keys) {
+		d.fail() // a flag per title key
+	}
 	c.compactText = d.str()
-	c.markPieces(it.text.keys)
 	for _, a := range attributes {
 		if a.decode != nil {
 			a.decode(d, it, vs)

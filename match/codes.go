@@ -18,12 +18,8 @@ type codeSet struct {
 	shown string   // model field as given, else the codes: what a comparison shows
 	codes []string // compact code-like tokens from title and description
 	all   map[string]bool
-	// pieces are the title keys that are codes or pieces of one ("ck" and
-	// "61480" of "ck61480").
-	pieces map[string]bool
-	// pieceAt says, per title key in order, whether it is in pieces (nil
-	// when none is): what a pair's comparisons ask, without hashing the
-	// key again.
+	// pieceAt says, per title key in order, whether it is a code or a
+	// piece of one ("ck" and "61480" of "ck61480"); nil when none is.
 	pieceAt []bool
 	// compactText is the title and model with every separator removed (a
 	// bar between the two), to find a code however it was spelled
@@ -53,28 +49,15 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	if c.model != "" {
 		c.all[c.model] = true
 	}
-	for _, k := range titleKeys {
+	for i, k := range titleKeys {
 		if c.isPiece(k) {
-			if c.pieces == nil {
-				c.pieces = map[string]bool{}
+			if c.pieceAt == nil {
+				c.pieceAt = make([]bool, len(titleKeys))
 			}
-			c.pieces[k] = true
+			c.pieceAt[i] = true
 		}
 	}
-	c.markPieces(titleKeys)
 	return c
-}
-
-// markPieces sets pieceAt from pieces for the title keys.
-func (c *codeSet) markPieces(titleKeys []string) {
-	c.pieceAt = nil
-	if len(c.pieces) == 0 {
-		return
-	}
-	c.pieceAt = make([]bool, len(titleKeys))
-	for i, k := range titleKeys {
-		c.pieceAt[i] = c.pieces[k]
-	}
 }
 
 // pieceKey reports whether the i-th title key of it is a piece of its codes.

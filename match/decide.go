@@ -225,11 +225,11 @@ func variantOfVetoed(offer *Item, best *Scored, scored []Scored) (*Scored, strin
 		if brand == nil {
 			brand = TitleKeys(offer.brand.words)
 		}
-		for _, k := range offer.text.keys {
+		for i, k := range offer.text.keys {
 			// A word, not a piece of a code ("FP" of "FP-52310C", which
 			// one listing's title repeats and another's leaves to its model
 			// field).
-			if isWord(k) && !v.Listing.codes.pieces[k] && !slices.Contains(brand, k) &&
+			if isWord(k) && !v.Listing.pieceHash(k, offer.text.idx.hash[i]) && !slices.Contains(brand, k) &&
 				titleHas(&v.Listing.text, k) && !titleHas(&best.Listing.text, k) {
 				return v, k
 			}

@@ -141,12 +141,12 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 	// A code that leads the other's, written as its first piece ("U5269"
 	// against "U5269-900", "DTIG4" against "DTIG4/16GB"): the same base,
 	// the other adds a suffix.
-	for _, pair := range [2][2]*codeSet{{ca, cb}, {cb, ca}} {
-		for _, c := range pair[0].primary() {
-			if !pair[1].pieces[c] || !hasDigit(c) {
+	for _, pair := range [2][2]*Item{{a, b}, {b, a}} {
+		for _, c := range pair[0].codes.primary() {
+			if !hasDigit(c) || !pair[1].pieceHash(c, keyHash(c)) {
 				continue
 			}
-			for _, x := range pair[1].primary() {
+			for _, x := range pair[1].codes.primary() {
 				if len(x) > len(c) && strings.HasPrefix(x, c) {
 					if y, z, clash := suffixClash(ca.all, cb.all, c); clash {
 						// "B550" and "B550-F" against "B550-E": the side

@@ -102,7 +102,7 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 		return missing(av, bv)
 	}
 	wa, wb := a.keyIDF(env), b.keyIDF(env)
-	if len(a.codes.pieces) > 0 || len(b.codes.pieces) > 0 {
+	if a.codes.pieceAt != nil || b.codes.pieceAt != nil {
 		// A code is as rare as a word gets, and would outweigh every word
 		// of the title: the model comparison weighs codes, the title
 		// counts them as ordinary words.
