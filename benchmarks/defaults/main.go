@@ -31,12 +31,13 @@ func main() {
 	out := flag.String("out", "", "write the pooled config to `file` (none when empty)")
 	resultsPath := flag.String("results", "", "rewrite the defaults section of this `file` (none when empty)")
 	withTrees := flag.Bool("trees", false, "also fit boosted trees (eval.Trees) without each dataset, against the linear fit")
+	leftOut := flag.String("leftout", "", "write each left-out config to `folder`/without-SOURCE.json (none when empty)")
 	flag.Parse()
 	if *data == "" {
 		fmt.Fprintln(os.Stderr, "defaults: -data is required")
 		os.Exit(2)
 	}
-	if err := run(strings.Split(*data, ","), *out, *resultsPath, *withTrees); err != nil {
+	if err := run(strings.Split(*data, ","), *out, *resultsPath, *leftOut, *withTrees); err != nil {
 		fmt.Fprintln(os.Stderr, "defaults:", err)
 		os.Exit(1)
 	}
@@ -57,7 +58,7 @@ type source struct {
 	tests []testSet
 }
 
-func run(dirs []string, out, resultsPath string, withTrees bool) error {
+func run(dirs []string, out, resultsPath, leftOut string, withTrees bool) error {
 	vs, err := match.LoadVocabularies()
 	if err != nil {
 		return err
@@ -104,6 +105,11 @@ func run(dirs []string, out, resultsPath string, withTrees bool) error {
 			}
 		}
 		lodo, lrep := eval.TunePooled(rest, base, false)
+		if leftOut != "" {
+			if err := writeConfig(filepath.Join(leftOut, "without-"+s.name+".json"), lodo); err != nil {
+				return err
+			}
+		}
 		var trees *eval.Trees
 		var treesAt, treesValid float64
 		if withTrees {
