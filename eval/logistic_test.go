@@ -98,11 +98,47 @@ func TestMeanBestThresholdNearEven(t *testing.T) {
 	// and 4 bits separates: the mean F1 is flat there.
 	a := []Scored{{Total: 5, Match: true}, {Total: 6, Match: true}, {Total: -5}, {Total: -6}}
 	b := []Scored{{Total: 4, Match: true}, {Total: 7, Match: true}, {Total: -4}, {Total: -7}}
-	th, f := meanBestThreshold([][]Scored{a, b})
+	th, f := meanBestThreshold([][]Scored{a, b}, nil)
 	if f < 0.999 {
 		t.Fatalf("mean F1 %v, want 1: every threshold between -4 and 4 separates both", f)
 	}
 	if math.Abs(th) > 0.05 {
 		t.Errorf("threshold %v, want the one nearest an even chance (0) among the flat best, not an end of the plateau", th)
+	}
+}
+
+func TestMeanBestThresholdBySource(t *testing.T) {
+	// Three sets: a wants a threshold between 0.4 and 3 bits (non-matches
+	// at 0.4 and 0.2), b and c (one source) between -3 and -1 (a match at
+	// -1). Each set weighing the same, b and c outvote a; each source
+	// weighing the same, the two sources tie, and the tie goes to the
+	// threshold nearer 0, a's.
+	a := []Scored{{Total: 5, Match: true}, {Total: 3, Match: true}, {Total: 0.4}, {Total: 0.2}}
+	bc := []Scored{{Total: 5, Match: true}, {Total: -1, Match: true}, {Total: -3}, {Total: -5}}
+	byWeight := func(w []float64) float64 {
+		th, _ := meanBestThreshold([][]Scored{a, bc, bc}, w)
+		return th
+	}
+	tests := []struct {
+		name    string
+		sets    []TuneSet
+		wantNeg bool
+		reason  string
+	}{
+		{"every set its own source", []TuneSet{{}, {}, {}}, true, "two sets against one: their threshold (below -1) wins"},
+		{"two sets of one source", []TuneSet{{Source: "x"}, {Source: "wdc"}, {Source: "wdc"}}, false, "one source against one: the two plateaus tie on the mean, and a's is nearer 0"},
+	}
+	for _, tt := range tests {
+		w := sourceWeights(tt.sets)
+		sum := 0.0
+		for _, x := range w {
+			sum += x
+		}
+		if math.Abs(sum-1) > 1e-9 {
+			t.Errorf("%s: weights %v sum to %v, want 1", tt.name, w, sum)
+		}
+		if th := byWeight(w); (th < -1) != tt.wantNeg {
+			t.Errorf("%s: threshold %v, want below -1 %v (%s)", tt.name, th, tt.wantNeg, tt.reason)
+		}
 	}
 }

@@ -248,7 +248,7 @@ func FitTreesPooled(sets []TuneSet, base, cfg *match.Config, grid []TreeOptions)
 		for i, sp := range spans {
 			parts[i] = scores[sp[0]:sp[1]]
 		}
-		if at, f1 := meanBestThreshold(parts); f1 > bestF1 {
+		if at, f1 := meanBestThreshold(parts, nil); f1 > bestF1 {
 			best, bestAt, bestF1 = t, at, f1
 		}
 	}

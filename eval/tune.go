@@ -115,6 +115,31 @@ type TuneSet struct {
 	// beside each other: their offers' other candidates, when the valid
 	// pairs are a few labeled ones. Unlabeled; nil for a benchmark's split.
 	Rivals []Pair
+	// Source names the corpus the set comes from: the sets of one source
+	// (WDC Products and WDC Block) weigh as one in a pooled fit's choice of
+	// threshold, as they are left out as one. Empty: a source of its own.
+	Source string
+}
+
+// sourceWeights returns each set's weight in a mean over sets in which
+// every source weighs the same (a source's sets share its weight).
+func sourceWeights(sets []TuneSet) []float64 {
+	count := map[string]int{}
+	for i, s := range sets {
+		count[setSource(s, i)]++
+	}
+	ws := make([]float64, len(sets))
+	for i, s := range sets {
+		ws[i] = 1 / float64(len(count)*count[setSource(s, i)])
+	}
+	return ws
+}
+
+func setSource(s TuneSet, i int) string {
+	if s.Source == "" {
+		return fmt.Sprintf("#%d", i)
+	}
+	return s.Source
 }
 
 // TunePooled is Tune over the pooled pairs of several datasets, each
@@ -135,6 +160,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		most = max(most, len(s.Train))
 	}
 	spans := make([][2]int, len(sets)) // each set's valid pairs in valid
+	weights := sourceWeights(sets)      // each set's in the mean valid F1
 	var trainHits [][]match.WordHit
 	var groups []int // each valid pair's set, for its standing
 	for i, s := range sets {
@@ -225,7 +251,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		for i, sp := range spans {
 			parts[i] = scores[sp[0]:sp[1]]
 		}
-		return meanBestThreshold(parts)
+		return meanBestThreshold(parts, weights)
 	}
 	f1 := func(c *match.Config) float64 {
 		_, f := cut(c)
@@ -336,8 +362,14 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 
 // meanBestThreshold returns the threshold on the total (on a grid of a
 // tenth of a bit) that maximizes the mean F1 of several datasets' scores,
-// and that mean.
-func meanBestThreshold(parts [][]Scored) (float64, float64) {
+// each weighing its weight (nil: the same), and that mean.
+func meanBestThreshold(parts [][]Scored, weights []float64) (float64, float64) {
+	if weights == nil {
+		weights = make([]float64, len(parts))
+		for i := range weights {
+			weights[i] = 1 / float64(len(parts))
+		}
+	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, p := range parts {
 		for _, s := range p {
@@ -350,11 +382,10 @@ func meanBestThreshold(parts [][]Scored) (float64, float64) {
 	var ts, fs []float64
 	bestF := -1.0
 	for t := math.Floor(lo*10) / 10; t <= hi+0.1; t += 0.1 {
-		sum := 0.0
-		for _, p := range parts {
-			sum += CountAt(p, t).F1()
+		f := 0.0
+		for i, p := range parts {
+			f += weights[i] * CountAt(p, t).F1()
 		}
-		f := sum / float64(len(parts))
 		ts, fs = append(ts, t), append(fs, f)
 		bestF = math.Max(bestF, f)
 	}

@@ -254,6 +254,7 @@ func load(dirs []string, vs *match.Vocabularies) ([]source, error) {
 			if err != nil {
 				return nil, err
 			}
+			fit.Source = name
 			s.fits = append(s.fits, fit)
 		}
 		test, err := ds.Split("test")
