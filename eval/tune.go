@@ -160,7 +160,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		most = max(most, len(s.Train))
 	}
 	spans := make([][2]int, len(sets)) // each set's valid pairs in valid
-	weights := sourceWeights(sets)      // each set's in the mean valid F1
+	weights := sourceWeights(sets)     // each set's in the mean valid F1
 	var trainHits [][]match.WordHit
 	var groups []int // each valid pair's set, for its standing
 	for i, s := range sets {
