@@ -60,8 +60,10 @@ var writingKey = []byte("followmatch.writing")
 // German product words and British spellings as their American English
 // (vocab/translations.json: "Bohnen" is indexed as "bean", "colour" as
 // "color"); 6 reads no model code from a brand written with digits
-// ("WD-40") nor from an SAE viscosity grade ("5W-30").
-const formatVersion = "6"
+// ("WD-40") nor from an SAE viscosity grade ("5W-30"); 7 none from a rated
+// memory spec ("DDR3L-1600"), numbers or quantities joined by slashes
+// ("10/100/1000") nor an aperture with a lens-series letter ("f/2.8L").
+const formatVersion = "7"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

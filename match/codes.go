@@ -76,7 +76,7 @@ func (it *Item) pieceHash(k string, h uint64) bool {
 func notSpecs(codes []string, vs *Vocabularies) []string {
 	out := codes[:0]
 	for _, c := range codes {
-		if _, _, spec := vs.specToken(countless(c)); !spec && !viscosityGrade(c) {
+		if _, _, spec := vs.specToken(countless(c)); !spec && !viscosityGrade(c) && !vs.ratedSpec(countless(c)) {
 			out = append(out, c)
 		}
 	}
@@ -261,7 +261,7 @@ func codesOf(s string, shaped bool) []string {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
-		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) {
+		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) {
 			continue
 		}
 		tok = unglue(tok)
@@ -329,9 +329,30 @@ func codeShaped(tok string) bool {
 	return lead <= 4 && tail <= 3
 }
 
-// apertureRE matches a lens's aperture ("f/4-5.6", "F3.5-6.3"): a spec
+// quantitiesJoined reports whether a token is numbers or quantities joined
+// by slashes ("10/100/1000", "5lb/2.27kg", "12/12oz"): each part a number
+// of four digits at most, or a number and then letters only (a unit), so
+// no part is a code ("329P9H/00" is one).
+func quantitiesJoined(tok string) bool {
+	parts := strings.Split(tok, "/")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if !joinedQuantityRE.MatchString(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinedQuantityRE matches a number of four digits at most, maybe a decimal,
+// maybe with a unit of letters after it ("100", "2.27kg", "12oz").
+var joinedQuantityRE = regexp.MustCompile(`^\d{1,4}(?:[.,]\d+)?[a-z]*$`)
+
+// apertureRE matches a lens's aperture ("f/4-5.6", "F3.5-6.3", "f2.8L"): a spec
 // every lens of a range shares, not a code.
-var apertureRE = regexp.MustCompile(`^[fF]/?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?$`)
+var apertureRE = regexp.MustCompile(`^[fF]/?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?l?$`)
 
 // wordyRE matches a number followed by a word or a unit-like suffix
 // ("49ers", "14mp", "16channel", "1080p", "3in1") or a dimension

@@ -667,6 +667,11 @@ func TestSpecsAreNoCodes(t *testing.T) {
 		{"Kingston KVR16N11/8 DDR3 8GB", []string{"kvr16n118"}, "the part number stays, the spec goes"},
 		{"Logitech M185 wireless mouse", []string{"m185"}, "a letter and digits is a model code"},
 		{"Ubiquiti UniFi G3-PRO camera IP67 XMP 2.0", []string{"g3pro"}, "a dust and water rating is a spec, not the camera's model"},
+		{"Crucial 4GB 1600MHz DDR3L SO-DIMM", nil, "a memory standard with its letter (low voltage) is no code (was the shared code ddr3l, +4.7 on two modules)"},
+		{"Corsair Vengeance 8GB DDR3-1600 CMZ8GX3M1A1600C10", []string{"cmz8gx3m1a1600c10"}, "a memory standard and its rated speed are a spec; the part number stays"},
+		{"Samsung 16GB LPDDR4X-4266", nil, "a low-power standard with its letter and speed"},
+		{"Uni Posca PC-3M marker gold", []string{"pc3m"}, "PC is no memory prefix here: a marker's model"},
+		{"SRAM Force PC-1091 chain", []string{"pc1091"}, "nor here: a chain's model"},
 	}
 	for _, tt := range tests {
 		it := Prepare(&Record{Title: tt.title}, vs)

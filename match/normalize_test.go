@@ -91,6 +91,11 @@ func TestExtractCodes(t *testing.T) {
 		{"Swiss Military Hanowa06-5161.2.04.003 Flagship", []string{"065161204003"}, "a brand run into its reference number"},
 		{"Dell Inspiron15 laptop", []string{"inspiron15"}, "a word and a bare number name a product"},
 		{"Shimano RD-M786 derailleur", []string{"rdm786"}, "a short series prefix stays"},
+		{"TP-Link switch 10/100/1000 Mbps", nil, "speeds joined by slashes are no code (was 101001000)"},
+		{"Optimum Nutrition Whey 5lb/2.27kg", nil, "two quantities joined by a slash (was 5lb227kg)"},
+		{"Philips 329P9H/00 monitor", []string{"329p9h00"}, "a model with a region suffix after the slash stays a code"},
+		{"Kingston DTIG4/16GB", []string{"dtig416gb"}, "a code and a capacity: not quantities only"},
+		{"Canon EF 100mm f/2.8L Macro IS USM", nil, "an aperture with the maker's lens-series letter (was the code f28l, shared by every such lens)"},
 	}
 	for _, tt := range tests {
 		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {

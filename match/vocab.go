@@ -186,6 +186,9 @@ type Vocabularies struct {
 	// specs are the prefixes of spec and version tokens (vocab/specs.json):
 	// "win32", "ddr4" are no model codes.
 	specs map[string]bool
+	// rated are the prefixes of rated memory specs (vocab/specs.json):
+	// "ddr3l", "pc312800" are no model codes.
+	rated []string
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
@@ -286,8 +289,10 @@ func LoadVocabularies() (*Vocabularies, error) {
 	}
 	vs.types = t
 	var specs struct {
-		Comment  string   `json:"comment"`
-		Prefixes []string `json:"prefixes"`
+		Comment      string   `json:"comment"`
+		Prefixes     []string `json:"prefixes"`
+		RatedComment string   `json:"rated_comment"`
+		Rated        []string `json:"rated"`
 	}
 	if err := decodeVocab("specs.json", &specs); err != nil {
 		return nil, err
@@ -298,6 +303,12 @@ func LoadVocabularies() (*Vocabularies, error) {
 			return nil, fmt.Errorf("match: vocab specs.json: prefix %q is not one word of letters", p)
 		}
 		vs.specs[Normalize(p)] = true
+	}
+	for _, p := range specs.Rated {
+		if toks := Tokens(p); len(toks) != 1 || hasDigit(p) {
+			return nil, fmt.Errorf("match: vocab specs.json: rated prefix %q is not one word of letters", p)
+		}
+		vs.rated = append(vs.rated, Normalize(p))
 	}
 	var brands struct {
 		NotBrandsComment string     `json:"not_brands_comment"`
@@ -433,6 +444,26 @@ func (vs *Vocabularies) specToken(t string) (prefix, number string, ok bool) {
 		return "", "", false
 	}
 	return t[:i], t[i:], true
+}
+
+// ratedSpec reports whether compact token t is a rated memory spec: a
+// rated prefix, one generation digit, maybe one letter, and maybe a speed
+// of three to five digits ("ddr3l", "ddr31600", "pc312800", "lpddr4x").
+func (vs *Vocabularies) ratedSpec(t string) bool {
+	for _, p := range vs.rated {
+		rest, ok := strings.CutPrefix(t, p)
+		if !ok || rest == "" || !isDigit(rest[0]) {
+			continue
+		}
+		rest = rest[1:]
+		if rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+			rest = rest[1:]
+		}
+		if rest == "" || len(rest) >= 3 && len(rest) <= 5 && isDigits(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // withPlurals adds to each term the plural and the singular of each of its
