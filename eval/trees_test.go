@@ -3,6 +3,8 @@ package eval
 import (
 	"math"
 	"testing"
+
+	"github.com/followmatch/followmatch/match"
 )
 
 // TestBoostLearnsInteraction: depth-2 trees fit what no sum of per-feature
@@ -34,5 +36,16 @@ func TestBoostLearnsInteraction(t *testing.T) {
 	}
 	if len(trees) < 2 {
 		t.Errorf("%d trees fitted, want the rounds to go on while they lower the loss", len(trees))
+	}
+}
+
+func TestTreesIgnoreStanding(t *testing.T) {
+	tr := &Trees{}
+	x := tr.encode([]match.Outcome{
+		{Attribute: "rank", Level: match.AheadBoth},
+		{Attribute: "title", Level: "t50"},
+	}, map[Feature]int{}, true)
+	if len(x) != 1 || len(tr.Features) != 1 || tr.Features[0].Attribute != "title" {
+		t.Errorf("features %v, want the title's level only: a pair's standing in a batch is no feature (a matcher's candidates never stand ahead on both sides)", tr.Features)
 	}
 }
