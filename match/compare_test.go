@@ -252,6 +252,11 @@ func TestComparePack(t *testing.T) {
 	runPairs(t, "pack_count", []pairCase{
 		{Record{PackCount: 6}, Record{Title: "Brita Filters, Pack of 6"}, Exact, "field against title"},
 		{Record{Title: "Anker PowerCore 2-Pack"}, Record{Title: "Anker PowerCore"}, Conflict, "2-pack against a single"},
+		{Record{Title: "CAP COATED HEX DUMBBELL 25LB PR"}, Record{Title: "CAP Barbell Coated Hex Dumbbells, 25 lb, Pair", PackCount: 2}, Exact, "PR is a pair: a pack of two (was 1 vs 2, a veto)"},
+		{Record{Title: "CAP COATED HEX DUMBBELL 25LB PR"}, Record{Title: "CAP Barbell Coated Hex Dumbbell, 25 lb, Single"}, Conflict, "a pair against a stated single (was eligible on the single)"},
+		{Record{Title: "Scosche convertible 6 speaker adapter"}, Record{Title: "Scosche SA68 convertible 6x8-inch speaker adapter - pair"}, Missing, "a pair against a title stating no count: sold in pairs whether a title says so or not"},
+		{Record{Title: "Wool hiking socks, 1 pair"}, Record{Title: "WOOL HIKING SOCK PR"}, Exact, "a pair both ways"},
+		{Record{Title: "Crew socks 10 pair pack", PackCount: 10}, Record{Title: "CREW SOCK PR"}, Conflict, "ten pairs against one"},
 		{Record{PackCount: 1}, Record{Title: "Anker PowerCore"}, Exact, "a stated single against an unstated one"},
 		{Record{}, Record{}, Missing, "neither states a count"},
 		{Record{Title: "SHARPIE FINE PT MARKER BLK 12PK"}, Record{Title: "Sharpie Permanent Markers, Fine Point, Black, 12 Count"}, Missing, "a 12-pack against 12 count: one package of twelve"},

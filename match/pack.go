@@ -20,6 +20,10 @@ type packValue struct {
 	// boxed: the count is a title's count per box ("100/Box", "25 box"):
 	// what the box holds, which a title that states no count may sell too.
 	boxed bool
+	// pair: the title states no count and calls the item a pair ("PR",
+	// "Pair", "1 Pair"): two units sold as one, so a pack of two elsewhere
+	// and another pair are the same item, a single is not.
+	pair bool
 }
 
 // packAttribute compares pack counts. A side whose title and packaging
@@ -58,15 +62,17 @@ func packAttribute() Attribute {
 				}
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
+			p.pair = p.n == 0 && namesPair(it.text.tokens)
 		},
 		encode: func(e *encoder, it *Item) {
 			e.int(it.pack.n)
 			e.uint(uint64(it.pack.from))
 			e.bool(it.pack.readable)
 			e.bool(it.pack.boxed)
+			e.bool(it.pack.pair)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
-			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool(), boxed: d.bool()}
+			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool(), boxed: d.bool(), pair: d.bool()}
 		},
 		compare: comparePacks,
 	}
@@ -84,6 +90,25 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 	av, bv := a.pack.shown(), b.pack.shown()
 	pa, pb := max(a.pack.n, 1), max(b.pack.n, 1)
 	switch {
+	case a.pack.pair && b.pack.pair:
+		return Outcome{Level: Exact, A: "pair", B: "pair", Evidence: "a pair on both sides"}
+	case a.pack.pair || b.pack.pair:
+		// A pair against a pack of two is one item; against a stated
+		// single or another count, another; against a title that states
+		// no count, no evidence (speaker adapters, earrings and socks are
+		// sold in pairs whether a title says so or not).
+		if a.pack.pair {
+			av, pa = "pair", 2
+		} else {
+			bv, pb = "pair", 2
+		}
+		if pa == pb {
+			return Outcome{Level: Exact, A: av, B: bv, Evidence: "a pair is 2 per item"}
+		}
+		if a.pack.n == 0 && b.pack.n == 0 || !a.pack.readable || !b.pack.readable {
+			return missing(av, bv)
+		}
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb)}
 	case a.pack.n == 0 && b.pack.n == 0, !a.pack.readable, !b.pack.readable:
 		return missing(av, bv)
 	case pa == pb:
@@ -100,6 +125,21 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("a %d-pack against a count of %d", max(pa, pb), max(pa, pb))}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb), Stated: a.pack.n > 0 && b.pack.n > 0}
+}
+
+// namesPair reports whether title tokens call the item a pair: "pair" or
+// "pr" with no count of two or more before it ("Dumbbells, Pair", "SOCK
+// PR", "1 Pair"; not "10 Pair Pack", "6PR").
+func namesPair(toks []string) bool {
+	for i, t := range toks {
+		if t != "pair" && t != "pr" {
+			continue
+		}
+		if i == 0 || !isDigits(toks[i-1]) || toks[i-1] == "1" {
+			return true
+		}
+	}
+	return false
 }
 
 // countOf returns the count ("12 count", "12 ct") among quantities, or 0.

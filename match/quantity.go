@@ -692,6 +692,9 @@ var packPatterns = []struct {
 	re    *regexp.Regexp
 	fixed int
 	needs []string
+	// notAfterNumber: the match is no pack when a number stands right
+	// before it ("68 x 24" is a size, "Cola x 24" a pack).
+	notAfterNumber bool
 }{
 	// Not "pack of 1:64 scale" (a ratio is one word: packWords).
 	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)(?:\s|$)`), needs: []string{"pack", "pk", "set", "case", "box", "bundle", "lot"}},
@@ -706,7 +709,7 @@ var packPatterns = []struct {
 	// (not "8 x 10 in": a length is a size).
 	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?:\.\d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{multiplyNeed}},
 	// "x12", "6 x": one or two digits ("AMD X570" is a chipset).
-	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}},
+	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}, notAfterNumber: true},
 	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}},
 	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2, needs: []string{"twin", "twinpack", "pack"}},
 	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3, needs: []string{"triple", "triplepack", "pack"}},
@@ -840,9 +843,15 @@ func packCount(s string) (int, string) {
 		if mask&needMask(p.needs) == 0 {
 			continue
 		}
-		m := p.re.FindStringSubmatch(low)
-		if m == nil {
+		loc := p.re.FindStringSubmatchIndex(low)
+		if loc == nil || p.notAfterNumber && lastWordIsNumber(low[:loc[0]]) {
 			continue
+		}
+		m := make([]string, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = low[loc[2*i]:loc[2*i+1]]
+			}
 		}
 		if p.fixed > 0 {
 			return p.fixed, m[0]
@@ -853,6 +862,17 @@ func packCount(s string) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// lastWordIsNumber reports whether the last word of s is a number
+// ("8.5", "68").
+func lastWordIsNumber(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ReplaceAll(f[len(f)-1], ".", "")
+	return w != "" && isDigits(w)
 }
 
 // packWords splits lower-case text into the words pack patterns read:

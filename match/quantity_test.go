@@ -176,6 +176,9 @@ func TestParsePackCount(t *testing.T) {
 		{"ASUS Prime X570-P Stik AM4 ATX AMD X570", 0, "X570 is a chipset, not 570 units"},
 		{"Kingston A400 2.5 240GB SATA3 (SA400S37/240G)", 0, "a part number's slash is no pack"},
 		{"Sparkling water x12", 12, "xN at the end is a pack"},
+		{`Gaiam Yoga Mat, 6mm, 68" x 24"`, 0, "a number before the x: a size, not 24 packs (was a pack veto against the mat's offer)"},
+		{"Yoga mat 68 x 24", 0, "the same without the inch marks"},
+		{"Cola 330 ml x 24", 24, "a unit before the x: a pack"},
 		{"Paper clips 10 box", 10, "N box is a count of boxes"},
 	}
 	for _, tt := range tests {

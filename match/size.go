@@ -52,7 +52,10 @@ func sizeAttribute() Attribute {
 				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it)
 			} else {
 				if qs := notBrand(parseQuantities(it.Rec.Title), it); len(qs) > 0 {
-					s.q, s.from = qs, FromTitle
+					// A size the title labels ("Size 7") beside its
+					// measures ("29.5 in"): a ball's or a shoe's size
+					// number is one of them.
+					s.q, s.from = appendSize(qs, labeledSize(it.text.tokens)...), FromTitle
 				} else if qs := titleSizes(it.text.tokens, vs); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
 				} else if qs := bareDimensions(it.text.tokens); len(qs) > 0 {
@@ -213,17 +216,8 @@ func withoutCount(qs []quantity) []quantity {
 // kind sold in sizes (types.json: sized) and names one size only. A single
 // letter after "men", "women" and the like is a possessive ("Men's").
 func titleSizes(toks []string, vs *Vocabularies) []quantity {
-	for i, t := range toks {
-		if (t == "size" || t == "sz") && i+1 < len(toks) {
-			if qs := parseSize(toks[i+1]); len(qs) == 1 && (qs[0].Dim == dimApparel || qs[0].Dim == dimNumbered) {
-				return qs
-			}
-		}
-		if rest, ok := strings.CutPrefix(t, "sz"); ok && rest != "" && isDigit(rest[0]) {
-			if qs := parseSize(rest); len(qs) == 1 && qs[0].Dim == dimNumbered {
-				return qs
-			}
-		}
+	if qs := labeledSize(toks); qs != nil {
+		return qs
 	}
 	var found []quantity
 	for i := 0; i < len(toks); i++ {
@@ -252,6 +246,24 @@ func titleSizes(toks []string, vs *Vocabularies) []quantity {
 	for _, term := range vs.types.Find(toks) {
 		if term.Sized {
 			return found
+		}
+	}
+	return nil
+}
+
+// labeledSize reads the size a title labels: after "size" or "sz" ("Size
+// 10", "SZ 9.5", "Size L", "SZ7"); nil when it labels none.
+func labeledSize(toks []string) []quantity {
+	for i, t := range toks {
+		if (t == "size" || t == "sz") && i+1 < len(toks) {
+			if qs := parseSize(toks[i+1]); len(qs) == 1 && (qs[0].Dim == dimApparel || qs[0].Dim == dimNumbered) {
+				return qs
+			}
+		}
+		if rest, ok := strings.CutPrefix(t, "sz"); ok && rest != "" && isDigit(rest[0]) {
+			if qs := parseSize(rest); len(qs) == 1 && qs[0].Dim == dimNumbered {
+				return qs
+			}
 		}
 	}
 	return nil

@@ -32,6 +32,7 @@ func TestSupplierFiles(t *testing.T) {
 		{"auto", "motor oil by viscosity grade and quarts, filters and plugs by part number, wiper blades by length, battery groups, antifreeze 50/50, scents and packs"},
 		{"mobile", "cases and screen protectors by phone model (15 / 15 Pro / 15 Pro Max / 15 Plus, S24 / S24+ / S24 Ultra), cables by length, chargers by watts, colors, a refurbished case"},
 		{"hardware", "tool only against kits, batteries by Ah, part numbers a letter apart, screws by gauge and length, tapes in feet, finishes, cord gauges, glove sizes"},
+		{"sports", "balls by size (29.5, SZ7, size 5), a dozen and each, drinkware by ounces and color, tents by persons (4P), dumbbells single and pair (PR), pickleball packs, extra and regular duty, watch part numbers and a refurbished one, rod lengths in feet and inches, owners in the brand column"},
 	} {
 		t.Run(f.name, func(t *testing.T) {
 			t.Log(f.what)
