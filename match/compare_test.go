@@ -494,6 +494,10 @@ func TestCompareCompatibility(t *testing.T) {
 
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
+		{Record{Title: "PENN CHAMPIONSHIP XD TENNIS BALLS CAN"}, Record{Title: "Penn Championship Extra Duty Felt Tennis Balls, 1 Can"}, Same, "XD is extra duty felt (was review)"},
+		{Record{Title: "PENN CHAMPIONSHIP REG DUTY TENNIS BALLS CAN"}, Record{Title: "Penn Championship Extra Duty Felt Tennis Balls, 1 Can"}, Conflict, "regular against extra duty felt: two balls (was review on the extra duty)"},
+		{Record{Title: "Platt heavy-duty polyethylene case"}, Record{Title: "221609h Platt heavy-duty polyethylene case"}, Missing, "heavy duty is a word most cases of a line share: no evidence when shared"},
+		{Record{Title: "Husky light duty shelf"}, Record{Title: "Husky heavy duty shelf"}, Conflict, "light against heavy duty"},
 		{Record{Title: "ZAGG Glass Elite Screen Protector iPhone 15 Pro"}, Record{Title: "ZAGG InvisibleShield Glass Elite Screen Protector for iPhone 15 Pro Max"}, Conflict, "a shared tier word (elite) does not make pro and pro max one tier (was same)"},
 		{Record{Title: "MOBIL 1 FULL SYN 10W30 5QT"}, Record{Title: "Mobil 1 Advanced Full Synthetic Motor Oil 5W-30, 5 Quart"}, Conflict, "two SAE viscosity grades"},
 		{Record{Title: "CASTROL GTX 5W30 5QT"}, Record{Title: "Castrol EDGE Full Synthetic Motor Oil 5W-30, 5 Quart"}, Same, "one grade, written with and without its hyphen"},
