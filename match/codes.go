@@ -261,7 +261,7 @@ func codesOf(s string, shaped bool) []string {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
-		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) {
+		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) {
 			continue
 		}
 		tok = unglue(tok)
@@ -328,6 +328,10 @@ func codeShaped(tok string) bool {
 	tail := len(tok) - 1 - strings.LastIndexFunc(tok, func(r rune) bool { return r >= '0' && r <= '9' })
 	return lead <= 4 && tail <= 3
 }
+
+// fractionDimensionRE matches a size written with a fraction and an x
+// ("3/4x50", "5/8x100": a hose's diameter by its length): no code.
+var fractionDimensionRE = regexp.MustCompile(`^\d+/\d+x\d+(?:\.\d+)?$|^\d+x\d+/\d+$`)
 
 // quantitiesJoined reports whether a token is numbers or quantities joined
 // by slashes ("10/100/1000", "5lb/2.27kg", "12/12oz"): each part a number

@@ -494,6 +494,8 @@ func TestCompareCompatibility(t *testing.T) {
 
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
+		{Record{Title: "ORTHO GROUNDCLEAR VEG KILLER CONC 1GAL"}, Record{Title: "Ortho GroundClear Vegetation Killer Ready-To-Use, 1 gal."}, Conflict, "a concentrate is not the ready-to-use spray (was eligible)"},
+		{Record{Title: "ROUNDUP WEED & GRASS KILLER RTU 1.33GAL"}, Record{Title: "Roundup Weed & Grass Killer Ready-To-Use with Comfort Wand, 1.33 gal."}, Missing, "RTU is ready to use; shared, as by most sprays of a line, it says nothing"},
 		{Record{Title: "PENN CHAMPIONSHIP XD TENNIS BALLS CAN"}, Record{Title: "Penn Championship Extra Duty Felt Tennis Balls, 1 Can"}, Same, "XD is extra duty felt (was review)"},
 		{Record{Title: "PENN CHAMPIONSHIP REG DUTY TENNIS BALLS CAN"}, Record{Title: "Penn Championship Extra Duty Felt Tennis Balls, 1 Can"}, Conflict, "regular against extra duty felt: two balls (was review on the extra duty)"},
 		{Record{Title: "Platt heavy-duty polyethylene case"}, Record{Title: "221609h Platt heavy-duty polyethylene case"}, Missing, "heavy duty is a word most cases of a line share: no evidence when shared"},

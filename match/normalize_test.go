@@ -92,6 +92,7 @@ func TestExtractCodes(t *testing.T) {
 		{"Dell Inspiron15 laptop", []string{"inspiron15"}, "a word and a bare number name a product"},
 		{"Shimano RD-M786 derailleur", []string{"rdm786"}, "a short series prefix stays"},
 		{"TP-Link switch 10/100/1000 Mbps", nil, "speeds joined by slashes are no code (was 101001000)"},
+		{"FLEXZILLA HOSE 3/4X50", nil, "a hose's diameter by its length, with a fraction: a size (was the code 34x50 against the listing's part number, -3.5)"},
 		{"Optimum Nutrition Whey 5lb/2.27kg", nil, "two quantities joined by a slash (was 5lb227kg)"},
 		{"Philips 329P9H/00 monitor", []string{"329p9h00"}, "a model with a region suffix after the slash stays a code"},
 		{"Kingston DTIG4/16GB", []string{"dtig416gb"}, "a code and a capacity: not quantities only"},

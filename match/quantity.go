@@ -61,7 +61,7 @@ var units = map[string]unitDef{
 	"fl oz": {dimVolume, 29.5735}, "floz": {dimVolume, 29.5735}, "fluid ounce": {dimVolume, 29.5735}, "fluid ounces": {dimVolume, 29.5735},
 	"gallon": {dimVolume, 3785.41}, "gallons": {dimVolume, 3785.41}, "gal": {dimVolume, 3785.41},
 	"qt": {dimVolume, 946.353}, "quart": {dimVolume, 946.353}, "quarts": {dimVolume, 946.353},
-	"cu ft": {dimVolume, 28316.8}, "cubic feet": {dimVolume, 28316.8}, "cubic foot": {dimVolume, 28316.8},
+	"cu ft": {dimVolume, 28316.8}, "cubic feet": {dimVolume, 28316.8}, "cubic foot": {dimVolume, 28316.8}, "cf": {dimVolume, 28316.8},
 	"oz": {dimMass, 28.3495}, "ounce": {dimMass, 28.3495}, "ounces": {dimMass, 28.3495},
 	"lb": {dimMass, 453.592}, "lbs": {dimMass, 453.592}, "pound": {dimMass, 453.592}, "pounds": {dimMass, 453.592},
 	"mcg": {dimMass, 0.000001}, "mg": {dimMass, 0.001}, "g": {dimMass, 1}, "gr": {dimMass, 1}, "gram": {dimMass, 1}, "grams": {dimMass, 1},
@@ -103,7 +103,7 @@ var quantityUnits = func() [][]unitTok {
 	word := func(s string) []unitTok { return []unitTok{l(s)} }
 	plural := func(s string) []unitTok { return []unitTok{l(s), o("s")} }
 	var u [][]unitTok
-	u = append(u, []unitTok{l("cu"), o("."), sp, l("ft"), o(".")}, word("cubic feet"), word("cubic foot"), plural("quart"), word("qt"),
+	u = append(u, []unitTok{l("cu"), o("."), sp, l("ft"), o(".")}, word("cubic feet"), word("cubic foot"), word("cf"), plural("quart"), word("qt"),
 		[]unitTok{l("fl"), o("."), sp, l("oz")}, plural("fluid ounce"), plural("milliliter"), plural("millilitre"), plural("liter"), plural("litre"),
 		word("ltr"), word("ml"), word("cl"), word("dl"), word("l"), plural("gallon"), word("gal"), plural("ounce"), word("oz"),
 		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mcg"), word("mg"), plural("gram"), word("gr"), word("g"),

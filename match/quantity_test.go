@@ -58,6 +58,7 @@ func TestParseQuantities(t *testing.T) {
 		{"10000mAh power bank", dimCharge, 10000, "mAh"},
 		{"Crayons 24 Count", dimCount, 24, "a count"},
 		{"LG 5.6 cu. ft. range", dimVolume, 158574.08, "cubic feet"},
+		{"MIRACLE-GRO POTTING MIX 2CF", dimVolume, 56633.6, "CF: a wholesale file's cubic feet (was no size: 1 and 2 cu ft bags alike)"},
 		{"5 qt stand mixer", dimVolume, 4731.765, "quarts"},
 		{"Bolt 3/8 IN", dimLength, 9.525, "a fraction of a unit (was read as 8 in)"},
 		{"Drill 1/2-Inch chuck", dimLength, 12.7, "a fraction, its unit after a hyphen"},
