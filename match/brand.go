@@ -201,6 +201,12 @@ func titleStartsWith(it, other *Item) bool {
 	if len(key) < 3 {
 		return false
 	}
+	// The other brand's last word leading the title: a maker's sub-brand
+	// ("AVENT NATURAL BOTTLE" under "PHILIPS CONSUMER LIFESTYLE" against
+	// the brand "Philips Avent").
+	if w := other.brand.words; len(w) >= 2 && len(toks) > 1 && len(w[len(w)-1]) >= 4 && toks[0] == w[len(w)-1] {
+		return true
+	}
 	lead := ""
 	for i := 0; i < len(toks)-1 && i < 4 && len(lead) < len(key); i++ {
 		lead += toks[i]

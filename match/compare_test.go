@@ -68,6 +68,7 @@ func TestCompareGTIN(t *testing.T) {
 
 func TestCompareBrand(t *testing.T) {
 	runPairs(t, "brand", []pairCase{
+		{Record{Brand: "PHILIPS CONSUMER LIFESTYLE", Title: "AVENT NATURAL BOTTLE 9OZ 3PK CLEAR"}, Record{Brand: "Philips Avent", Title: "Philips Avent Natural Baby Bottle, Clear, 9 oz, 3 Pack"}, Alias, "the title leads with the last word of the other's brand, a maker's sub-brand (was a conflict, a veto)"},
 		{Record{Brand: "Sony"}, Record{Brand: "SONY"}, Exact, "case"},
 		{Record{Brand: "Sony Corporation"}, Record{Brand: "Sony"}, Exact, "corporate suffix dropped"},
 		{Record{Brand: "Peet's Coffee, Inc."}, Record{Brand: "Peets Coffee"}, Exact, "punctuation and suffix"},
@@ -494,6 +495,8 @@ func TestCompareCompatibility(t *testing.T) {
 
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
+		{Record{Title: "DESITIN MAX STRENGTH DIAPER RASH PASTE 4OZ"}, Record{Title: "Desitin Maximum Strength Baby Diaper Rash Cream, 4 oz"}, Missing, "max shortens the other's maximum: no tier on one side only (was -1.5)"},
+		{Record{Title: "Desitin Max Strength rash cream 4 oz"}, Record{Title: "Desitin Strength rash cream 4 oz"}, OneSide, "max with no longer word it shortens: a tier on one side"},
 		{Record{Title: "ORTHO GROUNDCLEAR VEG KILLER CONC 1GAL"}, Record{Title: "Ortho GroundClear Vegetation Killer Ready-To-Use, 1 gal."}, Conflict, "a concentrate is not the ready-to-use spray (was eligible)"},
 		{Record{Title: "ROUNDUP WEED & GRASS KILLER RTU 1.33GAL"}, Record{Title: "Roundup Weed & Grass Killer Ready-To-Use with Comfort Wand, 1.33 gal."}, Missing, "RTU is ready to use; shared, as by most sprays of a line, it says nothing"},
 		{Record{Title: "PENN CHAMPIONSHIP XD TENNIS BALLS CAN"}, Record{Title: "Penn Championship Extra Duty Felt Tennis Balls, 1 Can"}, Same, "XD is extra duty felt (was review)"},
@@ -612,6 +615,8 @@ func TestCompareNumbers(t *testing.T) {
 
 func TestCompareType(t *testing.T) {
 	runPairs(t, "type", []pairCase{
+		{Record{Title: "AVENT SOOTHIE PACIFIER 0-3M GREEN 2PK"}, Record{Title: "Philips Avent Natural Baby Bottle, 4 oz"}, Conflict, "a pacifier is no baby bottle (was one type)"},
+		{Record{Title: "AVENT NATURAL BOTTLE 9OZ"}, Record{Title: "Philips Avent Natural Baby Bottle, 9 oz"}, Family, "a bare bottle against a baby bottle: near kinds (was a conflict with the water bottle a bare bottle reads as)"},
 		{Record{Brand: "PROCTER & GAMBLE", Title: "OLD SPICE AP/DEO SWAGGER 2.6OZ 3PK"}, Record{Brand: "Old Spice", Title: "Old Spice Men's Antiperspirant & Deodorant, Swagger, 2.6 oz, Pack of 3"}, Missing, "the brand column names the owner and the title leads with its brand: Old Spice names no kind, and AP/DEO none the vocabulary reads (was spice against deodorant, a conflict)"},
 		{Record{Title: "JUNBRIHAL SPORT 80 WATER BOTTLE 16OZ PRPL"}, Record{Title: "Junbrihal, Sport 80, Shampoo, 16 fl oz"}, Conflict, "a water bottle is not shampoo"},
 		{Record{Title: "Zenfy Ultra 17 Yoga Mat"}, Record{Title: "Zenfy, Ultra 17, Crew T-Shirt, S, Red"}, Conflict, "a yoga mat is not a t-shirt"},

@@ -32,6 +32,7 @@ func TestSupplierFiles(t *testing.T) {
 		{"auto", "motor oil by viscosity grade and quarts, filters and plugs by part number, wiper blades by length, battery groups, antifreeze 50/50, scents and packs"},
 		{"mobile", "cases and screen protectors by phone model (15 / 15 Pro / 15 Pro Max / 15 Plus, S24 / S24+ / S24 Ultra), cables by length, chargers by watts, colors, a refurbished case"},
 		{"hardware", "tool only against kits, batteries by Ah, part numbers a letter apart, screws by gauge and length, tapes in feet, finishes, cord gauges, glove sizes"},
+		{"baby", "diapers by line, size (SZ1, NB) and count, wipes by packs and wipes, formula by line and ounces, bottles by ounces and pack, pacifiers by age range (0-3M, 3M+, 6-16M), car seats by model and pattern, ointments by ounces, owners in the supplier column"},
 		{"garden", "lawn food by coverage (5M, 15M), plant food and mixes by pounds and cubic feet (CF), concentrate against ready-to-use (CONC, RTU), hoses by diameter and length (5/8X50), loppers by inches, trimmers as kit and tool only, batteries by Ah, seed varieties, mulch colors, one line's products (Holly-tone, Garden-tone, Plant-tone), owners in the brand column"},
 		{"sports", "balls by size (29.5, SZ7, size 5), a dozen and each, drinkware by ounces and color, tents by persons (4P), dumbbells single and pair (PR), pickleball packs, extra and regular duty, watch part numbers and a refurbished one, rod lengths in feet and inches, owners in the brand column"},
 	} {
