@@ -78,7 +78,7 @@ var attributes = []Attribute{
 	gtinAttribute(), brandAttribute(), titleAttribute(), modelAttribute(),
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
-	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(), measuresAttribute(),
+	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(), measuresAttribute(), ageAttribute(),
 	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(), rankAttribute(),
 }
 

@@ -25,7 +25,7 @@
 // GTIN) and which review reason it sends a pair to. The attributes are
 // gtin.go, brand.go, title.go, model.go, color.go, size.go, material.go,
 // pack.go, origin.go, category.go, params.go, image.go, condition.go,
-// compat.go, version.go, numbers.go, measures.go, producttype.go, line.go,
+// compat.go, version.go, numbers.go, measures.go, age.go, producttype.go, line.go,
 // rare.go, containment.go, words.go and rank.go; the
 // general word lists they read (colors, materials, countries, conditions,
 // versions, product types, spec prefixes, brand aliases and owners, title

@@ -36,6 +36,7 @@ type Item struct {
 	version   versionValue   // version.go
 	numbers   numbersValue   // numbers.go
 	measures  measureValue   // measures.go
+	age       ageRange       // age.go
 	ptype     typeValue      // producttype.go
 	line      []string       // line.go: the line words after the brand
 	lineText  string         // line joined by spaces, as results show it
