@@ -495,6 +495,10 @@ func TestCompareCompatibility(t *testing.T) {
 
 func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
+		{Record{Title: "BOSS KATANA-50 MKIII COMBO AMP"}, Record{Title: "Boss Katana-50 MkII 50-Watt 1x12 Guitar Combo Amplifier"}, Conflict, "MkIII against MkII: two generations (was eligible on a shared code)"},
+		{Record{Title: "BOSS KATANA-50 MK2 COMBO AMP"}, Record{Title: "Boss Katana-50 MkII Combo Amplifier"}, Same, "Mk2 is MkII"},
+		{Record{Title: "Sony 2GB Memory Stick Duo Mark 2"}, Record{Title: "Sony 2GB Memory Stick Duo"}, Missing, "Mark and a digit is not read as a generation (it cost a left-out Abt-Buy pair)"},
+		{Record{Title: "FENDER PRO SERIES INST CABLE 10FT BLK STR/ANG"}, Record{Title: "Fender Professional Series Instrument Cable, Straight/Straight, 10 ft"}, Conflict, "a straight-to-angle cable is not the straight one (was eligible on it)"},
 		{Record{Title: "DESITIN MAX STRENGTH DIAPER RASH PASTE 4OZ"}, Record{Title: "Desitin Maximum Strength Baby Diaper Rash Cream, 4 oz"}, Missing, "max shortens the other's maximum: no tier on one side only (was -1.5)"},
 		{Record{Title: "Desitin Max Strength rash cream 4 oz"}, Record{Title: "Desitin Strength rash cream 4 oz"}, OneSide, "max with no longer word it shortens: a tier on one side"},
 		{Record{Title: "ORTHO GROUNDCLEAR VEG KILLER CONC 1GAL"}, Record{Title: "Ortho GroundClear Vegetation Killer Ready-To-Use, 1 gal."}, Conflict, "a concentrate is not the ready-to-use spray (was eligible)"},

@@ -147,7 +147,9 @@ func versionAttribute() Attribute {
 }
 
 // generation reads "gen 2", "gen2", "2nd gen", "2nd generation",
-// "generation 2" at toks[i].
+// "generation 2", "MkII", "Mk 2" at toks[i] ("Mark II" is read as a
+// numeral after a word; "Mark 2" is not read: a Memory Stick "Mark 2" is
+// no later model of the plain one).
 func generation(toks []string, i int) string {
 	t := toks[i]
 	next := func() string {
@@ -161,10 +163,29 @@ func generation(toks []string, i int) string {
 		return next()
 	case strings.HasPrefix(t, "gen") && isNumber(t[3:]):
 		return t[3:]
+	case strings.HasPrefix(t, "mk") && len(t) > 2 && (isNumber(t[2:]) || romans[t[2:]] != "" || t[2:] == "i" || t[2:] == "v"):
+		// "MkII", "MKIII", "Mk2": a mark written as one word.
+		return markNumber(t[2:])
+	case t == "mk" && (isNumber(next()) && len(next()) == 1 || romans[next()] != ""):
+		return markNumber(next())
 	case (next() == "gen" || next() == "generation") && ordinal(t) != "":
 		return ordinal(t)
 	}
 	return ""
+}
+
+// markNumber returns the number of a mark written in digits or a roman
+// numeral ("ii" -> "2", "v" -> "5").
+func markNumber(n string) string {
+	switch {
+	case isNumber(n):
+		return n
+	case n == "i":
+		return "1"
+	case n == "v":
+		return "5"
+	}
+	return romans[n]
 }
 
 // ordinal returns the number of "2nd", "3rd", "4th", or "".
