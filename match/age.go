@@ -70,7 +70,7 @@ func (r ageRange) show() string {
 // with "+" (checked on the raw title): "1-3m" of a cable is meters.
 var (
 	ageRangeRE = regexp.MustCompile(`(?:^|\s)(\d{1,2}) (?:to )?(\d{1,2}) ?(m|mo|mos|month|months|y|yr|yrs|year|years)(?:\s|$)`)
-	ageUpRE    = regexp.MustCompile(`(?:^|\s)(?:ages? )?(\d{1,2}) ?(m|mo|mos|month|months|y|yr|yrs|year|years)? (?:and up|and older|plus)(?:\s|$)`)
+	ageUpRE    = regexp.MustCompile(`(?:^|\s)(ages? )?(\d{1,2}) ?(m|mo|mos|month|months|y|yr|yrs|year|years)? (?:and up|and older|plus)(?:\s|$)`)
 	ageLabelRE = regexp.MustCompile(`(?:^|\s)ages? (\d{1,2})(?: (?:to )?(\d{1,2}))?(?: (y|yr|yrs|year|years))?(?:\s|$)`)
 	agePlusRE  = regexp.MustCompile(`(?i)(?:^|[^0-9a-z.])(\d{1,2}) ?(m|mo|mos|months|y|yrs|years)? ?\+`)
 )
@@ -94,9 +94,15 @@ func readAge(n string) ageRange {
 		}
 		return ageRange{low: lo * 12, high: hi, text: m[0], stated: true}
 	}
-	if m := ageUpRE.FindStringSubmatch(n); m != nil {
-		lo, _ := strconv.ParseFloat(m[1], 64)
-		return ageRange{low: lo * ageFactor(m[2]), high: math.Inf(1), text: m[0], stated: true}
+	if m := ageUpRE.FindStringSubmatch(n); m != nil && (m[1] != "" || m[3] != "") {
+		// "ages 3 and up" (years), "12 months and up"; not "Men 50 Plus",
+		// which says no unit.
+		lo, _ := strconv.ParseFloat(m[2], 64)
+		unit := m[3]
+		if unit == "" {
+			unit = "years"
+		}
+		return ageRange{low: lo * ageFactor(unit), high: math.Inf(1), text: m[0], stated: true}
 	}
 	return ageRange{}
 }

@@ -23,6 +23,8 @@ func TestReadAge(t *testing.T) {
 		{"Melissa & Doug puzzle for ages 3-5", 36, 60, true, "an age label's range: years"},
 		{"Toddler shirt 2-4 years", 24, 48, true, "a range in years"},
 		{"HDMI cable 10m", 0, 0, false, "a length, no range"},
+		{"Centrum Silver Multivitamin for Men 50 Plus, 100 Tablets", 0, 0, false, "N plus with no unit nor ages: not read (was 50 months and up)"},
+		{"Toy blocks, ages 3 and up", 36, inf, true, "ages N and up: years"},
 		{"3M Scotch tape 12 pack", 0, 0, false, "the brand 3M, no plus"},
 		{"Samsung 65 inch TV 120Hz", 0, 0, false, "nothing of ages"},
 		{"Router 5 year warranty", 0, 0, false, "a warranty's years are no age range"},

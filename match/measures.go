@@ -89,11 +89,13 @@ func readMeasures(it *Item, vs *Vocabularies) measureValue {
 			continue
 		}
 		word = singular(word)
-		if word == "x" || ordinals[word] || unitKeys[word] != "" || stopWords[word] || isColor(vs, word) {
+		if unitKeys[word] == "hr" {
+			word = "hr" // a duration ("12HR", "24 Hour"): no size unit, a measure
+		} else if word == "x" || ordinals[word] || unitKeys[word] != "" || stopWords[word] || isColor(vs, word) {
 			continue
 		}
 		v, err := strconv.ParseFloat(num, 64)
-		if err != nil || v == 0 {
+		if err != nil || v == 0 || boundIn(it.Rec.Title, num) {
 			continue
 		}
 		m.add(word, strconv.FormatFloat(v, 'f', -1, 64))
@@ -101,6 +103,24 @@ func readMeasures(it *Item, vs *Vocabularies) measureValue {
 	}
 	m.text = strings.Join(shown, " ")
 	return m
+}
+
+// boundIn reports whether title writes the number num with a "+" after it
+// ("Silver Men 50+ Tablet"): a lower bound (an age, a minimum), not a
+// measure of num tablets.
+func boundIn(title, num string) bool {
+	for from := 0; ; {
+		i := strings.Index(title[from:], num)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(num)
+		if (i == 0 || !isDigit(title[i-1])) && end < len(title) && title[end] == '+' {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // ordinals are the endings of a number that ranks ("9th", "2nd"): a

@@ -4,6 +4,9 @@ import "testing"
 
 func TestCompareMeasures(t *testing.T) {
 	runPairs(t, "measures", []pairCase{
+		{Record{Title: "CLARITIN 12HR TABLET 10MG 30CT"}, Record{Title: "Claritin 24 Hour Non-Drowsy Allergy Medicine, 30 Count"}, Conflict, "12 against 24 hours: two medicines (was a review)"},
+		{Record{Title: "CLARITIN 24HR TABLET 10MG 30CT"}, Record{Title: "Claritin 24 Hour Non-Drowsy Allergy Medicine, 30 Count"}, Same, "24HR is 24 Hour"},
+		{Record{Title: "CENTRUM SILVER MEN 50+ TABLET 100CT"}, Record{Title: "Centrum Silver Men's Multivitamin for Men 50 Plus, 100 Tablets"}, Missing, "50+ before TABLET is a lower bound, not 50 tablets (was a conflict against 100 tablets)"},
 		{Record{Title: "Sig Sauer ROMEO Zero Reflex Sight 1X Power 3MOA Dot Black Finish"}, Record{Title: "Sig Sauer ROMEO Zero Reflex Sight 1X Power 6MOA Dot"}, Conflict, "one spec with another number: a sibling whose title is otherwise the same"},
 		{Record{Title: "Kingston 8GB DDR4 2400MHz desktop memory"}, Record{Title: "Kingston 8GB DDR4 2666 MHz desktop memory"}, Conflict, "another clock, glued or apart"},
 		{Record{Title: "TP-Link 8-Port Gigabit Switch"}, Record{Title: "TP-Link Gigabit Switch, 8 ports"}, Same, "one port count, written two ways"},

@@ -44,6 +44,7 @@ func TestTitleKeys(t *testing.T) {
 	}{
 		{"Filters for the Pitchers", []string{"filter", "pitcher"}, "stop words dropped, plurals singular"},
 		{"16 GB card", []string{"16gb", "card"}, "a number joins its unit"},
+		{"Claritin 24 Hour", []string{"claritin", "24hr"}, "hours are one unit: 24 Hour is 24HR"},
 		{"16.9 fl oz bottle", []string{"16.9oz", "bottle"}, "fl oz is one unit, keyed as oz: 12 oz and 12 fl oz agree in titles"},
 		{"batteries boxes glass", []string{"battery", "box", "glass"}, "ies -> y, xes -> x, ss stays"},
 		{"AA AA aa", []string{"aa"}, "duplicates collapse"},
