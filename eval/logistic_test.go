@@ -142,3 +142,23 @@ func TestMeanBestThresholdBySource(t *testing.T) {
 		}
 	}
 }
+
+func TestStandingChoice(t *testing.T) {
+	tests := []struct {
+		name   string
+		fs     []float64
+		pooled bool
+		want   int
+		reason string
+	}{
+		{"one catalog, a tie", []float64{0.85, 0.85, 0.85, 0.8532}, false, 3, "one catalog keeps the best, no standing on a tie with it"},
+		{"one catalog, none beats none", []float64{0.8535, 0.8535, 0.8532}, false, 0, "no standing unless a scale beats it"},
+		{"pooled, a flat plateau", []float64{0.8535, 0.8535, 0.8535, 0.8535, 0.8535, 0.8532, 0.8519}, true, 3, "the middle of the scales within half a point: a tie is no reason to drop the standing"},
+		{"pooled, one scale clearly best", []float64{0.80, 0.81, 0.86, 0.82}, true, 2, "only the best is within half a point"},
+	}
+	for _, tt := range tests {
+		if got := standingChoice(tt.fs, tt.pooled); got != tt.want {
+			t.Errorf("%s: standingChoice = %d, want %d (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}
