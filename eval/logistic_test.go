@@ -151,7 +151,7 @@ func TestStandingChoice(t *testing.T) {
 		want   int
 		reason string
 	}{
-		{"one catalog, a tie", []float64{0.85, 0.85, 0.85, 0.8532}, false, 3, "one catalog keeps the best, no standing on a tie with it"},
+		{"one catalog, a scale beats none", []float64{0.85, 0.85, 0.85, 0.8532}, false, 3, "one catalog keeps the scale that beats no standing"},
 		{"one catalog, none beats none", []float64{0.8535, 0.8535, 0.8532}, false, 0, "no standing unless a scale beats it"},
 		{"pooled, a flat plateau", []float64{0.8535, 0.8535, 0.8535, 0.8535, 0.8535, 0.8532, 0.8519}, true, 3, "the middle of the scales within half a point: a tie is no reason to drop the standing"},
 		{"pooled, one scale clearly best", []float64{0.80, 0.81, 0.86, 0.82}, true, 2, "only the best is within half a point"},
