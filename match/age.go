@@ -111,6 +111,15 @@ func readAge(n string) ageRange {
 // the raw title (normalizing drops the "+"); a bare "N+" is an age only
 // after "ages".
 func readAgeRaw(raw string) ageRange {
+	if !mayStateAge(raw) {
+		return ageRange{}
+	}
+	return readAgePatterns(raw)
+}
+
+// readAgePatterns is readAgeRaw without the quick check that most titles
+// fail.
+func readAgePatterns(raw string) ageRange {
 	if m := agePlusRE.FindStringSubmatchIndex(raw); m != nil {
 		unit := ""
 		if m[4] >= 0 {
@@ -131,6 +140,45 @@ func readAgeRaw(raw string) ageRange {
 	return readAge(Normalize(raw))
 }
 
+// mayStateAge reports whether a title may state an age range: a digit
+// followed, after spaces or punctuation, by "+", an "m" that ends a word or starts "mo",
+// a "y" that ends one or starts "yr" or "ye", or the word "age". Most
+// titles state none, and the patterns are not run on them.
+func mayStateAge(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c >= '0' && c <= '9' {
+			j := i + 1
+			for j < len(raw) && raw[j] != '+' && !asciiAlnum(raw[j]) {
+				j++ // spaces and punctuation, which normalizing makes spaces
+			}
+			if j < len(raw) {
+				next := byte(' ')
+				if j+1 < len(raw) {
+					next = raw[j+1] | 0x20
+				}
+				letter := next >= 'a' && next <= 'z'
+				switch raw[j] | 0x20 {
+				case '+':
+					return true
+				case 'm': // "3M", "6 months", "12 mo"; not "500mm", "16 MB"
+					if !letter || next == 'o' {
+						return true
+					}
+				case 'y': // "2 Y", "3 yrs", "4 years"
+					if !letter || next == 'r' || next == 'e' {
+						return true
+					}
+				}
+			}
+		}
+		if (c|0x20) == 'a' && i+3 <= len(raw) && strings.EqualFold(raw[i:i+3], "age") {
+			return true
+		}
+	}
+	return false
+}
+
 // ageFactor is how many months one unit of an age is.
 func ageFactor(unit string) float64 {
 	switch unit {
@@ -138,4 +186,9 @@ func ageFactor(unit string) float64 {
 		return 12
 	}
 	return 1
+}
+
+// asciiAlnum reports whether b is an ASCII letter or digit.
+func asciiAlnum(b byte) bool {
+	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

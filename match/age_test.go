@@ -53,6 +53,11 @@ func FuzzReadAge(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		r := readAgeRaw(s)
+		if !mayStateAge(s) {
+			if p := readAgePatterns(s); p.stated {
+				t.Errorf("mayStateAge(%q) is false, but the patterns read %+v: the quick check drops an age", s, p)
+			}
+		}
 		if !r.stated {
 			return
 		}
