@@ -1,7 +1,6 @@
 package match
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 // 3-5 years". High is +Inf for "and up"; a zero value states none.
 type ageRange struct {
 	low, high float64
-	text      string
 	stated    bool
 }
 
@@ -34,10 +32,9 @@ func ageAttribute() Attribute {
 			e.bool(it.age.stated)
 			e.float(it.age.low)
 			e.float(it.age.high)
-			e.str(it.age.text)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
-			it.age = ageRange{stated: d.bool(), low: d.float(), high: d.float(), text: d.str()}
+			it.age = ageRange{stated: d.bool(), low: d.float(), high: d.float()}
 		},
 		compare: compareAges,
 	}
@@ -46,16 +43,20 @@ func ageAttribute() Attribute {
 func compareAges(a, b *Item, _ *Env) Outcome {
 	x, y := a.age, b.age
 	if !x.stated || !y.stated {
-		return missing(x.text, y.text)
+		return missing(x.show(), y.show())
 	}
 	if x.low == y.low && x.high == y.high {
-		return Outcome{Level: Same, A: x.text, B: y.text}
+		return Outcome{Level: Same, A: x.show(), B: y.show()}
 	}
-	return Outcome{Level: Conflict, A: x.text, B: y.text, Evidence: fmt.Sprintf("%s vs %s", x.show(), y.show())}
+	return Outcome{Level: Conflict, A: x.show(), B: y.show(), Evidence: "another age range"}
 }
 
-// show writes a range in months ("0-3 months", "36+ months").
+// show writes a range in months ("0-3 months", "36+ months"); "" when none
+// is stated.
 func (r ageRange) show() string {
+	if !r.stated {
+		return ""
+	}
 	if math.IsInf(r.high, 1) {
 		return strconv.FormatFloat(r.low, 'f', -1, 64) + "+ months"
 	}
@@ -82,7 +83,7 @@ func readAge(n string) ageRange {
 		hi, _ := strconv.ParseFloat(m[2], 64)
 		if hi > lo && (m[3] != "m" || lo <= 24 && hi <= 36) {
 			f := ageFactor(m[3])
-			return ageRange{low: lo * f, high: hi * f, text: m[0], stated: true}
+			return ageRange{low: lo * f, high: hi * f, stated: true}
 		}
 	}
 	if m := ageLabelRE.FindStringSubmatch(n); m != nil {
@@ -92,7 +93,7 @@ func readAge(n string) ageRange {
 			hi, _ = strconv.ParseFloat(m[2], 64)
 			hi *= 12
 		}
-		return ageRange{low: lo * 12, high: hi, text: m[0], stated: true}
+		return ageRange{low: lo * 12, high: hi, stated: true}
 	}
 	if m := ageUpRE.FindStringSubmatch(n); m != nil && (m[1] != "" || m[3] != "") {
 		// "ages 3 and up" (years), "12 months and up"; not "Men 50 Plus",
@@ -102,7 +103,7 @@ func readAge(n string) ageRange {
 		if unit == "" {
 			unit = "years"
 		}
-		return ageRange{low: lo * ageFactor(unit), high: math.Inf(1), text: m[0], stated: true}
+		return ageRange{low: lo * ageFactor(unit), high: math.Inf(1), stated: true}
 	}
 	return ageRange{}
 }
@@ -134,7 +135,7 @@ func readAgePatterns(raw string) ageRange {
 			}
 		}
 		if unit != "" && (unit != "m" || lo <= 24) {
-			return ageRange{low: lo * ageFactor(unit), high: math.Inf(1), text: raw[m[0]:m[1]], stated: true}
+			return ageRange{low: lo * ageFactor(unit), high: math.Inf(1), stated: true}
 		}
 	}
 	return readAge(Normalize(raw))
