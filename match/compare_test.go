@@ -497,6 +497,7 @@ func TestCompareVersion(t *testing.T) {
 	runPairs(t, "version", []pairCase{
 		{Record{Title: "BOSS KATANA-50 MKIII COMBO AMP"}, Record{Title: "Boss Katana-50 MkII 50-Watt 1x12 Guitar Combo Amplifier"}, Conflict, "MkIII against MkII: two generations (was eligible on a shared code)"},
 		{Record{Title: "BOSS KATANA-50 MK2 COMBO AMP"}, Record{Title: "Boss Katana-50 MkII Combo Amplifier"}, Same, "Mk2 is MkII"},
+		{Record{Title: "Logitech MK270 Wireless Keyboard and Mouse Combo"}, Record{Title: "Logitech Wireless Combo Keyboard Mouse"}, Missing, "MK270 is a model, no generation 270"},
 		{Record{Title: "Sony 2GB Memory Stick Duo Mark 2"}, Record{Title: "Sony 2GB Memory Stick Duo"}, Missing, "Mark and a digit is not read as a generation (it cost a left-out Abt-Buy pair)"},
 		{Record{Title: "FENDER PRO SERIES INST CABLE 10FT BLK STR/ANG"}, Record{Title: "Fender Professional Series Instrument Cable, Straight/Straight, 10 ft"}, Conflict, "a straight-to-angle cable is not the straight one (was eligible on it)"},
 		{Record{Title: "DESITIN MAX STRENGTH DIAPER RASH PASTE 4OZ"}, Record{Title: "Desitin Maximum Strength Baby Diaper Rash Cream, 4 oz"}, Missing, "max shortens the other's maximum: no tier on one side only (was -1.5)"},

@@ -163,8 +163,9 @@ func generation(toks []string, i int) string {
 		return next()
 	case strings.HasPrefix(t, "gen") && isNumber(t[3:]):
 		return t[3:]
-	case strings.HasPrefix(t, "mk") && len(t) > 2 && (isNumber(t[2:]) || romans[t[2:]] != "" || t[2:] == "i" || t[2:] == "v"):
-		// "MkII", "MKIII", "Mk2": a mark written as one word.
+	case strings.HasPrefix(t, "mk") && len(t) > 2 && (len(t) == 3 && isNumber(t[2:]) || romans[t[2:]] != "" || t[2:] == "i" || t[2:] == "v"):
+		// "MkII", "MKIII", "Mk2": a mark written as one word (not
+		// "MK270", a keyboard combo's model).
 		return markNumber(t[2:])
 	case t == "mk" && (isNumber(next()) && len(next()) == 1 || romans[next()] != ""):
 		return markNumber(next())
