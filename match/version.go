@@ -218,12 +218,27 @@ func oneSideFacet(x *versionValue, y *Item) string {
 			continue
 		}
 		for _, t := range x.facets[f] {
-			if !slices.Contains(y.brand.words, t) {
+			if !slices.Contains(y.brand.words, t) && !spelledOut(t, y.text.tokens) {
 				return f
 			}
 		}
 	}
 	return ""
+}
+
+// spelledOut reports whether a one-word value is the start of a longer word
+// of toks, by three letters or more: the word it shortens ("max" of
+// "Maximum Strength", "pro" of "Professional"; not "plus" of "plush").
+func spelledOut(v string, toks []string) bool {
+	if strings.ContainsRune(v, ' ') {
+		return false
+	}
+	for _, t := range toks {
+		if len(t) >= len(v)+3 && strings.HasPrefix(t, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // blend reports whether a facet's values combine in one item (a flavor of
