@@ -108,9 +108,8 @@ func readAge(n string) ageRange {
 	return ageRange{}
 }
 
-// readAgeRaw is readAge, first reading "3M+", "8+" and "3+ Months" from
-// the raw title (normalizing drops the "+"); a bare "N+" is an age only
-// after "ages".
+// readAgeRaw reads the age range of a raw title (readAgePatterns) when it
+// may state one (mayStateAge).
 func readAgeRaw(raw string) ageRange {
 	if !mayStateAge(raw) {
 		return ageRange{}
@@ -118,8 +117,9 @@ func readAgeRaw(raw string) ageRange {
 	return readAgePatterns(raw)
 }
 
-// readAgePatterns is readAgeRaw without the quick check that most titles
-// fail.
+// readAgePatterns is readAge, first reading "3M+" and "3+ Months" from the
+// raw title (normalizing drops the "+"); a bare "N+" is an age only after
+// "ages", which readAge reads.
 func readAgePatterns(raw string) ageRange {
 	if m := agePlusRE.FindStringSubmatchIndex(raw); m != nil {
 		unit := ""

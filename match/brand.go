@@ -194,7 +194,8 @@ func owns(x, y *Item) bool {
 }
 
 // titleStartsWith reports whether it's title begins with other's brand,
-// however it is spaced ("RAINX" for Rain-X).
+// however it is spaced ("RAINX" for Rain-X), or with the last word of a
+// brand of two words or more (a sub-brand: "AVENT" of "Philips Avent").
 func titleStartsWith(it, other *Item) bool {
 	key := other.brand.key
 	toks := it.text.tokens

@@ -76,7 +76,8 @@ func (it *Item) pieceHash(k string, h uint64) bool {
 func notSpecs(codes []string, vs *Vocabularies) []string {
 	out := codes[:0]
 	for _, c := range codes {
-		if _, _, spec := vs.specToken(countless(c)); !spec && !viscosityGrade(c) && !vs.ratedSpec(countless(c)) {
+		cc := countless(c)
+		if _, _, spec := vs.specToken(cc); !spec && !vs.ratedSpec(cc) && !viscosityGrade(c) {
 			out = append(out, c)
 		}
 	}

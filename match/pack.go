@@ -89,26 +89,19 @@ func (p *packValue) shown() string {
 func comparePacks(a, b *Item, _ *Env) Outcome {
 	av, bv := a.pack.shown(), b.pack.shown()
 	pa, pb := max(a.pack.n, 1), max(b.pack.n, 1)
+	// A pair is two per item: the same as another pair or a pack of two,
+	// not a stated single or another count; against a title that states
+	// no count, no evidence (speaker adapters, earrings and socks are sold
+	// in pairs whether a title says so or not).
+	if a.pack.pair {
+		av, pa = "pair", 2
+	}
+	if b.pack.pair {
+		bv, pb = "pair", 2
+	}
 	switch {
-	case a.pack.pair && b.pack.pair:
-		return Outcome{Level: Exact, A: "pair", B: "pair", Evidence: "a pair on both sides"}
-	case a.pack.pair || b.pack.pair:
-		// A pair against a pack of two is one item; against a stated
-		// single or another count, another; against a title that states
-		// no count, no evidence (speaker adapters, earrings and socks are
-		// sold in pairs whether a title says so or not).
-		if a.pack.pair {
-			av, pa = "pair", 2
-		} else {
-			bv, pb = "pair", 2
-		}
-		if pa == pb {
-			return Outcome{Level: Exact, A: av, B: bv, Evidence: "a pair is 2 per item"}
-		}
-		if a.pack.n == 0 && b.pack.n == 0 || !a.pack.readable || !b.pack.readable {
-			return missing(av, bv)
-		}
-		return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb)}
+	case (a.pack.pair || b.pack.pair) && pa == pb:
+		return Outcome{Level: Exact, A: av, B: bv, Evidence: "a pair is 2 per item"}
 	case a.pack.n == 0 && b.pack.n == 0, !a.pack.readable, !b.pack.readable:
 		return missing(av, bv)
 	case pa == pb:

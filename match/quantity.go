@@ -692,8 +692,9 @@ var packPatterns = []struct {
 	re    *regexp.Regexp
 	fixed int
 	needs []string
-	// notAfterNumber: the match is no pack when a number stands right
-	// before it ("68 x 24" is a size, "Cola x 24" a pack).
+	// notAfterNumber: the match, which ends the text, is no pack when a
+	// number stands right before it ("68 x 24" is a size, "Cola x 24" a
+	// pack).
 	notAfterNumber bool
 }{
 	// Not "pack of 1:64 scale" (a ratio is one word: packWords).
@@ -843,15 +844,9 @@ func packCount(s string) (int, string) {
 		if mask&needMask(p.needs) == 0 {
 			continue
 		}
-		loc := p.re.FindStringSubmatchIndex(low)
-		if loc == nil || p.notAfterNumber && lastWordIsNumber(low[:loc[0]]) {
+		m := p.re.FindStringSubmatch(low)
+		if m == nil || p.notAfterNumber && lastWordIsNumber(strings.TrimSuffix(low, m[0])) {
 			continue
-		}
-		m := make([]string, len(loc)/2)
-		for i := range m {
-			if loc[2*i] >= 0 {
-				m[i] = low[loc[2*i]:loc[2*i+1]]
-			}
 		}
 		if p.fixed > 0 {
 			return p.fixed, m[0]

@@ -163,11 +163,11 @@ func generation(toks []string, i int) string {
 		return next()
 	case strings.HasPrefix(t, "gen") && isNumber(t[3:]):
 		return t[3:]
-	case strings.HasPrefix(t, "mk") && len(t) > 2 && (len(t) == 3 && isNumber(t[2:]) || romans[t[2:]] != "" || t[2:] == "i" || t[2:] == "v"):
+	case strings.HasPrefix(t, "mk") && markNumber(t[2:]) != "":
 		// "MkII", "MKIII", "Mk2": a mark written as one word (not
 		// "MK270", a keyboard combo's model).
 		return markNumber(t[2:])
-	case t == "mk" && (isNumber(next()) && len(next()) == 1 || romans[next()] != ""):
+	case t == "mk" && markNumber(next()) != "":
 		return markNumber(next())
 	case (next() == "gen" || next() == "generation") && ordinal(t) != "":
 		return ordinal(t)
@@ -175,11 +175,11 @@ func generation(toks []string, i int) string {
 	return ""
 }
 
-// markNumber returns the number of a mark written in digits or a roman
-// numeral ("ii" -> "2", "v" -> "5").
+// markNumber returns the number of a mark written as one digit or a roman
+// numeral ("2", "ii" -> "2", "v" -> "5"), or "".
 func markNumber(n string) string {
 	switch {
-	case isNumber(n):
+	case len(n) == 1 && isDigit(n[0]):
 		return n
 	case n == "i":
 		return "1"

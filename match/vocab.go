@@ -187,7 +187,7 @@ type Vocabularies struct {
 	// "win32", "ddr4" are no model codes.
 	specs map[string]bool
 	// rated are the prefixes of rated memory specs (vocab/specs.json):
-	// "ddr3l", "pc312800" are no model codes.
+	// "ddr3l", "ddr31600" are no model codes.
 	rated []string
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
@@ -448,7 +448,7 @@ func (vs *Vocabularies) specToken(t string) (prefix, number string, ok bool) {
 
 // ratedSpec reports whether compact token t is a rated memory spec: a
 // rated prefix, one generation digit, maybe one letter, and maybe a speed
-// of three to five digits ("ddr3l", "ddr31600", "pc312800", "lpddr4x").
+// of three to five digits ("ddr3l", "ddr31600", "lpddr4x4266").
 func (vs *Vocabularies) ratedSpec(t string) bool {
 	for _, p := range vs.rated {
 		rest, ok := strings.CutPrefix(t, p)
