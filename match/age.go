@@ -93,7 +93,9 @@ func readAge(n string) ageRange {
 			hi, _ = strconv.ParseFloat(m[2], 64)
 			hi *= 12
 		}
-		return ageRange{low: lo * 12, high: hi, stated: true}
+		if hi > lo*12 { // "Age 7 0" states no range
+			return ageRange{low: lo * 12, high: hi, stated: true}
+		}
 	}
 	if m := ageUpRE.FindStringSubmatch(n); m != nil && (m[1] != "" || m[3] != "") {
 		// "ages 3 and up" (years), "12 months and up"; not "Men 50 Plus",
