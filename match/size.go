@@ -142,21 +142,26 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
 }
 
-// titlesDisagree reports, for two size fields that agree, a conflict
-// between the quantities both titles state of one dimension other than
-// the fields' ("Diapers Size 4, 150 CT" against "Size 4, 120 Count").
+// titlesDisagree reports, for two sizes that agree, a conflict between the
+// quantities both titles state of a dimension no size field states ("Diapers
+// Size 4, 150 CT" against "Size 4, 120 Count"; "SZ2 112CT", a size read
+// from the title, against a field's "Size 2" and a title's "84 Count").
 func titlesDisagree(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
-	if len(sa.titleQ) == 0 || len(sb.titleQ) == 0 {
+	qa, qb := sa.titleQuantities(), sb.titleQuantities()
+	if len(qa) == 0 || len(qb) == 0 {
 		return Outcome{}, false
 	}
+	stated := func(dim dimension) bool {
+		return sa.from == FromField && hasDim(sa.q, dim) || sb.from == FromField && hasDim(sb.q, dim)
+	}
 	var ta, tb []quantity
-	for _, q := range sa.titleQ {
-		if !hasDim(sa.q, q.Dim) {
+	for _, q := range qa {
+		if !stated(q.Dim) {
 			ta = append(ta, q)
 		}
 	}
-	for _, q := range sb.titleQ {
-		if !hasDim(sb.q, q.Dim) {
+	for _, q := range qb {
+		if !stated(q.Dim) {
 			tb = append(tb, q)
 		}
 	}
@@ -164,6 +169,15 @@ func titlesDisagree(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
 		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "the titles: " + why}, true
 	}
 	return Outcome{}, false
+}
+
+// titleQuantities are the quantities a size's title states: those read
+// beside its field, or the size itself where it was read from the title.
+func (s *sizeValue) titleQuantities() []quantity {
+	if s.from == FromTitle {
+		return s.q
+	}
+	return s.titleQ
 }
 
 // numbersIn returns the numbers of a normalized text, in order, a
