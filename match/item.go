@@ -40,6 +40,7 @@ type Item struct {
 	ptype     typeValue      // producttype.go
 	line      []string       // line.go: the line words after the brand
 	lineText  string         // line joined by spaces, as results show it
+	names     []string       // line.go: the title's name words
 
 	// weights caches the title keys' IDF under the last Env that asked
 	// (keyWeights): a listing is compared with many offers.

@@ -14,6 +14,14 @@ const (
 	// OtherLine: each title names a line word the other lacks ("Pampers
 	// Cruisers" against "Pampers Swaddlers").
 	OtherLine Level = "other_line"
+	// OtherLineAlone: as OtherLine, and the line words are all the titles
+	// differ in ("Pampers Cruisers Diapers, Size 4" against "Pampers
+	// Swaddlers Diapers, Size 4").
+	OtherLineAlone Level = "other_line_alone"
+	// OtherName: neither title names a line, and each has one name word
+	// the other lacks anywhere ("Antiperspirant & Deodorant, Swagger"
+	// against "AP/DEO FIJI": a scent, a flavor, a model's name).
+	OtherName Level = "other_name"
 )
 
 // maxLineWords bounds the words read as a line name after the brand.
@@ -39,11 +47,22 @@ func lineAttribute() Attribute {
 		Levels: []LevelSpec{
 			{Level: SameLine, Weight: 0, Direction: For, Why: "the same line name: the title comparison counts the words already"},
 			{Level: OtherLine, Weight: -3.5, Why: "hand-set within the train pairs' log2 m/u (-2.3 to -3.9): another line name of the brand is mostly another item, but web titles also word one line two ways; tune refits it"},
+			{Level: OtherLineAlone, Weight: -5, Why: "two titles alike but for one line word each: two lines of the brand, stronger than another line among other differences"},
+			{Level: OtherName, Weight: -3.5, Why: "as another line: one name word each that no vocabulary reads and the other title lacks is mostly a variant's name (a scent, a flavor)"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, vs *Vocabularies) { it.setLine(readLine(it, vs)) },
-		encode:  func(e *encoder, it *Item) { e.strs(it.line) },
-		decode:  func(d *decoder, it *Item, _ *Vocabularies) { it.setLine(d.strs()) },
+		prepare: func(it *Item, vs *Vocabularies) {
+			it.setLine(readLine(it, vs))
+			it.names = readNames(it, vs)
+		},
+		encode: func(e *encoder, it *Item) {
+			e.strs(it.line)
+			e.strs(it.names)
+		},
+		decode: func(d *decoder, it *Item, _ *Vocabularies) {
+			it.setLine(d.strs())
+			it.names = d.strs()
+		},
 		compare: compareLines,
 	}
 }
@@ -117,6 +136,9 @@ func (it *Item) setLine(line []string) {
 
 func compareLines(a, b *Item, _ *Env) Outcome {
 	av, bv := a.lineText, b.lineText
+	if len(a.line) == 0 && len(b.line) == 0 {
+		return namesApart(a, b)
+	}
 	if len(a.line) == 0 || len(b.line) == 0 {
 		return missing(av, bv)
 	}
@@ -140,11 +162,16 @@ func compareLines(a, b *Item, _ *Env) Outcome {
 		// One word spelled two ways ("Goldbaeren", "Goldbears"); short
 		// words a letter apart are other words ("Mets", "Jets").
 		return Outcome{Level: SameLine, A: av, B: bv}
-	case !fewOutside(&a.text, &b.text) || !fewOutside(&b.text, &a.text):
+	}
+	na, nb := lineOutside(a, b), lineOutside(b, a)
+	switch {
+	case na > maxOutside || nb > maxOutside:
 		// The titles differ in more than the line: worded two ways
 		// ("Creme Dose" against "Creme Moisturising Cream Tin"), the line
 		// word may be one more description.
 		return missing(av, bv)
+	case na == 1 && nb == 1:
+		return Outcome{Level: OtherLineAlone, A: av, B: bv, Evidence: fmt.Sprintf("%q against %q, the titles' only difference", wa, wb)}
 	}
 	return Outcome{Level: OtherLine, A: av, B: bv, Evidence: fmt.Sprintf("%q against %q", wa, wb)}
 }
@@ -153,10 +180,39 @@ func compareLines(a, b *Item, _ *Env) Outcome {
 // other may lack for two line words to tell the items apart.
 const maxOutside = 2
 
-// fewOutside reports whether y lacks at most maxOutside of x's words.
-func fewOutside(x, y *titleText) bool {
-	var buf [maxOutside + 1]string
-	return len(outside(buf[:0], x, y)) <= maxOutside
+// lineOutside returns how many of x's title words y's title lacks,
+// counting to maxOutside+1. Where both records have a brand field (a
+// catalog's records, not a web shop's scraped titles), numbers and
+// quantities ("16 28lb", "136ct") are not counted: a listing's "Size 3
+// (16-28 lb), 136 Count" states the size and count, which their comparisons
+// weigh, not one more way of naming the line. In web titles numbers are
+// specs ("7kg 1200 Spin", "35W 840") and count as words.
+func lineOutside(x, y *Item) int {
+	if len(x.brand.words) == 0 || len(y.brand.words) == 0 {
+		var buf [maxOutside + 1]string
+		return len(outside(buf[:0], &x.text, &y.text))
+	}
+	var all [16]string
+	n := 0
+	for _, k := range outside(all[:0], &x.text, &y.text) {
+		if !isNumber(k) && !isQuantityKey(k) {
+			n++
+		}
+	}
+	return min(n, maxOutside+1)
+}
+
+// isQuantityKey reports whether a title key is a number and its unit
+// ("136ct", "2.6oz", "16gb") or a labeled size ("sz3").
+func isQuantityKey(k string) bool {
+	if len(k) > 2 && k[:2] == "sz" && isNumber(k[2:]) {
+		return true
+	}
+	i := 0
+	for i < len(k) && (isDigit(k[i]) || k[i] == '.') {
+		i++
+	}
+	return i > 0 && i < len(k) && unitValues[k[i:]]
 }
 
 // sharesIdentifier reports whether two items share a valid GTIN, or a
@@ -222,4 +278,67 @@ func abbreviates(short, long string) bool {
 		}
 	}
 	return j == len(short)
+}
+
+// readNames returns the name words of an item's title: words no vocabulary
+// reads (not a kind, color, unit, size or merchandising word), not its
+// brand's, not numbers or codes, after the brand the title leads with and
+// before what it fits or comes with. A record with no brand field, or a
+// title that does not lead with a brand, has none: a web shop's titles
+// lead with descriptions, and their one word each is wording ("Stabilized
+// Camera" against "Camera without Lens"), not a variant's name.
+func readNames(it *Item, vs *Vocabularies) []string {
+	start := brandEnd(it, vs)
+	if len(it.brand.words) == 0 || start < 0 {
+		return nil
+	}
+	var out []string
+	for _, t := range it.text.tokens[start:] {
+		if fitWords[t] || withWords[t] || t == "compatible" {
+			break
+		}
+		if len(t) < 3 || !isWord(t) || stopWords[t] || countAdjectives[t] || slices.Contains(it.brand.words, t) {
+			continue
+		}
+		if _, place := vs.countries.Lookup(t); vs.namesNoBrand(t) && !place {
+			continue // a place names a scent or a blend as often as an origin
+		}
+		if k := TitleKeys([]string{t}); len(k) == 1 && !slices.Contains(out, k[0]) {
+			out = append(out, k[0])
+		}
+	}
+	return out
+}
+
+// namesApart compares two titles that name no line by their name words:
+// one each that the other title lacks in any spelling is OtherName.
+func namesApart(a, b *Item) Outcome {
+	wa, na := namesOutside(a.names, b)
+	wb, nb := namesOutside(b.names, a)
+	if na != 1 || nb != 1 || sharesIdentifier(a, b) {
+		return missing("", "")
+	}
+	if len(wa) >= 5 && len(wb) >= 5 && wa[0] == wb[0] && Similarity(wa, wb) >= 0.6 {
+		return missing("", "") // one word spelled two ways
+	}
+	return Outcome{Level: OtherName, A: wa, B: wb, Evidence: fmt.Sprintf("%q against %q", wa, wb)}
+}
+
+// namesOutside returns the first of names that the other item's title
+// lacks in any spelling (titleHas), nor its brand, and how many it lacks,
+// counting to two.
+func namesOutside(names []string, other *Item) (string, int) {
+	first, n := "", 0
+	for _, w := range names {
+		if titleHas(&other.text, w) || slices.Contains(other.brand.words, w) {
+			continue
+		}
+		if n == 0 {
+			first = w
+		}
+		if n++; n == 2 {
+			break
+		}
+	}
+	return first, n
 }

@@ -256,6 +256,18 @@ func TitleKeys(toks []string) []string {
 			t = strings.Join(toks[i:j+1], "")
 			i = j
 		}
+		// A count written before its number is the count's key ("Pack of
+		// 4" is "4PK"), and a labeled size one key however spaced ("Size 2",
+		// "SZ 2" and "SZ2").
+		if i+2 < len(toks) && unitKeys[t] == "ct" && toks[i+1] == "of" && isNumber(toks[i+2]) {
+			t = toks[i+2] + "ct"
+			i += 2
+		} else if (t == "size" || t == "sz") && i+1 < len(toks) && isNumber(toks[i+1]) {
+			t = "sz" + toks[i+1]
+			i++
+		} else if len(t) > 4 && strings.HasPrefix(t, "size") && isNumber(t[4:]) {
+			t = "sz" + t[4:]
+		}
 		// A number and its unit make one key: "16 GB" and "16GB" agree.
 		if i+1 < len(toks) && isNumber(t) {
 			if u, ok := unitKeys[toks[i+1]]; ok {
@@ -375,6 +387,15 @@ var unitKeys = map[string]string{
 	"pc": "ct", "pcs": "ct", "piece": "ct", "pieces": "ct", "ct": "ct", "count": "ct",
 	"pack": "ct", "pk": "ct", "packs": "ct", "pks": "ct",
 }
+
+// unitValues are the units title keys are written in (unitKeys' values).
+var unitValues = func() map[string]bool {
+	m := map[string]bool{}
+	for _, u := range unitKeys {
+		m[u] = true
+	}
+	return m
+}()
 
 func isNumber(t string) bool {
 	if t == "" {

@@ -58,6 +58,10 @@ func TestTitleKeys(t *testing.T) {
 		{"Copy Paper 8.5 x 11 Letter", []string{"copy", "paper", "8.5x11", "letter"}, "a paper size's dimensions"},
 		{"iPhone X 64GB", []string{"iphone", "x", "64gb"}, "an x that joins no numbers stays a word"},
 		{"Lumber 2x4 8ft", []string{"lumber", "2x4", "8ft"}, "two numbers by x without a unit are a dimension, one key"},
+		{"Batteries, Pack of 4 / 4PK", []string{"battery", "4ct"}, "a count written before its number is the count's key"},
+		{"Diapers Size 2 / SZ 2 / SZ2 / size2", []string{"diaper", "sz2"}, "a labeled size is one key however spaced"},
+		{"Size Chart 2", []string{"size", "chart", "2"}, "'size' before a word labels nothing"},
+		{"Pack of Cards", []string{"pack", "card"}, "'pack of' before no number is words"},
 	}
 	for _, tt := range tests {
 		if got := TitleKeys(Tokens(tt.in)); !reflect.DeepEqual(got, tt.want) {
