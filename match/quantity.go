@@ -242,8 +242,32 @@ var doubleQuoteRE = regexp.MustCompile(`(\d)\s*''`)
 
 // parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
+// leadingZero writes a decimal written from its point with a zero before it
+// (".60mm" is "0.60mm", as a guitar pick's or a pen's is written), so that
+// it reads as one number; a point after a letter, digit or point is left.
+func leadingZero(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '.' || !isDigit(s[i+1]) || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.') {
+			continue
+		}
+		if last == 0 {
+			b.Grow(len(s) + 2)
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte('0')
+		last = i
+	}
+	if last == 0 && (len(s) == 0 || s[0] != '.') {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 func parseQuantities(s string) []quantity {
-	low := unitSpelling(spellOctets(strings.ToLower(fold(s))))
+	low := leadingZero(unitSpelling(spellOctets(strings.ToLower(fold(s)))))
 	if strings.Contains(low, "''") {
 		low = doubleQuoteRE.ReplaceAllString(low, `$1"`) // 29'' is 29": two apostrophes for an inch mark
 	}

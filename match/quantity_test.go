@@ -46,6 +46,7 @@ func TestParseQuantities(t *testing.T) {
 		{"Coffee 1 lb bag", dimMass, 453.592, "pounds are mass"},
 		{"16 oz", dimMass, 453.592, "a bare oz is mass"},
 		{"2,5 kg", dimMass, 2500, "a decimal comma"},
+		{"DUNLOP TORTEX STD PICK .60MM 12PK", dimLength, 0.6, "a decimal written from its point (was not read: the number after a point was skipped)"},
 		{"1TB SSD", dimDataSize, 1e12, "terabytes"},
 		{"Seagate IronWolf Pro 8 To", dimDataSize, 8e12, "terabytes in French octets (was no size)"},
 		{"LaCie Mobile Drive 4To disque dur", dimDataSize, 4e12, "French terabytes glued to the number, a word after"},
@@ -446,4 +447,24 @@ func only(x string, lo, hi rune) string {
 		}
 		return -1
 	}, x)
+}
+
+func FuzzLeadingZero(f *testing.F) {
+	for _, s := range []string{".60mm", "pick .60mm 12pk", "v1.5", "1..5", "a .5 b .7", ".", "x.5", ". 5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := leadingZero(s)
+		if again := leadingZero(got); again != got {
+			t.Fatalf("leadingZero(%q) = %q, then %q", s, got, again)
+		}
+		if strings.ReplaceAll(got, "0", "") != strings.ReplaceAll(s, "0", "") {
+			t.Fatalf("leadingZero(%q) = %q: more than zeros written", s, got)
+		}
+		for i := 0; i+1 < len(got); i++ {
+			if got[i] == '.' && isDigit(got[i+1]) && (i == 0 || !isAlnum(got[i-1]) && got[i-1] != '.') {
+				t.Fatalf("leadingZero(%q) = %q: a point starts a number at %d", s, got, i)
+			}
+		}
+	})
 }
