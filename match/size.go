@@ -50,6 +50,7 @@ func sizeAttribute() Attribute {
 			}
 			if len(s.q) > 0 {
 				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it)
+				s.q = unitFromTitle(s.q, s.titleQ)
 			} else {
 				if qs := notBrand(parseQuantities(it.Rec.Title), it); len(qs) > 0 {
 					// A size the title labels ("Size 7") beside its
@@ -77,6 +78,21 @@ func sizeAttribute() Attribute {
 		},
 		compare: compareSizes,
 	}
+}
+
+// unitFromTitle reads a size field that is a bare number ("24") as the
+// title's quantity of that number ("24CT", "500 ml"): a supplier's size
+// column leaves the unit to the title.
+func unitFromTitle(field, title []quantity) []quantity {
+	if len(field) != 1 || field[0].Dim != dimNumbered || field[0].Low != 0 {
+		return field
+	}
+	for _, q := range title {
+		if q.Dim != dimNumbered && q.Value == field[0].Value && q.Low == 0 {
+			return []quantity{q}
+		}
+	}
+	return field
 }
 
 // notBrand drops from a title's quantities the one that is the record's
