@@ -506,6 +506,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Logitech MK270 Wireless Keyboard and Mouse Combo"}, Record{Title: "Logitech Wireless Combo Keyboard Mouse"}, Missing, "MK270 is a model, no generation 270"},
 		{Record{Title: "Sony 2GB Memory Stick Duo Mark 2"}, Record{Title: "Sony 2GB Memory Stick Duo"}, Missing, "Mark and a digit is not read as a generation (it cost a left-out Abt-Buy pair)"},
 		{Record{Title: "FENDER PRO SERIES INST CABLE 10FT BLK STR/ANG"}, Record{Title: "Fender Professional Series Instrument Cable, Straight/Straight, 10 ft"}, Conflict, "a straight-to-angle cable is not the straight one (was eligible on it)"},
+		{Record{Title: "GE LED DECORATIVE 40W EQ SOFT WHITE E26 2PK"}, Record{Title: "GE Lighting LED Candelabra Bulbs, 40W Equivalent, Soft White, E12 Base, 2 Pack"}, Conflict, "a medium base bulb is not the candelabra one"},
+		{Record{Title: "GE LED DECORATIVE 40W EQ SOFT WHITE E26 2PK"}, Record{Title: "GE Lighting LED Decorative Bulbs, 40W Equivalent, Soft White, Medium E26 Base, 2 Pack"}, Same, "the same base (was no evidence: the candelabra sibling tied)"},
 		{Record{Title: "DESITIN MAX STRENGTH DIAPER RASH PASTE 4OZ"}, Record{Title: "Desitin Maximum Strength Baby Diaper Rash Cream, 4 oz"}, Missing, "max shortens the other's maximum: no tier on one side only (was -1.5)"},
 		{Record{Title: "Desitin Max Strength rash cream 4 oz"}, Record{Title: "Desitin Strength rash cream 4 oz"}, OneSide, "max with no longer word it shortens: a tier on one side"},
 		{Record{Title: "ORTHO GROUNDCLEAR VEG KILLER CONC 1GAL"}, Record{Title: "Ortho GroundClear Vegetation Killer Ready-To-Use, 1 gal."}, Conflict, "a concentrate is not the ready-to-use spray (was eligible)"},
