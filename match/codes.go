@@ -334,17 +334,18 @@ func codeShaped(tok string) bool {
 // ("3/4x50", "5/8x100": a hose's diameter by its length): no code.
 var fractionDimensionRE = regexp.MustCompile(`^\d+/\d+x\d+(?:\.\d+)?$|^\d+x\d+/\d+$`)
 
-// quantitiesJoined reports whether a token is numbers or quantities joined
-// by slashes ("10/100/1000", "5lb/2.27kg", "12/12oz"): each part a number
-// of four digits at most, or a number and then letters only (a unit), so
-// no part is a code ("329P9H/00" is one).
+// quantitiesJoined reports whether a token is numbers, quantities or words
+// joined by slashes ("10/100/1000", "5lb/2.27kg", "12/12oz", "sp/3way"):
+// each part a number of four digits at most, a number and then letters
+// only (a unit), or letters only, so no part is a code ("329P9H/00" is
+// one).
 func quantitiesJoined(tok string) bool {
 	parts := strings.Split(tok, "/")
 	if len(parts) < 2 {
 		return false
 	}
 	for _, p := range parts {
-		if !joinedQuantityRE.MatchString(p) {
+		if !joinedQuantityRE.MatchString(p) && !isLetters(p) {
 			return false
 		}
 	}

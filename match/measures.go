@@ -2,6 +2,8 @@ package match
 
 import (
 	"math"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -91,6 +93,8 @@ func readMeasures(it *Item, vs *Vocabularies) measureValue {
 		word = singular(word)
 		if unitKeys[word] == "hr" {
 			word = "hr" // a duration ("12HR", "24 Hour"): no size unit, a measure
+		} else if unitKeys[word] == "a" || word == "a" && len(t) > 1 {
+			word = "amp" // a current ("15A", "20 Amp"): no size unit, a measure
 		} else if word == "x" || ordinals[word] || unitKeys[word] != "" || stopWords[word] || isColor(vs, word) {
 			continue
 		}
@@ -101,8 +105,35 @@ func readMeasures(it *Item, vs *Vocabularies) measureValue {
 		m.add(word, strconv.FormatFloat(v, 'f', -1, 64))
 		shown = append(shown, num+word)
 	}
+	if g := wireGauge(it.Rec.Title); g != "" {
+		m.add("awg", g)
+		shown = append(shown, g+" awg")
+	}
 	m.text = strings.Join(shown, " ")
 	return m
+}
+
+// wireGaugeRE matches a wire's gauge and conductors ("14/2", "12/3",
+// "16/3"): a gauge of 6 to 22 AWG, then 2 to 4 conductors.
+var wireGaugeRE = regexp.MustCompile(`(?:^|[^0-9/.])(6|8|10|12|14|16|18|20|22)/([2-4])(?:$|[^0-9/])`)
+
+// wireWords are the words of a title that says it is a wire, a cable or a
+// cord, where "14/2" is a gauge and not a case of 14 of 2.
+var wireWords = []string{"awg", "nm-b", "nmb", "romex", "sjtw", "sjoow", "sjt ", "thhn", "uf-b", "wire", "cable", "cord"}
+
+// wireGauge returns the gauge and conductors a wire's, cable's or cord's
+// title states ("14/2", "12/3"), "" when none: two of one line and length
+// differ in it alone ("Romex 14/2 250 ft" against "12/2").
+func wireGauge(title string) string {
+	low := strings.ToLower(title)
+	if !slices.ContainsFunc(wireWords, func(w string) bool { return strings.Contains(low, w) }) {
+		return ""
+	}
+	m := wireGaugeRE.FindStringSubmatch(low)
+	if m == nil {
+		return ""
+	}
+	return m[1] + "/" + m[2]
 }
 
 // boundIn reports whether title writes the number num with a "+" after it

@@ -22,6 +22,11 @@ func TestCompareMeasures(t *testing.T) {
 		{Record{Title: "Samsung 4GB memory 2400MHz"}, Record{Title: "Samsung 8GB memory 2400MHz"}, Same, "a size unit (GB) is the size comparison's"},
 		{Record{Title: "Monitor 1920 x 1080 black"}, Record{Title: "Monitor 2560 x 1440 black"}, Missing, "a dimension's x is no spec word"},
 		{Record{Title: "11Shimano chain"}, Record{Title: "12Shimano chain"}, Missing, "a number run into a long name is no spec"},
+		{Record{Title: "LEV 15A TR GFCI RCPT SELF TEST WHT"}, Record{Title: "Leviton GFTR2-W 20 Amp Self-Test GFCI Outlet, White"}, Conflict, "15A and 20 Amp are two currents (was no spec: a glued A, a unit key for amp)"},
+		{Record{Title: "LEV DECORA ROCKER SW 3-WAY 15A WHT"}, Record{Title: "Leviton 5603-2W Decora Rocker Switch, 15 Amp, 3-Way, White"}, Same, "15A is 15 Amp"},
+		{Record{Title: "SW 10/2 NM-B W/G 250FT ORG ROMEX"}, Record{Title: "Southwire 250 ft. 14/2 Solid Romex SIMpull CU NM-B W/G Wire, White"}, Conflict, "a wire's gauge and conductors: 10/2 against 14/2 (was no evidence: a 250 ft reel of another gauge tied)"},
+		{Record{Title: "SW 16/3 SJTW EXT CORD 50FT ORG"}, Record{Title: "Southwire 50 ft. 16/3 SJTW Outdoor Extension Cord, Orange"}, Same, "the same gauge"},
+		{Record{Title: "SYSCO CLASSIC KETCHUP 12/12OZ"}, Record{Title: "Heinz Ketchup 12/20 oz"}, Missing, "a case pack is no gauge: no wire, cable or cord"},
 	})
 }
 

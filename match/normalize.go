@@ -381,6 +381,7 @@ var unitKeys = map[string]string{
 	"oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
 	"g": "g", "gram": "g", "grams": "g", "kg": "kg", "mg": "mg", "qt": "qt", "quart": "qt", "quarts": "qt",
 	"w": "w", "watt": "w", "watts": "w", "mah": "mah", "v": "v", "volt": "v", "volts": "v",
+	"amp": "a", "amps": "a", "ampere": "a", "amperes": "a",
 	"hr": "hr", "hrs": "hr", "hour": "hr", "hours": "hr",
 	// A count is one key however a shop writes it: "20PK", "20 count",
 	// "20 ct" and "20 pieces" all say 20 units in the item.

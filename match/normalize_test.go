@@ -100,6 +100,7 @@ func TestExtractCodes(t *testing.T) {
 		{"FLEXZILLA HOSE 3/4X50", nil, "a hose's diameter by its length, with a fraction: a size (was the code 34x50 against the listing's part number, -3.5)"},
 		{"Optimum Nutrition Whey 5lb/2.27kg", nil, "two quantities joined by a slash (was 5lb227kg)"},
 		{"Philips 329P9H/00 monitor", []string{"329p9h00"}, "a model with a region suffix after the slash stays a code"},
+		{"LUTRON DIVA LED+ DIMMER SP/3WAY IV", nil, "words and a measure joined by a slash: single-pole or 3-way (was the code sp3way, -3.5 against the listing's part number)"},
 		{"Kingston DTIG4/16GB", []string{"dtig416gb"}, "a code and a capacity: not quantities only"},
 		{"Canon EF 100mm f/2.8L Macro IS USM", nil, "an aperture with the maker's lens-series letter (was the code f28l, shared by every such lens)"},
 	}

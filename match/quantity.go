@@ -244,13 +244,17 @@ var doubleQuoteRE = regexp.MustCompile(`(\d)\s*''`)
 // "0.5L", "16 oz", "1TB", "10 inch").
 // leadingZero writes a decimal written from its point with a zero before it
 // (".60mm" is "0.60mm", as a guitar pick's or a pen's is written), so that
-// it reads as one number; a point after a letter, digit or point is left.
+// it reads as one number; a point after a letter, digit or point is left,
+// and one a space apart from a digit ("94 .5 mm", a number cut in two).
 func leadingZero(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i+1 < len(s); i++ {
 		if s[i] != '.' || !isDigit(s[i+1]) || i > 0 && (isAlnum(s[i-1]) || s[i-1] == '.') {
 			continue
+		}
+		if i > 1 && s[i-1] == ' ' && isDigit(s[i-2]) {
+			continue // "4.5-94 .5 mm": a number a stray space cut, not two
 		}
 		if last == 0 {
 			b.Grow(len(s) + 2)

@@ -47,6 +47,7 @@ func TestParseQuantities(t *testing.T) {
 		{"16 oz", dimMass, 453.592, "a bare oz is mass"},
 		{"2,5 kg", dimMass, 2500, "a decimal comma"},
 		{"DUNLOP TORTEX STD PICK .60MM 12PK", dimLength, 0.6, "a decimal written from its point (was not read: the number after a point was skipped)"},
+		{"nikon coolpix l120 3 inch 4.5-94 .5 mm zoom", dimLength, 76.2, "a number a stray space cut is not a decimal of its own (0.5 mm against the screen's 3 inches was a veto)"},
 		{"1TB SSD", dimDataSize, 1e12, "terabytes"},
 		{"Seagate IronWolf Pro 8 To", dimDataSize, 8e12, "terabytes in French octets (was no size)"},
 		{"LaCie Mobile Drive 4To disque dur", dimDataSize, 4e12, "French terabytes glued to the number, a word after"},
@@ -450,7 +451,7 @@ func only(x string, lo, hi rune) string {
 }
 
 func FuzzLeadingZero(f *testing.F) {
-	for _, s := range []string{".60mm", "pick .60mm 12pk", "v1.5", "1..5", "a .5 b .7", ".", "x.5", ". 5"} {
+	for _, s := range []string{".60mm", "pick .60mm 12pk", "v1.5", "1..5", "a .5 b .7", ".", "x.5", ". 5", "4.5-94 .5 mm"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -462,7 +463,7 @@ func FuzzLeadingZero(f *testing.F) {
 			t.Fatalf("leadingZero(%q) = %q: more than zeros written", s, got)
 		}
 		for i := 0; i+1 < len(got); i++ {
-			if got[i] == '.' && isDigit(got[i+1]) && (i == 0 || !isAlnum(got[i-1]) && got[i-1] != '.') {
+			if got[i] == '.' && isDigit(got[i+1]) && (i == 0 || !isAlnum(got[i-1]) && got[i-1] != '.') && !(i > 1 && got[i-1] == ' ' && isDigit(got[i-2])) {
 				t.Fatalf("leadingZero(%q) = %q: a point starts a number at %d", s, got, i)
 			}
 		}

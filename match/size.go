@@ -96,12 +96,13 @@ func unitFromTitle(field, title []quantity) []quantity {
 }
 
 // notBrand drops from a title's quantities the one that is the record's
-// brand ("3M": no length of three meters).
+// brand, its company suffix aside ("3M", "3M COMPANY": no length of three
+// meters).
 func notBrand(qs []quantity, it *Item) []quantity {
-	if len(it.brand.words) != 1 {
+	if it.brand.key == "" || !isDigit(it.brand.key[0]) {
 		return qs
 	}
-	return slices.DeleteFunc(qs, func(q quantity) bool { return Compact(q.Text) == it.brand.words[0] })
+	return slices.DeleteFunc(qs, func(q quantity) bool { return Compact(q.Text) == it.brand.key })
 }
 
 func (s *sizeValue) shown(raw string) string {

@@ -38,6 +38,7 @@ func TestSupplierFiles(t *testing.T) {
 		{"baby", "diapers by line, size (SZ1, NB) and count, wipes by packs and wipes, formula by line and ounces, bottles by ounces and pack, pacifiers by age range (0-3M, 3M+, 6-16M), car seats by model and pattern, ointments by ounces, owners in the supplier column"},
 		{"garden", "lawn food by coverage (5M, 15M), plant food and mixes by pounds and cubic feet (CF), concentrate against ready-to-use (CONC, RTU), hoses by diameter and length (5/8X50), loppers by inches, trimmers as kit and tool only, batteries by Ah, seed varieties, mulch colors, one line's products (Holly-tone, Garden-tone, Plant-tone), owners in the brand column"},
 		{"sports", "balls by size (29.5, SZ7, size 5), a dozen and each, drinkware by ounces and color, tents by persons (4P), dumbbells single and pair (PR), pickleball packs, extra and regular duty, watch part numbers and a refurbished one, rod lengths in feet and inches, owners in the brand column"},
+		{"electrical", "wire by gauge and length (14/2 NM-B 250FT, 12/3), receptacles and GFCIs by amps and color (WHT, IVORY, ALMOND), switches by poles (1P, 3-WAY, 4-WAY), dimmers by color (IV, LT ALMOND), breakers by line, amps and poles (HOMELINE, QO, BR, CH; 1P, 2P), wire connectors by size and box or jar, extension cords by gauge and length, testers and strippers by part number, tape by line and length, boxes by gangs and cubic inches, owners in the manufacturer column (SCHNEIDER ELECTRIC, ABB), a spreadsheet-damaged UPC"},
 	} {
 		t.Run(f.name, func(t *testing.T) {
 			t.Log(f.what)
