@@ -73,7 +73,7 @@ func TestCompareBrand(t *testing.T) {
 		{Record{Brand: "Sony Corporation"}, Record{Brand: "Sony"}, Exact, "corporate suffix dropped"},
 		{Record{Brand: "Peet's Coffee, Inc."}, Record{Brand: "Peets Coffee"}, Exact, "punctuation and suffix"},
 		{Record{Brand: "HP"}, Record{Brand: "Hewlett-Packard"}, Alias, "alias list"},
-		{Record{Brand: "Lodge Manufacturing Company"}, Record{Brand: "Lodge"}, Alias, "a longer legal name"},
+		{Record{Brand: "Lodge Manufacturing Company"}, Record{Brand: "Lodge"}, Exact, "a legal name's suffixes, manufacturing among them"},
 		{Record{Brand: "HASBRO INC"}, Record{Brand: "Hasbro Gaming"}, Owner, "the company and one of its divisions (was a conflict, a veto)"},
 		{Record{Brand: "Motorola", Title: "Motorola Netopia 3346N-ENT broadband router"}, Record{Brand: "Netopia", Title: "Netopia 3346N-ENT ADSL modem"}, Alias, "a title names the other's brand as its own: two names of one item (was a conflict, a veto)"},
 		{Record{Brand: "Maxxis", Title: "Maxxis High Roller II 27.5 folding tyre"}, Record{Title: "Highroller II Dual EXO 27.5 folding tire"}, NotInTitle, "a title led by the other's line name spaced otherwise leads with no other brand (was leads_other, a veto)"},

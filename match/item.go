@@ -115,7 +115,7 @@ func (it *Item) keyIDF(env *Env) []float64 {
 // vocabularies: the shared features, then each attribute's own.
 func Prepare(r *Record, vs *Vocabularies) *Item {
 	it := &Item{Rec: r}
-	it.text = readTitle(r.Title, vs)
+	it.text = readTitle(r.Title, r.Brand, vs)
 	it.codes = readCodes(r, it.text.keys, vs)
 	for _, a := range attributes {
 		if a.prepare != nil {

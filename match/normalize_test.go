@@ -220,3 +220,25 @@ func FuzzOneEdit(f *testing.F) {
 		}
 	})
 }
+
+func TestSpellBrand(t *testing.T) {
+	vs := testVocab(t)
+	tests := []struct {
+		title, brand string
+		want         []string
+		reason       string
+	}{
+		{"LEV 15A DUPLEX RCPT WHT", "LEVITON MFG CO", []string{"leviton", "15a", "duplex", "receptacle", "white"}, "a supplier's abbreviation of its brand leading the title"},
+		{"SQD HOMELINE 20A 1P CB", "Square D", []string{"square", "d", "homeline", "20a", "1p", "cb"}, "an abbreviation of a brand of two words"},
+		{"SW 12/3 SJTW EXT CORD 50FT", "SOUTHWIRE CO", []string{"southwire", "12", "3", "sjtw", "ext", "cord", "50ft"}, "two letters"},
+		{"LEVITON 15A DUPLEX", "LEVITON MFG CO", []string{"leviton", "15a", "duplex"}, "the brand written out"},
+		{"BLK TONER CARTRIDGE", "Brother", []string{"black", "toner", "cartridge"}, "a color abbreviation expanded first is no brand"},
+		{"SSD 970 EVO 1TB", "Samsung", []string{"ssd", "970", "evo", "1tb"}, "letters not in the brand's order"},
+		{"LEV DIMMER", "", []string{"lev", "dimmer"}, "no brand field"},
+	}
+	for _, tt := range tests {
+		if got := readTitle(tt.title, tt.brand, vs).keys; !slices.Equal(got, tt.want) {
+			t.Errorf("readTitle(%q, brand %q) keys = %q, want %q (%s)", tt.title, tt.brand, got, tt.want, tt.reason)
+		}
+	}
+}

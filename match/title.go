@@ -19,13 +19,38 @@ type titleText struct {
 	lead   int      // the index of the first word token (leadOf), -1 when none
 }
 
-// readTitle reads the title feature, abbreviations expanded.
-func readTitle(title string, vs *Vocabularies) titleText {
-	t := titleText{tokens: vs.expand(Tokens(spellInchMarks(spellOctets(title))))}
+// readTitle reads the title feature, abbreviations expanded, and a leading
+// abbreviation of the record's own brand written as the brand (spellBrand).
+func readTitle(title, brand string, vs *Vocabularies) titleText {
+	t := titleText{tokens: spellBrand(vs.expand(Tokens(spellInchMarks(spellOctets(title)))), brand, vs)}
 	t.keys = TitleKeys(t.tokens)
 	t.idx = newKeyIndex(t.keys)
 	t.lead = leadOf(t.tokens)
 	return t
+}
+
+// spellBrand writes a title's first word as the record's brand when it is a
+// supplier's abbreviation of it ("LEV 15A DUPLEX RCPT" by "LEVITON MFG CO",
+// "SQD HOMELINE" by "Square D", "SW 14/2 NM-B" by "SOUTHWIRE CO"): two to
+// four letters, the brand's first letter, its letters in the brand's order.
+// A word of the vocabularies is left as it is.
+func spellBrand(toks []string, brand string, vs *Vocabularies) []string {
+	if brand == "" || len(toks) == 0 {
+		return toks
+	}
+	w := toks[0]
+	if len(w) < 2 || len(w) > 4 || !isWord(w) {
+		return toks
+	}
+	bt := Tokens(brand)
+	for len(bt) > 1 && vs.suffixes[bt[len(bt)-1]] {
+		bt = bt[:len(bt)-1]
+	}
+	key := strings.Join(bt, "")
+	if len(bt) == 0 || w == key || w == bt[0] || !abbreviates(w, key) || vs.namesNoBrand(w) || slices.Contains(toks[1:], bt[0]) {
+		return toks
+	}
+	return append(slices.Clone(bt), toks[1:]...)
 }
 
 // TitleKeys returns the distinct title keys (see TitleKeys), in order: the
