@@ -69,7 +69,7 @@ func versionAttribute() Attribute {
 					}
 				}
 				it.version.facets[facet] = append(it.version.facets[facet], value)
-				if vs.facetRules[facet].oneSide && !slices.Contains(it.version.oneSide, facet) {
+				if r := vs.facetRules[facet]; r.oneSide && value != r.plain && !slices.Contains(it.version.oneSide, facet) {
 					it.version.oneSide = append(it.version.oneSide, facet)
 				}
 			}

@@ -378,6 +378,7 @@ func LoadVocabularies() (*Vocabularies, error) {
 			Facet        string `json:"facet"`
 			ConflictOnly bool   `json:"conflict_only,omitempty"`
 			OneSide      bool   `json:"one_side,omitempty"`
+			Plain        string `json:"plain,omitempty"`
 			Values       []term `json:"values"`
 		} `json:"facets"`
 	}
@@ -390,7 +391,10 @@ func LoadVocabularies() (*Vocabularies, error) {
 	vs.facetRules = map[string]facetRule{}
 	for _, f := range versions.Facets {
 		if f.ConflictOnly || f.OneSide {
-			vs.facetRules[f.Facet] = facetRule{conflictOnly: f.ConflictOnly, oneSide: f.OneSide}
+			vs.facetRules[f.Facet] = facetRule{conflictOnly: f.ConflictOnly, oneSide: f.OneSide, plain: f.Plain}
+		}
+		if f.Plain != "" && (!f.OneSide || !slices.ContainsFunc(f.Values, func(t term) bool { return t.Name == f.Plain })) {
+			return nil, fmt.Errorf("match: vocab versions.json: facet %s: plain %q is no value of a one_side facet", f.Facet, f.Plain)
 		}
 		for _, t := range f.Values {
 			for _, p := range append([]string{t.Name}, t.Synonyms...) {
@@ -516,8 +520,13 @@ func plural(w string) string {
 // value is no evidence (most candidates are "large", "adult" or
 // "ground"), only a different one is; oneSide, a value named by one record
 // only is evidence of another item ("iPhone 15 Pro" against "iPhone 15", a
-// bundle against the console alone).
-type facetRule struct{ conflictOnly, oneSide bool }
+// bundle against the console alone); plain, the one_side facet's value that
+// names the plain item ("standard edition"): named by one record only, it
+// says nothing, but against another value it conflicts.
+type facetRule struct {
+	conflictOnly, oneSide bool
+	plain                 string
+}
 
 // facetValue is one value of one facet of versions.
 type facetValue struct{ facet, value string }
