@@ -236,6 +236,10 @@ func TestCompareSize(t *testing.T) {
 		{Record{Title: "PAMPERS SWADDLERS SZ2 112CT"}, Record{Size: "Size 2", Title: "Pampers Swaddlers Diapers, Size 2 (12-18 lb), 84 Count"}, Conflict, "a size read from one title agrees with the other's field, but the count it states is not the other title's"},
 		{Record{Title: "PAMPERS SWADDLERS SZ2 84CT"}, Record{Size: "Size 2", Title: "Pampers Swaddlers Diapers, Size 2 (12-18 lb), 84 Count"}, Equivalent, "the size and the count agree"},
 		{Record{Title: "PAMPERS SWADDLERS SZ2"}, Record{Size: "Size 2", Title: "Pampers Swaddlers Diapers, Size 2 (12-18 lb), 84 Count"}, Equivalent, "a count on one side only is no conflict"},
+		{Record{Title: "SHARKBITE 3/4 PTC COUPLING BRASS"}, Record{Title: "SharkBite U016LFA 3/4 Inch Push to Connect Brass Coupling"}, Equivalent, "a bare fraction is the fitting's size in inches (was no size: a review)"},
+		{Record{Title: "SHARKBITE 1/2 PTC COUPLING BRASS"}, Record{Title: "SharkBite U016LFA 3/4 Inch Push to Connect Brass Coupling"}, Conflict, "1/2 against 3/4 inch"},
+		{Record{Title: "BRASSCRAFT 1/2 NOM COMP X 1/2 OD COMP 1/4 TURN STRAIGHT VALVE"}, Record{Title: "BrassCraft 1/2 in. Nominal Compression Inlet x 3/8 in. O.D. Compression Outlet 1/4-Turn Angle Valve"}, Missing, "two bare fractions are an inlet and an outlet, not one size (was equivalent on the 1/2)"},
+		{Record{Title: "AVERY 5160 ADDR LABELS 1X2-5/8 WHT 100SH"}, Record{Title: "Avery Easy Peel Address Labels, 1\" x 2-5/8\", 100 Sheets"}, Missing, "a dimension half read (5/8 after a hyphen) is no size"},
 		{Record{Brand: "3M COMPANY", Title: "3M SCOTCH SUPER 33+ TAPE 3/4X66FT BLK"}, Record{Brand: "3M", Title: "3M Scotch Super 33+ Vinyl Electrical Tape, 3/4 in x 66 ft, Black"}, Equivalent, "the brand 3M is no length, its company suffix aside (was 3 m against 3/4 in, a veto)"},
 		{Record{Size: "24", Title: "TYLENOL X-STR CAPLET 500MG 24CT"}, Record{Title: "Tylenol Extra Strength Caplets with 500 mg Acetaminophen, 24 Count"}, Equivalent, "a size column's bare 24 is the title's 24CT (was missing: a number against a count)"},
 		{Record{Size: "24", Title: "TYLENOL X-STR CAPLET 500MG 24CT"}, Record{Title: "Tylenol Extra Strength Caplets with 500 mg Acetaminophen, 100 Count"}, Conflict, "24 against 100 caplets"},
@@ -510,6 +514,7 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "FENDER PRO SERIES INST CABLE 10FT BLK STR/ANG"}, Record{Title: "Fender Professional Series Instrument Cable, Straight/Straight, 10 ft"}, Conflict, "a straight-to-angle cable is not the straight one (was eligible on it)"},
 		{Record{Title: "GE LED DECORATIVE 40W EQ SOFT WHITE E26 2PK"}, Record{Title: "GE Lighting LED Candelabra Bulbs, 40W Equivalent, Soft White, E12 Base, 2 Pack"}, Conflict, "a medium base bulb is not the candelabra one"},
 		{Record{Title: "LEV DECORA ROCKER SW 3-WAY 15A WHT"}, Record{Title: "Leviton 5601-2W Decora Rocker Switch, 15 Amp, Single-Pole, White"}, Conflict, "a 3-way switch is not the single-pole one"},
+		{Record{Title: "BRASSCRAFT 1/2 NOM COMP X 1/2 OD COMP 1/4 TURN STRAIGHT VALVE"}, Record{Title: "BrassCraft 1/2 in. Nominal Compression Inlet x 3/8 in. O.D. Compression Outlet 1/4-Turn Angle Valve"}, Conflict, "a straight valve is not the angle one"},
 		{Record{Title: "HOGWARTS LEGACY DLX ED PS5"}, Record{Title: "Hogwarts Legacy - PlayStation 5"}, VariantOneSide, "an edition named by one side only is another item (was no evidence: the deluxe offer eligible on the plain listing)"},
 		{Record{Title: "MARVELS SPIDER-MAN 2 PS5 STD ED"}, Record{Title: "Marvel's Spider-Man 2 - PlayStation 5"}, Same, "the standard edition is the plain item: named by one side only it says nothing (plain)"},
 		{Record{Title: "Hogwarts Legacy Standard Edition PS5"}, Record{Title: "Hogwarts Legacy Deluxe Edition - PlayStation 5"}, Conflict, "the standard edition against another still conflicts"},
@@ -605,6 +610,8 @@ func TestCompareTier(t *testing.T) {
 
 func TestCompareNumbers(t *testing.T) {
 	runPairs(t, "numbers", []pairCase{
+		{Record{Title: "CHARLOTTE 2 PVC SCH40 90 ELL"}, Record{Title: "Charlotte Pipe 2 in. PVC Schedule 40 90-Degree Elbow"}, Contained, "a supplier's bare size and angle are the listing's measured ones, and SCH40 its schedule 40 (was a conflict, -4, and the code sch40)"},
+		{Record{Title: "CHARLOTTE 2 PVC 90 ELL"}, Record{Title: "Charlotte Pipe 3 in. PVC Schedule 40 45-Degree Elbow"}, Conflict, "numbers the other states in no form"},
 		{Record{Title: "Corsair Air ML140 PRO MAGNETIC 140mm LED blue 4-pin"}, Record{Title: "Corsair ML140 PRO 140mm, Blue LEDs, 2000 RPM, 97 CFM, 37 dBA, Cooling Fan"}, Missing, "spec numbers (4-pin, 97 CFM, 37 dBA) name no model (was a conflict, -4)"},
 		{Record{Title: "Zenfy Flex 58 Dumbbell Set"}, Record{Title: "Zenfy, Flex 39, Dumbbell Set, 40 lb"}, Renumbered, "another number of the line"},
 		{Record{Title: "ZENFY 52 8COUNT EDGE BATT"}, Record{Title: "Zenfy, Edge 28, AA Batteries, 8 count"}, Conflict, "a number before another number's count is a name"},

@@ -61,6 +61,8 @@ func sizeAttribute() Attribute {
 					s.q, s.from = qs, FromTitle
 				} else if qs := bareDimensions(it.text.tokens); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
+				} else if qs := bareFractions(it.Rec.Title); len(qs) > 0 {
+					s.q, s.from = qs, FromTitle
 				}
 			}
 			s.text = s.shown(it.Rec.Size)
@@ -195,6 +197,43 @@ func (s *sizeValue) titleQuantities() []quantity {
 		return s.q
 	}
 	return s.titleQ
+}
+
+// bareFractions reads the fractions a title states without a unit ("3/4",
+// "1-1/2", "1/2 X 520") as inches, as a supplier's pipe fitting, hose or
+// tape names its size; a quarter turn (a valve's) is no size. Read only
+// where the title states no other size, and only one: two bare fractions
+// are an inlet and an outlet, or a dimension, which a title's words say
+// better.
+func bareFractions(title string) []quantity {
+	low := strings.ToLower(fold(title))
+	if !hasFraction(low) {
+		return nil
+	}
+	var out []quantity
+	for _, g := range fractionRE.FindAllStringSubmatchIndex(low, -1) {
+		n, _ := strconv.Atoi(low[g[4]:g[5]])
+		if !fraction(n, low[g[6]:g[7]]) {
+			continue
+		}
+		if rest := strings.TrimLeft(low[g[7]:], " -"); strings.HasPrefix(rest, "turn") {
+			continue
+		}
+		d, _ := strconv.Atoi(low[g[6]:g[7]])
+		v, start := float64(n)/float64(d), g[4]
+		if g[2] >= 0 {
+			w, _ := strconv.Atoi(low[g[2]:g[3]])
+			v, start = v+float64(w), g[2]
+		}
+		if start > 0 && (low[start-1] == '-' || low[start-1] == 'x') {
+			return nil // "1X2-5/8": a dimension half read
+		}
+		out = append(out, quantity{Dim: dimLength, Value: v * 25.4, Text: strings.TrimSpace(low[start:g[7]])})
+	}
+	if len(out) != 1 {
+		return nil // "1/2 NOM X 3/8 OD": an inlet and an outlet, not one size
+	}
+	return out
 }
 
 // numbersIn returns the numbers of a normalized text, in order, a
