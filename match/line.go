@@ -303,8 +303,8 @@ func readNames(it *Item, vs *Vocabularies) []string {
 		if _, place := vs.countries.Lookup(t); vs.namesNoBrand(t) && !place {
 			continue // a place names a scent or a blend as often as an origin
 		}
-		if k := TitleKeys([]string{t}); len(k) == 1 && !slices.Contains(out, k[0]) {
-			out = append(out, k[0])
+		if k := singular(t); !slices.Contains(out, k) { // TitleKeys of one word
+			out = append(out, k)
 		}
 	}
 	return out

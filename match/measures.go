@@ -125,6 +125,9 @@ var wireWords = []string{"awg", "nm-b", "nmb", "romex", "sjtw", "sjoow", "sjt ",
 // title states ("14/2", "12/3"), "" when none: two of one line and length
 // differ in it alone ("Romex 14/2 250 ft" against "12/2").
 func wireGauge(title string) string {
+	if strings.IndexByte(title, '/') < 0 {
+		return ""
+	}
 	low := strings.ToLower(title)
 	if !slices.ContainsFunc(wireWords, func(w string) bool { return strings.Contains(low, w) }) {
 		return ""
