@@ -300,8 +300,10 @@ func readNames(it *Item, vs *Vocabularies) []string {
 		if len(t) < 3 || !isWord(t) || stopWords[t] || countAdjectives[t] || slices.Contains(it.brand.words, t) {
 			continue
 		}
-		if _, place := vs.countries.Lookup(t); vs.namesNoBrand(t) && !place {
-			continue // a place names a scent or a blend as often as an origin
+		if vs.namesNoBrand(t) {
+			if _, place := vs.countries.phrases.values[t]; !place {
+				continue // a place names a scent or a blend as often as an origin
+			}
 		}
 		if k := singular(t); !slices.Contains(out, k) { // TitleKeys of one word
 			out = append(out, k)

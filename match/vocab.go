@@ -226,13 +226,14 @@ func (vs *Vocabularies) Fingerprint() string { return vs.extra }
 
 // namesNoBrand reports whether a word is one of the vocabularies' own (a
 // kind of product, a color, a material, a country, a condition, an edition
-// or a merchandising word): a title that leads with it names no brand.
+// or a merchandising word): a title that leads with it names no brand. w
+// is a title token, normalized already.
 func (vs *Vocabularies) namesNoBrand(w string) bool {
 	if vs.notBrands[w] || unitKeys[w] != "" || measureWords[w] || isType(vs, w) || isColor(vs, w) {
 		return true
 	}
-	for _, v := range []*vocabulary{vs.materials, vs.countries, vs.conditions} {
-		if _, ok := v.Lookup(w); ok {
+	for _, v := range [...]*vocabulary{vs.materials, vs.countries, vs.conditions} {
+		if _, ok := v.phrases.values[w]; ok { // w is a token: normalized already
 			return true
 		}
 	}
