@@ -278,12 +278,6 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	case aInB || bInA:
 		return Outcome{Level: Contained, A: av, B: bv}
 	}
-	if ra, rb := unstated(na, &b.text), unstated(nb, &a.text); len(ra) == 0 || len(rb) == 0 {
-		// "2 PVC SCH40 90 ELL" against "2 in. PVC Schedule 40 90-Degree
-		// Elbow": a supplier's bare size and angle are the other's
-		// measured ones, not two numbers apart.
-		return Outcome{Level: OneSide, A: av, B: bv}
-	}
 	for _, n := range na {
 		x := a.numbers.names[n]
 		if x == "" || slices.Contains(nb, n) || leadsOrBrand(a, x) || leadsOrBrand(b, x) {
@@ -296,26 +290,6 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 		}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
-}
-
-// unstated returns the numbers of nums that title t does not state at all:
-// neither as a bare number nor with a unit or measure word after it ("2
-// in.", "90-Degree", "2in").
-func unstated(nums []string, t *titleText) []string {
-	var out []string
-	for _, n := range nums {
-		stated := false
-		for _, tok := range t.tokens {
-			if tok == n || len(tok) > len(n) && strings.HasPrefix(tok, n) && !isDigit(tok[len(n)]) && tok[len(n)] != '.' {
-				stated = true
-				break
-			}
-		}
-		if !stated {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 // leadsOrBrand reports whether w is the item's brand or its title's first
