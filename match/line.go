@@ -40,6 +40,10 @@ const maxLineWords = 3
 // words), numbers and codes are no line words. A shared GTIN or code says
 // more than names: the comparison then stays out. The hand-set weight is
 // the train pairs' (log2 m/u -2.3 to -3.9 where a looser version fired).
+// Two titles alike but for their line words are OtherLineAlone; where
+// neither names a line before its kind, one name word each after it (a
+// scent, a flavor: "Antiperspirant & Deodorant, Swagger" against "AP/DEO
+// FIJI") is OtherName.
 func lineAttribute() Attribute {
 	return Attribute{
 		Name:    "line",
@@ -315,9 +319,15 @@ func readNames(it *Item, vs *Vocabularies) []string {
 // namesApart compares two titles that name no line by their name words:
 // one each that the other title lacks in any spelling is OtherName.
 func namesApart(a, b *Item) Outcome {
+	if len(a.names) == 0 || len(b.names) == 0 {
+		return missing("", "")
+	}
 	wa, na := namesOutside(a.names, b)
+	if na != 1 {
+		return missing("", "")
+	}
 	wb, nb := namesOutside(b.names, a)
-	if na != 1 || nb != 1 || sharesIdentifier(a, b) {
+	if nb != 1 || sharesIdentifier(a, b) {
 		return missing("", "")
 	}
 	if len(wa) >= 5 && len(wb) >= 5 && wa[0] == wb[0] && Similarity(wa, wb) >= 0.6 {

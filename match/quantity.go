@@ -495,6 +495,23 @@ func nextWord(s string, i int) (string, int) {
 // ("3/8", "1-1/2", "1 1/2"), starting a word.
 var fractionRE = regexp.MustCompile(`(?:^|[^0-9a-z./])(?:(\d{1,3})[ -])?(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
 
+// fractionValue returns the value of a fractionRE match g in low ("3/8" is
+// 0.375, "1-1/2" 1.5) and where it starts; false when it names no fraction
+// ("12/12", twelve of twelve).
+func fractionValue(low string, g []int) (float64, int, bool) {
+	n, _ := strconv.Atoi(low[g[4]:g[5]])
+	if !fraction(n, low[g[6]:g[7]]) {
+		return 0, 0, false
+	}
+	d, _ := strconv.Atoi(low[g[6]:g[7]])
+	v, start := float64(n)/float64(d), g[4]
+	if g[2] >= 0 {
+		w, _ := strconv.Atoi(low[g[2]:g[3]])
+		v, start = v+float64(w), g[2]
+	}
+	return v, start, true
+}
+
 // unitSpelling rewrites folded text for reading quantities: a fraction of
 // a unit as a decimal ("3/8 in" -> "0.375 in", "1-1/2 in" -> "1.5 in"; not
 // "12/12 oz", twelve of 12 oz), and a hyphen between a number and the word
@@ -505,15 +522,9 @@ func unitSpelling(low string) string {
 		var b strings.Builder
 		last := 0
 		for _, g := range fractionRE.FindAllStringSubmatchIndex(low, -1) {
-			n, _ := strconv.Atoi(low[g[4]:g[5]])
-			if !fraction(n, low[g[6]:g[7]]) {
+			v, start, ok := fractionValue(low, g)
+			if !ok {
 				continue
-			}
-			d, _ := strconv.Atoi(low[g[6]:g[7]])
-			v, start := float64(n)/float64(d), g[4]
-			if g[2] >= 0 {
-				w, _ := strconv.Atoi(low[g[2]:g[3]])
-				v, start = v+float64(w), g[2]
 			}
 			b.WriteString(low[last:start])
 			b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))

@@ -212,18 +212,9 @@ func bareFractions(title string) []quantity {
 	}
 	var out []quantity
 	for _, g := range fractionRE.FindAllStringSubmatchIndex(low, -1) {
-		n, _ := strconv.Atoi(low[g[4]:g[5]])
-		if !fraction(n, low[g[6]:g[7]]) {
+		v, start, ok := fractionValue(low, g)
+		if !ok || strings.HasPrefix(strings.TrimLeft(low[g[7]:], " -"), "turn") {
 			continue
-		}
-		if rest := strings.TrimLeft(low[g[7]:], " -"); strings.HasPrefix(rest, "turn") {
-			continue
-		}
-		d, _ := strconv.Atoi(low[g[6]:g[7]])
-		v, start := float64(n)/float64(d), g[4]
-		if g[2] >= 0 {
-			w, _ := strconv.Atoi(low[g[2]:g[3]])
-			v, start = v+float64(w), g[2]
 		}
 		if start > 0 && (low[start-1] == '-' || low[start-1] == 'x') {
 			return nil // "1X2-5/8": a dimension half read
