@@ -490,6 +490,9 @@ func TestTitleCodePieces(t *testing.T) {
 
 func TestCompareCompatibility(t *testing.T) {
 	runPairs(t, "compatibility", []pairCase{
+		{Record{Brand: "COLGATE-PALMOLIVE", Title: "SOFTSOAP HAND SOAP REFILL FRESH BREEZE"}, Record{Brand: "Softsoap", Title: "Softsoap Liquid Hand Soap Refill, Fresh Breeze, 50 fl oz"}, Missing, "both refills: the listing's says so within four words of its brand (was the fifth word of the title, read as the product: a veto)"},
+		{Record{Brand: "PROCTER & GAMBLE", Title: "ORAL-B IO ULTIMATE CLEAN BRUSH HEADS WHITE 4CT"}, Record{Brand: "Oral-B", Title: "Oral-B iO Ultimate Clean Replacement Brush Heads, White, 4 Count"}, Missing, "the same part written without 'replacement': the refill's title names nothing more"},
+		{Record{Brand: "Brita", Title: "Brita Standard Pitcher, 10 Cup"}, Record{Brand: "Brita", Title: "Brita Standard Pitcher Replacement Filters, 10 Cup"}, Conflict, "filters for the pitcher: the refill names what it is"},
 		{Record{Title: "OtterBox Defender Case for Apple iPhone 15 Pro, Black"}, Record{Title: "Apple iPhone 15 Pro 128GB Black"}, Conflict, "a case for the phone is not the phone"},
 		{Record{Title: "OtterBox Funda Defender para Apple iPhone 15 Pro"}, Record{Title: "Apple iPhone 15 Pro 128GB Black"}, Conflict, "para is for: a Spanish shop's case is not the phone"},
 		{Record{Title: "Coque Spigen pour Samsung Galaxy S23"}, Record{Title: "Samsung Galaxy S23 256GB"}, Conflict, "pour is for"},

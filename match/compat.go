@@ -80,7 +80,7 @@ func compatAttribute() Attribute {
 			{Level: Conflict, Weight: -4, Veto: true, Why: "one record is an accessory, refill or part for the product the other is"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, _ *Vocabularies) {
+		prepare: func(it *Item, vs *Vocabularies) {
 			toks := it.text.tokens
 			// The phrase comes after the item's own name, two words at
 			// least ("Endust for Electronics" is a product line).
@@ -112,10 +112,12 @@ func compatAttribute() Attribute {
 				// party's item standing in for the one its title names.
 				it.compat.fits, it.compat.generic = TitleKeys(toks), true
 			}
-			// A refill or replacement part says so early in its title
-			// ("Brita Replacement Filters"), not in a list of what comes
-			// with the product ("... 2 eraser refills").
-			for _, t := range toks[:min(len(toks), 4)] {
+			// A refill or replacement part says so early in its title,
+			// within four words of its brand ("Brita Replacement
+			// Filters", "Softsoap Liquid Hand Soap Refill"), not in a
+			// list of what comes with the product ("... 2 eraser refills").
+			from := max(brandEnd(it, vs), 0)
+			for _, t := range toks[min(len(toks), from):min(len(toks), from+4)] {
 				if slices.Contains(refillWords, t) {
 					it.compat.refill = true
 				}
@@ -151,11 +153,24 @@ func compareCompat(a, b *Item, _ *Env) Outcome {
 				return accessoryOf(a, b, acc == a, "fits the other")
 			}
 		}
-		if acc.compat.refill && !dev.compat.refill && dev.compat.fits == nil && covers(acc.text.keys, dev.text.keys) {
+		if acc.compat.refill && !dev.compat.refill && dev.compat.fits == nil && covers(acc.text.keys, dev.text.keys) && namesMore(acc, dev) {
 			return accessoryOf(a, b, acc == a, "a refill or replacement part for the other")
 		}
 	}
 	return missing("", "")
+}
+
+// namesMore reports whether the refill's title has a word the other's
+// lacks besides the refill word itself: "Replacement Brush Heads" against
+// "Brush Heads" is the same part written without it, "Pitcher Replacement
+// Filters" against "Pitcher" a part for the product.
+func namesMore(refill, other *Item) bool {
+	for _, k := range refill.text.keys {
+		if !slices.Contains(refillWords, k) && !slices.Contains(other.text.keys, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // accessoryOf is the conflict of an accessory (the first item when
