@@ -152,7 +152,7 @@ func mayStateAge(raw string) bool {
 		c := raw[i]
 		if c >= '0' && c <= '9' {
 			j := i + 1
-			for j < len(raw) && raw[j] != '+' && !asciiAlnum(raw[j]) {
+			for j < len(raw) && raw[j] != '+' && !isAlnum(raw[j]) && (raw[j] < 'A' || raw[j] > 'Z') {
 				j++ // spaces and punctuation, which normalizing makes spaces
 			}
 			if j < len(raw) {
@@ -189,9 +189,4 @@ func ageFactor(unit string) float64 {
 		return 12
 	}
 	return 1
-}
-
-// asciiAlnum reports whether b is an ASCII letter or digit.
-func asciiAlnum(b byte) bool {
-	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

@@ -56,8 +56,9 @@ func lineAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.setLine(readLine(it, vs))
-			it.names = readNames(it, vs)
+			start := brandEnd(it, vs)
+			it.setLine(readLine(it, start, vs))
+			it.names = readNames(it, start, vs)
 		},
 		encode: func(e *encoder, it *Item) {
 			e.strs(it.line)
@@ -72,11 +73,11 @@ func lineAttribute() Attribute {
 }
 
 // readLine returns the line words of an item's title: up to maxLineWords
-// words after its leading brand words and before the first word that names
-// the kind of product, leaving out vocabulary words, numbers and codes.
-func readLine(it *Item, vs *Vocabularies) []string {
+// words from i, where its leading brand words end (brandEnd; none when i is
+// -1), to the first word that names the kind of product, leaving out
+// vocabulary words, numbers and codes.
+func readLine(it *Item, i int, vs *Vocabularies) []string {
 	toks := it.text.tokens
-	i := brandEnd(it, vs)
 	if i < 0 {
 		return nil
 	}
@@ -287,12 +288,12 @@ func abbreviates(short, long string) bool {
 // readNames returns the name words of an item's title: words no vocabulary
 // reads (not a kind, color, unit, size or merchandising word), not its
 // brand's, not numbers or codes, after the brand the title leads with and
-// before what it fits or comes with. A record with no brand field, or a
-// title that does not lead with a brand, has none: a web shop's titles
-// lead with descriptions, and their one word each is wording ("Stabilized
-// Camera" against "Camera without Lens"), not a variant's name.
-func readNames(it *Item, vs *Vocabularies) []string {
-	start := brandEnd(it, vs)
+// before what it fits or comes with (start is brandEnd). A record with no
+// brand field, or a title that does not lead with a brand, has none: a web
+// shop's titles lead with descriptions, and their one word each is wording
+// ("Stabilized Camera" against "Camera without Lens"), not a variant's
+// name.
+func readNames(it *Item, start int, vs *Vocabularies) []string {
 	if len(it.brand.words) == 0 || start < 0 {
 		return nil
 	}

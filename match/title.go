@@ -42,10 +42,7 @@ func spellBrand(toks []string, brand string, vs *Vocabularies) []string {
 	if len(w) < 2 || len(w) > 4 || !isWord(w) {
 		return toks
 	}
-	bt := Tokens(brand)
-	for len(bt) > 1 && vs.suffixes[bt[len(bt)-1]] {
-		bt = bt[:len(bt)-1]
-	}
+	bt := vs.brandName(Tokens(brand))
 	key := strings.Join(bt, "")
 	if len(bt) == 0 || w == key || w == bt[0] || !abbreviates(w, key) || vs.namesNoBrand(w) || slices.Contains(toks[1:], bt[0]) {
 		return toks

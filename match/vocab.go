@@ -657,10 +657,16 @@ func (vs *Vocabularies) BrandKey(brand string) string {
 
 // brandKey is BrandKey of a brand's Tokens.
 func (vs *Vocabularies) brandKey(toks []string) string {
+	return strings.Join(vs.brandName(toks), "")
+}
+
+// brandName returns a brand's Tokens without the corporate suffixes that
+// end them ("leviton mfg co" -> "leviton").
+func (vs *Vocabularies) brandName(toks []string) []string {
 	for len(toks) > 1 && vs.suffixes[toks[len(toks)-1]] {
 		toks = toks[:len(toks)-1]
 	}
-	return strings.Join(toks, "")
+	return toks
 }
 
 // canonicalBrand maps a brand key to the key of its alias group.
