@@ -235,7 +235,7 @@ func Open(dir string, vs *match.Vocabularies, readOnly bool) (*Index, error) {
 	v, err := bi.GetInternal(formatKey)
 	if err != nil || string(v) != formatVersion {
 		bi.Close()
-		return nil, fmt.Errorf("index: open %s: not a followmatch index of format %s (found %q): rebuild it", dir, formatVersion, v)
+		return nil, fmt.Errorf("index: open %s: written by another followmatch version (index format %q, this one reads %q): remove %s and index all the listings again", dir, v, formatVersion, dir)
 	}
 	ix := &Index{dir: dir, bi: bi, vocab: vs, readOnly: readOnly}
 	if w, _ := bi.GetInternal(writingKey); len(w) > 0 {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2"
 )
 
 // TestDamagedIndexRefused: bytes changed inside a segment, or in its
@@ -61,4 +63,28 @@ func TestDamagedIndexRefused(t *testing.T) {
 		t.Fatalf("a sound index: %v", err)
 	}
 	ix.Close()
+}
+
+// TestOtherFormatRefused: an index written by another followmatch version
+// is refused with what to do about it, not read with features this version
+// would misread.
+func TestOtherFormatRefused(t *testing.T) {
+	dir, vs := build(t)
+	bi, err := bleve.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bi.SetInternal(formatKey, []byte("6")); err != nil {
+		t.Fatal(err)
+	}
+	bi.Close()
+	_, err = Open(dir, vs, true)
+	if err == nil {
+		t.Fatal("an index of format 6 opened")
+	}
+	for _, want := range []string{`index format "6"`, "remove " + dir, "index all the listings again"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %s", err, want)
+		}
+	}
 }
