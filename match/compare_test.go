@@ -700,7 +700,40 @@ func TestCompareTitleSizes(t *testing.T) {
 		{Record{Title: "LG 55 inch OLED TV"}, Record{Title: "LG OLED TV, Large"}, Missing, "no letter sizes read outside kinds sold in sizes"},
 		{Record{Title: "JUNBRIHAL MAX 97 DOG CHEW TOY SMALL PNK"}, Record{Title: "Junbrihal, Max 97, Dog Chew Toy, Large, Pink"}, Conflict, "pet toys come in sizes"},
 		{Record{Title: "Hanes Crew T-Shirt S M L XL"}, Record{Title: "Hanes Crew T-Shirt, Large"}, Missing, "a title naming several sizes says none"},
+		{Record{Title: `Evans EC2S Clear 13\" Drumhead`}, Record{Title: "Evans EC2 Clear 13 Inch Drum Head"}, Equivalent, "an inch mark escaped by an export is an inch mark"},
+		{Record{Title: `Evans EC2S Clear 13\" Drumhead`}, Record{Title: `Evans EC2S Clear 14\" Drumhead`}, Conflict, "two escaped inch marks, two sizes"},
 	})
+}
+
+func TestPrepareUnescapesQuotes(t *testing.T) {
+	vs := testVocab(t)
+	tests := []struct {
+		name      string
+		rec       Record
+		wantTitle string
+		wantDesc  string
+		reason    string
+	}{
+		{"escaped inch mark", Record{Title: `Transcend 128GB 2.5\" SSD230S`}, `Transcend 128GB 2.5" SSD230S`, "", "a JSON export escaped twice writes \\\" for an inch mark"},
+		{"escaped apostrophe", Record{Title: `Levi\'s 501`, Description: `Levi\'s jeans, 32\" waist`}, "Levi's 501", `Levi's jeans, 32" waist`, "an SQL dump escapes apostrophes"},
+		{"a backslash alone", Record{Title: `AC\DC poster`}, `AC\DC poster`, "", "only a backslash before a quote is an escape"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			orig := tc.rec
+			it := Prepare(&tc.rec, vs)
+			if it.Rec.Title != tc.wantTitle || it.Rec.Description != tc.wantDesc {
+				t.Errorf("prepared %q / %q, want %q / %q: %s", it.Rec.Title, it.Rec.Description, tc.wantTitle, tc.wantDesc, tc.reason)
+			}
+			if tc.rec.Title != orig.Title || tc.rec.Description != orig.Description {
+				t.Errorf("Prepare changed the caller's record to %+v", tc.rec)
+			}
+		})
+	}
+	r := &Record{Title: "Evans EC2S Clear 13 in Drumhead"}
+	if it := Prepare(r, vs); it.Rec != r {
+		t.Errorf("a record with nothing to unescape was copied: the item should hold the caller's record")
+	}
 }
 
 func TestSpecsAreNoCodes(t *testing.T) {

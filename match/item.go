@@ -3,6 +3,7 @@ package match
 import (
 	"maps"
 	"slices"
+	"strings"
 	"sync/atomic"
 )
 
@@ -114,7 +115,8 @@ func (it *Item) keyIDF(env *Env) []float64 {
 // Prepare normalizes and parses a record for comparison with the given
 // vocabularies: the shared features, then each attribute's own.
 func Prepare(r *Record, vs *Vocabularies) *Item {
-	it := &Item{Rec: r}
+	it := &Item{Rec: unescaped(r)}
+	r = it.Rec
 	it.text = readTitle(r.Title, r.Brand, vs)
 	it.codes = readCodes(r, it.text.keys, vs)
 	for _, a := range attributes {
@@ -124,6 +126,26 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 	}
 	it.desc, it.descRead = nil, false // only the features are kept
 	return it
+}
+
+// escapedQuotes writes a quote escaped with a backslash as the quote: text
+// escaped twice on its way out of a shop's database or a JSON export
+// (`13\" Drumhead`, `Levi\'s`) has a backslash before every quote, and an
+// inch mark behind one is no inch mark to the readers.
+var escapedQuotes = strings.NewReplacer(`\"`, `"`, `\'`, `'`)
+
+// unescaped returns r, or a copy of it with its free-text fields' escaped
+// quotes written as quotes (escapedQuotes) when it has any: the item keeps
+// the text as its seller meant it, results show it so.
+func unescaped(r *Record) *Record {
+	if !strings.Contains(r.Title, `\`) && !strings.Contains(r.Description, `\`) && !strings.Contains(r.Size, `\`) {
+		return r
+	}
+	c := *r
+	c.Title = escapedQuotes.Replace(r.Title)
+	c.Description = escapedQuotes.Replace(r.Description)
+	c.Size = escapedQuotes.Replace(r.Size)
+	return &c
 }
 
 // descTokens returns the description's tokens, read on first use while the
