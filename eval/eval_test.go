@@ -189,6 +189,41 @@ func TestBestThreshold(t *testing.T) {
 	}
 }
 
+func TestSmoothBestThreshold(t *testing.T) {
+	// Four matches: three far above everything (10, 9, 8) and one at 3.05
+	// between non-matches at 3.15 and 2.95. Cutting just below 3.05 tops F1
+	// (tp 4, fp 1: 0.889) on a tenth of a bit; anywhere between 3.15 and 8
+	// gives 0.857 (tp 3, fn 1) over five bits.
+	spiky := []Scored{
+		{Total: 10, Match: true}, {Total: 9, Match: true}, {Total: 8, Match: true},
+		{Total: 3.15}, {Total: 3.05, Match: true}, {Total: 2.95}, {Total: 2.85},
+	}
+	tests := []struct {
+		name         string
+		scores       []Scored
+		width        float64
+		wantLo, want float64 // the threshold wanted in [wantLo, want]
+		wantF        float64
+		reason       string
+	}{
+		{"spike against a broad top", spiky, 0.5, 3.15, 8, 6.0 / 7, "averaged over a bit, the spike at 3.0 falls below the five-bit top"},
+		{"no width is the peak", spiky, 0, 2.95, 3.05, 8.0 / 9, "with nothing to average, the highest F1 wins"},
+		{"every pair vetoed", []Scored{{Total: 5, Match: true, Vetoed: true}}, 0.5, 0, 0, 0, "no total to cut between"},
+		{"no pairs", nil, 0.5, 0, 0, 0, "no total to cut between"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			th, f := SmoothBestThreshold(tc.scores, tc.width)
+			if th < tc.wantLo || th > tc.want || math.Abs(f-tc.wantF) > 1e-9 {
+				t.Errorf("SmoothBestThreshold = %v (F1 %v), want a threshold in [%v, %v] with F1 %v: %s", th, f, tc.wantLo, tc.want, tc.wantF, tc.reason)
+			}
+		})
+	}
+	if th, _ := BestThreshold(spiky); th > 3.1 {
+		t.Errorf("BestThreshold = %v, want the spike's (3.0): the case shows the difference", th)
+	}
+}
+
 func TestSplitErrors(t *testing.T) {
 	dir := writeDataset(t, 10)
 	ev := load(t, dir)

@@ -253,6 +253,15 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		}
 		return meanBestThreshold(parts, weights)
 	}
+	// final is cut for the match threshold itself: one dataset's by the
+	// F1 averaged around it (SmoothBestThreshold), not its jagged peak.
+	final := func(c *match.Config) (float64, float64) {
+		if len(sets) > 1 {
+			return cut(c)
+		}
+		standValid(c)
+		return SmoothBestThreshold(Weigh(valid, validOuts, c), ThresholdWidth)
+	}
 	f1 := func(c *match.Config) float64 {
 		_, f := cut(c)
 		return f
@@ -324,7 +333,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		cfg.MatchThreshold = clampProb(match.Probability(t))
 		cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
 	}
-	t, _ := cut(cfg) // stands valid under cfg
+	t, _ := final(cfg) // stands valid under cfg
 	setThresholds(t)
 	// Being ahead of every rival on both sides (a batch of pairs only: a
 	// matcher's candidates have one offer and never get there) is weighed
@@ -353,7 +362,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			// The thresholds are chosen again with it, never lower: a
 			// matcher, which never weighs it, then decides as before or
 			// more strictly (they rose by 1-2 bits on the benchmarks).
-			nt, _ := cut(cfg)
+			nt, _ := final(cfg)
 			setThresholds(math.Max(t, nt))
 		}
 	}
@@ -388,6 +397,10 @@ func standingChoice(fs []float64, pooled bool) int {
 	}
 	return near[len(near)/2]
 }
+
+// ThresholdWidth is how far (bits) around a threshold tune averages valid
+// F1 to choose one dataset's match threshold (SmoothBestThreshold).
+const ThresholdWidth = 0.5
 
 // meanBestThreshold returns the threshold on the total (on a grid of a
 // tenth of a bit) that maximizes the mean F1 of several datasets' scores,
