@@ -641,6 +641,9 @@ func TestCompareNumbers(t *testing.T) {
 		{Record{Title: "Office 2007 win32"}, Record{Title: "Office 2007 win32 5 users"}, Same, "the same spec number; a count of users is a measure"},
 		{Record{Title: "Water, Pack of 24"}, Record{Title: "Water"}, Missing, "the pack count is its own attribute"},
 		{Record{Title: "Flex 58 Dumbbell 500 Set"}, Record{Title: "Flex 58 Dumbbell Set"}, Contained, "one title adds a number"},
+		{Record{Title: "Baseus 5 in 1 USB-C Hub"}, Record{Title: "Baseus 7-in-1 USB C Hub"}, Conflict, "a five-in-one hub is not the seven (it had read 5 and 7 inches)"},
+		{Record{Title: "HP Deskjet 2710 3in1 printer"}, Record{Title: "HP Deskjet 2710 3-in-One printer"}, Same, "one combination written three ways; 2710 before 3in1 is still the model's number"},
+		{Record{Title: "Jabra BIZ 2400 Mono headset 3 in 1"}, Record{Title: "Jabra BIZ 2400 Mono headset"}, Contained, "the 1 of 3 in 1 is no number of its own"},
 	})
 }
 

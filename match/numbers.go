@@ -85,11 +85,22 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 			v.add(strconv.Itoa(n), prefix)
 			continue
 		}
+		if isInOne(t) {
+			v.add(t, "") // "3in1": which combination, as a product's number
+			continue
+		}
+		if len(t) <= 2 && isDigits(t) && i+2 < len(toks) && toks[i+1] == "in" && (toks[i+2] == "1" || toks[i+2] == "one") {
+			v.add(t+"in1", "") // "3 in 1", "3-in-1": the same combination
+			continue
+		}
+		if t == "1" && i > 1 && toks[i-1] == "in" && len(toks[i-2]) <= 2 && isDigits(toks[i-2]) {
+			continue // the 1 of "3 in 1"
+		}
 		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
 			continue
 		}
 		named := i > 0 && len(toks[i-1]) >= 3 && isWord(toks[i-1]) && !stopWords[toks[i-1]] && !isColor(vs, toks[i-1]) && !isType(vs, toks[i-1])
-		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0])) &&
+		if i+1 < len(toks) && (measureWords[toks[i+1]] || unitKeys[toks[i+1]] != "" || isDigit(toks[i+1][0]) && !isInOne(toks[i+1])) &&
 			!(named && namedBefore(toks[i+1:])) {
 			continue
 		}
@@ -114,6 +125,13 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 	}
 	v.text = strings.Join(v.nums, " ")
 	return v
+}
+
+// isInOne reports whether a token is a combination written as one word
+// ("3in1", "2in1"): no number, and no measure of the number before it.
+func isInOne(t string) bool {
+	n := strings.Index(t, "in1")
+	return (n == 1 || n == 2) && n+3 == len(t) && isDigits(t[:n])
 }
 
 // add notes the number key, and the word that names it when it is the

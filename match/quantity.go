@@ -304,6 +304,9 @@ func parseQuantities(s string) []quantity {
 		if !ok {
 			continue
 		}
+		if unit == "in" && inOneAfter(low[m[7]:]) {
+			continue // "3-in-1", "2 in 1": a combination, not inches
+		}
 		if rest := low[m[7]:]; strings.HasPrefix(rest, "/s") || strings.HasPrefix(rest, "/ s") || strings.HasPrefix(rest, " per s") {
 			continue // "150/70 MB/s": a rate, not a capacity
 		}
@@ -323,6 +326,20 @@ func parseQuantities(s string) []quantity {
 	out = append(out, crossDimensions(low, out)...)
 	out = append(out, unitCounts(low)...)
 	return append(out, featureCounts(low)...)
+}
+
+// inOneAfter reports whether rest, the text after a number's "in", ends
+// the phrase "N in 1" ("3-in-1 printer", "2 in 1 laptop", "5in1"): a one,
+// after spaces or a hyphen, that no digit, point or letter continues.
+func inOneAfter(rest string) bool {
+	i := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '-') && i < 2 {
+		i++
+	}
+	if i == len(rest) || rest[i] != '1' {
+		return false
+	}
+	return i+1 == len(rest) || !isAlnum(rest[i+1]) && rest[i+1] != '.' && rest[i+1] != ','
 }
 
 // crossRE finds two lengths written as one ("29 x 2.40\"", "29\"x2.4",

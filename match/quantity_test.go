@@ -79,7 +79,7 @@ func TestParseQuantities(t *testing.T) {
 			t.Errorf("parseQuantities(%q) = %+v, want one %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
 		}
 	}
-	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07", "3-in-1 charger", "Model WH-1000-XM4"} {
+	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07", "3-in-1 charger", "Lenovo Yoga 2 in 1 laptop", "Baseus 7 in 1 hub", "Model WH-1000-XM4"} {
 		if qs := parseQuantities(in); len(qs) != 0 {
 			t.Errorf("parseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
 		}
