@@ -705,6 +705,7 @@ func TestCompareTitleSizes(t *testing.T) {
 		{Record{Title: "Hanes Crew T-Shirt S M L XL"}, Record{Title: "Hanes Crew T-Shirt, Large"}, Missing, "a title naming several sizes says none"},
 		{Record{Title: `Evans EC2S Clear 13\" Drumhead`}, Record{Title: "Evans EC2 Clear 13 Inch Drum Head"}, Equivalent, "an inch mark escaped by an export is an inch mark"},
 		{Record{Title: `Evans EC2S Clear 13\" Drumhead`}, Record{Title: `Evans EC2S Clear 14\" Drumhead`}, Conflict, "two escaped inch marks, two sizes"},
+		{Record{Title: "3M - PF19.0 PRIVACY FILTER BLACK"}, Record{Title: `3M - Privacy Filter 27" Widescreen LCD`}, Missing, "a title led by the brand 3M, no brand field: no length of three meters (was equivalent, 3m = 3m)"},
 	})
 }
 

@@ -49,10 +49,10 @@ func sizeAttribute() Attribute {
 				}
 			}
 			if len(s.q) > 0 {
-				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it)
+				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it, vs)
 				s.q = unitFromTitle(s.q, s.titleQ)
 			} else {
-				if qs := notBrand(parseQuantities(it.Rec.Title), it); len(qs) > 0 {
+				if qs := notBrand(parseQuantities(it.Rec.Title), it, vs); len(qs) > 0 {
 					// A size the title labels ("Size 7") beside its
 					// measures ("29.5 in"): a ball's or a shoe's size
 					// number is one of them.
@@ -99,12 +99,17 @@ func unitFromTitle(field, title []quantity) []quantity {
 
 // notBrand drops from a title's quantities the one that is the record's
 // brand, its company suffix aside ("3M", "3M COMPANY": no length of three
-// meters).
-func notBrand(qs []quantity, it *Item) []quantity {
-	if it.brand.key == "" || !isDigit(it.brand.key[0]) {
+// meters), or, with no brand field, a known brand the title leads with ("3M -
+// Privacy Filter", as shops scrape it).
+func notBrand(qs []quantity, it *Item, vs *Vocabularies) []quantity {
+	key := it.brand.key
+	if toks := it.text.tokens; key == "" && len(toks) > 0 && vs.knownBrand(toks[0]) {
+		key = toks[0]
+	}
+	if key == "" || !isDigit(key[0]) {
 		return qs
 	}
-	return slices.DeleteFunc(qs, func(q quantity) bool { return Compact(q.Text) == it.brand.key })
+	return slices.DeleteFunc(qs, func(q quantity) bool { return Compact(q.Text) == key })
 }
 
 func (s *sizeValue) shown(raw string) string {

@@ -669,6 +669,14 @@ func (vs *Vocabularies) brandName(toks []string) []string {
 	return toks
 }
 
+// knownBrand reports whether a brand key is one the vocabularies name: an
+// alias or a brand-owning company.
+func (vs *Vocabularies) knownBrand(key string) bool {
+	_, alias := vs.brandAlias[key]
+	_, owner := vs.ownerKey[vs.canonicalBrand(key)]
+	return alias || owner
+}
+
 // canonicalBrand maps a brand key to the key of its alias group.
 func (vs *Vocabularies) canonicalBrand(key string) string {
 	if c, ok := vs.brandAlias[key]; ok {
