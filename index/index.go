@@ -64,7 +64,7 @@ var writingKey = []byte("followmatch.writing")
 // memory spec ("DDR3L-1600"), numbers or quantities joined by slashes
 // ("10/100/1000") nor an aperture with a lens-series letter ("f/2.8L"); 8
 // keys hours as one unit ("24HR" and "24 Hour" are one key).
-const formatVersion = "9"
+const formatVersion = "10"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

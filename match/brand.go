@@ -25,6 +25,10 @@ type brandValue struct {
 	// lead is the title's first word when it may be a brand: four letters
 	// or more and no word of the vocabularies ("" otherwise).
 	lead string
+	// first is the brand field's first word when it may name a family of
+	// brands ("utopia" of "UTOPIA DEALS INC"): four letters or more and no
+	// word of the vocabularies ("blue" of Blue Diamond is a color).
+	first string
 }
 
 // BrandKeyOf returns the key of a brand name as config brand_aliases hold
@@ -80,6 +84,11 @@ func brandAttribute() Attribute {
 			b.company = vs.company(b.words)
 			b.owners = vs.owners[b.canonical]
 			b.initials = initials(b.words)
+			if len(b.words) > 0 {
+				if w := b.words[0]; len(w) >= 4 && isWord(w) && !vs.namesNoBrand(w) {
+					b.first = w
+				}
+			}
 			if b.key == "" {
 				// Only a record without a brand field leads with one.
 				if w := firstWord(it); len(w) >= 4 && isWord(w) && !vs.namesNoBrand(w) {
@@ -96,13 +105,14 @@ func brandAttribute() Attribute {
 			e.strs(b.owners)
 			e.str(b.initials)
 			e.str(b.lead)
+			e.str(b.first)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
 			b := &it.brand
 			b.words = d.strs()
 			b.key, b.canonical, b.company = d.str(), d.str(), d.str()
 			b.owners = d.strs()
-			b.initials, b.lead = d.str(), d.str()
+			b.initials, b.lead, b.first = d.str(), d.str(), d.str()
 		},
 		compare: compareBrands,
 	}
@@ -167,6 +177,11 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		// Netopia 3346N" by Motorola, "Netopia 3346N" by Netopia): a title
 		// names the other's brand as its own, not as what it fits.
 		return Outcome{Level: Alias, A: av, B: bv, Evidence: "a title names the other's brand"}
+	case sharedLead(a, b):
+		// "UTOPIA DEALS INC" and "Utopia Bedding", "TEMPUR SEALY" and
+		// "Tempur-Pedic": a company and its brand named alike, both
+		// titles led by the name.
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: "both brands and both titles lead with " + strconv.Quote(a.brand.first)}
 	case owns(a, b):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: av + " owns " + bv}
 	case owns(b, a):
@@ -186,6 +201,18 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		return Outcome{Level: Close, A: av, B: bv, Evidence: "spelling similarity " + strconv.FormatFloat(r, 'f', 2, 64)}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv}
+}
+
+// sharedLead reports whether two brand fields, one of several words, lead
+// with one word that may name a family of brands (brandValue.first), and
+// both titles lead with it too.
+func sharedLead(a, b *Item) bool {
+	w := a.brand.first
+	if w == "" || w != b.brand.first || len(a.brand.words)+len(b.brand.words) < 3 {
+		return false
+	}
+	ta, tb := a.text.tokens, b.text.tokens
+	return len(ta) > 0 && len(tb) > 0 && ta[0] == w && tb[0] == w
 }
 
 // owns reports whether x's brand field names a company that owns y's brand.

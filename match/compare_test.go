@@ -104,6 +104,10 @@ func TestCompareBrand(t *testing.T) {
 		{Record{Brand: "Belkin", Title: "Belkin case for Apple iPhone 15"}, Record{Brand: "Apple", Title: "Apple iPhone 15"}, Conflict, "a brand later in the title is no brand of the record"},
 		{Record{Brand: "Northwind Holdings", GTINs: []string{gtinOf("07123450001")}}, Record{Brand: "Zephyr", GTINs: []string{gtinOf("07123450002")}}, Owner, "GTINs of one company prefix"},
 		{Record{Brand: "Northwind", GTINs: []string{gtinOf("07123450001")}}, Record{Brand: "Zephyr", GTINs: []string{gtinOf("07987650002")}}, Conflict, "other company prefixes"},
+		{Record{Brand: "UTOPIA DEALS INC", Title: "UTOPIA BED PILLOW 2PK QN"}, Record{Brand: "Utopia Bedding", Title: "Utopia Bedding Bed Pillows, Queen"}, Owner, "a company and its brand named alike, both titles led by the name (was a conflict, a veto)"},
+		{Record{Brand: "TEMPUR SEALY INTERNATIONAL", Title: "TEMPUR CLOUD PILLOW QN"}, Record{Brand: "Tempur-Pedic", Title: "Tempur-Pedic TEMPUR-Cloud Pillow, Queen"}, Owner, "a hyphenated brand's first word"},
+		{Record{Brand: "Blue Diamond", Title: "Blue Diamond Almonds 16 oz"}, Record{Brand: "Blue Buffalo", Title: "Blue Buffalo Dog Food"}, Conflict, "a color leading two brands is no family name"},
+		{Record{Brand: "UTOPIA DEALS INC", Title: "BED PILLOW 2PK QN"}, Record{Brand: "Utopia Bedding", Title: "Utopia Bedding Bed Pillows, Queen"}, Conflict, "the shared name must lead both titles"},
 	})
 }
 
@@ -608,6 +612,8 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Kindle Paperwhite"}, Record{Title: "Kindle Paperwhite Essentials Bundle"}, VariantOneSide, "a bundle against the product alone: another item"},
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 128GB"}, OneSide, "a tier against none is likely another model"},
 		{Record{Brand: "Tripp Lite", Title: "Tripp Lite SMART1500 UPS"}, Record{Title: "Tripp Lite SMART1500LCD UPS"}, Missing, "a brand's word is no tier, in its own title or the other's"},
+		{Record{Title: "CASPER ESSENTIAL PILLOW STANDARD"}, Record{Title: "Casper Sleep Original Pillow, Standard"}, Conflict, "the Original is the plain tier, not the Essential (was one_side: a false eligible)"},
+		{Record{Title: "Casper Sleep Original Pillow, Standard"}, Record{Title: "Casper Sleep Pillow, Standard"}, Missing, "Original against no tier says nothing: the plain tier is no tier on one side"},
 	})
 }
 
@@ -705,6 +711,11 @@ func TestCompareTitleSizes(t *testing.T) {
 		{Record{Title: "Hanes Crew T-Shirt S M L XL"}, Record{Title: "Hanes Crew T-Shirt, Large"}, Missing, "a title naming several sizes says none"},
 		{Record{Title: `Evans EC2S Clear 13\" Drumhead`}, Record{Title: "Evans EC2 Clear 13 Inch Drum Head"}, Equivalent, "an inch mark escaped by an export is an inch mark"},
 		{Record{Title: `Evans EC2S Clear 13\" Drumhead`}, Record{Title: `Evans EC2S Clear 14\" Drumhead`}, Conflict, "two escaped inch marks, two sizes"},
+		{Record{Title: "ZINUS 12IN GREEN TEA MEMORY FOAM MATTRESS KG", Size: "KING"}, Record{Title: "ZINUS 12 Inch Green Tea Memory Foam Mattress, Queen", Size: "Queen"}, Conflict, "two named sizes, whatever the titles measure (was equivalent: 12in = 12 inch)"},
+		{Record{Title: "UTOPIA BATH TOWEL 27X54 4PK", Size: "27X54"}, Record{Title: "Utopia Towels Bath Towel Set (27 x 54 Inches)", Size: "27 x 54 Inches"}, Equivalent, "bare dimensions in a size column against the same dimensions in inches"},
+		{Record{Title: "MARTEX BATH TOWEL 22X44 12PK", Size: "22X44"}, Record{Title: "Martex Bath Towels, 24 x 50 Inches, 12 Pack", Size: "24 x 50 Inches"}, Conflict, "other dimensions (was missing: 22X44 read as a waist and inseam)"},
+		{Record{Title: "LEVIS 501 JEANS", Size: "32X30"}, Record{Title: "Levi's 501 Jeans", Size: "32W x 30L"}, Equivalent, "a trouser's waist and inseam stay the apparel reading's"},
+		{Record{Title: "BEDSURE COMFORTER SET 7PC QN"}, Record{Title: "Bedsure Queen Comforter Set - 3 Pieces"}, Conflict, "PC counts pieces, as pieces do"},
 		{Record{Title: "3M - PF19.0 PRIVACY FILTER BLACK"}, Record{Title: `3M - Privacy Filter 27" Widescreen LCD`}, Missing, "a title led by the brand 3M, no brand field: no length of three meters (was equivalent, 3m = 3m)"},
 	})
 }

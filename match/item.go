@@ -117,7 +117,7 @@ func (it *Item) keyIDF(env *Env) []float64 {
 func Prepare(r *Record, vs *Vocabularies) *Item {
 	it := &Item{Rec: unescaped(r)}
 	r = it.Rec
-	it.text = readTitle(r.Title, r.Brand, vs)
+	it.text = readTitle(r.Title, r.Brand, r.Size, vs)
 	it.codes = readCodes(r, it.text.keys, vs)
 	for _, a := range attributes {
 		if a.prepare != nil {

@@ -257,9 +257,9 @@ func TitleKeys(toks []string) []string {
 			i = j
 		}
 		// A count written before its number is the count's key ("Pack of
-		// 4" is "4PK"), and a labeled size one key however spaced ("Size 2",
-		// "SZ 2" and "SZ2").
-		if i+2 < len(toks) && unitKeys[t] == "ct" && toks[i+1] == "of" && isNumber(toks[i+2]) {
+		// 4" and "Set of 4" are "4PK"), and a labeled size one key however
+		// spaced ("Size 2", "SZ 2" and "SZ2").
+		if i+2 < len(toks) && (unitKeys[t] == "ct" || t == "set") && toks[i+1] == "of" && isNumber(toks[i+2]) {
 			t = toks[i+2] + "ct"
 			i += 2
 		} else if (t == "size" || t == "sz") && i+1 < len(toks) && isNumber(toks[i+1]) {

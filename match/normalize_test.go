@@ -62,6 +62,7 @@ func TestTitleKeys(t *testing.T) {
 		{"Diapers Size 2 / SZ 2 / SZ2 / size2", []string{"diaper", "sz2"}, "a labeled size is one key however spaced"},
 		{"Size Chart 2", []string{"size", "chart", "2"}, "'size' before a word labels nothing"},
 		{"Pack of Cards", []string{"pack", "card"}, "'pack of' before no number is words"},
+		{"Pillowcases, Set of 4", []string{"pillowcase", "4ct"}, "a set of 4 is four to the item, as 4PK"},
 	}
 	for _, tt := range tests {
 		if got := TitleKeys(Tokens(tt.in)); !reflect.DeepEqual(got, tt.want) {
@@ -237,8 +238,28 @@ func TestSpellBrand(t *testing.T) {
 		{"LEV DIMMER", "", []string{"lev", "dimmer"}, "no brand field"},
 	}
 	for _, tt := range tests {
-		if got := readTitle(tt.title, tt.brand, vs).keys; !slices.Equal(got, tt.want) {
+		if got := readTitle(tt.title, tt.brand, "", vs).keys; !slices.Equal(got, tt.want) {
 			t.Errorf("readTitle(%q, brand %q) keys = %q, want %q (%s)", tt.title, tt.brand, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func TestSpellSize(t *testing.T) {
+	vs := testVocab(t)
+	tests := []struct {
+		title, size string
+		want        []string
+		reason      string
+	}{
+		{"UTOPIA BED PILLOW 2PK KG WHT", "KG", []string{"utopia", "bed", "pillow", "2ct", "king", "white"}, "the size column's KG repeated in the title is king"},
+		{"MELLANNI SHEET SET QN", "QN", []string{"mellanni", "sheet", "set", "queen"}, "queen, as the abbreviations also read it"},
+		{"BASMATI RICE 1 KG", "KG", []string{"basmati", "rice", "1000g"}, "after a number KG is a kilogram"},
+		{"UTOPIA BED PILLOW 2PK KG WHT", "", []string{"utopia", "bed", "pillow", "2ct", "kg", "white"}, "no size column: KG left as written"},
+		{"ZINUS MATTRESS CAL KG", "CAL KING", []string{"zinus", "mattress", "cal", "kg"}, "a column of two words is not looked for"},
+	}
+	for _, tt := range tests {
+		if got := readTitle(tt.title, "", tt.size, vs).keys; !slices.Equal(got, tt.want) {
+			t.Errorf("readTitle(%q, size %q) keys = %q, want %q (%s)", tt.title, tt.size, got, tt.want, tt.reason)
 		}
 	}
 }

@@ -75,7 +75,7 @@ var units = map[string]unitDef{
 	"va": {dimApparent, 1}, "kva": {dimApparent, 1000},
 	"v": {dimVoltage, 1}, "volt": {dimVoltage, 1}, "volts": {dimVoltage, 1},
 	"iu":    {dimPotency, 1},
-	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
+	"count": {dimCount, 1}, "ct": {dimCount, 1}, "pc": {dimCount, 1}, "pcs": {dimCount, 1}, "pieces": {dimCount, 1}, "piece": {dimCount, 1}, "sheets": {dimCount, 1},
 	"doses": {dimCount, 1}, "dose": {dimCount, 1},
 }
 
@@ -109,7 +109,7 @@ var quantityUnits = func() [][]unitTok {
 		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mcg"), word("mg"), plural("gram"), word("gr"), word("g"),
 		word("mm"), word("cm"), plural("meter"), word("metre"), word("m"), []unitTok{l("inch"), o("es")}, word("in"), word(`"`),
 		word("feet"), word("foot"), word("ft"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
-		word("kva"), word("va"), word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pcs"), plural("piece"), word("sheets"), plural("dose"))
+		word("kva"), word("va"), word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pc"), word("pcs"), plural("piece"), word("sheets"), plural("dose"))
 	return u
 }()
 

@@ -10,6 +10,9 @@ import (
 // quantities read from it, or from the title when the field says none.
 type sizeValue struct {
 	field string // normalized size field
+	// named: the field is a size the vocabulary names ("queen" of "QN")
+	// that states no quantity of its own.
+	named bool
 	q     []quantity
 	from  Source
 	// titleQ are the title's quantities when the field states the size:
@@ -47,6 +50,8 @@ func sizeAttribute() Attribute {
 					// "LT", "YM", "NB": read as the size they name.
 					s.q = parseSize(s.field)
 				}
+				// "KING", "TWIN XL": a named size no quantity states.
+				s.named = named && len(s.q) == 0
 			}
 			if len(s.q) > 0 {
 				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it, vs)
@@ -70,12 +75,13 @@ func sizeAttribute() Attribute {
 		encode: func(e *encoder, it *Item) {
 			s := &it.size
 			e.str(s.field)
+			e.bool(s.named)
 			e.quantities(s.q)
 			e.uint(uint64(s.from))
 			e.quantities(s.titleQ)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
-			it.size = sizeValue{field: d.str(), q: d.quantities(), from: d.source(), titleQ: d.quantities()}
+			it.size = sizeValue{field: d.str(), named: d.bool(), q: d.quantities(), from: d.source(), titleQ: d.quantities()}
 			it.size.text = it.size.shown(it.Rec.Size)
 		},
 		compare: compareSizes,
@@ -128,6 +134,14 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		}
 		return Outcome{Level: Exact, A: av, B: bv}
 	}
+	if sa.named && sb.named {
+		// "KING" against "Queen": two named sizes, whatever the titles
+		// measure (a 12-inch mattress in both).
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: sa.field + " vs " + sb.field, Stated: true}
+	}
+	if o, ok := bareDimsAgainst(sa, sb, av, bv); ok {
+		return o
+	}
 	if len(sa.q) == 0 || len(sb.q) == 0 {
 		// Two size texts neither of which reads as a size ("Twin",
 		// "Queen") differ; a text against a measured size is no evidence
@@ -164,6 +178,33 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Equivalent, A: av, B: bv, Evidence: why}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
+}
+
+// bareDimsAgainst compares a size field of bare dimensions ("27X54", a
+// supplier's towel or rug size with its unit left to the trade) with the
+// other record's size field that measures them ("27 x 54 Inches"): the same
+// numbers are the same size, as many other numbers another.
+func bareDimsAgainst(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
+	for _, p := range [2][2]*sizeValue{{sa, sb}, {sb, sa}} {
+		x, y := p[0], p[1]
+		if !strings.Contains(x.field, "x") || y.from != FromField || !hasDim(y.q, dimLength) {
+			continue // (a trouser's 32X30 against 32W x 30L is its own reading's)
+		}
+		nx := numbersIn(x.field)
+		if len(nx) < 2 || len(strings.Fields(x.field)) != len(nx)*2-1 && len(strings.Fields(x.field)) != 1 {
+			continue // words beside the numbers: not bare dimensions
+		}
+		ny := numbersIn(y.field)
+		if len(ny) != len(nx) {
+			continue
+		}
+		nx, ny = slices.Sorted(slices.Values(nx)), slices.Sorted(slices.Values(ny))
+		if slices.Equal(nx, ny) {
+			return Outcome{Level: Equivalent, A: av, B: bv, Evidence: "the same dimensions: " + strings.Join(nx, " x ")}, true
+		}
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "other dimensions: " + strings.Join(nx, " x ") + " vs " + strings.Join(ny, " x "), Stated: true}, true
+	}
+	return Outcome{}, false
 }
 
 // titlesDisagree reports, for two sizes that agree, a conflict between the

@@ -21,8 +21,8 @@ type titleText struct {
 
 // readTitle reads the title feature, abbreviations expanded, and a leading
 // abbreviation of the record's own brand written as the brand (spellBrand).
-func readTitle(title, brand string, vs *Vocabularies) titleText {
-	t := titleText{tokens: spellBrand(vs.expand(Tokens(spellInchMarks(spellOctets(title)))), brand, vs)}
+func readTitle(title, brand, size string, vs *Vocabularies) titleText {
+	t := titleText{tokens: spellSize(spellBrand(vs.expand(Tokens(spellInchMarks(spellOctets(title)))), brand, vs), size, vs)}
 	t.keys = TitleKeys(t.tokens)
 	t.idx = newKeyIndex(t.keys)
 	t.lead = leadOf(t.tokens)
@@ -48,6 +48,35 @@ func spellBrand(toks []string, brand string, vs *Vocabularies) []string {
 		return toks
 	}
 	return append(slices.Clone(bt), toks[1:]...)
+}
+
+// spellSize writes the record's size column as the size it names where the
+// title repeats it ("UTOPIA BED PILLOW 2PK KG WHT" with a size column of
+// KG: king, not kilograms). Only a one-word column, and not after a number
+// ("RICE 1 KG" is a kilogram whatever the column says).
+func spellSize(toks []string, size string, vs *Vocabularies) []string {
+	n := Normalize(size)
+	if n == "" || strings.IndexByte(n, ' ') >= 0 {
+		return toks
+	}
+	name, ok := vs.sizes.Named(n)
+	if !ok || name == n {
+		return toks
+	}
+	var out []string
+	last := 0
+	for i, t := range toks {
+		if t != n || i > 0 && isNumber(toks[i-1]) {
+			continue
+		}
+		out = append(out, toks[last:i]...)
+		out = append(out, strings.Fields(name)...)
+		last = i + 1
+	}
+	if out == nil {
+		return toks
+	}
+	return append(out, toks[last:]...)
 }
 
 // TitleKeys returns the distinct title keys (see TitleKeys), in order: the
