@@ -29,7 +29,17 @@ func colorAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.color = vs.colors.read(it.Rec.Color, it.text.tokens)
+			// A brand's words name no color ("Green Mountain", "Black+Decker"):
+			// the brand the title leads with, or a leading color before a
+			// word no vocabulary reads ("RED HEART SUPER SAVER ... WHITE"
+			// by COATS & CLARK).
+			toks := it.text.tokens
+			if end := brandEnd(it, vs); end > 0 && len(it.brand.words) > 0 {
+				toks = toks[end:]
+			} else if len(toks) > 2 && isColor(vs, toks[0]) && isWord(toks[1]) && len(toks[1]) >= 3 && !vs.namesNoBrand(toks[1]) {
+				toks = toks[1:]
+			}
+			it.color = vs.colors.read(it.Rec.Color, toks)
 			if it.color.field == "" && len(it.color.terms) == 0 && it.Rec.Description != "" {
 				// A description that names one color speaks for a title
 				// that names none.

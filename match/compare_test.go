@@ -176,6 +176,10 @@ func TestCompareColor(t *testing.T) {
 		{Record{Title: "Jabra Biz 2400 II Mono headset", Description: "Wired headset, black"}, Record{Title: "Jabra Biz 2400 II Mono headset white"}, DescriptionConflict, "one color read from a description: a level of its own, no veto by default"},
 		{Record{Title: "Jabra Biz 2400 II Mono headset black"}, Record{Title: "Jabra Biz 2400 II Mono headset white", Description: "Also in black"}, Conflict, "a title's color speaks before the description"},
 		{Record{Color: "WHT"}, Record{Color: "White"}, Synonym, "a color code in a color column"},
+		{Record{Color: "STAINLESS"}, Record{Color: "Stainless Steel"}, Missing, "two values no vocabulary reads, one within the other: no conflict (was a veto)"},
+		{Record{Color: "Black Stainless"}, Record{Color: "Stainless"}, Conflict, "black stainless names black: not the shorter value's"},
+		{Record{Brand: "COATS & CLARK", Title: "RED HEART SUPER SAVER 7OZ WHITE"}, Record{Brand: "Red Heart", Title: "Red Heart Super Saver Yarn, White, 7 oz"}, Synonym, "a leading color before a word no vocabulary reads is a name: the yarn is white, not red and white"},
+		{Record{Brand: "KEURIG DR PEPPER", Title: "GMCR BREAKFAST BLEND K-CUP"}, Record{Brand: "Green Mountain Coffee Roasters", Title: "Green Mountain Coffee Roasters Breakfast Blend K-Cup Pods"}, Missing, "the brand's words name no color, in either title"},
 		{Record{Color: "BLK/RD"}, Record{Color: "Black/Red"}, Synonym, "two codes, two colors"},
 		{Record{Color: "ORB"}, Record{Color: "Oil Rubbed Bronze"}, Synonym, "a hardware finish's code (was a conflict of two unknown words)"},
 		{Record{Title: "LEV 15A 125V DUPLEX RCPT ALMOND 10PK"}, Record{Title: "Leviton 15 Amp Duplex Receptacle, White, 10-Pack"}, Conflict, "almond is a wiring device's color (was no color: a review on the white)"},
@@ -613,6 +617,7 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 128GB"}, OneSide, "a tier against none is likely another model"},
 		{Record{Brand: "Tripp Lite", Title: "Tripp Lite SMART1500 UPS"}, Record{Title: "Tripp Lite SMART1500LCD UPS"}, Missing, "a brand's word is no tier, in its own title or the other's"},
 		{Record{Title: "CASPER ESSENTIAL PILLOW STANDARD"}, Record{Title: "Casper Sleep Original Pillow, Standard"}, Conflict, "the Original is the plain tier, not the Essential (was one_side: a false eligible)"},
+		{Record{Title: "GMCR BREAKFAST BLEND DECAF K-CUP 72CT"}, Record{Title: "Green Mountain Coffee Roasters Breakfast Blend K-Cup Pods, 72 Count"}, VariantOneSide, "decaf on one side only is another item (was a flavor, one side alone no evidence)"},
 		{Record{Title: "Casper Sleep Original Pillow, Standard"}, Record{Title: "Casper Sleep Pillow, Standard"}, Missing, "Original against no tier says nothing: the plain tier is no tier on one side"},
 	})
 }
@@ -657,7 +662,7 @@ func TestCompareType(t *testing.T) {
 	runPairs(t, "type", []pairCase{
 		{Record{Title: "AVENT SOOTHIE PACIFIER 0-3M GREEN 2PK"}, Record{Title: "Philips Avent Natural Baby Bottle, 4 oz"}, Conflict, "a pacifier is no baby bottle (was one type)"},
 		{Record{Title: "AVENT NATURAL BOTTLE 9OZ"}, Record{Title: "Philips Avent Natural Baby Bottle, 9 oz"}, Family, "a bare bottle against a baby bottle: near kinds (was a conflict with the water bottle a bare bottle reads as)"},
-		{Record{Brand: "PROCTER & GAMBLE", Title: "OLD SPICE AP/DEO SWAGGER 2.6OZ 3PK"}, Record{Brand: "Old Spice", Title: "Old Spice Men's Antiperspirant & Deodorant, Swagger, 2.6 oz, Pack of 3"}, Missing, "the brand column names the owner and the title leads with its brand: Old Spice names no kind, and AP/DEO none the vocabulary reads (was spice against deodorant, a conflict)"},
+		{Record{Brand: "PROCTER & GAMBLE", Title: "OLD SPICE AP/DEO SWAGGER 2.6OZ 3PK"}, Record{Brand: "Old Spice", Title: "Old Spice Men's Antiperspirant & Deodorant, Swagger, 2.6 oz, Pack of 3"}, Same, "the brand column names the owner and the title leads with its brand: Old Spice names no kind (was spice against deodorant, a conflict), DEO is deodorant"},
 		{Record{Title: "JUNBRIHAL SPORT 80 WATER BOTTLE 16OZ PRPL"}, Record{Title: "Junbrihal, Sport 80, Shampoo, 16 fl oz"}, Conflict, "a water bottle is not shampoo"},
 		{Record{Title: "Zenfy Ultra 17 Yoga Mat"}, Record{Title: "Zenfy, Ultra 17, Crew T-Shirt, S, Red"}, Conflict, "a yoga mat is not a t-shirt"},
 		{Record{Title: "Sony WH1000XM4 WRLSS HDPHN BLK"}, Record{Title: "Sony WH-1000XM4 Wireless Headphones"}, Same, "an abbreviation of the same type"},

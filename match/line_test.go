@@ -52,6 +52,12 @@ func TestCompareLines(t *testing.T) {
 			Missing, "the same scent: AP and DEO abbreviate the listing's words"},
 		{Record{Title: "DJI Zenmuse X7 Stabilized Camera w/ Gimbal"}, Record{Title: "DJI Zenmuse X7 Camera and Gimbal without Lens"},
 			Missing, "no brand fields: a web shop's one word each is wording, not a name"},
+		{Record{Brand: "KEURIG DR PEPPER", Title: "GMCR NANTUCKET BLEND K-CUP 24CT"}, Record{Brand: "Green Mountain Coffee Roasters", Title: "Green Mountain Coffee Roasters Breakfast Blend, Single-Serve Keurig K-Cup Pods, Light Roast Coffee, 24 Count"},
+			OtherLineShort, "the short title's one word outside the long one is its line word (was missing: the long title's describing words)"},
+		{Record{Brand: "KEURIG DR PEPPER", Title: "GMCR BREAKFAST BLEND K-CUP 24CT"}, Record{Brand: "Green Mountain Coffee Roasters", Title: "Green Mountain Coffee Roasters Breakfast Blend, Single-Serve Keurig K-Cup Pods, Light Roast Coffee, 24 Count"},
+			Missing, "the same blend, the long title naming one more word before its kind (serve, of Single-Serve): no line evidence, not another line"},
+		{Record{Brand: "Pyrex", Title: "Pyrex Glass Bowl Storage Set"}, Record{Brand: "Pyrex", Title: "Pyrex Simply Store 18-Piece Glass Food Storage Container Set with Lids"},
+			Missing, "a bowl is a kind, not a line word: the offer names no line"},
 	})
 }
 

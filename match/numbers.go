@@ -247,7 +247,7 @@ func isType(vs *Vocabularies, w string) bool {
 
 // countAdjectives sit between a count and its unit ("12 Mega Rolls").
 var countAdjectives = map[string]bool{"mega": true, "double": true, "triple": true, "family": true, "giant": true,
-	"jumbo": true, "big": true, "super": true, "huge": true, "regular": true, "extra": true, "xl": true}
+	"jumbo": true, "big": true, "super": true, "huge": true, "regular": true, "extra": true, "xl": true, "single": true}
 
 // isWord reports whether t is a word of two or more letters.
 func isWord(t string) bool {

@@ -670,11 +670,12 @@ func (vs *Vocabularies) brandName(toks []string) []string {
 }
 
 // knownBrand reports whether a brand key is one the vocabularies name: an
-// alias or a brand-owning company.
+// alias, a brand-owning company or a brand one owns.
 func (vs *Vocabularies) knownBrand(key string) bool {
 	_, alias := vs.brandAlias[key]
 	_, owner := vs.ownerKey[vs.canonicalBrand(key)]
-	return alias || owner
+	_, owned := vs.owners[vs.canonicalBrand(key)]
+	return alias || owner || owned
 }
 
 // canonicalBrand maps a brand key to the key of its alias group.
@@ -739,6 +740,17 @@ func (x vocabValue) shows(raw string) vocabValue {
 	return x
 }
 
+// within reports whether every word of the normalized value x is a word of y.
+func within(x, y string) bool {
+	ys := strings.Fields(y)
+	for _, w := range strings.Fields(x) {
+		if !slices.Contains(ys, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // compareVocab compares two values that name vocabulary terms (colors,
 // materials): equal text, the same term through a synonym, the same family,
 // or a conflict. A value read from a title (the field was empty) counts the
@@ -754,6 +766,14 @@ func compareVocab(a, b *vocabValue, rawA, rawB string) Outcome {
 	if len(a.terms) == 0 || len(b.terms) == 0 {
 		// At least one value is outside the vocabulary.
 		if a.field != "" && b.field != "" {
+			if len(a.terms) == 0 && len(b.terms) == 0 && (within(a.field, b.field) || within(b.field, a.field)) {
+				// "STAINLESS" and "Stainless Steel": one value the
+				// other's shorter name, no conflict, and no term to
+				// agree on ("Black Stainless" names black: not here).
+				o := missing(rawA, rawB)
+				o.Evidence = "one value within the other"
+				return o
+			}
 			return Outcome{Level: Conflict, A: rawA, B: rawB, Evidence: "different values"}
 		}
 		return missing(rawA, rawB)
