@@ -109,6 +109,14 @@ func readLine(it *Item, i int, vs *Vocabularies) []string {
 // brand field; where the field names another (an owner, "PROCTER & GAMBLE",
 // over "PAMPERS CRUISERS"), a leading word no vocabulary holds.
 func brandEnd(it *Item, vs *Vocabularies) int {
+	if it.brandEnd == 0 {
+		it.brandEnd = readBrandEnd(it, vs) + 2
+	}
+	return it.brandEnd - 2
+}
+
+// readBrandEnd is brandEnd, read.
+func readBrandEnd(it *Item, vs *Vocabularies) int {
 	toks := it.text.tokens
 	start := 0
 	for start < len(toks) && (stopWords[toks[start]] || toks[start] == "new") {
@@ -129,11 +137,17 @@ func brandEnd(it *Item, vs *Vocabularies) int {
 			}
 		}
 		// Another name the vocabularies know ("GMCR", written out as
-		// Green Mountain Coffee Roasters, by KEURIG DR PEPPER).
-		for n := min(4, len(toks)-start); n >= 1; n-- {
-			if vs.knownBrand(strings.Join(toks[start:start+n], "")) {
-				return start + n
+		// Green Mountain Coffee Roasters, by KEURIG DR PEPPER): the
+		// longest of up to four leading words.
+		known, key := 0, ""
+		for n := 1; n <= 4 && start+n <= len(toks); n++ {
+			key += toks[start+n-1]
+			if vs.knownBrand(key) {
+				known = n
 			}
+		}
+		if known > 0 {
+			return start + known
 		}
 		if t := toks[start]; len(t) >= 3 && isWord(t) && !vs.namesNoBrand(t) {
 			return start + 1
