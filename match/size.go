@@ -190,8 +190,9 @@ func bareDimsAgainst(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
 		if !strings.Contains(x.field, "x") || y.from != FromField || !hasDim(y.q, dimLength) {
 			continue // (a trouser's 32X30 against 32W x 30L is its own reading's)
 		}
-		nx := numbersIn(x.field)
-		if len(nx) < 2 || len(strings.Fields(x.field)) != len(nx)*2-1 && len(strings.Fields(x.field)) != 1 {
+		// Bare: "27x54" (one word) or "27 x 54" (numbers and x's only).
+		nx, words := numbersIn(x.field), len(strings.Fields(x.field))
+		if len(nx) < 2 || words != 1 && words != 2*len(nx)-1 {
 			continue // words beside the numbers: not bare dimensions
 		}
 		ny := numbersIn(y.field)

@@ -19,8 +19,9 @@ type titleText struct {
 	lead   int      // the index of the first word token (leadOf), -1 when none
 }
 
-// readTitle reads the title feature, abbreviations expanded, and a leading
-// abbreviation of the record's own brand written as the brand (spellBrand).
+// readTitle reads the title feature, abbreviations expanded, a leading
+// abbreviation of the record's own brand written as the brand (spellBrand),
+// and its size column's abbreviation written as the size (spellSize).
 func readTitle(title, brand, size string, vs *Vocabularies) titleText {
 	t := titleText{tokens: spellSize(spellBrand(vs.expand(Tokens(spellInchMarks(spellOctets(title)))), brand, vs), size, vs)}
 	t.keys = TitleKeys(t.tokens)
