@@ -723,6 +723,8 @@ func TestCompareTitleSizes(t *testing.T) {
 		{Record{Title: "MARTEX BATH TOWEL 22X44 12PK", Size: "22X44"}, Record{Title: "Martex Bath Towels, 24 x 50 Inches, 12 Pack", Size: "24 x 50 Inches"}, Conflict, "other dimensions (was missing: 22X44 read as a waist and inseam)"},
 		{Record{Title: "LEVIS 501 JEANS", Size: "32X30"}, Record{Title: "Levi's 501 Jeans", Size: "32W x 30L"}, Equivalent, "a trouser's waist and inseam stay the apparel reading's"},
 		{Record{Title: "BEDSURE COMFORTER SET 7PC QN"}, Record{Title: "Bedsure Queen Comforter Set - 3 Pieces"}, Conflict, "PC counts pieces, as pieces do"},
+		{Record{Title: "RAWLINGS R100 PRACTICE BASEBALL EA"}, Record{Title: "Rawlings R100 Official League Practice Baseballs, 12 Count"}, Conflict, "EA ends a title sold one by one: one ball against a count of 12 (was missing: a false eligible)"},
+		{Record{Title: "RAWLINGS R100 PRACTICE BASEBALL EA"}, Record{Title: "Rawlings R100 Practice Baseball"}, Missing, "one against a title that states no count: no evidence"},
 		{Record{Title: "3M - PF19.0 PRIVACY FILTER BLACK"}, Record{Title: `3M - Privacy Filter 27" Widescreen LCD`}, Missing, "a title led by the brand 3M, no brand field: no length of three meters (was equivalent, 3m = 3m)"},
 	})
 }

@@ -68,6 +68,10 @@ func sizeAttribute() Attribute {
 					s.q, s.from = qs, FromTitle
 				} else if qs := bareFractions(it.Rec.Title); len(qs) > 0 {
 					s.q, s.from = qs, FromTitle
+				} else if soldEach(it.text.tokens) {
+					// "RAWLINGS R100 PRACTICE BASEBALL EA": one ball,
+					// not the listing's 12 Count.
+					s.q, s.from = []quantity{{Dim: dimCount, Value: 1, Text: "each"}}, FromTitle
 				}
 			}
 			s.text = s.shown(it.Rec.Size)
@@ -297,6 +301,16 @@ func numbersIn(n string) []string {
 		out = append(out, parts...)
 	}
 	return out
+}
+
+// soldEach reports whether a title ends by saying its item is sold one by
+// one ("... BASEBALL EA", "... EACH"), a wholesale unit of measure.
+func soldEach(toks []string) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	return last == "ea" || last == "each"
 }
 
 // noSize are size column values that state no size.
