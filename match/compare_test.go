@@ -617,6 +617,7 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Apple iPhone 15 Pro 128GB"}, Record{Title: "Apple iPhone 15 128GB"}, OneSide, "a tier against none is likely another model"},
 		{Record{Brand: "Tripp Lite", Title: "Tripp Lite SMART1500 UPS"}, Record{Title: "Tripp Lite SMART1500LCD UPS"}, Missing, "a brand's word is no tier, in its own title or the other's"},
 		{Record{Title: "CASPER ESSENTIAL PILLOW STANDARD"}, Record{Title: "Casper Sleep Original Pillow, Standard"}, Conflict, "the Original is the plain tier, not the Essential (was one_side: a false eligible)"},
+		{Record{Title: "ZAGG GLASS ELITE SCREEN PROTECTOR IPHONE 15 PRO"}, Record{Title: "ZAGG InvisibleShield Glass Elite Screen Protector for iPhone 15"}, OneSide, "a shared Elite leaves Pro a tier on one side only (was same)"},
 		{Record{Title: "KENDRA SCOTT ELISA PENDANT NECKLACE GOLD ROSE QUARTZ"}, Record{Title: "Kendra Scott Elisa Pendant Necklace, 14k Gold-Plated, White Kyocera Opal"}, Conflict, "two stones are two pendants"},
 		{Record{Title: "Kendra Scott Elisa Pendant Necklace, Gold, Opal"}, Record{Title: "Kendra Scott Elisa Pendant Necklace, 14k Gold-Plated"}, Missing, "a stone named by one side only says nothing"},
 		{Record{Title: "GMCR BREAKFAST BLEND DECAF K-CUP 72CT"}, Record{Title: "Green Mountain Coffee Roasters Breakfast Blend K-Cup Pods, 72 Count"}, VariantOneSide, "decaf on one side only is another item (was a flavor, one side alone no evidence)"},

@@ -305,6 +305,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	va, vb := &a.version, &b.version
 	av, bv := va.text, vb.text
 	same, extra := false, ""
+	oneMore, oneMoreFacet := "", "" // a one_side facet's value one side adds
 	for _, f := range va.facetOrder {
 		xs, ys := va.facets[f], vb.facets[f]
 		if len(ys) == 0 {
@@ -330,8 +331,14 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			// "Glass Elite ... 15 Pro" against "Glass Elite ... 15 Pro
 			// Max": a shared "elite" does not make "pro" and "pro max"
 			// one tier.
-			if x, y := unmatchedValue(f, xs, ys), unmatchedValue(f, ys, xs); x != "" && y != "" {
+			x, y := unmatchedValue(f, xs, ys), unmatchedValue(f, ys, xs)
+			if x != "" && y != "" {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, x, y)}
+			}
+			// "Glass Elite ... 15 Pro" against "Glass Elite ... 15": the
+			// shared "elite" leaves "pro" on one side only.
+			if v := x + y; v != "" && v != va.rules[f].plain && oneMore == "" {
+				oneMore, oneMoreFacet = v, f
 			}
 		}
 		same = same || !va.rules[f].conflictOnly
@@ -340,6 +347,13 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		// "Peanut Butter Dark Chocolate" against "Dark Chocolate": one
 		// more flavor is another recipe.
 		return Outcome{Level: VariantOneSide, A: av, B: bv, Evidence: "a " + extra + " on one side only"}
+	}
+	if oneMore != "" {
+		l := VariantOneSide
+		if oneMoreFacet == "tier" {
+			l = OneSide
+		}
+		return Outcome{Level: l, A: av, B: bv, Evidence: fmt.Sprintf("a %s %s on one side only, beside one both name", oneMoreFacet, oneMore)}
 	}
 	// "Sport 34 II" against a "Sport 34" with no numeral: the first of the
 	// line. (A numeral after a word alone, "SATA II", is left alone: read as
