@@ -11,7 +11,9 @@ import (
 
 // GTIN is a validated Global Trade Item Number in its 14-digit form: UPC-A
 // (12 digits), EAN-8, EAN-13 and ISBN-13 are left-padded with zeros, so that
-// the same item written as UPC and as EAN compares equal.
+// the same item written as UPC and as EAN compares equal. An ISBN-10 is
+// written as the ISBN-13 (978 and a new check digit) that names the same
+// book.
 type GTIN string
 
 // ErrUnreadableGTIN reports a GTIN a spreadsheet damaged beyond repair
@@ -31,7 +33,9 @@ var sciRE = regexp.MustCompile(`^([0-9])(?:[.,]([0-9]+))?[eE]\+?([0-9]{1,2})$`)
 // zeros or name them: a leading apostrophe, Excel's ="..." formula, a
 // label ("UPC: ", "EAN ", "GTIN#"). An error says what is wrong: not
 // digits, a wrong length, a check digit that does not match, or
-// ErrUnreadableGTIN for scientific notation that lost digits.
+// ErrUnreadableGTIN for scientific notation that lost digits. A book's
+// ISBN-10 (ten characters, the last a digit or X, its mod-11 check holding;
+// nine when a spreadsheet dropped its leading zero) is read as its ISBN-13.
 func ParseGTIN(s string) (GTIN, error) {
 	digits := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '-' {
@@ -55,6 +59,14 @@ func ParseGTIN(s string) (GTIN, error) {
 		}
 		digits = mantissa[:exp+1]
 	}
+	if g, ok := isbn10(digits); ok {
+		if len(digits) == 10 && isDigits(digits) && CheckDigit("00"+digits[:9]) == digits[9] {
+			// As well a UPC-A that lost two leading zeros: either reading
+			// may be the item's.
+			return "", fmt.Errorf("%w: %q reads as an ISBN-10 and as a UPC-A without its two leading zeros", ErrUnreadableGTIN, s)
+		}
+		return g, nil
+	}
 	if !isDigits(digits) {
 		for _, r := range digits {
 			if r < '0' || r > '9' {
@@ -72,6 +84,8 @@ func ParseGTIN(s string) (GTIN, error) {
 	}
 	switch len(digits) {
 	case 8, 12, 13, 14:
+	case 10:
+		return "", fmt.Errorf("GTIN %q has 10 digits and fails an ISBN-10's check digit; want 8, 12, 13 or 14 digits or an ISBN-10", s)
 	default:
 		return "", fmt.Errorf("GTIN %q has %d digits, want 8, 12, 13 or 14", s, len(digits))
 	}
@@ -83,7 +97,7 @@ func ParseGTIN(s string) (GTIN, error) {
 }
 
 // gtinLabels are the names a GTIN cell may lead with, longest first.
-var gtinLabels = []string{"upc-a", "upc-e", "ean-13", "ean13", "ean-8", "ean8", "gtin-14", "gtin-13", "gtin-12", "gtin14", "gtin13", "gtin12", "gtin", "isbn-13", "isbn13", "isbn", "upc", "ean"}
+var gtinLabels = []string{"upc-a", "upc-e", "ean-13", "ean13", "ean-8", "ean8", "gtin-14", "gtin-13", "gtin-12", "gtin14", "gtin13", "gtin12", "gtin", "isbn-13", "isbn13", "isbn-10", "isbn10", "isbn", "upc", "ean"}
 
 // unwrapGTIN takes off what a GTIN cell may carry around the number: space,
 // a leading apostrophe (a spreadsheet's "keep this as text"), Excel's
@@ -106,6 +120,37 @@ func unwrapGTIN(s string) string {
 		break
 	}
 	return strings.TrimSpace(s)
+}
+
+// isbn10 reads digits as an ISBN-10 and returns the ISBN-13 of the same
+// book: ten characters, nine digits and a check character (a digit or X)
+// whose weighted sum (10 down to 1) is a multiple of 11; or nine, the ten
+// without a leading zero a spreadsheet dropped, accepted only when the check
+// then holds (as a UPC-A's dropped zero is).
+func isbn10(digits string) (GTIN, bool) {
+	if len(digits) == 9 {
+		digits = "0" + digits
+	}
+	if len(digits) != 10 || !isDigits(digits[:9]) {
+		return "", false
+	}
+	sum := 0
+	for i := 0; i < 9; i++ {
+		sum += (10 - i) * int(digits[i]-'0')
+	}
+	switch c := digits[9]; {
+	case c >= '0' && c <= '9':
+		sum += int(c - '0')
+	case c == 'X' || c == 'x':
+		sum += 10
+	default:
+		return "", false
+	}
+	if sum%11 != 0 {
+		return "", false
+	}
+	body := "978" + digits[:9]
+	return GTIN("0" + body + string(CheckDigit(body))), true
 }
 
 func isDigits(s string) bool {

@@ -38,6 +38,19 @@ func TestParseGTIN(t *testing.T) {
 		{"UPC", "", true, "a label alone"},
 		{"3,6000291452E+10", "00036000291452", false, "scientific notation with a decimal comma (a European spreadsheet)"},
 		{"UPCX036000291452", "", true, "no label: letters run into the number"},
+		{"0306406152", "09780306406157", false, "an ISBN-10 is the ISBN-13 of the same book"},
+		{"0-306-40615-2", "09780306406157", false, "an ISBN-10 with its hyphens"},
+		{"306406152", "09780306406157", false, "an ISBN-10 whose leading zero a spreadsheet dropped"},
+		{"080442957X", "09780804429573", false, "an ISBN-10 whose check character is X"},
+		{"080442957x", "09780804429573", false, "the X in lower case"},
+		{"ISBN-10: 0-306-40615-2", "09780306406157", false, "an ISBN-10 with its label"},
+		{"0306406153", "", true, "ten digits that fail the ISBN-10 check"},
+		{"306406153", "", true, "nine digits that are no ISBN-10 without its zero"},
+		{"03064061X2", "", true, "an X only as the check character"},
+		{"1000000052", "", true, "ten digits that are an ISBN-10 and a UPC-A without two zeros: unreadable"},
+	}
+	if _, err := ParseGTIN("1000000052"); !errors.Is(err, ErrUnreadableGTIN) {
+		t.Errorf("ISBN-10 or UPC-A: %v, want ErrUnreadableGTIN", err)
 	}
 	if _, err := ParseGTIN("7.50123E+11"); !errors.Is(err, ErrUnreadableGTIN) {
 		t.Errorf("lossy scientific notation: %v, want ErrUnreadableGTIN", err)
@@ -51,7 +64,7 @@ func TestParseGTIN(t *testing.T) {
 }
 
 func FuzzParseGTIN(f *testing.F) {
-	for _, s := range []string{"036000291452", "96385074", "10036000291459", "abc", "", "0000000000000000", "7.50123E+11", "36000291452.0", "3.6000291452E+11"} {
+	for _, s := range []string{"036000291452", "96385074", "10036000291459", "abc", "", "0000000000000000", "7.50123E+11", "36000291452.0", "3.6000291452E+11", "080442957X", "306406152"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -65,6 +65,13 @@ type source struct {
 }
 
 func run(dirs []string, out, resultsPath, leftOut string, withTrees bool) error {
+	if leftOut != "" {
+		// Made before the fits: a folder that cannot be made fails now, not
+		// after minutes of fitting.
+		if err := os.MkdirAll(leftOut, 0o755); err != nil {
+			return fmt.Errorf("left-out folder: %w", err)
+		}
+	}
 	vs, err := match.LoadVocabularies()
 	if err != nil {
 		return err
