@@ -320,6 +320,14 @@ func TestCompareOthers(t *testing.T) {
 		{Record{Params: map[string]string{"Capacity": "256GB"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Agree, "quantity written apart"},
 		{Record{Params: map[string]string{"capacity": "512 GB"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Conflict, "different capacities"},
 		{Record{Params: map[string]string{"voltage": "5V"}}, Record{Params: map[string]string{"capacity": "256 GB"}}, Missing, "no shared name"},
+		{Record{Params: map[string]string{"author": "CLEAR, JAMES"}}, Record{Params: map[string]string{"author": "James Clear"}}, Agree, "a name written last name first"},
+		{Record{Params: map[string]string{"author": "The College Board"}}, Record{Params: map[string]string{"author": "COLLEGE BOARD"}}, Agree, "a leading 'the' says nothing"},
+		{Record{Params: map[string]string{"author": "Clear, James"}}, Record{Params: map[string]string{"author": "James Clearwater"}}, Conflict, "another name is another value"},
+		{Record{Params: map[string]string{"format": "HC"}}, Record{Params: map[string]string{"format": "Hardcover"}}, Agree, "a binding's abbreviation (vocab/params.json)"},
+		{Record{Params: map[string]string{"format": "TP"}}, Record{Params: map[string]string{"format": "Paperback"}}, Agree, "a trade paperback is a marketplace's paperback"},
+		{Record{Params: map[string]string{"format": "MMP"}}, Record{Params: map[string]string{"format": "Paperback"}}, Conflict, "a mass market paperback is another format"},
+		{Record{Params: map[string]string{"format": "Board Bk"}}, Record{Params: map[string]string{"format": "Hardcover"}}, Conflict, "a board book is not the hardcover"},
+		{Record{Params: map[string]string{"gender": "Men's"}}, Record{Params: map[string]string{"gender": "MENS"}}, Agree, "gender written two ways"},
 	})
 }
 

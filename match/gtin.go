@@ -60,11 +60,9 @@ func ParseGTIN(s string) (GTIN, error) {
 		digits = mantissa[:exp+1]
 	}
 	if g, ok := isbn10(digits); ok {
-		if len(digits) == 10 && isDigits(digits) && CheckDigit("00"+digits[:9]) == digits[9] {
-			// As well a UPC-A that lost two leading zeros: either reading
-			// may be the item's.
-			return "", fmt.Errorf("%w: %q reads as an ISBN-10 and as a UPC-A without its two leading zeros", ErrUnreadableGTIN, s)
-		}
+		// Ten digits are an ISBN-10's own length, where a UPC-A would have
+		// lost two leading zeros (never read: ParseGTIN repairs one); one
+		// ISBN-10 in ten passes the UPC-A's check too.
 		return g, nil
 	}
 	if !isDigits(digits) {

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -14,7 +15,9 @@ type paramValues struct {
 }
 
 // paramsAttribute compares the parameters both records name: values equal
-// after normalization, or equal quantities ("64GB" = "64 GB"), agree.
+// after normalization, one value written two ways (vocab/params.json: "HC"
+// and "Hardcover"), the same words in another order ("CLEAR, JAMES" and
+// "James Clear"), or equal quantities ("64GB" = "64 GB") agree.
 func paramsAttribute() Attribute {
 	return Attribute{
 		Name: "params",
@@ -23,7 +26,7 @@ func paramsAttribute() Attribute {
 			{Level: Conflict, Weight: -5, Veto: true, Why: "a parameter both name with other values is another variant"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, _ *Vocabularies) {
+		prepare: func(it *Item, vs *Vocabularies) {
 			if len(it.Rec.Params) == 0 {
 				return
 			}
@@ -35,6 +38,9 @@ func paramsAttribute() Attribute {
 				nk, nv := Normalize(k), Normalize(v)
 				if nk == "" || nv == "" {
 					continue
+				}
+				if t, ok := vs.params.Lookup(nv); ok {
+					nv = Normalize(t.Name)
 				}
 				p.values[nk] = nv
 				if qs := parseQuantities(v); len(qs) > 0 {
@@ -90,7 +96,7 @@ func compareParams(a, b *Item, _ *Env) Outcome {
 			continue
 		}
 		va := pa.values[k]
-		same := va == vb || strings.ReplaceAll(va, " ", "") == strings.ReplaceAll(vb, " ", "")
+		same := va == vb || strings.ReplaceAll(va, " ", "") == strings.ReplaceAll(vb, " ", "") || sameWords(va, vb)
 		if !same && len(pa.q[k]) > 0 && len(pb.q[k]) > 0 {
 			_, same, _ = compareQuantities(pa.q[k], pb.q[k])
 		}
@@ -109,4 +115,17 @@ func compareParams(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Agree, A: av, B: bv, Evidence: "agree on " + strings.Join(shared, ", ")}
 	}
 	return missing(av, bv)
+}
+
+// sameWords reports whether two normalized values are the same words in
+// another order, "the" and "and" aside: a name written last name first
+// ("clear james", "james clear"), a list in another order.
+func sameWords(a, b string) bool {
+	words := func(s string) []string {
+		ws := slices.DeleteFunc(strings.Fields(s), func(w string) bool { return w == "the" || w == "and" })
+		slices.Sort(ws)
+		return ws
+	}
+	wa, wb := words(a), words(b)
+	return len(wa) > 0 && slices.Equal(wa, wb)
 }

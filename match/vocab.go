@@ -181,6 +181,10 @@ type Vocabularies struct {
 	// sizes are size names a size column writes several ways ("QN",
 	// "Queen Size"; vocab/sizes.json).
 	sizes *vocabulary
+	// params are parameter values written several ways ("HC",
+	// "Hardcover"; "Men's", "Mens"; vocab/params.json), read as a whole
+	// value of a named parameter.
+	params *vocabulary
 	// types are the product types (vocab/types.json): what an item is.
 	types *vocabulary
 	// specs are the prefixes of spec and version tokens (vocab/specs.json):
@@ -266,7 +270,7 @@ func LoadVocabularies() (*Vocabularies, error) {
 	for _, f := range []struct {
 		name string
 		dst  **vocabulary
-	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}, {"conditions", &vs.conditions}, {"sizes", &vs.sizes}} {
+	}{{"colors", &vs.colors}, {"materials", &vs.materials}, {"countries", &vs.countries}, {"conditions", &vs.conditions}, {"sizes", &vs.sizes}, {"params", &vs.params}} {
 		var terms []term
 		if err := decodeVocab(f.name+".json", &terms); err != nil {
 			return nil, err
