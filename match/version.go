@@ -8,8 +8,9 @@ import (
 
 // versionValue is what a title says of the version of its product, facet
 // by facet: plug, region, platform, edition, flavor, scent, configuration
-// (vocab/versions.json), generation ("Gen 2", "3rd generation") and model
-// year ("2024").
+// (vocab/versions.json), generation ("Gen 2", "3rd generation"), model
+// year ("2024"), and the numbered part of a run: volume, numbered edition
+// and anniversary (numberedPart).
 type versionValue struct {
 	facets map[string][]string // facet -> values named, in order
 	text   string              // as results show it
@@ -94,6 +95,9 @@ func versionAttribute() Attribute {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)
 				}
+				if f, n := numberedPart(toks, i); f != "" {
+					add(f, n)
+				}
 				if r, ok := romans[t]; ok && i > 0 && !isNumber(toks[i-1]) {
 					// "Mark II", "Pro III": a generation stated as a
 					// numeral.
@@ -173,6 +177,38 @@ func generation(toks []string, i int) string {
 		return ordinal(t)
 	}
 	return ""
+}
+
+// numberWords are the numbers a volume or book is named by in words
+// ("Book One").
+var numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+
+// numberedPart returns the facet and number of a numbered part of a run
+// that toks[i] begins: a volume or book of a series ("Vol. 2", "Book
+// One", "BK 1"), a numbered edition ("11th Edition", "12TH ED") or an
+// anniversary edition ("30th Anniversary"); "", "" when it begins none.
+// Numbers are written without leading zeros ("VOL 01" is volume 1).
+func numberedPart(toks []string, i int) (facet, n string) {
+	next := ""
+	if i+1 < len(toks) {
+		next = toks[i+1]
+	}
+	switch t := toks[i]; {
+	case t == "volume" || t == "book" || t == "bk":
+		if v, ok := numberWords[next]; ok {
+			return "volume", v
+		}
+		if len(next) <= 3 && isDigits(next) && (i+2 >= len(toks) || !unitAfter(toks, i+1)) {
+			if v := strings.TrimLeft(next, "0"); v != "" {
+				return "volume", v
+			}
+		}
+	case ordinal(t) != "" && (next == "edition" || next == "ed" || next == "edn"):
+		return "edition number", strings.TrimLeft(ordinal(t), "0")
+	case ordinal(t) != "" && (next == "anniversary" || next == "anniv"):
+		return "anniversary", strings.TrimLeft(ordinal(t), "0")
+	}
+	return "", ""
 }
 
 // markNumber returns the number of a mark written as one digit or a roman
