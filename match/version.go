@@ -115,6 +115,11 @@ func versionAttribute() Attribute {
 				}
 				if len(t) == 4 && isDigits(t) && t >= "2000" && t <= "2039" && !unitAfter(toks, i) {
 					add("year", t)
+					if i+1 < len(toks) && (toks[i+1] == "edition" || toks[i+1] == "ed") {
+						// "2018 Edition": a year's edition, which a
+						// title naming none is not.
+						add("edition", t+" edition")
+					}
 				}
 			}
 			slices.Sort(it.version.oneSide)
@@ -382,7 +387,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	if extra != "" {
 		// "Peanut Butter Dark Chocolate" against "Dark Chocolate": one
 		// more flavor is another recipe.
-		return Outcome{Level: VariantOneSide, A: av, B: bv, Evidence: "a " + extra + " on one side only"}
+		return Outcome{Level: VariantOneSide, A: av, B: bv, Evidence: extra + ": named on one side only"}
 	}
 	if oneMore != "" {
 		l := VariantOneSide
@@ -419,7 +424,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			if f == "tier" {
 				l = OneSide
 			}
-			return Outcome{Level: l, A: av, B: bv, Evidence: "a " + f + " on one side only"}
+			return Outcome{Level: l, A: av, B: bv, Evidence: f + ": named on one side only"}
 		}
 	}
 	if same {
