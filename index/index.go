@@ -63,8 +63,11 @@ var writingKey = []byte("followmatch.writing")
 // ("WD-40") nor from an SAE viscosity grade ("5W-30"); 7 none from a rated
 // memory spec ("DDR3L-1600"), numbers or quantities joined by slashes
 // ("10/100/1000") nor an aperture with a lens-series letter ("f/2.8L"); 8
-// keys hours as one unit ("24HR" and "24 Hour" are one key).
-const formatVersion = "10"
+// keys hours as one unit ("24HR" and "24 Hour" are one key); 9 and 10 read
+// sizes and counts anew; 11 keys a brand written "BRAND by MAKER" as the
+// brand's own ("Howard Leight by Honeywell" is "howardleight") and reads no
+// model code from a noise reduction rating ("NRR33").
+const formatVersion = "11"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

@@ -29,6 +29,21 @@ type brandValue struct {
 	// brands ("utopia" of "UTOPIA DEALS INC"): four letters or more and no
 	// word of the vocabularies ("blue" of Blue Diamond is a color).
 	first string
+	// maker are the words after "by" in a brand field that names its
+	// maker ("Howard Leight by Honeywell"): words and key are the brand's
+	// own ("howard leight").
+	maker []string
+}
+
+// splitMaker returns a brand field's own words and its maker's when it is
+// written "BRAND by MAKER" (a marketplace's "Howard Leight by Honeywell",
+// "Uvex by Honeywell"), else the words and nil.
+func splitMaker(words []string) (brand, maker []string) {
+	if i := slices.Index(words, "by"); i > 0 && i < len(words)-1 && words[i-1] != "made" {
+		// Not "Made by Design": a brand's name, no maker.
+		return words[:i], words[i+1:]
+	}
+	return words, nil
 }
 
 // BrandKeyOf returns the key of a brand name as config brand_aliases hold
@@ -78,7 +93,7 @@ func brandAttribute() Attribute {
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
 			b := &it.brand
-			b.words = Tokens(it.Rec.Brand)
+			b.words, b.maker = splitMaker(Tokens(it.Rec.Brand))
 			b.key = vs.brandKey(b.words)
 			b.canonical = vs.canonicalBrand(b.key)
 			b.company = vs.company(b.words)
@@ -106,6 +121,7 @@ func brandAttribute() Attribute {
 			e.str(b.initials)
 			e.str(b.lead)
 			e.str(b.first)
+			e.strs(b.maker)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
 			b := &it.brand
@@ -113,6 +129,7 @@ func brandAttribute() Attribute {
 			b.key, b.canonical, b.company = d.str(), d.str(), d.str()
 			b.owners = d.strs()
 			b.initials, b.lead, b.first = d.str(), d.str(), d.str()
+			b.maker = d.strs()
 		},
 		compare: compareBrands,
 	}
@@ -182,6 +199,10 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 		// "Tempur-Pedic": a company and its brand named alike, both
 		// titles led by the name.
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: "both brands and both titles lead with " + strconv.Quote(a.brand.first)}
+	case madeBy(a, b):
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: av + " names the maker of " + bv}
+	case madeBy(b, a):
+		return Outcome{Level: Owner, A: av, B: bv, Evidence: bv + " names the maker of " + av}
 	case owns(a, b):
 		return Outcome{Level: Owner, A: av, B: bv, Evidence: av + " owns " + bv}
 	case owns(b, a):
@@ -213,6 +234,14 @@ func sharedLead(a, b *Item) bool {
 	}
 	ta, tb := a.text.tokens, b.text.tokens
 	return len(ta) > 0 && len(tb) > 0 && ta[0] == w && tb[0] == w
+}
+
+// madeBy reports whether x's brand field names the maker y's brand field
+// gives after "by" (HONEYWELL SAFETY PRODUCTS, "Howard Leight by
+// Honeywell"): the maker's words, or they and more.
+func madeBy(x, y *Item) bool {
+	m := y.brand.maker
+	return len(m) > 0 && (slices.Equal(m, x.brand.words) || wordPrefix(m, x.brand.words))
 }
 
 // owns reports whether x's brand field names a company that owns y's brand.

@@ -270,9 +270,17 @@ func TestCompareSize(t *testing.T) {
 }
 
 func TestComparePack(t *testing.T) {
+	runPairs(t, "size", []pairCase{
+		{Record{Size: "LG/XL"}, Record{Size: "L/XL"}, Equivalent, "LG/XL is L/XL (was a conflict of texts)"},
+		{Record{Size: "M"}, Record{Size: "L/XL"}, Conflict, "a medium is not the L/XL (was no evidence)"},
+		{Record{Size: "L"}, Record{Size: "L/XL"}, Conflict, "a combined size is another size than either"},
+		{Record{Size: "S/L"}, Record{Size: "S/M"}, Missing, "sizes not neighbors are no combined size: a text against a read size says nothing"},
+	})
 	runPairs(t, "pack_count", []pairCase{
 		{Record{PackCount: 6}, Record{Title: "Brita Filters, Pack of 6"}, Exact, "field against title"},
 		{Record{Title: "Anker PowerCore 2-Pack"}, Record{Title: "Anker PowerCore"}, Conflict, "2-pack against a single"},
+		{Record{Title: "ANSELL HYFLEX 11-800 NITRILE GLOVE SZ 9 12PR", Size: "9", Packaging: "DZ"}, Record{Title: "Ansell HyFlex 11-800 Nitrile Coated Work Gloves, Size 9 (Large), 12 Pairs", Size: "9"}, Missing, "a dozen against a title's 12 pairs beside its size field (was 12 vs 1, a veto)"},
+		{Record{Title: "ANSELL HYFLEX 11-800 GLOVE SZ 9", Size: "9", Packaging: "DZ"}, Record{Title: "Ansell HyFlex 11-800 Nitrile Coated Work Gloves, Size 9, 6 Pairs", Size: "9"}, Conflict, "a dozen is not 6 pairs"},
 		{Record{Title: "CAP COATED HEX DUMBBELL 25LB PR"}, Record{Title: "CAP Barbell Coated Hex Dumbbells, 25 lb, Pair", PackCount: 2}, Exact, "PR is a pair: a pack of two (was 1 vs 2, a veto)"},
 		{Record{Title: "CAP COATED HEX DUMBBELL 25LB PR"}, Record{Title: "CAP Barbell Coated Hex Dumbbell, 25 lb, Single"}, Conflict, "a pair against a stated single (was eligible on the single)"},
 		{Record{Title: "Scosche convertible 6 speaker adapter"}, Record{Title: "Scosche SA68 convertible 6x8-inch speaker adapter - pair"}, Missing, "a pair against a title stating no count: sold in pairs whether a title says so or not"},

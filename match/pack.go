@@ -110,14 +110,24 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 		// "File Folders, 100/Box" against "File Folders": the box of 100
 		// on both sides as often as not.
 		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("%d per box against no count", max(pa, pb))}
-	case a.pack.n == 0 && countOf(a.size.q) == pb && (countOf(b.size.q) == 0 || countOf(b.size.q) == pb),
-		b.pack.n == 0 && countOf(b.size.q) == pa && (countOf(a.size.q) == 0 || countOf(a.size.q) == pa):
+	case a.pack.n == 0 && statedCount(a) == pb && (statedCount(b) == 0 || statedCount(b) == pb),
+		b.pack.n == 0 && statedCount(b) == pa && (statedCount(a) == 0 || statedCount(a) == pa):
 		// "12PK" against "12 Count": one package of twelve, said two ways;
 		// also where the pack's side says its count twice (a pack column of
 		// 60 and "60CT" in its title).
 		return Outcome{Level: Missing, A: av, B: bv, Evidence: fmt.Sprintf("a %d-pack against a count of %d", max(pa, pb), max(pa, pb))}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%d vs %d per item", pa, pb), Stated: a.pack.n > 0 && b.pack.n > 0}
+}
+
+// statedCount is the count an item's size states ("84 Count"), or where
+// its size field states another size, the count its title states ("Size 9,
+// 12 Pairs"); 0 when none.
+func statedCount(it *Item) int {
+	if n := countOf(it.size.q); n > 0 {
+		return n
+	}
+	return countOf(it.size.titleQ)
 }
 
 // namesPair reports whether title tokens call the item a pair: "pair" or

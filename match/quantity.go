@@ -440,12 +440,12 @@ func featureCounts(low string) []quantity {
 }
 
 // unitCountWords are the units a title counts its contents in besides
-// "count" and "pieces" ("12 Mega Rolls", "100 Softgels"), singular and
-// plural. Not bars, sticks, pads or filters: a sound bar, a memory stick,
+// "count" and "pieces" ("12 Mega Rolls", "100 Softgels", "200 Pairs"; the
+// pairs also glued, "12PR"), singular and plural. Not bars, sticks, pads or filters: a sound bar, a memory stick,
 // a mouse pad, a lens filter (with them, tuned F1 fell 1.3 on WDC Block).
 var unitCountWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet", "exposure", "photo", "shot", "print"} {
+	for _, w := range []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet", "exposure", "photo", "shot", "print", "pair", "pr"} {
 		m[w], m[w+"s"] = true, true
 	}
 	return m
@@ -465,6 +465,20 @@ func unitCounts(low string) []quantity {
 		j, ok := wordNumber(low, i, ".,/-")
 		if !ok {
 			continue
+		}
+		if j-i <= 4 && strings.HasPrefix(low[j:], "pr") {
+			// "12PR", "200PRS": pairs glued to their number.
+			end := j + 2
+			if end < len(low) && low[end] == 's' {
+				end++
+			}
+			if end == len(low) || !isAlnum(low[end]) {
+				if n, _ := strconv.ParseFloat(low[i:j], 64); n > 0 {
+					out = append(out, quantity{Dim: dimCount, Value: n, Text: low[i:end]})
+				}
+				i = j
+				continue
+			}
 		}
 		if j-i > 4 || j >= len(low) || low[j] != ' ' {
 			i = j
@@ -616,6 +630,26 @@ var apparelSizes = map[string]float64{
 	"s": 3, "small": 3, "sm": 3, "sml": 3, "m": 4, "medium": 4, "med": 4, "md": 4, "l": 5, "large": 5, "lg": 5, "lrg": 5,
 	"xl": 6, "x large": 6, "extra large": 6, "xxl": 7, "2xl": 7, "xx large": 7,
 	"xxxl": 8, "3xl": 8, "xxx large": 8, "4xl": 9, "5xl": 10,
+	"xlg": 6, "2x": 7, "3x": 8, "4x": 9, "5x": 10,
+}
+
+// combinedSizeBase offsets a combined letter size ("L/XL", "2X/3X"): one
+// item fitting two neighbor sizes, another size than either.
+const combinedSizeBase = 10000
+
+// combinedApparelSize reads two neighbor letter sizes written as one
+// ("l xl" of "L/XL", "lg xl", "s m"), as combinedSizeBase plus both ranks.
+func combinedApparelSize(n string) (float64, bool) {
+	a, b, ok := strings.Cut(n, " ")
+	if !ok {
+		return 0, false
+	}
+	ra, oka := apparelSizes[a]
+	rb, okb := apparelSizes[b]
+	if !oka || !okb || rb != ra+1 {
+		return 0, false
+	}
+	return combinedSizeBase + 100*ra + rb, true
 }
 
 // parseSize reads a variation size: a letter size ("XL", "Large"), a bare
@@ -640,6 +674,10 @@ func parseSize(s string) []quantity {
 		return []quantity{{Dim: dimWaistInseam, Value: float64(w*1000 + l), Text: s}}
 	}
 	if r, ok := apparelSizes[n]; ok {
+		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
+	}
+	if r, ok := combinedApparelSize(n); ok {
+		// "L/XL" is "LG/XL", not "L" nor "M".
 		return []quantity{{Dim: dimApparel, Value: r, Text: s}}
 	}
 	if r, ok := fittedApparelSize(n); ok {

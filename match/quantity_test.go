@@ -126,6 +126,10 @@ func TestParseSize(t *testing.T) {
 		{"10.5", dimNumbered, 10.5, "shoe size"},
 		{`10.25"`, dimLength, 260.35, "an inch mark is a unit"},
 		{"500 mL", dimVolume, 500, "a quantity"},
+		{"L/XL", dimApparel, combinedSizeBase + 506, "two neighbor letter sizes: one item fitting both"},
+		{"LG/XL", dimApparel, combinedSizeBase + 506, "LG is L"},
+		{"2X/3X", dimApparel, combinedSizeBase + 708, "2X is 2XL"},
+		{"2X", dimApparel, 7, "2X alone is 2XL"},
 	}
 	for _, tt := range tests {
 		qs := parseSize(spellInchMarks(tt.in))
@@ -341,12 +345,12 @@ func FuzzUnitSpelling(f *testing.F) {
 // unitCountRE is the definition unitCounts implements by hand, tried at
 // each digit that starts a word (not after a letter, a digit or one of
 // ".,/-").
-var unitCountRE = regexp.MustCompile(`^(\d{1,4}) (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(rolls?|pods?|softgels?|sftgls?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?)(?:$|[^a-z0-9])`)
+var unitCountRE = regexp.MustCompile(`^(\d{1,4})(?:prs?| (?:(?:mega|double|triple|family|giant|jumbo|super|big|regular|huge|xl) )?(?:rolls?|pods?|softgels?|sftgls?|tablets?|capsules?|caplets?|wipes?|diapers?|liners?|packets?|sachets?|exposures?|photos?|shots?|prints?|pairs?|prs?))(?:$|[^a-z0-9])`)
 
 // FuzzUnitCounts holds unitCounts to unitCountRE: the same counts, in
 // order.
 func FuzzUnitCounts(f *testing.F) {
-	for _, s := range []string{"toilet paper 12 mega rolls", "vitamin d3, 100 softgels", "12345 rolls", "a1 rolls", "2 pods 3 rolls", "6 rollsx", "0 pods", "1.5 rolls"} {
+	for _, s := range []string{"toilet paper 12 mega rolls", "vitamin d3, 100 softgels", "12345 rolls", "a1 rolls", "2 pods 3 rolls", "6 rollsx", "0 pods", "1.5 rolls", "gloves 12pr", "earplugs, 200 pairs", "12prx", "10 prints"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

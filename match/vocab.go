@@ -654,9 +654,11 @@ func decodeVocab(name string, dst any) error {
 
 // BrandKey normalizes a brand name for comparison: folded, corporate
 // suffixes removed, punctuation and spaces dropped ("Sony Corp." -> "sony",
-// "Procter & Gamble Co." -> "procterandgamble").
+// "Procter & Gamble Co." -> "procterandgamble"), a maker named after "by"
+// too ("Howard Leight by Honeywell" -> "howardleight").
 func (vs *Vocabularies) BrandKey(brand string) string {
-	return vs.brandKey(Tokens(brand))
+	own, _ := splitMaker(Tokens(brand))
+	return vs.brandKey(own)
 }
 
 // brandKey is BrandKey of a brand's Tokens.
