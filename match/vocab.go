@@ -433,7 +433,11 @@ func LoadVocabularies() (*Vocabularies, error) {
 			return nil, fmt.Errorf("match: vocab brand_owners.json: owner %q needs a name and brands", o.Owner)
 		}
 		for _, n := range append([]string{o.Owner}, o.Names...) {
-			vs.ownerKey[vs.canonicalBrand(vs.BrandKey(n))] = key
+			nk := vs.canonicalBrand(vs.BrandKey(n))
+			if prev, dup := vs.ownerKey[nk]; dup && prev != key {
+				return nil, fmt.Errorf("match: vocab brand_owners.json: %q names owner %q and %q: one entry per owner", n, prev, key)
+			}
+			vs.ownerKey[nk] = key
 		}
 		for _, b := range o.Brands {
 			bk := vs.canonicalBrand(vs.BrandKey(b))
