@@ -247,7 +247,7 @@ func TestCompareSize(t *testing.T) {
 		{Record{Title: "SHARKBITE 3/4 PTC COUPLING BRASS"}, Record{Title: "SharkBite U016LFA 3/4 Inch Push to Connect Brass Coupling"}, Equivalent, "a bare fraction is the fitting's size in inches (was no size: a review)"},
 		{Record{Title: "SHARKBITE 1/2 PTC COUPLING BRASS"}, Record{Title: "SharkBite U016LFA 3/4 Inch Push to Connect Brass Coupling"}, Conflict, "1/2 against 3/4 inch"},
 		{Record{Title: "BRASSCRAFT 1/2 NOM COMP X 1/2 OD COMP 1/4 TURN STRAIGHT VALVE"}, Record{Title: "BrassCraft 1/2 in. Nominal Compression Inlet x 3/8 in. O.D. Compression Outlet 1/4-Turn Angle Valve"}, Missing, "two bare fractions are an inlet and an outlet, not one size (was equivalent on the 1/2)"},
-		{Record{Title: "AVERY 5160 ADDR LABELS 1X2-5/8 WHT 100SH"}, Record{Title: "Avery Easy Peel Address Labels, 1\" x 2-5/8\", 100 Sheets"}, Missing, "a dimension half read (5/8 after a hyphen) is no size"},
+		{Record{Title: "AVERY 5160 ADDR LABELS 1X2-5/8 WHT 100SH"}, Record{Title: "Avery Easy Peel Address Labels, 1\" x 2-5/8\", 100 Sheets"}, Equivalent, "a number by a fraction is read whole, inches both: 1 x 2-5/8 (was half read, no size)"},
 		{Record{Brand: "3M COMPANY", Title: "3M SCOTCH SUPER 33+ TAPE 3/4X66FT BLK"}, Record{Brand: "3M", Title: "3M Scotch Super 33+ Vinyl Electrical Tape, 3/4 in x 66 ft, Black"}, Equivalent, "the brand 3M is no length, its company suffix aside (was 3 m against 3/4 in, a veto)"},
 		{Record{Size: "24", Title: "TYLENOL X-STR CAPLET 500MG 24CT"}, Record{Title: "Tylenol Extra Strength Caplets with 500 mg Acetaminophen, 24 Count"}, Equivalent, "a size column's bare 24 is the title's 24CT (was missing: a number against a count)"},
 		{Record{Size: "24", Title: "TYLENOL X-STR CAPLET 500MG 24CT"}, Record{Title: "Tylenol Extra Strength Caplets with 500 mg Acetaminophen, 100 Count"}, Conflict, "24 against 100 caplets"},
@@ -272,6 +272,13 @@ func TestCompareSize(t *testing.T) {
 func TestComparePack(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "LG/XL"}, Record{Size: "L/XL"}, Equivalent, "LG/XL is L/XL (was a conflict of texts)"},
+		{Record{Size: "1.41 X 60YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Conflict, "a width without its unit is none of the other's: 60 yards agree, the tape does not"},
+		{Record{Size: "1.88 X 60YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Equivalent, "the unread width is the other's"},
+		{Record{Size: "60 YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Equivalent, "a field that reads whole says no more"},
+		{Record{Size: "QT"}, Record{Title: "KILZ 2 Primer, 1 Quart"}, Equivalent, "a bare unit is one of it"},
+		{Record{Title: "PURDY WHITE DOVE ROLLER COVER 9X3/8"}, Record{Title: "Purdy White Dove Woven Roller Cover, 9 in x 3/8 in Nap"}, Equivalent, "a bare number by a fraction: inches both"},
+		{Record{Title: "PURDY WHITE DOVE ROLLER COVER 9X3/8"}, Record{Title: "Purdy White Dove Woven Roller Cover, 9 in x 1/2 in Nap"}, Conflict, "another nap (was no size read)"},
+		{Record{Size: "1/2 PT"}, Record{Title: "Minwax Wood Finish, Early American 230, 1/2 Pint"}, Equivalent, "half a pint"},
 		{Record{Size: "M"}, Record{Size: "L/XL"}, Conflict, "a medium is not the L/XL (was no evidence)"},
 		{Record{Size: "L"}, Record{Size: "L/XL"}, Conflict, "a combined size is another size than either"},
 		{Record{Size: "S/L"}, Record{Size: "S/M"}, Missing, "sizes not neighbors are no combined size: a text against a read size says nothing"},

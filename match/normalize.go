@@ -380,6 +380,8 @@ var unitKeys = map[string]string{
 	"ml": "ml", "milliliter": "ml", "milliliters": "ml", "cl": "cl", "l": "l", "liter": "l", "liters": "l", "litre": "l", "litres": "l",
 	"oz": "oz", "ounce": "oz", "ounces": "oz", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
 	"g": "g", "gram": "g", "grams": "g", "kg": "kg", "mg": "mg", "qt": "qt", "quart": "qt", "quarts": "qt",
+	"gal": "gal", "gallon": "gal", "gallons": "gal", "gl": "gal", "pint": "pt", "pints": "pt",
+	"yd": "yd", "yds": "yd", "yard": "yd", "yards": "yd",
 	"w": "w", "watt": "w", "watts": "w", "mah": "mah", "v": "v", "volt": "v", "volts": "v",
 	"amp": "a", "amps": "a", "ampere": "a", "amperes": "a",
 	"hr": "hr", "hrs": "hr", "hour": "hr", "hours": "hr",

@@ -60,7 +60,9 @@ var units = map[string]unitDef{
 	"l": {dimVolume, 1000}, "liter": {dimVolume, 1000}, "liters": {dimVolume, 1000}, "litre": {dimVolume, 1000}, "litres": {dimVolume, 1000}, "ltr": {dimVolume, 1000},
 	"fl oz": {dimVolume, 29.5735}, "floz": {dimVolume, 29.5735}, "fluid ounce": {dimVolume, 29.5735}, "fluid ounces": {dimVolume, 29.5735},
 	"gallon": {dimVolume, 3785.41}, "gallons": {dimVolume, 3785.41}, "gal": {dimVolume, 3785.41},
+	"gl": {dimVolume, 3785.41},
 	"qt": {dimVolume, 946.353}, "quart": {dimVolume, 946.353}, "quarts": {dimVolume, 946.353},
+	"pt": {dimVolume, 473.176}, "pint": {dimVolume, 473.176}, "pints": {dimVolume, 473.176},
 	"cu ft": {dimVolume, 28316.8}, "cubic feet": {dimVolume, 28316.8}, "cubic foot": {dimVolume, 28316.8}, "cf": {dimVolume, 28316.8},
 	"oz": {dimMass, 28.3495}, "ounce": {dimMass, 28.3495}, "ounces": {dimMass, 28.3495},
 	"lb": {dimMass, 453.592}, "lbs": {dimMass, 453.592}, "pound": {dimMass, 453.592}, "pounds": {dimMass, 453.592},
@@ -68,6 +70,7 @@ var units = map[string]unitDef{
 	"kg": {dimMass, 1000}, "kilogram": {dimMass, 1000}, "kilograms": {dimMass, 1000}, "kgs": {dimMass, 1000},
 	"mm": {dimLength, 1}, "cm": {dimLength, 10}, "m": {dimLength, 1000}, "meter": {dimLength, 1000}, "meters": {dimLength, 1000}, "metre": {dimLength, 1000},
 	"in": {dimLength, 25.4}, "inch": {dimLength, 25.4}, "inches": {dimLength, 25.4}, "\"": {dimLength, 25.4},
+	"yd": {dimLength, 914.4}, "yds": {dimLength, 914.4}, "yard": {dimLength, 914.4}, "yards": {dimLength, 914.4},
 	"ft": {dimLength, 304.8}, "foot": {dimLength, 304.8}, "feet": {dimLength, 304.8},
 	"kb": {dimDataSize, 1e3}, "mb": {dimDataSize, 1e6}, "gb": {dimDataSize, 1e9}, "tb": {dimDataSize, 1e12},
 	"w": {dimPower, 1}, "watt": {dimPower, 1}, "watts": {dimPower, 1}, "kw": {dimPower, 1000},
@@ -105,10 +108,10 @@ var quantityUnits = func() [][]unitTok {
 	var u [][]unitTok
 	u = append(u, []unitTok{l("cu"), o("."), sp, l("ft"), o(".")}, word("cubic feet"), word("cubic foot"), word("cf"), plural("quart"), word("qt"),
 		[]unitTok{l("fl"), o("."), sp, l("oz")}, plural("fluid ounce"), plural("milliliter"), plural("millilitre"), plural("liter"), plural("litre"),
-		word("ltr"), word("ml"), word("cl"), word("dl"), word("l"), plural("gallon"), word("gal"), plural("ounce"), word("oz"),
+		word("ltr"), word("ml"), word("cl"), word("dl"), word("l"), plural("gallon"), word("gal"), word("gl"), plural("pint"), plural("ounce"), word("oz"),
 		plural("pound"), plural("lb"), plural("kilogram"), plural("kg"), word("kg"), word("mcg"), word("mg"), plural("gram"), word("gr"), word("g"),
 		word("mm"), word("cm"), plural("meter"), word("metre"), word("m"), []unitTok{l("inch"), o("es")}, word("in"), word(`"`),
-		word("feet"), word("foot"), word("ft"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
+		word("feet"), word("foot"), word("ft"), plural("yard"), word("yds"), word("yd"), word("kb"), word("mb"), word("gb"), word("tb"), plural("watt"), word("kw"), word("w"),
 		word("kva"), word("va"), word("mah"), word("ah"), plural("volt"), word("v"), word("iu"), word("count"), word("ct"), word("pc"), word("pcs"), plural("piece"), word("sheets"), plural("dose"))
 	return u
 }()
@@ -523,8 +526,9 @@ func nextWord(s string, i int) (string, int) {
 }
 
 // fractionRE finds a fraction of a unit, with the whole number before it
-// ("3/8", "1-1/2", "1 1/2"), starting a word.
-var fractionRE = regexp.MustCompile(`(?:^|[^0-9a-z./])(?:(\d{1,3})[ -])?(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
+// ("3/8", "1-1/2", "1 1/2"), starting a word; a whole of one or two digits
+// ("Provincial 211 1/2PT" is a color number and half a pint).
+var fractionRE = regexp.MustCompile(`(?:^|[^0-9a-z./])(?:(\d{1,2})[ -])?(\d{1,2})/(\d{1,2})(?:$|[^0-9/])`)
 
 // fractionValue returns the value of a fractionRE match g in low ("3/8" is
 // 0.375, "1-1/2" 1.5) and where it starts; false when it names no fraction
@@ -711,8 +715,23 @@ func parseSize(s string) []quantity {
 	if qs := parseQuantities(s); len(qs) > 0 {
 		return qs
 	}
+	if t := strings.TrimSpace(s); len(t) > 2 && strings.EqualFold(t[len(t)-2:], "pt") && (isDigit(t[len(t)-3]) || t[len(t)-3] == ' ') {
+		// "1/2 PT", "1PT": a size column's pint (in titles "Pt." is as
+		// often a word: "pentru", "part").
+		if qs := parseQuantities(t[:len(t)-2] + " pint"); len(qs) == 1 {
+			qs[0].Text = s
+			return qs
+		}
+	}
 	if v, err := strconv.ParseFloat(n, 64); err == nil {
 		return []quantity{{Dim: dimNumbered, Value: v, Text: s}}
+	}
+	if _, ok := units[n]; ok && len(n) >= 2 && n != "in" {
+		// A size column's bare unit ("QT", "GAL"): one of it.
+		if qs := parseQuantities("1 " + n); len(qs) == 1 {
+			qs[0].Text = s
+			return qs
+		}
 	}
 	return nil
 }

@@ -14,7 +14,7 @@ import (
 // match starts with a digit. A word unit ends at the end of the text or at a
 // character that is no a-z0-9 (taken into the match); the inch mark needs
 // no such end (29"x2.50 is 29 inches by 2.5), and is its own group.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(?:(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|feet|foot|ft|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])|("))`
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(?:(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|gl|pints?|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|feet|foot|ft|yards?|yds|yd|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])|("))`
 
 // quantityRE finds quantities anywhere in a text: the reference the
 // scanner (quantityAt) is held to, through referenceMatches.
@@ -130,6 +130,10 @@ func TestParseSize(t *testing.T) {
 		{"LG/XL", dimApparel, combinedSizeBase + 506, "LG is L"},
 		{"2X/3X", dimApparel, combinedSizeBase + 708, "2X is 2XL"},
 		{"2X", dimApparel, 7, "2X alone is 2XL"},
+		{"QT", dimVolume, 946.353, "a size column's bare unit is one of it"},
+		{"GAL", dimVolume, 3785.41, "one gallon"},
+		{"1/2 PT", dimVolume, 236.588, "half a pint"},
+		{"60 YD", dimLength, 54864, "yards"},
 	}
 	for _, tt := range tests {
 		qs := parseSize(spellInchMarks(tt.in))

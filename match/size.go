@@ -1,6 +1,7 @@
 package match
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -179,6 +180,9 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		if o, ok := titlesDisagree(sa, sb, av, bv); ok {
 			return o
 		}
+		if o, ok := unreadAgainst(sa, sb, av, bv); ok {
+			return o
+		}
 		return Outcome{Level: Equivalent, A: av, B: bv, Evidence: why}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: why, Stated: sa.from == FromField && sb.from == FromField}
@@ -241,6 +245,64 @@ func titlesDisagree(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
 	return Outcome{}, false
 }
 
+// unreadAgainst finds a size field read in part: a number without its unit
+// ("1.41 X 60YD", a tape's width in inches left to the trade) beside the
+// quantity that agreed, against another size that states one quantity more,
+// none of them that number ("1.88 in x 60 yd"): another size, though the
+// part read agrees.
+func unreadAgainst(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
+	for _, p := range [2][2]*sizeValue{{sa, sb}, {sb, sa}} {
+		x, y := p[0], p[1]
+		if x.from != FromField || len(y.q) <= len(x.q) {
+			continue
+		}
+		for _, n := range bareNumbers(x.field) {
+			v, err := strconv.ParseFloat(n, 64)
+			if err != nil || v == 0 || slices.Contains(quantityNumbers(y.q), v) {
+				continue
+			}
+			return Outcome{Level: Conflict, A: av, B: bv, Evidence: n + " (its unit unread) is none of the other's"}, true
+		}
+	}
+	return Outcome{}, false
+}
+
+// bareNumbers returns the numbers of a normalized size field that no unit
+// follows ("1.41" of "1.41 x 60yd"; not "60" of "60 yd").
+func bareNumbers(field string) []string {
+	toks := strings.Fields(field)
+	var out []string
+	for i, t := range toks {
+		if !isNumber(t) {
+			continue
+		}
+		if i+1 < len(toks) {
+			if _, ok := units[toks[i+1]]; ok {
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// quantityNumbers returns the numbers quantities were written with (1.88
+// of "1.88 in"), not their values in base units.
+func quantityNumbers(qs []quantity) []float64 {
+	var out []float64
+	for _, q := range qs {
+		t := strings.TrimSpace(q.Text)
+		j := 0
+		for j < len(t) && (isDigit(t[j]) || t[j] == '.') {
+			j++
+		}
+		if v, err := strconv.ParseFloat(t[:j], 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // titleQuantities are the quantities a size's title states: those read
 // beside its field, or the size itself where it was read from the title.
 func (s *sizeValue) titleQuantities() []quantity {
@@ -251,8 +313,8 @@ func (s *sizeValue) titleQuantities() []quantity {
 }
 
 // bareFractions reads the fractions a title states without a unit ("3/4",
-// "1-1/2", "1/2 X 520") as inches, as a supplier's pipe fitting, hose or
-// tape names its size; a quarter turn (a valve's) is no size. Read only
+// "1-1/2", "1/2 X 520", a number by a fraction "9X3/8") as inches, as a
+// supplier's pipe fitting, hose, tape or roller cover names its size; a quarter turn (a valve's) is no size. Read only
 // where the title states no other size, and only one: two bare fractions
 // are an inlet and an outlet, or a dimension, which a title's words say
 // better.
@@ -261,22 +323,41 @@ func bareFractions(title string) []quantity {
 	if !hasFraction(low) {
 		return nil
 	}
+	low = numberByFractionRE.ReplaceAllString(low, "$1 x $2")
 	var out []quantity
+	sizes := 0
 	for _, g := range fractionRE.FindAllStringSubmatchIndex(low, -1) {
 		v, start, ok := fractionValue(low, g)
 		if !ok || strings.HasPrefix(strings.TrimLeft(low[g[7]:], " -"), "turn") {
 			continue
 		}
-		if start > 0 && (low[start-1] == '-' || low[start-1] == 'x') {
-			return nil // "1X2-5/8": a dimension half read
+		sizes++
+		if before, ok := strings.CutSuffix(low[:start], " x "); ok {
+			// "9X3/8", "1X2-5/8": a bare number by a fraction, both
+			// inches (a roller's length and nap, a board's sides).
+			k := len(before)
+			for k > 0 && (isDigit(before[k-1]) || before[k-1] == '.') {
+				k--
+			}
+			w, err := strconv.ParseFloat(before[k:], 64)
+			if err != nil || k > 0 && isAlnum(before[k-1]) || w == 0 {
+				return nil // "A1X3/8", "1/2 NOM X 3/8": not a number by a fraction
+			}
+			out = append(out, quantity{Dim: dimLength, Value: w * 25.4, Text: before[k:]})
+		} else if start > 0 && (low[start-1] == '-' || low[start-1] == 'x') {
+			return nil // a dimension half read
 		}
 		out = append(out, quantity{Dim: dimLength, Value: v * 25.4, Text: strings.TrimSpace(low[start:g[7]])})
 	}
-	if len(out) != 1 {
+	if sizes != 1 {
 		return nil // "1/2 NOM X 3/8 OD": an inlet and an outlet, not one size
 	}
 	return out
 }
+
+// numberByFractionRE finds a number glued by an x to a fraction ("9x3/8"),
+// to be spaced apart ("9 x 3/8") where fractionRE reads the fraction.
+var numberByFractionRE = regexp.MustCompile(`(\d)x(\d{1,2}(?:-\d{1,2})?/\d)`)
 
 // numbersIn returns the numbers of a normalized text, in order, a
 // dimension's numbers apart ("16x25x1" and "16 x 25 x 1" both give 16, 25,
