@@ -66,7 +66,8 @@ var writingKey = []byte("followmatch.writing")
 // keys hours as one unit ("24HR" and "24 Hour" are one key); 9 and 10 read
 // sizes and counts anew; 11 keys a brand written "BRAND by MAKER" as the
 // brand's own ("Howard Leight by Honeywell" is "howardleight") and reads no
-// model code from a noise reduction rating ("NRR33").
+// model code from a noise reduction rating ("NRR33") nor from dimensions
+// ("16x25x1"), and keys gallons, pints and yards as units ("1gal").
 const formatVersion = "11"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their

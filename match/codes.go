@@ -262,7 +262,7 @@ func codesOf(s string, shaped bool) []string {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
-		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) {
+		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) || dimensionsRE.MatchString(tok) {
 			continue
 		}
 		tok = unglue(tok)
@@ -333,6 +333,12 @@ func codeShaped(tok string) bool {
 // fractionDimensionRE matches a size written with a fraction and an x
 // ("3/4x50", "5/8x100": a hose's diameter by its length): no code.
 var fractionDimensionRE = regexp.MustCompile(`^\d+/\d+x\d+(?:\.\d+)?$|^\d+x\d+/\d+$`)
+
+// dimensionsRE matches three or four dimensions written as one token
+// ("16x25x1", an air filter's): a size every maker's item of it shares, no
+// code. Two ("29x2.30", a tire's; "13x18") stay codes: on WDC Products
+// they told tires and papers apart as codes, and no size reads them.
+var dimensionsRE = regexp.MustCompile(`^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?){2,3}$`)
 
 // quantitiesJoined reports whether a token is numbers, quantities or words
 // joined by slashes ("10/100/1000", "5lb/2.27kg", "12/12oz", "sp/3way"):

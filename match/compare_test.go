@@ -131,6 +131,9 @@ func TestCompareTitle(t *testing.T) {
 
 func TestCompareModel(t *testing.T) {
 	runPairs(t, "model", []pairCase{
+		{Record{Model: "XWFE"}, Record{Model: "XWF"}, Conflict, "model fields of letters one letter apart: another filter (was close, a typo)"},
+		{Record{Model: "MWF"}, Record{Model: "MWF"}, ShortExact, "the same letters"},
+		{Record{Model: "XWFE"}, Record{Model: "DPQR"}, Different, "letters all apart: unrelated codes, as before"},
 		{Record{Title: "CASTROL GTX 5W30 5QT"}, Record{Title: "Castrol EDGE Full Synthetic Motor Oil 5W-30, 5 Quart"}, Missing, "a viscosity grade is no model code: every 5W-30 oil has it (was a shared code, +6)"},
 		{Record{Title: "Omron L2-0W9 relay"}, Record{Title: "Omron relay L2-0W9"}, ShortExact, "digits around a w that are no SAE grade stay a code"},
 		{Record{Brand: "WD-40 COMPANY", Title: "WD-40 SPECIALIST WHITE LITHIUM GREASE 10OZ"}, Record{Brand: "WD-40", Title: "WD-40 Specialist Dry Lube with PTFE, 10 oz"}, Missing, "a brand written with digits is no model code (was a shared code wd40, +6)"},
@@ -277,6 +280,8 @@ func TestComparePack(t *testing.T) {
 		{Record{Size: "60 YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Equivalent, "a field that reads whole says no more"},
 		{Record{Size: "QT"}, Record{Title: "KILZ 2 Primer, 1 Quart"}, Equivalent, "a bare unit is one of it"},
 		{Record{Title: "PURDY WHITE DOVE ROLLER COVER 9X3/8"}, Record{Title: "Purdy White Dove Woven Roller Cover, 9 in x 3/8 in Nap"}, Equivalent, "a bare number by a fraction: inches both"},
+		{Record{Title: "FILTRETE 16X20X1 MPR 1085 ALLERGEN DEFENSE 4PK"}, Record{Title: "Filtrete 16x25x1 AC Furnace Air Filter, MPR 1085, Allergen Defense, 4-Pack"}, Conflict, "a filter's glued dimensions are its size (was no size, a review)"},
+		{Record{Title: "FILTRETE 16X25X1 MPR 1085 4PK"}, Record{Title: "Filtrete 16 x 25 x 1 AC Furnace Air Filter, 4-Pack"}, Equivalent, "glued or spaced, one size"},
 		{Record{Title: "PURDY WHITE DOVE ROLLER COVER 9X3/8"}, Record{Title: "Purdy White Dove Woven Roller Cover, 9 in x 1/2 in Nap"}, Conflict, "another nap (was no size read)"},
 		{Record{Size: "1/2 PT"}, Record{Title: "Minwax Wood Finish, Early American 230, 1/2 Pint"}, Equivalent, "half a pint"},
 		{Record{Size: "M"}, Record{Size: "L/XL"}, Conflict, "a medium is not the L/XL (was no evidence)"},

@@ -323,6 +323,11 @@ func compareCodes(x, y string) Level {
 	}
 	sameDigits := sameRunes(x, y, isDigit)
 	d := levenshtein.ComputeDistance(x, y)
+	if !hasDigit(x) && !hasDigit(y) && d == 1 {
+		// Two model fields of letters ("XWF", "XWFE"): nothing is a
+		// typo's digit; one letter more is another model.
+		return Conflict
+	}
 	if sameDigits && d <= 1 {
 		return Close
 	}

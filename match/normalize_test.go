@@ -104,6 +104,8 @@ func TestExtractCodes(t *testing.T) {
 		{"LUTRON DIVA LED+ DIMMER SP/3WAY IV", nil, "words and a measure joined by a slash: single-pole or 3-way (was the code sp3way, -3.5 against the listing's part number)"},
 		{"Kingston DTIG4/16GB", []string{"dtig416gb"}, "a code and a capacity: not quantities only"},
 		{"Canon EF 100mm f/2.8L Macro IS USM", nil, "an aperture with the maker's lens-series letter (was the code f28l, shared by every such lens)"},
+		{"NORDIC PURE 16X25X1 MERV 13 PLEATED 6PK", nil, "an air filter's dimensions: a size every maker's filter shares (was the code 16x25x1, exact against the MERV 12 listing's model)"},
+		{"Nordic Pure 16x25x1M12-6 filters", []string{"16x25x1m126"}, "dimensions run into a maker's code stay a code"},
 	}
 	for _, tt := range tests {
 		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {

@@ -490,19 +490,25 @@ func appendSize(qs []quantity, add ...quantity) []quantity {
 }
 
 // bareDimensions reads the one set of dimensions a title writes without a
-// unit ("Projection Screen - 36 x 48 Video Format"): two screens, boards or
-// frames of other dimensions are other sizes, whichever way round they are
+// unit ("Projection Screen - 36 x 48 Video Format", an air filter's
+// "16X25X1"): two screens, boards, frames or filters of other dimensions are
+// other sizes, whichever way round they are
 // written. Several sets, or none, read as nothing.
 func bareDimensions(toks []string) []quantity {
 	var found []quantity
-	for i := 0; i+2 < len(toks); i++ {
-		if toks[i+1] != "x" || !isNumber(toks[i]) || !isNumber(toks[i+2]) {
+	for i := 0; i < len(toks); i++ {
+		var nums []string
+		end := i + 1
+		switch {
+		case dimensionsRE.MatchString(toks[i]):
+			nums = strings.Split(toks[i], "x") // "16x25x1", glued
+		case i+2 < len(toks) && toks[i+1] == "x" && isNumber(toks[i]) && isNumber(toks[i+2]):
+			nums, end = []string{toks[i], toks[i+2]}, i+3
+			if i+4 < len(toks) && toks[i+3] == "x" && isNumber(toks[i+4]) {
+				nums, end = append(nums, toks[i+4]), i+5
+			}
+		default:
 			continue
-		}
-		nums := []string{toks[i], toks[i+2]}
-		end := i + 3
-		if i+4 < len(toks) && toks[i+3] == "x" && isNumber(toks[i+4]) {
-			nums, end = append(nums, toks[i+4]), i+5
 		}
 		if i > 0 && isNumber(toks[i-1]) || end < len(toks) && isNumber(toks[end]) {
 			// "3-7/16 x 2/3" with its slashes lost: fractions, not
