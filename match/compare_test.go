@@ -555,6 +555,7 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "7 HABITS OF HIGHLY EFFECTIVE PEOPLE (30TH ANNIV ED)"}, Record{Title: "The 7 Habits of Highly Effective People: 25th Anniversary Edition"}, Conflict, "another anniversary edition"},
 		{Record{Title: "Campbell Biology (12th Edition)"}, Record{Title: "Campbell Biology"}, Missing, "an edition named by one side only says nothing"},
 		{Record{Title: "OFFICIAL SAT STUDY GUIDE 2018 ED"}, Record{Title: "The Official Digital SAT Study Guide"}, VariantOneSide, "a year's edition against a title naming none: another edition (was eligible on it)"},
+		{Record{Title: "RAY-BAN RB2140 901 WAYFARER BLK/GRN 50MM"}, Record{Title: "Ray-Ban RB2140 Original Wayfarer Sunglasses, Black/Polarized Green, 50 mm"}, VariantOneSide, "polarized lenses named by one side only: another item"},
 		{Record{Title: "Official SAT Study Guide 2020 Edition"}, Record{Title: "OFFICIAL SAT STUDY GUIDE 2020 ED"}, Same, "the same year's edition"},
 		{Record{Title: "Notebook Book 2 lb Paper"}, Record{Title: "Notebook Book 3 lb Paper"}, Missing, "a number with a unit after 'book' is no volume"},
 		{Record{Title: "Bosch Part 12345 Filter"}, Record{Title: "Bosch Part 12346 Filter"}, Missing, "a part number is no numbered part"},

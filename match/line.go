@@ -296,12 +296,33 @@ func titleHas(t *titleText, w string) bool {
 	}
 	for _, ks := range [2][]string{t.tokens, t.keys} {
 		for _, k := range ks {
-			if abbreviates(w, k) || abbreviates(k, w) {
+			if abbreviates(w, k) || abbreviates(k, w) || sameStem(w, k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// stemSuffixes are the endings sameStem drops: a doer and a doing of one
+// verb ("reader", "reading"; "washer", "washing").
+var stemSuffixes = []string{"ers", "ing", "er"}
+
+// sameStem reports whether two words are one stem of four letters or more
+// with another of stemSuffixes each ("READERS" against "Reading Glasses",
+// "WASHER" against "Washing Machine"): one kind of thing named two ways, no
+// other line.
+func sameStem(a, b string) bool {
+	stem := func(w string) string {
+		for _, suf := range stemSuffixes {
+			if s, ok := strings.CutSuffix(w, suf); ok && len(s) >= 4 {
+				return s
+			}
+		}
+		return ""
+	}
+	sa, sb := stem(a), stem(b)
+	return sa != "" && sa == sb && a != b
 }
 
 // abbreviates reports whether short may be a supplier's abbreviation of

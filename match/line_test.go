@@ -4,6 +4,10 @@ import "testing"
 
 func TestCompareLines(t *testing.T) {
 	runPairs(t, "line", []pairCase{
+		{Record{Brand: "WHIRLPOOL CORP", Title: "AFFRESH WASHER CLEANER 3 TABLETS"}, Record{Brand: "Affresh", Title: "Affresh Washing Machine Cleaner, 3 Tablets"},
+			Missing, "a washer and washing, one stem: no other line (was other_line, -3.5)"},
+		{Record{Brand: "FGX INTERNATIONAL", Title: "FOSTER GRANT MENS READERS +1.50"}, Record{Brand: "Foster Grant", Title: "Foster Grant Men's Reading Glasses, +1.50 Strength"},
+			Missing, "readers and reading glasses, one stem (was other_line_short, -2.5)"},
 		{Record{Brand: "Pampers", Title: "PAMPERS CRUISERS DIAPERS SZ 4 120CT"}, Record{Brand: "Pampers", Title: "Pampers Swaddlers Diapers, Size 4, 120 Count"},
 			OtherLineAlone, "two lines of one brand, everything else agreeing"},
 		{Record{Brand: "Lavazza", Title: "LAVAZZA QUALITA ROSSA GROUND COFFEE 8.8OZ"}, Record{Brand: "Lavazza", Title: "Lavazza Qualita Oro Ground Coffee, 8.8 oz"},

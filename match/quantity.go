@@ -841,6 +841,13 @@ var slashPacks = []*regexp.Regexp{
 	regexp.MustCompile(`\b([0-9]{1,4})\s*/\s*(?:pk|pack|cs|case|bx|box|ctn)\b`),
 }
 
+// caseCount reports whether n is a count a case holds: a dozen or fewer,
+// or a multiple of 4, 6, 10 or 25 (24, 36, 48, 100, 144, 2000), as case
+// packs are; 622 or 311 are codes.
+func caseCount(n int) bool {
+	return n <= 12 || n%4 == 0 || n%6 == 0 || n%10 == 0 || n%25 == 0
+}
+
 // fraction reports whether n/den reads as a fraction of a unit ("1/2",
 // "3/4", "5/8") rather than n units of den ("12/12", "6/8").
 func fraction(n int, den string) bool {
@@ -940,6 +947,9 @@ func packCount(s string) (int, string) {
 				n, err := strconv.Atoi(m[1])
 				if len(m) > 2 && fraction(n, m[2]) {
 					continue // "1/2 LB", "3/4 IN"
+				}
+				if len(m) > 2 && !caseCount(n) {
+					continue // "622/8G": a sunglasses' color code, not 622 of 8 g
 				}
 				if err == nil && n > 0 && n <= 10000 {
 					return n, m[0]

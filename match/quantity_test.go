@@ -174,6 +174,8 @@ func TestParsePackCount(t *testing.T) {
 		{"Crayons 24 Count", 0, "a count is contents, not packs"},
 		{"COKE CLASSIC 12/12OZ CAN", 12, "wholesale N/size: 12 units of 12 oz"},
 		{"GATORADE LEMON LIME 24/20 FL OZ", 24, "N/size with fl oz"},
+		{"RAY-BAN RB4165 622/8G JUSTIN 54MM", 0, "a color code is no case: 622 is no case count (was 622 of 8 g, a veto)"},
+		{"SUGAR PACKETS 2000/1G", 2000, "a round count is a case's"},
 		{"AA BATTERIES PK/4", 4, "PK/N"},
 		{"PAPER TOWELS 6/PK", 6, "N/PK"},
 		{"WATER CS/24", 24, "CS/N"},
