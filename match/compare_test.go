@@ -275,6 +275,13 @@ func TestCompareSize(t *testing.T) {
 func TestComparePack(t *testing.T) {
 	runPairs(t, "size", []pairCase{
 		{Record{Size: "LG/XL"}, Record{Size: "L/XL"}, Equivalent, "LG/XL is L/XL (was a conflict of texts)"},
+		{Record{Size: "9"}, Record{Size: "Men's 9 / Women's 11"}, Missing, "a bare size, the men's of a unisex size (was a conflict)"},
+		{Record{Size: "11"}, Record{Size: "Men's 9 / Women's 11"}, Missing, "or its women's"},
+		{Record{Size: "10"}, Record{Size: "Men's 9 / Women's 11"}, Conflict, "neither"},
+		{Record{Size: "9.5"}, Record{Size: "Men's 9.5 / Women's 11.5"}, Missing, "half sizes"},
+		{Record{Size: "43"}, Record{Size: "42 EU"}, Conflict, "an EU size against a bare number (was no evidence)"},
+		{Record{Size: "10 D"}, Record{Size: "10 Wide"}, Conflict, "D is the standard width"},
+		{Record{Size: "UK 8"}, Record{Size: "8"}, Conflict, "UK 8 is not a US 8"},
 		{Record{Size: "1.41 X 60YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Conflict, "a width without its unit is none of the other's: 60 yards agree, the tape does not"},
 		{Record{Size: "1.88 X 60YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Equivalent, "the unread width is the other's"},
 		{Record{Size: "60 YD"}, Record{Title: "ScotchBlue Painter's Tape, 1.88 in x 60 yd"}, Equivalent, "a field that reads whole says no more"},

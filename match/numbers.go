@@ -47,7 +47,7 @@ func numbersAttribute() Attribute {
 			{Level: Contained, Weight: 0, Why: "one title adds a number: a spec or part number as often as another product"},
 			{Level: Renamed, Weight: -3, Why: "one number named by two different words (\"Pro 64\" / \"One 64\"): two lines that share a number"},
 			{Level: OneSide, Weight: 0, Why: "only one title names a number: shops drop numbers as often as a sibling adds one"},
-			{Level: Renumbered, Weight: -6, Why: "one name numbered differently (\"Pro 97\" / \"Pro 98\"): another member of the same line"},
+			{Level: Renumbered, Weight: -6, Veto: true, Why: "one name numbered differently (\"Pro 97\" / \"Pro 98\"): another member of the same line"},
 			{Level: Conflict, Weight: -4, Why: "each title names a number the other lacks: another member of the line (not a veto: titles carry incidental numbers)"},
 			{Level: Missing},
 		},

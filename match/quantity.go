@@ -616,13 +616,22 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 var monthsRE = regexp.MustCompile(`^(?:(\d{1,2}) (?:to )?)?(\d{1,2}) ?(?:m|mo|mos|month|months)$`)
 
 // shoeWidthRE reads a shoe size and its width, normalized: "10.5m", "10.5
-// d m", "9 wide", "8.5 2e us".
-var shoeWidthRE = regexp.MustCompile(`^(\d{1,2}(?:\.5)?) ?(m|d m|b m|medium|regular|w|wide|2e|ee|d w|4e|xw|extra wide|n|narrow)(?: us)?$`)
+// d m", "10 d" (a man's standard width; "b" a woman's), "9 wide", "8.5 2e
+// us".
+var shoeWidthRE = regexp.MustCompile(`^(\d{1,2}(?:\.5)?) ?(m|d m|b m|d|b|medium|regular|w|wide|2e|ee|d w|4e|xw|extra wide|n|narrow)(?: us)?$`)
+
+// shoeSystemRE reads a shoe size with its sizing system before or after it,
+// normalized: "42 eu", "eur 42", "uk 8", "us 10.5".
+var shoeSystemRE = regexp.MustCompile(`^(?:(eu|eur|uk|us) ?)?(\d{1,2}(?:\.5)?) ?(eu|eur|uk|us)?$`)
+
+// ukSizeOffset sets UK shoe sizes apart from US and EU ones, which never
+// share a number with them by chance.
+const ukSizeOffset = 5000
 
 // shoeWidths number the widths shoeWidthRE reads: 0 the standard width,
 // the one a size without a width means.
 var shoeWidths = map[string]float64{
-	"m": 0, "d m": 0, "b m": 0, "medium": 0, "regular": 0,
+	"m": 0, "d m": 0, "b m": 0, "d": 0, "b": 0, "medium": 0, "regular": 0,
 	"w": 1, "wide": 1, "2e": 1, "ee": 1, "d w": 1,
 	"4e": 2, "xw": 2, "extra wide": 2,
 	"n": 3, "narrow": 3,
@@ -711,6 +720,15 @@ func parseSize(s string) []quantity {
 		// standard one is another size ("10.5 W" is not "10.5").
 		v, _ := strconv.ParseFloat(m[1], 64)
 		return []quantity{{Dim: dimNumbered, Value: v + 1000*shoeWidths[m[2]], Text: s}}
+	}
+	if m := shoeSystemRE.FindStringSubmatch(n); m != nil {
+		// "42 EU", "EU 42", "US 10": a shoe size of a sizing system; the
+		// UK's is another number than the US's (UK 8 is a US man's 9).
+		v, _ := strconv.ParseFloat(m[2], 64)
+		if m[1] == "uk" || m[3] == "uk" {
+			v += ukSizeOffset
+		}
+		return []quantity{{Dim: dimNumbered, Value: v, Text: s}}
 	}
 	if qs := parseQuantities(s); len(qs) > 0 {
 		return qs

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -161,6 +162,9 @@ func compareSizes(a, b *Item, _ *Env) Outcome {
 		}
 		return missing(av, bv)
 	}
+	if o, ok := bareAgainstUnisex(sa, sb, av, bv); ok {
+		return o
+	}
 	shared, agree, why := compareQuantities(withoutCount(sa.q), withoutCount(sb.q))
 	if !shared {
 		shared, agree, why = compareQuantities(sa.q, sb.q)
@@ -241,6 +245,35 @@ func titlesDisagree(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
 	}
 	if shared, agree, why := compareQuantities(ta, tb); shared && !agree {
 		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "the titles: " + why}, true
+	}
+	return Outcome{}, false
+}
+
+// bareAgainstUnisex compares a bare shoe size ("9") with a unisex one
+// ("Men's 9 / Women's 11"): the men's or the women's number, no evidence
+// either way (which one the bare number means, the file does not say);
+// neither, another size.
+func bareAgainstUnisex(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
+	for _, p := range [2][2]*sizeValue{{sa, sb}, {sb, sa}} {
+		x, y := p[0], p[1]
+		if len(x.q) != 1 || len(y.q) != 1 || x.q[0].Dim != dimNumbered || y.q[0].Dim != dimNumbered {
+			continue
+		}
+		n, u := x.q[0].Value, y.q[0].Value
+		if n >= unisexOffset || u < unisexOffset || u >= unisexOffset+100 {
+			continue
+		}
+		// u is unisexOffset + men's + women's/100, half sizes both.
+		for _, m := range []float64{math.Floor(u - unisexOffset), math.Floor(u-unisexOffset) + 0.5} {
+			w := (u - unisexOffset - m) * 100
+			if w <= 0 || math.Abs(w*2-math.Round(w*2)) > 1e-6 {
+				continue
+			}
+			if n == m || math.Abs(n-w) < 1e-6 {
+				return Outcome{Level: Missing, A: av, B: bv, Evidence: "a bare size, the men's or the women's of the other"}, true
+			}
+		}
+		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "a bare size, neither the men's nor the women's of the other"}, true
 	}
 	return Outcome{}, false
 }
