@@ -1,5 +1,7 @@
 package match
 
+import "slices"
+
 // materialAttribute compares materials through the material vocabulary
 // (vocab/materials.json): the material field, else the one material the
 // title names.
@@ -15,7 +17,7 @@ func materialAttribute() Attribute {
 			{Level: Missing},
 		},
 		prepare: func(it *Item, vs *Vocabularies) {
-			it.material = vs.materials.read(it.Rec.Material, it.text.tokens).shows(it.Rec.Material)
+			it.material = vs.materials.read(it.Rec.Material, withoutFree(it.text.tokens)).shows(it.Rec.Material)
 		},
 		encode: func(e *encoder, it *Item) { e.vocabValue(&it.material) },
 		decode: func(d *decoder, it *Item, vs *Vocabularies) {
@@ -25,4 +27,22 @@ func materialAttribute() Attribute {
 			return compareVocab(&a.material, &b.material, a.material.text, b.material.text)
 		},
 	}
+}
+
+// withoutFree returns title tokens without what a title says an item is
+// free of ("Latex-Free", "BPA Free"): a material it is not made of. toks
+// itself when it says none.
+func withoutFree(toks []string) []string {
+	i := slices.Index(toks, "free")
+	if i < 0 {
+		return toks
+	}
+	out := make([]string, 0, len(toks))
+	for j, t := range toks {
+		if t == "free" || j+1 < len(toks) && toks[j+1] == "free" {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
