@@ -324,6 +324,8 @@ func TestComparePack(t *testing.T) {
 
 func TestCompareOthers(t *testing.T) {
 	runPairs(t, "material", []pairCase{
+		{Record{Title: "GLOVE EXAM LATEX PF LG 100/BX"}, Record{Title: "Medline SensiCare Silk Nitrile Exam Gloves, Powder-Free, Latex-Free, Large"}, Conflict, "latex against nitrile: Latex-Free names no latex (was latex on both, a false eligible)"},
+		{Record{Title: "Latex Free Exam Gloves"}, Record{Title: "Latex Exam Gloves"}, Missing, "free of latex is no material"},
 		{Record{Material: "18/8 Stainless Steel"}, Record{Material: "Stainless Steel"}, Synonym, "grade written out"},
 		{Record{Material: "BPA-free plastic"}, Record{Material: "Stainless Steel"}, Conflict, "different materials"},
 		{Record{Material: "Stainless Steel"}, Record{Material: "carbon steel"}, Family, "both steel"},
