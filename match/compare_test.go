@@ -565,6 +565,8 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "Campbell Biology (12th Edition)"}, Record{Title: "Campbell Biology"}, Missing, "an edition named by one side only says nothing"},
 		{Record{Title: "OFFICIAL SAT STUDY GUIDE 2018 ED"}, Record{Title: "The Official Digital SAT Study Guide"}, VariantOneSide, "a year's edition against a title naming none: another edition (was eligible on it)"},
 		{Record{Title: "RAY-BAN RB2140 901 WAYFARER BLK/GRN 50MM"}, Record{Title: "Ray-Ban RB2140 Original Wayfarer Sunglasses, Black/Polarized Green, 50 mm"}, VariantOneSide, "polarized lenses named by one side only: another item"},
+		{Record{Title: "DIET PEPSI 12OZ CAN 12PK"}, Record{Title: "Pepsi Cola Soda, 12 fl oz Cans, 12 Pack"}, VariantOneSide, "diet named by one side only: another drink (was nothing, a false eligible)"},
+		{Record{Title: "COKE CLASSIC 12OZ CAN 12PK"}, Record{Title: "Coca-Cola Soda, 12 fl oz Cans, 12 Pack"}, Missing, "the plain formula named by one side says nothing"},
 		{Record{Title: "Official SAT Study Guide 2020 Edition"}, Record{Title: "OFFICIAL SAT STUDY GUIDE 2020 ED"}, Same, "the same year's edition"},
 		{Record{Title: "Notebook Book 2 lb Paper"}, Record{Title: "Notebook Book 3 lb Paper"}, Missing, "a number with a unit after 'book' is no volume"},
 		{Record{Title: "Bosch Part 12345 Filter"}, Record{Title: "Bosch Part 12346 Filter"}, Missing, "a part number is no numbered part"},

@@ -259,7 +259,8 @@ func oneSideFacet(x *versionValue, y *Item) string {
 			continue
 		}
 		for _, t := range x.facets[f] {
-			if !slices.Contains(y.brand.words, t) && !spelledOut(t, y.text.tokens) {
+			brandWord := slices.Contains(y.brand.words, t) || slices.ContainsFunc(x.rules[f].words[t], func(w string) bool { return slices.Contains(y.brand.words, w) })
+			if !brandWord && !spelledOut(t, y.text.tokens) {
 				return f
 			}
 		}

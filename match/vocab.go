@@ -396,7 +396,18 @@ func LoadVocabularies() (*Vocabularies, error) {
 	vs.facetRules = map[string]facetRule{}
 	for _, f := range versions.Facets {
 		if f.ConflictOnly || f.OneSide {
-			vs.facetRules[f.Facet] = facetRule{conflictOnly: f.ConflictOnly, oneSide: f.OneSide, plain: f.Plain}
+			r := facetRule{conflictOnly: f.ConflictOnly, oneSide: f.OneSide, plain: f.Plain}
+			if f.OneSide {
+				r.words = map[string][]string{}
+				for _, t := range f.Values {
+					for _, p := range append([]string{t.Name}, t.Synonyms...) {
+						if toks := Tokens(p); len(toks) == 1 {
+							r.words[t.Name] = append(r.words[t.Name], toks[0])
+						}
+					}
+				}
+			}
+			vs.facetRules[f.Facet] = r
 		}
 		if f.Plain != "" && (!f.OneSide || !slices.ContainsFunc(f.Values, func(t term) bool { return t.Name == f.Plain })) {
 			return nil, fmt.Errorf("match: vocab versions.json: facet %s: plain %q is no value of a one_side facet", f.Facet, f.Plain)
@@ -535,6 +546,9 @@ func plural(w string) string {
 type facetRule struct {
 	conflictOnly, oneSide bool
 	plain                 string
+	// words are a one_side facet's values' one-word phrases, by value
+	// ("reduced fat": "lite"): a brand's word ("Tripp Lite") names none.
+	words map[string][]string
 }
 
 // facetValue is one value of one facet of versions.
