@@ -40,12 +40,12 @@ type Item struct {
 	age       ageRange       // age.go
 	ptype     typeValue      // producttype.go
 	line      []string       // line.go: the line words after the brand
-	// brandEnd is brandEnd's result plus 2 once read while the item is
-	// prepared (0: not yet); the line, color and compatibility readers
-	// each ask.
-	brandEnd int
-	lineText string   // line joined by spaces, as results show it
-	names    []string // line.go: the title's name words
+	// brandEnd is brandEnd's result once read (brandEndRead) while the
+	// item is prepared: the line, color and compatibility readers each ask.
+	brandEnd     int
+	brandEndRead bool
+	lineText     string   // line joined by spaces, as results show it
+	names        []string // line.go: the title's name words
 
 	// weights caches the title keys' IDF under the last Env that asked
 	// (keyWeights): a listing is compared with many offers.
@@ -128,7 +128,7 @@ func Prepare(r *Record, vs *Vocabularies) *Item {
 			a.prepare(it, vs)
 		}
 	}
-	it.desc, it.descRead, it.brandEnd = nil, false, 0 // only the features are kept
+	it.desc, it.descRead, it.brandEnd, it.brandEndRead = nil, false, 0, false // only the features are kept
 	return it
 }
 

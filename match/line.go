@@ -109,10 +109,10 @@ func readLine(it *Item, i int, vs *Vocabularies) []string {
 // brand field; where the field names another (an owner, "PROCTER & GAMBLE",
 // over "PAMPERS CRUISERS"), a leading word no vocabulary holds.
 func brandEnd(it *Item, vs *Vocabularies) int {
-	if it.brandEnd == 0 {
-		it.brandEnd = readBrandEnd(it, vs) + 2
+	if !it.brandEndRead {
+		it.brandEnd, it.brandEndRead = readBrandEnd(it, vs), true
 	}
-	return it.brandEnd - 2
+	return it.brandEnd
 }
 
 // readBrandEnd is brandEnd, read.
@@ -294,9 +294,10 @@ func titleHas(t *titleText, w string) bool {
 	if _, ok := t.idx.joinedHash(w, h); ok || typo(w, t.keys) {
 		return true
 	}
+	ws := stem(w)
 	for _, ks := range [2][]string{t.tokens, t.keys} {
 		for _, k := range ks {
-			if abbreviates(w, k) || abbreviates(k, w) || sameStem(w, k) {
+			if abbreviates(w, k) || abbreviates(k, w) || ws != "" && k != w && stem(k) == ws {
 				return true
 			}
 		}
@@ -304,25 +305,21 @@ func titleHas(t *titleText, w string) bool {
 	return false
 }
 
-// stemSuffixes are the endings sameStem drops: a doer and a doing of one
-// verb ("reader", "reading"; "washer", "washing").
+// stemSuffixes are the endings stem drops: a doer and a doing of one verb
+// ("reader", "reading"; "washer", "washing").
 var stemSuffixes = []string{"ers", "ing", "er"}
 
-// sameStem reports whether two words are one stem of four letters or more
-// with another of stemSuffixes each ("READERS" against "Reading Glasses",
-// "WASHER" against "Washing Machine"): one kind of thing named two ways, no
-// other line.
-func sameStem(a, b string) bool {
-	stem := func(w string) string {
-		for _, suf := range stemSuffixes {
-			if s, ok := strings.CutSuffix(w, suf); ok && len(s) >= 4 {
-				return s
-			}
+// stem returns a word's stem of four letters or more before one of
+// stemSuffixes, or "": two words of one stem ("READERS" against "Reading
+// Glasses", "WASHER" against "Washing Machine") name one kind of thing two
+// ways, no other line.
+func stem(w string) string {
+	for _, suf := range stemSuffixes {
+		if s, ok := strings.CutSuffix(w, suf); ok && len(s) >= 4 {
+			return s
 		}
-		return ""
 	}
-	sa, sb := stem(a), stem(b)
-	return sa != "" && sa == sb && a != b
+	return ""
 }
 
 // abbreviates reports whether short may be a supplier's abbreviation of

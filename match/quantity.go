@@ -444,8 +444,9 @@ func featureCounts(low string) []quantity {
 
 // unitCountWords are the units a title counts its contents in besides
 // "count" and "pieces" ("12 Mega Rolls", "100 Softgels", "200 Pairs"; the
-// pairs also glued, "12PR"), singular and plural. Not bars, sticks, pads or filters: a sound bar, a memory stick,
-// a mouse pad, a lens filter (with them, tuned F1 fell 1.3 on WDC Block).
+// pairs also glued, "12PR"), singular and plural. Not bars, sticks, pads or
+// filters: a sound bar, a memory stick, a mouse pad, a lens filter (with
+// them, tuned F1 fell 1.3 on WDC Block).
 var unitCountWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range []string{"roll", "pod", "softgel", "sftgl", "tablet", "capsule", "caplet", "wipe", "diaper", "liner", "packet", "sachet", "exposure", "photo", "shot", "print", "pair", "pr"} {
@@ -704,7 +705,7 @@ func parseSize(s string) []quantity {
 	}
 	if m, w, ok := unisexShoeSize(n); ok {
 		// "M10/W12" = "Men's 10 / Women's 12" = "12 Women/10 Men".
-		return []quantity{{Dim: dimNumbered, Value: unisexOffset + m + w/100, Text: s}}
+		return []quantity{{Dim: dimNumbered, Value: unisexValue(m, w), Text: s}}
 	}
 	if m := monthsRE.FindStringSubmatch(n); m != nil {
 		// "6-9 MO", "6-9 Months", "12M": a baby's size, by its months.
@@ -780,8 +781,30 @@ func fittedApparelSize(n string) (float64, bool) {
 }
 
 // unisexOffset sets a unisex shoe size (men's and women's sizes both
-// stated) apart from other numbered sizes.
+// stated) apart from other numbered sizes: unisexValue.
 const unisexOffset = 3000
+
+// unisexValue is the numbered value of a unisex size: unisexOffset, the
+// men's size and the women's size in hundredths.
+func unisexValue(men, women float64) float64 { return unisexOffset + men + women/100 }
+
+// unisexNumbers returns the men's and the women's size a unisexValue v
+// holds, nil when v is none; half sizes both ("M9.5/W11.5" is 3009.615),
+// so each reading of the men's size that leaves a women's size of whole or
+// half numbers.
+func unisexNumbers(v float64) []float64 {
+	if v < unisexOffset || v >= unisexOffset+100 {
+		return nil
+	}
+	var out []float64
+	for _, m := range []float64{math.Floor(v - unisexOffset), math.Floor(v-unisexOffset) + 0.5} {
+		w := (v - unisexOffset - m) * 100
+		if w > 0 && math.Abs(w*2-math.Round(w*2)) <= 1e-6 {
+			out = append(out, m, math.Round(w*2)/2)
+		}
+	}
+	return out
+}
 
 // The sizes of a unisex shoe, the gender before its number ("m10 w12",
 // "mens 10 womens 12") or after it ("12 women 10 men").

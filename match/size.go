@@ -1,7 +1,6 @@
 package match
 
 import (
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -259,19 +258,12 @@ func bareAgainstUnisex(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
 		if len(x.q) != 1 || len(y.q) != 1 || x.q[0].Dim != dimNumbered || y.q[0].Dim != dimNumbered {
 			continue
 		}
-		n, u := x.q[0].Value, y.q[0].Value
-		if n >= unisexOffset || u < unisexOffset || u >= unisexOffset+100 {
+		n, sizes := x.q[0].Value, unisexNumbers(y.q[0].Value)
+		if n >= unisexOffset || sizes == nil {
 			continue
 		}
-		// u is unisexOffset + men's + women's/100, half sizes both.
-		for _, m := range []float64{math.Floor(u - unisexOffset), math.Floor(u-unisexOffset) + 0.5} {
-			w := (u - unisexOffset - m) * 100
-			if w <= 0 || math.Abs(w*2-math.Round(w*2)) > 1e-6 {
-				continue
-			}
-			if n == m || math.Abs(n-w) < 1e-6 {
-				return Outcome{Level: Missing, A: av, B: bv, Evidence: "a bare size, the men's or the women's of the other"}, true
-			}
+		if slices.Contains(sizes, n) {
+			return Outcome{Level: Missing, A: av, B: bv, Evidence: "a bare size, the men's or the women's of the other"}, true
 		}
 		return Outcome{Level: Conflict, A: av, B: bv, Evidence: "a bare size, neither the men's nor the women's of the other"}, true
 	}
@@ -289,9 +281,10 @@ func unreadAgainst(sa, sb *sizeValue, av, bv string) (Outcome, bool) {
 		if x.from != FromField || len(y.q) <= len(x.q) {
 			continue
 		}
+		ys := quantityNumbers(y.q)
 		for _, n := range bareNumbers(x.field) {
 			v, err := strconv.ParseFloat(n, 64)
-			if err != nil || v == 0 || slices.Contains(quantityNumbers(y.q), v) {
+			if err != nil || v == 0 || slices.Contains(ys, v) {
 				continue
 			}
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: n + " (its unit unread) is none of the other's"}, true
@@ -347,10 +340,10 @@ func (s *sizeValue) titleQuantities() []quantity {
 
 // bareFractions reads the fractions a title states without a unit ("3/4",
 // "1-1/2", "1/2 X 520", a number by a fraction "9X3/8") as inches, as a
-// supplier's pipe fitting, hose, tape or roller cover names its size; a quarter turn (a valve's) is no size. Read only
-// where the title states no other size, and only one: two bare fractions
-// are an inlet and an outlet, or a dimension, which a title's words say
-// better.
+// supplier's pipe fitting, hose, tape or roller cover names its size; a
+// quarter turn (a valve's) is no size. Read only where the title states no
+// other size, and only one: two bare fractions are an inlet and an outlet,
+// or a dimension, which a title's words say better.
 func bareFractions(title string) []quantity {
 	low := strings.ToLower(fold(title))
 	if !hasFraction(low) {
@@ -525,8 +518,8 @@ func appendSize(qs []quantity, add ...quantity) []quantity {
 // bareDimensions reads the one set of dimensions a title writes without a
 // unit ("Projection Screen - 36 x 48 Video Format", an air filter's
 // "16X25X1"): two screens, boards, frames or filters of other dimensions are
-// other sizes, whichever way round they are
-// written. Several sets, or none, read as nothing.
+// other sizes, whichever way round they are written. Several sets, or none,
+// read as nothing.
 func bareDimensions(toks []string) []quantity {
 	var found []quantity
 	for i := 0; i < len(toks); i++ {

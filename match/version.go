@@ -259,7 +259,7 @@ func oneSideFacet(x *versionValue, y *Item) string {
 			continue
 		}
 		for _, t := range x.facets[f] {
-			brandWord := slices.Contains(y.brand.words, t) || slices.ContainsFunc(x.rules[f].words[t], func(w string) bool { return slices.Contains(y.brand.words, w) })
+			brandWord := slices.ContainsFunc(x.rules[f].words[t], func(w string) bool { return slices.Contains(y.brand.words, w) })
 			if !brandWord && !spelledOut(t, y.text.tokens) {
 				return f
 			}
@@ -313,16 +313,7 @@ func sameFacetValue(facet, x, y string) bool {
 	if len(x) > len(y) {
 		x, y = y, x
 	}
-	if !strings.Contains(y, x) {
-		return false
-	}
-	ys := strings.Fields(y)
-	for _, w := range strings.Fields(x) {
-		if !slices.Contains(ys, w) {
-			return false
-		}
-	}
-	return true
+	return strings.Contains(y, x) && within(x, y)
 }
 
 // genOneSide reports whether x names a generation, in any form, and y none.
