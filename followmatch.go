@@ -118,6 +118,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Engine, error) {
 			Vocab:       vs.WithAbbreviations(cfg.Abbreviations), // offers: the supplier's words
 			Images:      images,
 			ImageBudget: opts.ImageBudget,
+			Known:       match.KnownOf(cfg, vs),
 		},
 	}, nil
 }
@@ -137,6 +138,7 @@ func (e *Engine) WithConfig(cfg *match.Config) (*Engine, error) {
 	m := *e.matcher
 	m.Scorer = match.NewScorer(cfg, e.ix.IDF)
 	m.Vocab = e.vocab.WithAbbreviations(cfg.Abbreviations)
+	m.Known = match.KnownOf(cfg, e.vocab)
 	return &Engine{ix: e.ix, matcher: &m, vocab: e.vocab, base: base}, nil
 }
 

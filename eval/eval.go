@@ -20,6 +20,11 @@ type Evaluator struct {
 	a, b  map[string]*match.Item
 	// drop are the attributes Ablate took out of the comparisons.
 	drop map[string]bool
+	// The last config's known products, prepared (knownFor).
+	knownMu  sync.Mutex
+	knownSrc *match.KnownProduct
+	knownLen int
+	known    *match.Known
 }
 
 // Ablate takes attributes out of every comparison of this evaluator's
@@ -57,6 +62,7 @@ func (e *Evaluator) Compare(pairs []Pair, cfg *match.Config) [][]match.Outcome {
 	if !e.drop["rank"] {
 		stand(pairs, outs, cfg, nil)
 	}
+	e.know(pairs, outs, cfg)
 	return outs
 }
 
@@ -91,7 +97,9 @@ func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 }
 
 // stand sets each pair's rank outcome: its standing, under cfg, against the
-// other pairs of its offer and of its listing among pairs (match.Standings).
+// other pairs of its offer and of its listing among pairs (match.Standings),
+// by the totals without the known products (a matcher stands its
+// candidates before it places them, Matcher.Trace).
 // group, when set, keeps the pairs of different datasets apart (their ids
 // may coincide). A pair whose rank outcome is absent is left alone.
 func stand(pairs []Pair, outs [][]match.Outcome, cfg *match.Config, group []int) {
@@ -102,12 +110,21 @@ func stand(pairs []Pair, outs [][]match.Outcome, cfg *match.Config, group []int)
 	if ri < 0 {
 		return
 	}
+	ki := slices.IndexFunc(outs[0], func(o match.Outcome) bool { return o.Attribute == "known" })
 	s := match.NewScorer(cfg, nil)
 	totals, vetoed := make([]float64, len(outs)), make([]bool, len(outs))
 	offers, listings := make([]string, len(outs)), make([]string, len(outs))
 	for i, o := range outs {
 		o[ri] = match.Outcome{Attribute: "rank", Level: match.Missing}
+		var known match.Outcome
+		if ki >= 0 {
+			known = o[ki]
+			o[ki] = match.Outcome{Attribute: "known", Level: match.Missing}
+		}
 		sc := s.Weigh(nil, o)
+		if ki >= 0 {
+			o[ki] = known
+		}
 		totals[i], vetoed[i] = sc.Total, len(sc.Vetoes) > 0
 		g := ""
 		if group != nil {

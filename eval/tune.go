@@ -96,6 +96,11 @@ type TuneReport struct {
 	// StandingAhead is the weight (bits) of being ahead of every rival,
 	// chosen on valid where one dataset is tuned (0: not weighed).
 	StandingAhead float64
+	// KnownProducts is how many products of the train pairs the config
+	// keeps (Config.Known), 0 when they did not raise valid F1; KnownSame
+	// and KnownApart are the known levels' weights chosen on valid.
+	KnownProducts         int
+	KnownSame, KnownApart float64
 }
 
 // Tune fits weights on train (m and u per level), drops the base config's
@@ -366,8 +371,58 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			setThresholds(math.Max(t, nt))
 		}
 	}
+	// The products the train pairs name (match.Known): fitted on valid,
+	// not train (a train record is of its own product), at the threshold
+	// already chosen, which they do not move: a pair of records the labels
+	// never saw is judged as before. One catalog's tune only: a pooled
+	// default is for catalogs whose products no label names.
+	if len(sets) == 1 && learnWords && !sets[0].E.drop["known"] {
+		cfg = sets[0].E.tuneKnown(sets[0].Train, valid, validOuts, cfg, t, standValid, &rep)
+	}
 	rep.ValidAfter = report(name, "valid", valid, validOuts, cfg)
 	return cfg, rep
+}
+
+// tuneKnown returns cfg with the train pairs' known products and the known
+// levels' weights that raise valid F1 at total threshold t by knownGain or
+// more, or cfg itself (and valid's known outcomes missing) when none does.
+func (e *Evaluator) tuneKnown(train, valid []Pair, validOuts [][]match.Outcome, cfg *match.Config, t float64, standValid func(*match.Config), rep *TuneReport) *match.Config {
+	products := e.KnownProducts(train)
+	if len(products) == 0 || len(validOuts) == 0 {
+		return cfg
+	}
+	ki := slices.IndexFunc(validOuts[0], func(o match.Outcome) bool { return o.Attribute == "known" })
+	if ki < 0 {
+		return cfg
+	}
+	at := func(c *match.Config) float64 {
+		standValid(c)
+		return CountAt(Weigh(valid, validOuts, c), t).F1()
+	}
+	without := at(cfg)
+	cand := cloneConfig(cfg)
+	cand.Known = products
+	e.know(valid, validOuts, cand)
+	best, bw := without, [2]float64{}
+	for _, same := range knownSame {
+		for _, apart := range knownApart {
+			cand.Weights["known"] = map[match.Level]float64{match.SameProduct: same, match.OtherProducts: apart}
+			if f := at(cand); f > best {
+				best, bw = f, [2]float64{same, apart}
+			}
+		}
+	}
+	if best < without+knownGain {
+		for i := range validOuts {
+			validOuts[i][ki] = match.Outcome{Attribute: "known", Level: match.Missing}
+		}
+		standValid(cfg)
+		return cfg
+	}
+	cand.Weights["known"] = map[match.Level]float64{match.SameProduct: bw[0], match.OtherProducts: bw[1]}
+	rep.KnownProducts, rep.KnownSame, rep.KnownApart = len(products), bw[0], bw[1]
+	standValid(cand)
+	return cand
 }
 
 // standingChoice returns the index of the standing scale to keep, given

@@ -41,7 +41,7 @@ type Attribute struct {
 	// words an offer may leave out.
 	wording bool
 	// relative marks an attribute set from a pair's rivals, not compared
-	// pair by pair (rank): it states nothing of the offer.
+	// pair by pair (rank, known): it states nothing of the offer.
 	relative bool
 }
 
@@ -80,6 +80,7 @@ var attributes = []Attribute{
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
 	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(), measuresAttribute(), ageAttribute(),
 	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(), rankAttribute(),
+	knownAttribute(),
 }
 
 // Attributes returns every attribute, in the order results show them.

@@ -72,6 +72,12 @@ type Config struct {
 	// (vocab/abbreviations.json); they are expanded in offer titles.
 	// tune --offers learns them from offers linked by their GTIN.
 	Abbreviations map[string]string `json:"abbreviations,omitempty"`
+	// Known are the products a person's labeled pairs name (tune keeps
+	// its train pairs' when they help on valid): a record the matcher
+	// would match to one of a product's records is of that product, and
+	// the known comparison weighs two records of one product or of two
+	// (known.go).
+	Known []KnownProduct `json:"known_products,omitempty"`
 }
 
 // DefaultConfig returns the defaults: the weights and vetoes each
@@ -173,6 +179,16 @@ func (c *Config) Validate() error {
 		for _, b := range c.BrandAliases[v] {
 			if BrandKeyOf(b) != b || b == "" {
 				return fmt.Errorf("config: brand_aliases.%s: %q is no brand key (want %q)", v, b, BrandKeyOf(b))
+			}
+		}
+	}
+	for i, p := range c.Known {
+		if len(p) == 0 {
+			return fmt.Errorf("config: known_products[%d]: a product without records", i)
+		}
+		for j, r := range p {
+			if r.Title == "" {
+				return fmt.Errorf("config: known_products[%d][%d] (id %q): a record without a title", i, j, r.ID)
 			}
 		}
 	}

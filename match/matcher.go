@@ -42,6 +42,9 @@ type Matcher struct {
 	Images Fingerprinter
 	// ImageBudget bounds the image work per offer.
 	ImageBudget ImageBudget
+	// Known are the config's known products, prepared (NewKnown); nil
+	// when it names none.
+	Known *Known
 }
 
 // ImageBudget bounds the image work for one record: a slow or unreadable
@@ -140,7 +143,8 @@ func (m *Matcher) Trace(ctx context.Context, offer *Record, listingID string) (t
 		scored[i] = m.Scorer.Score(it, l)
 	}
 	m.Scorer.Stand(scored) // each candidate against the others
-	rankInPlace(scored)    // scored is ours: no copy
+	m.Scorer.Know(m.Known, it, scored)
+	rankInPlace(scored) // scored is ours: no copy
 	t = &Trace{Offer: it, Scored: scored}
 	t.Result = decideRanked(it, t.Scored, m.Scorer.cfg, m.Rules)
 	return t, nil

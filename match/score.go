@@ -64,8 +64,9 @@ type Scorer struct {
 	// under cfg: one scan of a few levels per comparison, where Weigh would
 	// make four map lookups.
 	levels [][]levelInfo
-	// rank is the index of the rank attribute among attrs (Stand).
-	rank int
+	// rank and known are the indexes of the rank and known attributes
+	// among attrs (Stand, Know).
+	rank, known int
 	// none is what a level no attribute declares weighs: nothing.
 	none levelInfo
 }
@@ -89,7 +90,8 @@ type attrLevel struct {
 // level weighed); idf may be nil (all title keys weigh the same).
 func NewScorer(cfg *Config, idf func(string) float64) *Scorer {
 	s := &Scorer{cfg: cfg, env: &Env{IDF: idf, Image: cfg.Image, Words: cfg.Words, BrandAliases: cfg.BrandAliases, Departments: cfg.Departments}, attrs: attributes, backs: map[string][]attrLevel{},
-		rank: slices.IndexFunc(attributes, func(a Attribute) bool { return a.Name == "rank" })}
+		rank:  slices.IndexFunc(attributes, func(a Attribute) bool { return a.Name == "rank" }),
+		known: slices.IndexFunc(attributes, func(a Attribute) bool { return a.Name == "known" })}
 	for _, a := range attributes {
 		m := make([]levelInfo, 0, len(a.Levels))
 		for _, l := range a.Levels {

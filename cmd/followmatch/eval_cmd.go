@@ -308,6 +308,9 @@ func printChoices(w io.Writer, rep eval.TuneReport) {
 	if rep.StandingAhead > 0 {
 		fmt.Fprintf(w, "ahead of every rival on both sides (a batch of labeled pairs; a matcher's candidates never are): %+.1f bits, chosen on valid, the thresholds chosen again with it and never lower\n", rep.StandingAhead)
 	}
+	if rep.KnownProducts > 0 {
+		fmt.Fprintf(w, "known products kept from the train pairs: %d (records like one of them: %+.1f bits; like two: %+.1f bits; chosen on valid at the threshold chosen without them)\n", rep.KnownProducts, rep.KnownSame, rep.KnownApart)
+	}
 	if len(rep.DroppedVetoes) > 0 {
 		fmt.Fprintf(w, "vetoes dropped (they cost F1 on valid): %v\n", rep.DroppedVetoes)
 	}

@@ -1,0 +1,248 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+)
+
+// The known levels: where two records stand among the products a person's
+// labels name.
+const (
+	// SameProduct: each record resembles, by the matcher's own evidence, a
+	// record of one known product.
+	SameProduct Level = "same_product"
+	// OtherProducts: each resembles a record of a known product, and they
+	// are two.
+	OtherProducts Level = "other_products"
+)
+
+// knownAttribute is what a person's labels say of two records: the labeled
+// pairs that are one item make known products (Config.Known), and a record
+// the matcher would match to one of a product's records is of that
+// product. Two records of one known product are one item by way of the
+// labels, even where their own titles read apart (two shops' wordings of a
+// product a third shop's offer links); two of two known products are
+// siblings the labels tell apart. A record like none of them (a product
+// the labels never saw) says nothing: the level is missing, so a catalog
+// of new products is judged as without labels.
+//
+// It is not compared pair by pair: Scorer.Know (a matcher's candidates)
+// and Known.Outcome (a batch of pairs) set it once every pair is scored.
+// The hand-set weights are 0; tune fits them on valid pairs with the match
+// threshold held where it was without them (a threshold chosen with them
+// would move for the records of new products too, which they leave alone).
+func knownAttribute() Attribute {
+	return Attribute{
+		Name:     "known",
+		relative: true,
+		Levels: []LevelSpec{
+			{Level: SameProduct, Weight: 0, Direction: For, Why: "both records like one product a person's labels name: silent until tune fits it"},
+			{Level: OtherProducts, Weight: 0, Direction: Against, Why: "the records like two products the labels tell apart: silent until tune fits it"},
+			{Level: Missing},
+		},
+		compare: func(_, _ *Item, _ *Env) Outcome { return missing("", "") },
+	}
+}
+
+// KnownProduct is one product a person's labels name: the records labeled
+// one item (a record labeled only apart from others is a product of its
+// own).
+type KnownProduct []Record
+
+// Known holds the known products' records prepared, for placing a record
+// among them. It is safe for concurrent use.
+type Known struct {
+	items   []*Item
+	product []int
+	// keys maps a title key to the known records that have it, and idf
+	// weighs a key by its rarity among them: the shortlist a record is
+	// scored against.
+	keys map[string][]int32
+	idf  map[string]float64
+	// placed caches listings' placements by listing id (a bulk run meets
+	// each candidate listing many times).
+	placed sync.Map
+}
+
+// knownShortlist is how many known records, the most alike by shared rare
+// title keys, a record is scored against.
+const knownShortlist = 12
+
+// NewKnown prepares the known products' records.
+func NewKnown(products []KnownProduct, vs *Vocabularies) *Known {
+	k := &Known{keys: map[string][]int32{}, idf: map[string]float64{}}
+	for p, recs := range products {
+		for i := range recs {
+			it := Prepare(&recs[i], vs)
+			n := int32(len(k.items))
+			k.items = append(k.items, it)
+			k.product = append(k.product, p)
+			for _, key := range uniqueKeys(it.TitleKeys()) {
+				k.keys[key] = append(k.keys[key], n)
+			}
+		}
+	}
+	for key, ids := range k.keys {
+		k.idf[key] = math.Log(float64(len(k.items)+1) / float64(len(ids)))
+	}
+	return k
+}
+
+// KnownOf prepares the config's known products, or returns nil when it
+// names none.
+func KnownOf(cfg *Config, vs *Vocabularies) *Known {
+	if len(cfg.Known) == 0 {
+		return nil
+	}
+	return NewKnown(cfg.Known, vs)
+}
+
+// Len returns how many known records there are.
+func (k *Known) Len() int { return len(k.items) }
+
+func uniqueKeys(keys []string) []string {
+	out := slices.Clone(keys)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Placement is where a record stands among the known products: the
+// product whose record it resembles most and the matcher's total (bits)
+// against that record. Product is -1 when it resembles none well enough
+// to be matched to it.
+type Placement struct {
+	Product int
+	Total   float64
+	// Like is the title of the known record it resembles most.
+	Like string
+}
+
+// Place returns the record's placement under s: the known records that
+// share the most rare title keys with it are scored against it (it as the
+// offer, or as the listing when asListing), and it is of the best one's
+// product when that pair reaches s's match threshold.
+func (k *Known) Place(s *Scorer, it *Item, asListing bool) Placement {
+	none := Placement{Product: -1}
+	if k == nil || len(k.items) == 0 || it == nil {
+		return none
+	}
+	score := map[int32]float64{}
+	for _, key := range uniqueKeys(it.TitleKeys()) {
+		w := k.idf[key]
+		for _, n := range k.keys[key] {
+			score[n] += w
+		}
+	}
+	short := make([]int32, 0, len(score))
+	for n := range score {
+		short = append(short, n)
+	}
+	slices.SortFunc(short, func(a, b int32) int {
+		if score[a] != score[b] {
+			if score[a] > score[b] {
+				return -1
+			}
+			return 1
+		}
+		return int(a - b)
+	})
+	if len(short) > knownShortlist {
+		short = short[:knownShortlist]
+	}
+	best, bestTotal := int32(-1), math.Inf(-1)
+	for _, n := range short {
+		var sc Scored
+		if asListing {
+			sc = s.Score(k.items[n], it)
+		} else {
+			sc = s.Score(it, k.items[n])
+		}
+		if len(sc.Vetoes) > 0 {
+			continue
+		}
+		if sc.Total > bestTotal {
+			best, bestTotal = n, sc.Total
+		}
+	}
+	if best < 0 || bestTotal < Log2Odds(s.cfg.MatchThreshold) {
+		return none
+	}
+	return Placement{Product: k.product[best], Total: bestTotal, Like: k.items[best].Rec.Title}
+}
+
+// placeListing is Place for a listing, cached by its id.
+func (k *Known) placeListing(s *Scorer, l *Item) Placement {
+	id := l.Rec.ID
+	if v, ok := k.placed.Load(id); ok {
+		return v.(Placement)
+	}
+	p := k.Place(s, l, true)
+	k.placed.Store(id, p)
+	return p
+}
+
+// KnownOutcome is the known comparison of an offer and a listing placed at
+// a and b: the titles they are like, shown as the two values.
+func KnownOutcome(a, b Placement) Outcome {
+	o := Outcome{Attribute: "known", Level: Missing}
+	if a.Product < 0 || b.Product < 0 {
+		return o
+	}
+	o.A, o.B = clip(a.Like), clip(b.Like)
+	what := "like records of two labeled products"
+	if a.Product == b.Product {
+		o.Level, what = SameProduct, "each like a record of one labeled product"
+	} else {
+		o.Level = OtherProducts
+	}
+	o.Evidence = fmt.Sprintf("%s (%+.1f and %+.1f bits)", what, a.Total, b.Total)
+	return o
+}
+
+// clip shortens a title shown as evidence.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}
+
+// Know sets the known comparison of each of one offer's scored candidates
+// (not vetoed), adding its weight to the candidate's total and
+// probability: the offer is placed once, each listing once per Known. It
+// does nothing when k is nil or the config weighs neither level.
+func (s *Scorer) Know(k *Known, offer *Item, scored []Scored) {
+	ki := s.known
+	if k == nil || ki < 0 || len(scored) == 0 {
+		return
+	}
+	if s.level(ki, &Outcome{Attribute: "known", Level: SameProduct}).weight == 0 &&
+		s.level(ki, &Outcome{Attribute: "known", Level: OtherProducts}).weight == 0 {
+		return
+	}
+	a := k.Place(s, offer, false)
+	if a.Product < 0 {
+		return
+	}
+	for i := range scored {
+		sc := &scored[i]
+		if len(sc.Vetoes) > 0 || sc.Listing == nil || ki >= len(sc.Comparisons) || sc.Comparisons[ki].Attribute != "known" {
+			continue
+		}
+		o := KnownOutcome(a, k.placeListing(s, sc.Listing))
+		if o.Level == Missing {
+			continue
+		}
+		w := s.level(ki, &o).weight
+		c := &sc.Comparisons[ki]
+		c.Level, c.Weight, c.Offer, c.Listing, c.Evidence = o.Level, w, o.A, o.B, o.Evidence
+		// Not a standing: labels name the item, and break a tie between
+		// two listings the offer alone cannot choose between.
+		sc.Total += w
+		sc.Probability = Probability(sc.Total)
+		sc.Closeness = sc.Probability
+	}
+}
