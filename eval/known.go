@@ -72,9 +72,20 @@ func (e *Evaluator) KnownProducts(pairs []Pair) []match.KnownProduct {
 			index[r] = i
 			out = append(out, nil)
 		}
-		out[i] = append(out[i], *it.Rec)
+		out[i] = append(out[i], knownRecord(it.Rec))
 	}
 	return out
+}
+
+// knownRecord is what a config keeps of a known record: its fields but the
+// description, images and stock. The config carries every record of the
+// train pairs, and a description is most of a web offer's text: without
+// them the placements held (WDC Products seen 76.0 with, 76.1 without;
+// half-seen 73.7, 73.6) in a third of the size.
+func knownRecord(r *match.Record) match.Record {
+	c := *r
+	c.Description, c.Images, c.Fingerprints, c.ImageErrors, c.Stock = "", nil, nil, nil, nil
+	return c
 }
 
 // sameRecord reports whether two records of one id are one: the same

@@ -54,6 +54,8 @@ type result struct {
 	ValidAfter     float64
 	Anchors        []string // Magellan, DeepMatcher, Ditto
 	Dropped        []string
+	// Known: the known products tune kept and their weights ("" none).
+	Known string
 	Seconds        float64
 }
 
@@ -191,6 +193,9 @@ func runDataset(dir string, ds *eval.Dataset, vs *match.Vocabularies, configs st
 	def := match.DefaultConfig()
 	tuned, rep := ev.Tune(train, valid, def)
 	r.ValidBefore, r.ValidAfter, r.Dropped = rep.ValidBefore.F1, rep.ValidAfter.F1, rep.DroppedVetoes
+	if rep.KnownProducts > 0 {
+		r.Known = fmt.Sprintf("%d (%+g / %+g)", rep.KnownProducts, rep.KnownSame, rep.KnownApart)
+	}
 	if err := os.MkdirAll(configs, 0o755); err != nil {
 		return r, err
 	}
@@ -310,13 +315,17 @@ func render(res []result, data string) string {
 		fmt.Fprintf(&b, "| %s | %d | %.4f (%d) | %s / %s / %s | %d of %d | %s | %.0f |\n", r.Name, c.Offers, c.RecallAtK, c.K,
 			pct(c.Precision), pct(c.Recall), pct(c.F1), c.Unlabeled, c.FP, pct(r.DefaultCatalog.F1), c.OffersPerSecond)
 	}
-	b.WriteString("\nTuning and speed:\n\n| dataset | valid F1 before -> after tune | vetoes dropped by tune | scored pairs/s (one core, tuned config, median of five 200 ms windows) |\n|---|---|---|---|\n")
+	b.WriteString("\nTuning and speed:\n\n| dataset | valid F1 before -> after tune | vetoes dropped by tune | known products kept (same / other products, bits) | scored pairs/s (one core, tuned config, median of five 200 ms windows) |\n|---|---|---|---|---|\n")
 	for _, r := range res {
 		dropped := strings.Join(r.Dropped, ", ")
 		if dropped == "" {
 			dropped = "none"
 		}
-		fmt.Fprintf(&b, "| %s | %s -> %s | %s | %.0f |\n", r.Name, pct(r.ValidBefore), pct(r.ValidAfter), dropped, r.Tuned.PairsPerSecond)
+		known := r.Known
+		if known == "" {
+			known = "none"
+		}
+		fmt.Fprintf(&b, "| %s | %s -> %s | %s | %s | %.0f |\n", r.Name, pct(r.ValidBefore), pct(r.ValidAfter), dropped, known, r.Tuned.PairsPerSecond)
 	}
 	rec := map[string]float64{}
 	for _, r := range res {
