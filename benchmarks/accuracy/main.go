@@ -55,8 +55,8 @@ type result struct {
 	Anchors        []string // Magellan, DeepMatcher, Ditto
 	Dropped        []string
 	// Known: the known products tune kept and their weights ("" none).
-	Known string
-	Seconds        float64
+	Known   string
+	Seconds float64
 }
 
 func main() {
