@@ -60,3 +60,29 @@ func TestOtsuCut(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparation: the share of variance between the heaps a cut makes is
+// near 1 for two heaps far apart, 3/4 for an even spread cut in its middle,
+// and 0 when the cut leaves one side empty.
+func TestSeparation(t *testing.T) {
+	even := make([]float64, 1000)
+	for i := range even {
+		even[i] = float64(i)
+	}
+	tests := []struct {
+		name   string
+		ts     []float64
+		cut    float64
+		want   float64
+		reason string
+	}{
+		{"two heaps", []float64{-10, -10.5, -9.5, 10, 10.5, 9.5}, 0, 0.997, "the variance is almost all between them"},
+		{"an even spread", even, 499.5, 0.75, "a uniform spread cut in half"},
+		{"one side empty", []float64{1, 2, 3}, 10, 0, "no second heap"},
+	}
+	for _, tt := range tests {
+		if got := separation(tt.ts, tt.cut); math.Abs(got-tt.want) > 0.005 {
+			t.Errorf("%s: %.4f, want %.3f (%s)", tt.name, got, tt.want, tt.reason)
+		}
+	}
+}
