@@ -61,8 +61,8 @@ type Known struct {
 	// scored against.
 	keys map[string][]int32
 	idf  map[string]float64
-	// placed caches listings' placements by listing id (a bulk run meets
-	// each candidate listing many times).
+	// placed caches listings' placements (placedListing) by listing id: a
+	// bulk run meets each candidate listing many times.
 	placed sync.Map
 	// pool holds the shortlist's per-record sums, all zero between uses.
 	pool sync.Pool
@@ -195,14 +195,22 @@ func (k *Known) shortlist(it *Item) []int32 {
 	return top
 }
 
-// placeListing is Place for a listing, cached by its id.
+// placedListing is a listing's cached placement and the title it was
+// placed by.
+type placedListing struct {
+	title string
+	at    Placement
+}
+
+// placeListing is Place for a listing, cached by its id: placed again when
+// its title has changed since (a catalog written to while it is matched).
 func (k *Known) placeListing(s *Scorer, l *Item) Placement {
 	id := l.Rec.ID
-	if v, ok := k.placed.Load(id); ok {
-		return v.(Placement)
+	if v, ok := k.placed.Load(id); ok && v.(placedListing).title == l.Rec.Title {
+		return v.(placedListing).at
 	}
 	p := k.Place(s, l, true)
-	k.placed.Store(id, p)
+	k.placed.Store(id, placedListing{l.Rec.Title, p})
 	return p
 }
 
@@ -242,12 +250,11 @@ func (s *Scorer) Know(k *Known, offer *Item, scored []Scored) {
 	if k == nil || ki < 0 || len(scored) == 0 {
 		return
 	}
-	if s.level(ki, &Outcome{Attribute: "known", Level: SameProduct}).weight == 0 &&
-		s.level(ki, &Outcome{Attribute: "known", Level: OtherProducts}).weight == 0 {
-		return
-	}
 	same := s.level(ki, &Outcome{Attribute: "known", Level: SameProduct}).weight
 	apart := s.level(ki, &Outcome{Attribute: "known", Level: OtherProducts}).weight
+	if same == 0 && apart == 0 {
+		return
+	}
 	a := k.Place(s, offer, false)
 	if a.Product < 0 {
 		return

@@ -144,3 +144,16 @@ func TestKnownValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownListingReplaced: a listing's cached placement follows its title
+// when the catalog rewrites it under the same id.
+func TestKnownListingReplaced(t *testing.T) {
+	vs := testVocab(t)
+	k := NewKnown(knownCassettes(), vs)
+	s := NewScorer(DefaultConfig(), nil)
+	first := k.placeListing(s, Prepare(&Record{ID: "L", Title: "Shimano XT CS-M8000 Cassette 11-46T"}, vs))
+	again := k.placeListing(s, Prepare(&Record{ID: "L", Title: "Canon EF 50mm f/1.8 STM Lens"}, vs))
+	if first.Product != 0 || again.Product != -1 {
+		t.Errorf("placements %d then %d, want 0 (the M8000) then -1 (rewritten as a lens)", first.Product, again.Product)
+	}
+}
