@@ -284,7 +284,8 @@ func render(res []result, data string) string {
 	b.WriteString("F1 in %. *Default*: the built-in hand-set weights, no labels. *Tuned*: m/u per level counted on train, refined\n")
 	b.WriteString("by logistic regression pulled toward them, each level keeping its direction and the title bands their order\n")
 	b.WriteString("(`match.LevelSpec.Direction`, `match.Attribute.Graded`); the pull, vetoes and thresholds chosen on valid\n")
-	b.WriteString("(`benchmarks/configs/<dataset>.json`). A review counts as a non-match. Error classes: `benchmarks/ERRORS.md` (`ERRORS-extra.md` for em-extra).\n")
+	b.WriteString("(`benchmarks/configs/<dataset>.json`), then the train pairs' known products (`match/known.go`: records labeled one\n")
+	b.WriteString("item; kept, with their weights, when they raise valid F1 at the threshold already chosen). A review counts as a non-match. Error classes: `benchmarks/ERRORS.md` (`ERRORS-extra.md` for em-extra).\n")
 	b.WriteString("Published figures from `ANCHORS.md` (same test splits).")
 	for _, r := range res {
 		if strings.HasPrefix(r.Name, "wdc-products-") {
