@@ -76,24 +76,32 @@ func (e *Evaluator) compareAllWords(pairs []Pair, cfg *match.Config) [][]match.O
 // compare runs s's comparisons of every pair, on all cores.
 func (e *Evaluator) compare(pairs []Pair, s *match.Scorer) [][]match.Outcome {
 	outs := make([][]match.Outcome, len(pairs))
+	onAllCores(len(pairs), func(i int) {
+		outs[i] = s.Compare(e.a[pairs[i].A], e.b[pairs[i].B])
+		for j := range outs[i] {
+			if e.drop[outs[i][j].Attribute] {
+				outs[i][j].Level, outs[i][j].Hits = match.Missing, nil
+			}
+		}
+	})
+	return outs
+}
+
+// onAllCores calls f(i) for every i below n, on all cores; each call
+// writes only its own i's results.
+func onAllCores(n int, f func(i int)) {
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(pairs); i += workers {
-				outs[i] = s.Compare(e.a[pairs[i].A], e.b[pairs[i].B])
-				for j := range outs[i] {
-					if e.drop[outs[i][j].Attribute] {
-						outs[i][j].Level, outs[i][j].Hits = match.Missing, nil
-					}
-				}
+			for i := w; i < n; i += workers {
+				f(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return outs
 }
 
 // stand sets each pair's rank outcome: its standing, under cfg, against the

@@ -1,9 +1,7 @@
 package eval
 
 import (
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -139,22 +137,13 @@ func (e *Evaluator) know(pairs []Pair, outs [][]match.Outcome, cfg *match.Config
 	}
 	placed := make([]match.Placement, len(recs))
 	s := match.NewScorer(cfg, e.IDF)
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(recs); i += workers {
-				it := e.a[recs[i].id]
-				if recs[i].listing {
-					it = e.b[recs[i].id]
-				}
-				placed[i] = k.Place(s, it, recs[i].listing)
-			}
-		}()
-	}
-	wg.Wait()
+	onAllCores(len(recs), func(i int) {
+		it := e.a[recs[i].id]
+		if recs[i].listing {
+			it = e.b[recs[i].id]
+		}
+		placed[i] = k.Place(s, it, recs[i].listing)
+	})
 	at := make(map[rec]match.Placement, len(recs))
 	for i, r := range recs {
 		at[r] = placed[i]
