@@ -343,3 +343,44 @@ func TestResumeRequeuesGivenUpBatches(t *testing.T) {
 	}
 	same(t, got, want)
 }
+
+// TestSettingsCarryKnownProducts: a config with a labeled set's known
+// products (here 12,000 records, over 1 MB even as compact JSON) travels as a run's
+// settings within NATS's default 1 MB message, and arrives whole; settings
+// written as plain JSON still read.
+func TestSettingsCarryKnownProducts(t *testing.T) {
+	cfg := match.DefaultConfig()
+	cfg.Weights["known"] = map[match.Level]float64{match.SameProduct: 4, match.OtherProducts: -4}
+	for i := range 4000 {
+		var p match.KnownProduct
+		for j := range 3 {
+			p = append(p, match.Record{ID: fmt.Sprintf("r%d-%d", i, j), Brand: "Seagate", Title: fmt.Sprintf("Seagate IronWolf Pro %dTB NAS hard drive ST%04dNE00%d, 7200 rpm, shop %d", i%20+1, i, j, j)})
+		}
+		cfg.Known = append(cfg.Known, p)
+	}
+	s := Settings{Config: cfg, BatchSize: 50}
+	data, err := s.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) >= 1<<20 {
+		t.Errorf("settings are %d bytes: over NATS's default 1 MB message", len(data))
+	}
+	if plain, _ := json.Marshal(cfg); len(plain) < 1<<20 {
+		t.Fatalf("the config is %d bytes as JSON: the test needs one over 1 MB", len(plain))
+	}
+	got, err := decodeSettings(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Config.Known) != 4000 || got.Config.Known[3999][2].Title != cfg.Known[3999][2].Title || got.BatchSize != 50 {
+		t.Errorf("decoded %d products, batch size %d: want 4000 and the last record's title", len(got.Config.Known), got.BatchSize)
+	}
+	plain, err := json.Marshal(settingsJSON{Config: json.RawMessage(`{"prior": -3}`), BatchSize: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old, err := decodeSettings(plain); err != nil || old.Config.Prior != -3 || old.BatchSize != 7 {
+		t.Errorf("plain JSON settings: %+v, %v", old, err)
+	}
+}

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -25,6 +27,10 @@ type settingsJSON struct {
 	BatchSize int             `json:"batch_size"`
 }
 
+// encode writes the settings as gzipped JSON: a config may carry a
+// labeled set's known products (hundreds of kilobytes of titles), and a
+// run's settings are one key-value message, which NATS caps at 1 MB by
+// default.
 func (s Settings) encode() ([]byte, error) {
 	cfg := s.Config
 	if cfg == nil {
@@ -34,10 +40,33 @@ func (s Settings) encode() ([]byte, error) {
 	if err := cfg.Encode(&b); err != nil {
 		return nil, err
 	}
-	return json.Marshal(settingsJSON{Config: b.Bytes(), Policy: s.Policy, Seller: s.Seller, BatchSize: s.BatchSize})
+	js, err := json.Marshal(settingsJSON{Config: b.Bytes(), Policy: s.Policy, Seller: s.Seller, BatchSize: s.BatchSize})
+	if err != nil {
+		return nil, err
+	}
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	if _, err := zw.Write(js); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return z.Bytes(), nil
 }
 
+// decodeSettings reads settings as encode writes them (or as plain JSON,
+// as coordinators before gzip wrote them).
 func decodeSettings(data []byte) (Settings, error) {
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return Settings{}, fmt.Errorf("run settings: %w", err)
+		}
+		if data, err = io.ReadAll(zr); err != nil {
+			return Settings{}, fmt.Errorf("run settings: %w", err)
+		}
+	}
 	var w settingsJSON
 	if err := json.Unmarshal(data, &w); err != nil {
 		return Settings{}, fmt.Errorf("run settings: %w", err)
