@@ -318,6 +318,9 @@ func TestComparePack(t *testing.T) {
 		{Record{Title: "DEWALT 20V MAX XR 5AH BATTERY 2PK", PackCount: 1}, Record{Title: "DEWALT 20V MAX XR 5.0Ah Battery, 2-Pack (DCB205-2)"}, Exact, "a pack column of 1 counts sellable units: the unit is the 2-pack its title names (was 1 vs 2, a veto)"},
 		{Record{Title: "FRONTLINE PLUS LG DOG 45-88LB 3PK"}, Record{Title: "FRONTLINE Plus Flea and Tick Treatment for Large Dogs (45-88 lbs), 3 Doses"}, Missing, "a 3-pack against 3 doses: one package said two ways (was 3 vs 1, a veto)"},
 		{Record{Title: "DEWALT 20V MAX XR 5AH BATTERY 2PK", PackCount: 1}, Record{Title: "DEWALT 20V MAX XR 5.0Ah Battery (DCB205)"}, Conflict, "the 2-pack against the single"},
+		{Record{Title: "DURACELL COPPERTOP 9V 1PK", PackCount: 1}, Record{Title: "Duracell Coppertop 9V Alkaline Battery, 2 Count"}, Conflict, "batteries are sold by the unit (types.json: counted): 2 Count is two batteries, not one (was 1 per item, eligible)"},
+		{Record{Title: "DURACELL COPPERTOP AA 4PK", PackCount: 4}, Record{Title: "Duracell Coppertop AA Alkaline Batteries, 4 Count"}, Exact, "four batteries both ways"},
+		{Record{Title: "VITAMIN C 500MG TABLET", PackCount: 1}, Record{Title: "Nature Made Vitamin C 500 mg Tablets, 100 Count"}, Exact, "a vitamin's count is one bottle's tablets, not its pack: a single bottle both ways"},
 		{Record{Title: "AVERY SHIPPING LABELS 2X4 WHITE 250/PK", PackCount: 1}, Record{Title: "Avery Shipping Labels, 2\" x 4\", White, 250 Labels"}, Exact, "250 to the pack is what one pack holds, not 250 packs"},
 	})
 }
@@ -604,6 +607,10 @@ func TestCompareVersion(t *testing.T) {
 		{Record{Title: "DUAL DEFENSE NO SHOW SOCK 10PR"}, Record{Title: "Fruit of the Loom Dual Defense Crew Socks, 10 Pair"}, Conflict, "no-show socks are not crew socks"},
 		{Record{Title: "COMFORTSOFT VNECK UNDERSHIRT"}, Record{Title: "Hanes ComfortSoft Crew Neck Undershirts"}, Conflict, "a v-neck is not a crew neck"},
 		{Record{Title: "Elden Ring PS5"}, Record{Title: "Elden Ring Xbox Series X"}, Conflict, "another platform"},
+		{Record{Title: "DURACELL COPPERTOP D 8PK"}, Record{Title: "Duracell Coppertop AA Alkaline Batteries, 8 Count"}, Conflict, "a lone D against AA: a short form read against a title naming a battery size (was no evidence: review on the AA)"},
+		{Record{Title: "DURACELL COPPERTOP D 4PK"}, Record{Title: "Duracell Coppertop D Alkaline Batteries, 4 Count"}, Missing, "a lone D on both sides names nothing alone"},
+		{Record{Title: "ENERGIZER MAX C 4PK"}, Record{Title: "Energizer MAX C Batteries, 4 Pack"}, Same, "a lone C against C batteries: the same cell"},
+		{Record{Title: "Nature Made Vitamin D 1000 IU"}, Record{Title: "Nature Made Vitamin D3 1000 IU Softgels"}, Missing, "a lone D against a title naming no battery says nothing"},
 		{Record{Title: "Elden Ring PlayStation 5"}, Record{Title: "Elden Ring PS5"}, Same, "one platform spelled two ways"},
 		{Record{Title: "AirPods Pro (2nd Generation)"}, Record{Title: "AirPods Pro Gen 3"}, Conflict, "another generation"},
 		{Record{Title: "Echo Dot 5th Gen"}, Record{Title: "Echo Dot (Gen 5)"}, Same, "one generation spelled two ways"},

@@ -38,7 +38,7 @@ func packAttribute() Attribute {
 			{Level: Conflict, Weight: -8, Veto: true, Why: "a 2-pack is not the single: the strongest soft veto"},
 			{Level: Missing},
 		},
-		prepare: func(it *Item, _ *Vocabularies) {
+		prepare: func(it *Item, vs *Vocabularies) {
 			r, p := it.Rec, &it.pack
 			switch {
 			case r.PackCount > 0:
@@ -59,6 +59,13 @@ func packAttribute() Attribute {
 				// not "250 labels" or "10X" (contents, a grade).
 				if n, phrase := packCount(r.Title); n > 1 && namesPack(phrase) {
 					p.n, p.from = n, FromTitle
+				}
+			}
+			if p.n == 0 {
+				// A kind sold by the unit states its pack as a count
+				// ("Duracell 9V Battery, 2 Count": two batteries, not one).
+				if c := statedCount(it); c > 0 && countedKind(it, vs) {
+					p.n, p.from = c, it.size.from
 				}
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
@@ -128,6 +135,15 @@ func statedCount(it *Item) int {
 		return n
 	}
 	return countOf(it.size.titleQ)
+}
+
+// countedKind reports whether the item's title names a kind sold by the
+// unit (types.json: counted).
+func countedKind(it *Item, vs *Vocabularies) bool {
+	if vs == nil {
+		return false
+	}
+	return slices.ContainsFunc(vs.types.Find(it.text.tokens), func(t *term) bool { return t.Counted })
 }
 
 // namesPair reports whether title tokens call the item a pair: "pair" or

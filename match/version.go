@@ -25,6 +25,10 @@ type versionValue struct {
 	// facetOrder and numberedOrder are the keys of facets and numbered,
 	// sorted once when the value is read (or decoded), not on every pair.
 	facetOrder, numberedOrder []string
+	// short are the values named by a short form only ("COPPERTOP D 8PK":
+	// battery "d cell"), by facet: read against a title that names a value
+	// of the facet, not alone (versions.json: abbreviations).
+	short map[string][]string
 }
 
 // order sorts the keys of the value's maps (facetOrder, numberedOrder).
@@ -91,6 +95,16 @@ func versionAttribute() Attribute {
 					add(fv.facet, fv.value)
 				}
 			}, nil)
+			for _, t := range named {
+				for _, fv := range vs.versionShort[t] {
+					if it.version.short == nil {
+						it.version.short = map[string][]string{}
+					}
+					if !slices.Contains(it.version.short[fv.facet], fv.value) {
+						it.version.short[fv.facet] = append(it.version.short[fv.facet], fv.value)
+					}
+				}
+			}
 			for i, t := range toks {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)
@@ -137,6 +151,11 @@ func versionAttribute() Attribute {
 			e.strMap(v.numbered)
 			e.strs(v.plain)
 			e.strs(v.oneSide)
+			e.count(len(v.short), v.short == nil)
+			for _, f := range sortedKeys(v.short) {
+				e.str(f)
+				e.strs(v.short[f])
+			}
 		},
 		decode: func(d *decoder, it *Item, vs *Vocabularies) {
 			v := &it.version
@@ -148,6 +167,13 @@ func versionAttribute() Attribute {
 				}
 			}
 			v.text, v.numbered, v.plain, v.oneSide = d.str(), d.strMap(), d.strs(), d.strs()
+			if n, isNil := d.count(2); !isNil {
+				v.short = make(map[string][]string, n)
+				for range n {
+					f := d.str()
+					v.short[f] = d.strs()
+				}
+			}
 			v.rules = vs.facetRules
 			v.order()
 		},
@@ -339,6 +365,21 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	av, bv := va.text, vb.text
 	same, extra := false, ""
 	oneMore, oneMoreFacet := "", "" // a one_side facet's value one side adds
+	// A value named by a short form only ("COPPERTOP D 8PK") against a
+	// title that names a value of its facet ("AA Alkaline Batteries").
+	for _, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
+		for f, xs := range p[0].short {
+			ys := p[1].facets[f]
+			if len(p[0].facets[f]) > 0 || len(ys) == 0 {
+				continue
+			}
+			if !slices.ContainsFunc(xs, func(x string) bool {
+				return slices.ContainsFunc(ys, func(y string) bool { return sameFacetValue(f, x, y) })
+			}) {
+				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
+			}
+		}
+	}
 	for _, f := range va.facetOrder {
 		xs, ys := va.facets[f], vb.facets[f]
 		if len(ys) == 0 {

@@ -27,6 +27,11 @@ type term struct {
 	// Sized marks a product type sold in letter or numbered sizes
 	// (types.json): a size word in its title is its size.
 	Sized bool `json:"sized,omitempty"`
+	// Counted marks a product type sold by the unit (types.json): the
+	// count its title states is the units the item holds, its pack
+	// ("Coppertop AA, 8 Count" is eight batteries; a vitamin's "100 Count"
+	// is one bottle's tablets).
+	Counted bool `json:"counted,omitempty"`
 	// NotInProse marks a term whose words running text uses for other
 	// things (conditions.json: "can be used with", "as is common"): a
 	// description does not state it.
@@ -209,6 +214,10 @@ type Vocabularies struct {
 	// versions are the values of vocab/versions.json's facets, read in one
 	// pass over a title.
 	versions phraseIndex[[]facetValue]
+	// versionShort are the versions' short forms (versions.json:
+	// abbreviations): one word that names a value ("d" of "d cell") only
+	// where the other title names a value of its facet.
+	versionShort map[string][]facetValue
 	// facetRules are how each facet of versions counts (conflict_only,
 	// one_side); a facet not in it counts both ways.
 	facetRules map[string]facetRule
@@ -424,6 +433,18 @@ func LoadVocabularies() (*Vocabularies, error) {
 					}
 				}
 				vs.versions.values[key] = append(vs.versions.values[key], facetValue{facet: f.Facet, value: t.Name})
+			}
+			// A value's short forms ("d" of "d cell") name it only
+			// against a title that names another value of its facet.
+			for _, a := range t.Abbreviations {
+				toks := Tokens(a)
+				if len(toks) != 1 {
+					return nil, fmt.Errorf("match: vocab versions.json: facet %s: value %q: short form %q is not one word", f.Facet, t.Name, a)
+				}
+				if vs.versionShort == nil {
+					vs.versionShort = map[string][]facetValue{}
+				}
+				vs.versionShort[toks[0]] = append(vs.versionShort[toks[0]], facetValue{facet: f.Facet, value: t.Name})
 			}
 		}
 	}
