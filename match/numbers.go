@@ -114,7 +114,7 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		if len(t) == 4 && n >= 1990 && n <= 2039 {
 			continue // a model year: the version comparison's
 		}
-		if n == 0 || it.pack.n > 1 && n == it.pack.n || it.size.from == FromTitle && sizeHas(it.size.q, float64(n)) {
+		if n == 0 || it.pack.n > 1 && !it.pack.counted && n == it.pack.n || it.size.from == FromTitle && sizeHas(it.size.q, float64(n)) {
 			continue
 		}
 		name := ""

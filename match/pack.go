@@ -24,6 +24,10 @@ type packValue struct {
 	// "Pair", "1 Pair"): two units sold as one, so a pack of two elsewhere
 	// and another pair are the same item, a single is not.
 	pair bool
+	// counted: the count is a kind sold by the unit's stated count ("AA
+	// Batteries, 8 Count"; types.json: counted), which the size compares
+	// too: here it only tells a pack stated otherwise apart.
+	counted bool
 }
 
 // packAttribute compares pack counts. A side whose title and packaging
@@ -65,7 +69,7 @@ func packAttribute() Attribute {
 				// A kind sold by the unit states its pack as a count
 				// ("Duracell 9V Battery, 2 Count": two batteries, not one).
 				if c := statedCount(it); c > 0 && countedKind(it, vs) {
-					p.n, p.from = c, it.size.from
+					p.n, p.from, p.counted = c, it.size.from, true
 				}
 			}
 			p.readable = p.n > 0 || r.Title != "" || r.Packaging != ""
@@ -77,9 +81,10 @@ func packAttribute() Attribute {
 			e.bool(it.pack.readable)
 			e.bool(it.pack.boxed)
 			e.bool(it.pack.pair)
+			e.bool(it.pack.counted)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
-			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool(), boxed: d.bool(), pair: d.bool()}
+			it.pack = packValue{n: d.int(), from: d.source(), readable: d.bool(), boxed: d.bool(), pair: d.bool(), counted: d.bool()}
 		},
 		compare: comparePacks,
 	}
@@ -111,6 +116,14 @@ func comparePacks(a, b *Item, _ *Env) Outcome {
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: "a pair is 2 per item"}
 	case a.pack.n == 0 && b.pack.n == 0, !a.pack.readable, !b.pack.readable:
 		return missing(av, bv)
+	case a.pack.counted || b.pack.counted:
+		// A count of units the size compares already: it tells apart a
+		// pack stated otherwise ("9V 1PK" against "9V Battery, 2 Count"),
+		// and against a title stating none it says nothing (a supplier's
+		// "AA BATT" leaves its count out).
+		if a.pack.n == 0 || b.pack.n == 0 || pa == pb {
+			return Outcome{Level: Missing, A: av, B: bv, Evidence: "a count of units, which the size compares"}
+		}
 	case pa == pb:
 		return Outcome{Level: Exact, A: av, B: bv, Evidence: fmt.Sprintf("%d per item", pa)}
 	case a.pack.n == 0 && b.pack.boxed, b.pack.n == 0 && a.pack.boxed:
