@@ -157,3 +157,26 @@ func TestKnownListingReplaced(t *testing.T) {
 		t.Errorf("placements %d then %d, want 0 (the M8000) then -1 (rewritten as a lens)", first.Product, again.Product)
 	}
 }
+
+// TestScoreStaysOnTheStack: a scored pair's outcomes fit the stack buffer
+// Score keeps them in (maxAttributes): one attribute more than it holds
+// sends every pair's outcomes to the heap.
+func TestScoreStaysOnTheStack(t *testing.T) {
+	if len(attributes) > maxAttributes {
+		t.Fatalf("%d attributes, more than maxAttributes (%d): raise it", len(attributes), maxAttributes)
+	}
+	vs := testVocab(t)
+	s := NewScorer(DefaultConfig(), nil)
+	a := Prepare(&Record{Brand: "Duracell", Title: "Duracell Coppertop AA Alkaline Batteries, 8 Count"}, vs)
+	b := Prepare(&Record{Brand: "Duracell", Title: "DURACELL COPPERTOP AA 8CT"}, vs)
+	// What a scored pair returns: its comparisons (one slice) and the
+	// strings of a few evidence lines.
+	allocs := testing.AllocsPerRun(50, func() { s.Score(a, b) })
+	withOne := func() float64 {
+		big := make([]Outcome, 0, len(attributes)-1)
+		return testing.AllocsPerRun(50, func() { s.Weigh(b, s.compareInto(big[:0], a, b)) })
+	}()
+	if allocs >= withOne {
+		t.Errorf("Score allocates %v per pair, as many as with a buffer one outcome short (%v): its outcomes went to the heap", allocs, withOne)
+	}
+}
