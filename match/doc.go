@@ -26,17 +26,19 @@
 // gtin.go, brand.go, title.go, model.go, color.go, size.go, material.go,
 // pack.go, origin.go, category.go, params.go, image.go, condition.go,
 // compat.go, version.go, numbers.go, measures.go, age.go, producttype.go, line.go,
-// rare.go, containment.go, words.go and rank.go; the
+// rare.go, containment.go, words.go, rank.go and known.go; the
 // general word lists they read (colors, materials, countries, conditions,
 // versions, product types, spec prefixes, brand aliases and owners, title
 // abbreviations, German words and British spellings) are data in vocab/. The words attribute is the one whose
 // weight is not a level's: it sums the title words' weights tune learned
-// (Config.Words). The rank attribute is the one not compared pair by pair:
+// (Config.Words). The rank attribute is not compared pair by pair:
 // a pair's standing, how far its total lies behind the best other
 // candidate of its offer (and, in a batch of labeled pairs, of its
 // listing), is set once every candidate is scored (Scorer.Stand,
 // Standings); a listing well behind another of the same offer is a
-// sibling.
+// sibling. The known attribute is set the same way, after it: an offer and
+// a listing each like a record of one product a person's labels name, or
+// of two (Scorer.Know, KnownOutcome; Config.Known).
 // Changing how color is judged means reading color.go (and vocab.go's
 // shared comparison of vocabulary terms); adding a piece of evidence means
 // a new file with a new Attribute, a field for its feature in Item, and an

@@ -29,7 +29,8 @@ const (
 // of new products is judged as without labels.
 //
 // It is not compared pair by pair: Scorer.Know (a matcher's candidates)
-// and Known.Outcome (a batch of pairs) set it once every pair is scored.
+// and KnownOutcome (a batch of pairs, eval) set it once every pair is
+// scored.
 // The hand-set weights are 0; tune fits them on valid pairs with the match
 // threshold held where it was without them (a threshold chosen with them
 // would move for the records of new products too, which they leave alone).
