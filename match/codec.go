@@ -66,6 +66,15 @@ func (e *encoder) strMap(m map[string]string) {
 	}
 }
 
+// strsMap writes a map of string lists in key order.
+func (e *encoder) strsMap(m map[string][]string) {
+	e.count(len(m), m == nil)
+	for _, k := range sortedKeys(m) {
+		e.str(k)
+		e.strs(m[k])
+	}
+}
+
 // bools writes a list of flags.
 func (e *encoder) bools(bs []bool) {
 	e.count(len(bs), bs == nil)
@@ -239,6 +248,19 @@ func (d *decoder) strMap() map[string]string {
 	for range n {
 		k := d.str()
 		m[k] = d.str()
+	}
+	return m
+}
+
+func (d *decoder) strsMap() map[string][]string {
+	n, isNil := d.count(2)
+	if isNil {
+		return nil
+	}
+	m := make(map[string][]string, n)
+	for range n {
+		k := d.str()
+		m[k] = d.strs()
 	}
 	return m
 }

@@ -142,38 +142,18 @@ func versionAttribute() Attribute {
 		},
 		encode: func(e *encoder, it *Item) {
 			v := &it.version
-			e.count(len(v.facets), v.facets == nil)
-			for _, f := range sortedKeys(v.facets) {
-				e.str(f)
-				e.strs(v.facets[f])
-			}
+			e.strsMap(v.facets)
 			e.str(v.text)
 			e.strMap(v.numbered)
 			e.strs(v.plain)
 			e.strs(v.oneSide)
-			e.count(len(v.short), v.short == nil)
-			for _, f := range sortedKeys(v.short) {
-				e.str(f)
-				e.strs(v.short[f])
-			}
+			e.strsMap(v.short)
 		},
 		decode: func(d *decoder, it *Item, vs *Vocabularies) {
 			v := &it.version
-			if n, isNil := d.count(2); !isNil {
-				v.facets = make(map[string][]string, n)
-				for range n {
-					f := d.str()
-					v.facets[f] = d.strs()
-				}
-			}
+			v.facets = d.strsMap()
 			v.text, v.numbered, v.plain, v.oneSide = d.str(), d.strMap(), d.strs(), d.strs()
-			if n, isNil := d.count(2); !isNil {
-				v.short = make(map[string][]string, n)
-				for range n {
-					f := d.str()
-					v.short[f] = d.strs()
-				}
-			}
+			v.short = d.strsMap()
 			v.rules = vs.facetRules
 			v.order()
 		},
