@@ -153,7 +153,10 @@ func compareCompat(a, b *Item, _ *Env) Outcome {
 				return accessoryOf(a, b, acc == a, "fits the other")
 			}
 		}
-		if acc.compat.refill && !dev.compat.refill && dev.compat.fits == nil && covers(acc.text.keys, dev.text.keys) && namesMore(acc, dev) {
+		// A shared model code makes "Replacement Filter Cartridge C-4950"
+		// and "FILTER CARTRIDGE C-4950" one part, written with and without
+		// the word.
+		if acc.compat.refill && !dev.compat.refill && dev.compat.fits == nil && covers(acc.text.keys, dev.text.keys) && namesMore(acc, dev) && !sharesIdentifier(acc, dev) {
 			return accessoryOf(a, b, acc == a, "a refill or replacement part for the other")
 		}
 	}
