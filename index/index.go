@@ -67,8 +67,9 @@ var writingKey = []byte("followmatch.writing")
 // sizes and counts anew; 11 keys a brand written "BRAND by MAKER" as the
 // brand's own ("Howard Leight by Honeywell" is "howardleight") and reads no
 // model code from a noise reduction rating ("NRR33") nor from dimensions
-// ("16x25x1"), and keys gallons, pints and yards as units ("1gal").
-const formatVersion = "11"
+// ("16x25x1"), and keys gallons, pints and yards as units ("1gal"); 12
+// reads no model code from a tire size ("225/65R17", a size).
+const formatVersion = "12"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

@@ -262,7 +262,7 @@ func codesOf(s string, shaped bool) []string {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
-		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) || dimensionsRE.MatchString(tok) {
+		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) || dimensionsRE.MatchString(tok) || tireCodeRE.MatchString(tok) {
 			continue
 		}
 		tok = unglue(tok)
@@ -339,6 +339,12 @@ var fractionDimensionRE = regexp.MustCompile(`^\d+/\d+x\d+(?:\.\d+)?$|^\d+x\d+/\
 // code. Two ("29x2.30", a tire's; "13x18") stay codes: on WDC Products
 // they told tires and papers apart as codes, and no size reads them.
 var dimensionsRE = regexp.MustCompile(`^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?){2,3}$`)
+
+// tireCodeRE matches a tire size written as one token ("225/65r17",
+// "lt265/70r17") and a dual load index with its speed rating ("121/118s"):
+// a size every line of every maker shares, read as a size (tireSizes), no
+// code.
+var tireCodeRE = regexp.MustCompile(`^(?:(?:p|lt|st)?\d{3}/\d{2}z?rf?\d{2}(?:\.5)?|\d{2,3}/\d{2,3}[a-z])$`)
 
 // quantitiesJoined reports whether a token is numbers, quantities or words
 // joined by slashes ("10/100/1000", "5lb/2.27kg", "12/12oz", "sp/3way"):

@@ -86,6 +86,7 @@ func TestExtractCodes(t *testing.T) {
 		reason string
 	}{
 		{"Sony WH-1000XM4 headphones", []string{"wh1000xm4"}, "letters and digits"},
+		{"Goodyear Wrangler LT275/70R20 124/121S E", nil, "a tire size and its dual load index are a size, no codes"},
 		{"Logitech keyboard 920-000383", []string{"920000383"}, "digit groups joined by a hyphen"},
 		{"Omega Seamaster 215.33.40.20.01.001", []string{"21533402001001"}, "digit groups joined by dots: a reference number"},
 		{"Scale 12345.67 grams", nil, "one dot: a decimal"},

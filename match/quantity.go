@@ -31,6 +31,10 @@ const (
 	// dimFrame is dimensions written without a unit ("36 x 48"), their
 	// numbers sorted and packed in thousands.
 	dimFrame dimension = "dimensions"
+	// dimTire is a tire size ("225/65R17", "LT265/70R17"): width, aspect
+	// and rim packed (tireSize), a light-truck size apart from the
+	// passenger one.
+	dimTire dimension = "tire size"
 )
 
 // quantity is a number with a unit, converted to its dimension's base unit.
@@ -279,6 +283,9 @@ func parseQuantities(s string) []quantity {
 		low = doubleQuoteRE.ReplaceAllString(low, `$1"`) // 29'' is 29": two apostrophes for an inch mark
 	}
 	var out []quantity
+	if strings.Contains(low, "/") {
+		out, low = tireSizes(low)
+	}
 	for _, m := range quantityMatches(low) {
 		start := m[4] // the number
 		if m[2] >= 0 {
@@ -1066,7 +1073,7 @@ func packWords(s string) []string {
 // (sameQuantity).
 func sameOf(d dimension, a, b float64) bool {
 	switch d {
-	case dimApparel, dimNumbered, dimWaistInseam, dimFrame,
+	case dimApparel, dimNumbered, dimWaistInseam, dimFrame, dimTire,
 		dimPorts, dimOutlets, dimChannels, dimBurners, dimSlices, dimShelves, dimDrawers, dimSpeeds, dimCups:
 		return a == b
 	case dimDataSize:
@@ -1151,8 +1158,46 @@ func unmatched(d dimension, va, vb []quantity) []quantity {
 	return out
 }
 
+// tireSizeRE reads a tire size and its service description, lower case:
+// "225/65r17 102h", "lt265/70r17 121/118s", "245/40zr19 98y", "p215/55 r17".
+var tireSizeRE = regexp.MustCompile(`\b(p|lt|st)?(\d{3})/(\d{2})\s?z?rf?\s?(\d{2}(?:\.5)?)\b(?:\s*(\d{2,3}(?:/\d{2,3})?[a-z])\b)?`)
+
+// tireSizes returns the tire sizes low states, and low with them and their
+// service descriptions blanked: "91V" after a tire size is a load index and
+// a speed rating, not 91 volts.
+func tireSizes(low string) ([]quantity, string) {
+	ms := tireSizeRE.FindAllStringSubmatchIndex(low, -1)
+	if ms == nil {
+		return nil, low
+	}
+	var out []quantity
+	b := []byte(low)
+	for _, m := range ms {
+		w, _ := strconv.Atoi(low[m[4]:m[5]])
+		a, _ := strconv.Atoi(low[m[6]:m[7]])
+		rim, _ := strconv.ParseFloat(low[m[8]:m[9]], 64)
+		lt := m[2] >= 0 && low[m[2]:m[3]] == "lt"
+		out = append(out, quantity{Dim: dimTire, Value: tireSize(w, a, rim, lt), Text: strings.TrimSpace(low[m[0]:m[9]])})
+		for i := m[0]; i < m[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return out, string(b)
+}
+
+// tireSize packs a tire size in one number: width, aspect ratio and rim,
+// a light-truck size a quarter apart from the passenger one of the same
+// numbers.
+func tireSize(width, aspect int, rim float64, lt bool) float64 {
+	v := float64(width)*1e5 + float64(aspect)*1e2 + rim
+	if lt {
+		v += 0.25
+	}
+	return v
+}
+
 // dimensionOrder is the order dimensions are compared and reported in.
-var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimApparent, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame,
+var dimensionOrder = [...]dimension{dimVolume, dimMass, dimLength, dimDataSize, dimPower, dimCharge, dimVoltage, dimApparent, dimCount, dimPotency, dimApparel, dimNumbered, dimWaistInseam, dimFrame, dimTire,
 	dimPorts, dimOutlets, dimChannels, dimBurners, dimSlices, dimShelves, dimDrawers, dimSpeeds, dimCups}
 
 // waistInseamRE reads a trouser size, normalized: "32x30", "32w x 30l",

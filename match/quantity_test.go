@@ -41,6 +41,9 @@ func TestParseQuantities(t *testing.T) {
 		reason string
 	}{
 		{"FIJI Water 500ml", dimVolume, 500, "ml glued to the number"},
+		{"Michelin Defender LTX M/S 225/65R17 102H", dimTire, tireSize(225, 65, 17, false), "a tire size; 102H is its load index and speed rating, no unit"},
+		{"Falken Wildpeak A/T3W LT265/70R17 121/118S E", dimTire, tireSize(265, 70, 17, true), "a light-truck size, apart from the P-metric one"},
+		{"Pirelli P Zero 245/40ZR19 98Y XL", dimTire, tireSize(245, 40, 19, false), "a ZR size is the R size"},
 		{"0.5 L bottle", dimVolume, 500, "liters convert to ml"},
 		{"16.9 fl oz", dimVolume, 499.79, "fluid ounces are volume"},
 		{"Coffee 1 lb bag", dimMass, 453.592, "pounds are mass"},
