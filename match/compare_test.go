@@ -291,6 +291,8 @@ func TestComparePack(t *testing.T) {
 		{Record{Title: "FILTRETE 16X25X1 MPR 1085 4PK"}, Record{Title: "Filtrete 16 x 25 x 1 AC Furnace Air Filter, 4-Pack"}, Equivalent, "glued or spaced, one size"},
 		{Record{Title: "GOODYEAR ASSURANCE COMFORTDRIVE 205/55R16 91V"}, Record{Title: "Goodyear Assurance MaxLife All-Season Tire 205/55R16 91V"}, Equivalent, "one tire size, no 91 volts (was a model code both shared, exact +7: ComfortDrive eligible on MaxLife)"},
 		{Record{Title: "MICHELIN DEFENDER LTX M/S 225/65R18 103H"}, Record{Title: "Michelin Defender LTX M/S All-Season Tire 225/65R17 102H"}, Conflict, "another rim"},
+		{Record{Size: "225/65R17", Title: "MICHELIN DEFENDER LTX M/S"}, Record{Title: "Michelin Defender LTX M/S All-Season Tire 225/65R17 102H"}, Equivalent, "a tire size column"},
+		{Record{Size: "225/60R17", Title: "MICHELIN DEFENDER LTX M/S"}, Record{Title: "Michelin Defender LTX M/S All-Season Tire 225/65R17 102H"}, Conflict, "a tire size column against another size"},
 		{Record{Title: "FALKEN WILDPEAK AT3W 265/70R17 115T"}, Record{Title: "Falken Wildpeak A/T3W All-Terrain Tire LT265/70R17 121/118S E"}, Conflict, "a light-truck tire is not the passenger one of the same numbers"},
 		{Record{Title: "PURDY WHITE DOVE ROLLER COVER 9X3/8"}, Record{Title: "Purdy White Dove Woven Roller Cover, 9 in x 1/2 in Nap"}, Conflict, "another nap (was no size read)"},
 		{Record{Size: "1/2 PT"}, Record{Title: "Minwax Wood Finish, Early American 230, 1/2 Pint"}, Equivalent, "half a pint"},
@@ -455,6 +457,7 @@ func FuzzComparators(f *testing.F) {
 	f.Add("ZENFY PRO 64 II HOODIE XL for men's", "", "", "", "Zenfy, One 64, Hoodie, Size M, Tripp Lite", "HD-64", "SZ 9.5", "")
 	f.Add("Charger for Laptop with cable 32X30 Gen 2", "", "", "", "Laptop 2024 Pro Max 1,000:1 series 7", "", "", "")
 	f.Add("Sight 3MOA 2400 MHz 8-Port 14.7 MP COND", "RD-M786", "25/Box", "", "Sight 6MOA 2666MHz 8 ports 14 MP conditioner NTG", "M786", "", "")
+	f.Add("GOODYEAR ASSURANCE 205/55R16 91V", "", "", "", "Goodyear Assurance Tire LT205/55ZR16 91/88V", "", "205/55R16", "")
 	vs := testVocab(f)
 	env := &Env{}
 	f.Fuzz(func(t *testing.T, titleA, modelA, sizeA, gtinA, titleB, modelB, sizeB, gtinB string) {

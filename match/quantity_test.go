@@ -231,7 +231,7 @@ func TestCompareQuantities(t *testing.T) {
 }
 
 func FuzzParseQuantities(f *testing.F) {
-	for _, s := range []string{"500ml", "0.5 L", "16 fl oz", "1TB", "10\"", "pack of 6", "x6", "2 x 500ml"} {
+	for _, s := range []string{"500ml", "0.5 L", "16 fl oz", "1TB", "10\"", "pack of 6", "x6", "2 x 500ml", "LT265/70R17 121/118S", "245/40ZR19 98Y XL", "p215/55 r17"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
