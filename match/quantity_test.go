@@ -485,3 +485,29 @@ func FuzzLeadingZero(f *testing.F) {
 		}
 	})
 }
+
+// TestAughtSizes: a size in aughts is read alone, not from a run of
+// numbers and slashes, nor where a title states two.
+func TestAughtSizes(t *testing.T) {
+	tests := []struct {
+		title  string
+		want   float64 // 0: none
+		reason string
+	}{
+		{"GAMAKATSU OCTOPUS HOOK RED 2/0 6PK", -2, "a hook size in aughts"},
+		{"Southwire 4/0 AWG Aluminum Wire", -4, "a wire gauge in aughts"},
+		{"Netgear switch 10/100/1000 8 port", 0, "speeds joined by slashes"},
+		{"HOOK ASSORTMENT 1/0 2/0", 0, "two aught sizes: which?"},
+		{"Score 10/0.5", 0, "a number after the slash"},
+	}
+	for _, tt := range tests {
+		qs := aughtSizes(tt.title)
+		got := 0.0
+		if len(qs) == 1 {
+			got = qs[0].Value
+		}
+		if got != tt.want {
+			t.Errorf("aughtSizes(%q) = %v, want %v (%s)", tt.title, qs, tt.want, tt.reason)
+		}
+	}
+}

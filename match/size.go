@@ -58,7 +58,11 @@ func sizeAttribute() Attribute {
 				s.titleQ = notBrand(parseQuantities(it.Rec.Title), it, vs)
 				s.q = unitFromTitle(s.q, s.titleQ)
 			} else {
-				if qs := notBrand(parseQuantities(it.Rec.Title), it, vs); len(qs) > 0 {
+				if qs := aughtSizes(it.Rec.Title); len(qs) > 0 {
+					// "HOOK 2/0", "Size 1/0", "4/0 AWG": a size in
+					// aughts, which no other reading takes whole.
+					s.q, s.from = qs, FromTitle
+				} else if qs := notBrand(parseQuantities(it.Rec.Title), it, vs); len(qs) > 0 {
 					// A size the title labels ("Size 7") beside its
 					// measures ("29.5 in"): a ball's or a shoe's size
 					// number is one of them.
@@ -478,6 +482,29 @@ func titleSizes(toks []string, vs *Vocabularies) []quantity {
 		}
 	}
 	return nil
+}
+
+// aughtRE matches a size in aughts written as one word ("1/0", "2/0",
+// "4/0": a fishing hook's or a wire's, larger as the number grows).
+var aughtRE = regexp.MustCompile(`^([1-9]|1[0-2])/0$`)
+
+// aughtSizes reads a title's one size in aughts, as a numbered size below
+// every plain one (1/0 is -1, 2/0 is -2); nil when it states none or more
+// than one. A word of numbers and slashes ("10/100/1000") is none.
+func aughtSizes(title string) []quantity {
+	var out []quantity
+	for _, w := range strings.FieldsFunc(title, func(r rune) bool { return r == ' ' || r == ',' || r == ';' || r == '(' || r == ')' }) {
+		m := aughtRE.FindStringSubmatch(w)
+		if m == nil {
+			continue
+		}
+		if len(out) > 0 {
+			return nil
+		}
+		n, _ := strconv.Atoi(m[1])
+		out = append(out, quantity{Dim: dimNumbered, Value: -float64(n), Text: w})
+	}
+	return out
 }
 
 // labeledSize reads the size a title labels: after "size" or "sz" ("Size
