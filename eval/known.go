@@ -153,8 +153,9 @@ func (e *Evaluator) know(pairs []Pair, outs [][]match.Outcome, cfg *match.Config
 	}
 }
 
-// knownWeights are the weights tune tries for the known levels: one
-// product's records for a match, two products' against.
+// knownSame and knownApart are the weights tune tries for the known
+// levels (read only): one product's records for a match, two products'
+// against.
 var (
 	knownSame  = []float64{0, 0.5, 1, 1.5, 2, 3, 4}
 	knownApart = []float64{0, -0.5, -1, -1.5, -2, -3, -4}
