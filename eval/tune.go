@@ -395,10 +395,10 @@ func (e *Evaluator) tuneKnown(train, valid []Pair, validOuts [][]match.Outcome, 
 	if ki < 0 {
 		return cfg
 	}
-	at := func(c *match.Config) float64 {
-		standValid(c)
-		return CountAt(Weigh(valid, validOuts, c), t).F1()
-	}
+	// The standings leave the known outcomes out (stand), and no other
+	// weight moves here: valid stands once, under cfg.
+	standValid(cfg)
+	at := func(c *match.Config) float64 { return CountAt(Weigh(valid, validOuts, c), t).F1() }
 	without := at(cfg)
 	cand := cloneConfig(cfg)
 	cand.Known = products
@@ -416,12 +416,10 @@ func (e *Evaluator) tuneKnown(train, valid []Pair, validOuts [][]match.Outcome, 
 		for i := range validOuts {
 			validOuts[i][ki] = match.Outcome{Attribute: "known", Level: match.Missing}
 		}
-		standValid(cfg)
 		return cfg
 	}
 	cand.Weights["known"] = map[match.Level]float64{match.SameProduct: bw[0], match.OtherProducts: bw[1]}
 	rep.KnownProducts, rep.KnownSame, rep.KnownApart = len(products), bw[0], bw[1]
-	standValid(cand)
 	return cand
 }
 

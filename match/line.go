@@ -295,18 +295,21 @@ func lineAgainstVariety(a, b *Item) Outcome {
 	// Catalog records with brand fields only: web titles word lines
 	// loosely (on WDC Products and Block, without the brand fields, it cost
 	// 0.1 to 0.2 F1 under every config).
-	if len(x.line) == 0 || len(y.line) > 0 || len(a.brand.words) == 0 || len(b.brand.words) == 0 || sharesIdentifier(a, b) {
+	if len(x.line) == 0 || len(y.line) > 0 || len(a.brand.words) == 0 || len(b.brand.words) == 0 {
 		return o
 	}
-	w, i := lineWordOutside(x.line, y)
-	if w == "" || i > 0 {
-		return o
-	}
-	for _, f := range [...]string{"flavor", "scent"} {
-		if v := y.version.facets[f]; len(v) > 0 && len(x.version.facets[f]) == 0 {
-			o.Level, o.Evidence = OtherLine, fmt.Sprintf("%q against the other's %s %q", w, f, v[0])
-			return o
+	f := ""
+	for _, g := range [...]string{"flavor", "scent"} {
+		if len(y.version.facets[g]) > 0 && len(x.version.facets[g]) == 0 {
+			f = g
+			break
 		}
+	}
+	if f == "" {
+		return o
+	}
+	if w, i := lineWordOutside(x.line, y); w != "" && i == 0 && !sharesIdentifier(a, b) {
+		o.Level, o.Evidence = OtherLine, fmt.Sprintf("%q against the other's %s %q", w, f, y.version.facets[f][0])
 	}
 	return o
 }

@@ -680,13 +680,6 @@ func parseSize(s string) []quantity {
 	if n == "" {
 		return nil
 	}
-	if strings.Contains(s, "/") {
-		// A tire size column ("205/55R16"), read before normalizing
-		// takes its slash.
-		if qs, _ := tireSizes(strings.ToLower(fold(s))); len(qs) == 1 {
-			return qs
-		}
-	}
 	// "SZ 9.5", "Size L": the word says nothing.
 	for _, p := range []string{"size ", "sz ", "sz"} {
 		if rest, ok := strings.CutPrefix(n, p); ok && rest != "" && (p != "sz" || rest[0] >= '0' && rest[0] <= '9') {

@@ -322,6 +322,14 @@ func sameFacetValue(facet, x, y string) bool {
 	return strings.Contains(y, x) && within(x, y)
 }
 
+// sharesValue reports whether a value of xs and one of ys agree
+// (sameFacetValue).
+func sharesValue(facet string, xs, ys []string) bool {
+	return slices.ContainsFunc(xs, func(x string) bool {
+		return slices.ContainsFunc(ys, func(y string) bool { return sameFacetValue(facet, x, y) })
+	})
+}
+
 // genOneSide reports whether x names a generation, in any form, and y none.
 func genOneSide(x, y *versionValue) bool {
 	return x.hasGeneration() && !y.hasGeneration()
@@ -348,14 +356,12 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	// A value named by a short form only ("COPPERTOP D 8PK") against a
 	// title that names a value of its facet ("AA Alkaline Batteries").
 	for _, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
-		for f, xs := range p[0].short {
-			ys := p[1].facets[f]
-			if len(p[0].facets[f]) > 0 || len(ys) == 0 {
-				continue
-			}
-			if !slices.ContainsFunc(xs, func(x string) bool {
-				return slices.ContainsFunc(ys, func(y string) bool { return sameFacetValue(f, x, y) })
-			}) {
+		if p[0].short == nil {
+			continue
+		}
+		for _, f := range sortedKeys(p[0].short) {
+			xs, ys := p[0].short[f], p[1].facets[f]
+			if len(p[0].facets[f]) == 0 && len(ys) > 0 && !sharesValue(f, xs, ys) {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 			}
 		}
@@ -365,13 +371,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 		if len(ys) == 0 {
 			continue
 		}
-		shared := false
-		for _, x := range xs {
-			for _, y := range ys {
-				shared = shared || sameFacetValue(f, x, y)
-			}
-		}
-		if !shared {
+		if !sharesValue(f, xs, ys) {
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 		}
 		if blend(f) && extra == "" {
