@@ -262,7 +262,7 @@ func codesOf(s string, shaped bool) []string {
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
-		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) || dimensionsRE.MatchString(tok) || tireCodeRE.MatchString(tok) {
+		if shaped && !codeShaped(tok) || apertureRE.MatchString(tok) || quantitiesJoined(tok) || fractionDimensionRE.MatchString(tok) || dimensionsRE.MatchString(tok) || resolutionRE.MatchString(tok) || tireCodeRE.MatchString(tok) {
 			continue
 		}
 		tok = unglue(tok)
@@ -340,6 +340,12 @@ var fractionDimensionRE = regexp.MustCompile(`^\d+/\d+x\d+(?:\.\d+)?$|^\d+x\d+/\
 // they told tires and papers apart as codes, and no size reads them.
 var dimensionsRE = regexp.MustCompile(`^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?){2,3}$`)
 
+// resolutionRE matches a screen's or a camera's resolution written as one
+// token ("1920x1080", "2560x1440", "640x480"): width by height in pixels,
+// three or four digits each, a spec every maker's panel of it shares, no
+// code (a tire's "29x2.30" or a print's "13x18" stays one).
+var resolutionRE = regexp.MustCompile(`^\d{3,4}x\d{3,4}$`)
+
 // tireCodeRE matches a tire size written as one token ("225/65r17",
 // "lt265/70r17") and a dual load index with its speed rating ("121/118s"):
 // a size every line of every maker shares, read as a size (tireSizes), no
@@ -373,8 +379,7 @@ var joinedQuantityRE = regexp.MustCompile(`^\d{1,4}(?:[.,]\d+)?[a-z]*$`)
 var apertureRE = regexp.MustCompile(`^[fF]/?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?l?$`)
 
 // wordyRE matches a number followed by a word or a unit-like suffix
-// ("49ers", "14mp", "16channel", "1080p", "3in1") or a dimension
-// ("2560x1440"): descriptions, not codes ("1093curv2", with more letters
+// ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes ("1093curv2", with more letters
 // between its numbers, and "258b6queb", with letters after them, are codes).
 var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]{1,2}\d[a-z]{0,2})$`)
 

@@ -107,6 +107,8 @@ func TestExtractCodes(t *testing.T) {
 		{"Canon EF 100mm f/2.8L Macro IS USM", nil, "an aperture with the maker's lens-series letter (was the code f28l, shared by every such lens)"},
 		{"NORDIC PURE 16X25X1 MERV 13 PLEATED 6PK", nil, "an air filter's dimensions: a size every maker's filter shares (was the code 16x25x1, exact against the MERV 12 listing's model)"},
 		{"Nordic Pure 16x25x1M12-6 filters", []string{"16x25x1m126"}, "dimensions run into a maker's code stay a code"},
+		{"ASUS LCD 15.6\" MB16AHP 1920x1080 ZenScreen", []string{"mb16ahp"}, "a screen's resolution is a spec every such panel shares (was the code 1920x1080, contained in the other monitor's title: +2.9)"},
+		{"Hahnemuehle photo paper 13x18", []string{"13x18"}, "two short dimensions are no resolution and stay a code"},
 	}
 	for _, tt := range tests {
 		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {

@@ -247,6 +247,19 @@ func quantityMatches(low string) [][]int {
 // number.
 var doubleQuoteRE = regexp.MustCompile(`(\d)\s*''`)
 
+// footMarkRE finds a foot mark right after a number: an apostrophe or a
+// prime then no letter or digit ("10' cable", "20′"), or then the inches
+// ("6'6\""). One a space apart is no mark: a file that lost its double
+// quotes writes inches so ("5-1/2 ' woofers", "30 ' flat panel"), and a
+// quote opens so ("40 'T-Race'").
+var footMarkRE = regexp.MustCompile(`(\d)['′](?:(\d+(?:\.\d+)?\s*")|([^a-z0-9'′]|$))`)
+
+// footMarks writes foot marks as "ft" ("10' cable" is ten feet, "6'6\"" six
+// feet six inches); an apostrophe before a letter is no mark ("90's").
+func footMarks(s string) string {
+	return footMarkRE.ReplaceAllString(s, "$1 ft $2$3")
+}
+
 // parseQuantities returns every quantity with a unit in s ("500 ml",
 // "0.5L", "16 oz", "1TB", "10 inch").
 // leadingZero writes a decimal written from its point with a zero before it
@@ -281,6 +294,9 @@ func parseQuantities(s string) []quantity {
 	low := leadingZero(unitSpelling(spellOctets(strings.ToLower(fold(s)))))
 	if strings.Contains(low, "''") {
 		low = doubleQuoteRE.ReplaceAllString(low, `$1"`) // 29'' is 29": two apostrophes for an inch mark
+	}
+	if strings.ContainsAny(low, "'′") {
+		low = footMarks(low)
 	}
 	var out []quantity
 	if strings.Contains(low, "/") {

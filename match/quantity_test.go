@@ -58,6 +58,7 @@ func TestParseQuantities(t *testing.T) {
 		{"SanDisk Extreme SDXC 128GB 150/70 MB/s", dimDataSize, 128e9, "a speed in MB/s is no capacity: only the 128GB is read (the first)"},
 		{"10.25 inch skillet", dimLength, 260.35, "inches convert to mm"},
 		{"6 ft cable", dimLength, 1828.8, "feet"},
+		{"Ernie Ball Instrument Cable 10' Straight", dimLength, 3048, "a foot mark (was no size: '10' against the other's 20ft was a number one side only)"},
 		{"100W charger", dimPower, 100, "watts"},
 		{"APC Smart-UPS 1500VA LCD", dimApparent, 1500, "a UPS's rating in volt-amperes"},
 		{"10000mAh power bank", dimCharge, 10000, "mAh"},
@@ -82,7 +83,7 @@ func TestParseQuantities(t *testing.T) {
 			t.Errorf("parseQuantities(%q) = %+v, want one %s %v (%s)", tt.in, qs, tt.dim, tt.value, tt.reason)
 		}
 	}
-	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07", "3-in-1 charger", "Lenovo Yoga 2 in 1 laptop", "Baseus 7 in 1 hub", "Model WH-1000-XM4"} {
+	for _, in := range []string{"Anker A1263", "WH-1000XM4", "Model L8SK3", "Air Force 1 '07", "3-in-1 charger", "Lenovo Yoga 2 in 1 laptop", "Baseus 7 in 1 hub", "Model WH-1000-XM4", "Classic Rock 80's hits", "Polk speaker 5-1/2 ' woofers"} {
 		if qs := parseQuantities(in); len(qs) != 0 {
 			t.Errorf("parseQuantities(%q) = %+v, want none: a code is not a quantity", in, qs)
 		}
@@ -102,6 +103,7 @@ func TestParseCrossDimensions(t *testing.T) {
 		{`Maxxis Tire: 29 x 2.40", Folding`, []string{`2.40"`, `29"`}, "the unit after the second number is the first's too"},
 		{`Snare drum 14 x 5.5 in`, []string{`5.5 in`, `14in`}, "a drum's diameter by its depth"},
 		{`Drumhead, 8''`, []string{`8"`}, "one length"},
+		{`Spinning rod 6'6" medium`, []string{`6 ft`, `6"`}, "feet then inches, each read (the feet were not)"},
 		{`Case with 3x 120mm ARGB fans`, []string{`120mm`}, "three fans of 120 mm: a smaller number first counts"},
 		{`Frame 8 x 10 in`, []string{`10 in`}, "a smaller number first is left unread (a count or a frame's side)"},
 		{`Coca-Cola 6x330ml`, []string{`330ml`}, "a multipack is no cross of lengths"},
