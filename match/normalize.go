@@ -262,7 +262,8 @@ func TitleKeys(toks []string) []string {
 		if i+2 < len(toks) && (unitKeys[t] == "ct" || t == "set") && toks[i+1] == "of" && isNumber(toks[i+2]) {
 			t = toks[i+2] + "ct"
 			i += 2
-		} else if (t == "size" || t == "sz") && i+1 < len(toks) && isNumber(toks[i+1]) {
+		} else if (t == "size" || t == "sz") && i+1 < len(toks) && isNumber(toks[i+1]) && (i+2 >= len(toks) || unitKeys[toks[i+2]] == "") {
+			// ("Party Size, 13 oz": a named size, then a quantity.)
 			t = "sz" + toks[i+1]
 			i++
 		} else if len(t) > 4 && strings.HasPrefix(t, "size") && isNumber(t[4:]) {

@@ -353,15 +353,30 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	av, bv := va.text, vb.text
 	same, extra := false, ""
 	oneMore, oneMoreFacet := "", "" // a one_side facet's value one side adds
-	// A value named by a short form only ("COPPERTOP D 8PK") against a
-	// title that names a value of its facet ("AA Alkaline Batteries").
-	for _, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
+	// A value named by a short form only ("COPPERTOP D 8PK", "Lysol Spring
+	// Waterfall") against a title that names another value of its facet,
+	// in full ("AA Alkaline Batteries") or short ("Ocean Fresh"), is
+	// another item. Otherwise it says nothing, even against the same word:
+	// the word is too often something else ("Planet Ocean", "UAP-AC-Lite",
+	// "Romeo Zero", the vitamin C).
+	for i, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
 		if p[0].short == nil {
 			continue
 		}
 		for _, f := range sortedKeys(p[0].short) {
+			if len(p[0].facets[f]) > 0 {
+				continue // named in full: the facet loop compares it
+			}
 			xs, ys := p[0].short[f], p[1].facets[f]
-			if len(p[0].facets[f]) == 0 && len(ys) > 0 && !sharesValue(f, xs, ys) {
+			if len(ys) == 0 {
+				if ys = p[1].short[f]; i == 1 {
+					continue // short against short: compared once
+				}
+			}
+			if len(ys) == 0 {
+				continue
+			}
+			if !sharesValue(f, xs, ys) {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 			}
 		}
