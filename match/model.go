@@ -159,6 +159,11 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 					// "M786" against "RD-M786": a series prefix before it.
 					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s ends %s", c, x)}
 				}
+				if len(c) >= 5 && len(x) > len(c) && strings.Contains(x, c) {
+					// "HG701" against "CN-HG701-11": a piece of its own
+					// between the maker's prefix and suffix.
+					return Outcome{Level: Base, A: av, B: bv, Evidence: fmt.Sprintf("%s within %s", c, x)}
+				}
 			}
 		}
 	}
