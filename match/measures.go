@@ -109,6 +109,10 @@ func readMeasures(it *Item, vs *Vocabularies) measureValue {
 		m.add("awg", g)
 		shown = append(shown, g+" awg")
 	}
+	if f := aperture(it.Rec.Title); f != "" {
+		m.add("aperture", "f"+f) // f: never a number cut short (f/2.8 is no f/2)
+		shown = append(shown, "f/"+f)
+	}
 	m.text = strings.Join(shown, " ")
 	return m
 }
@@ -137,6 +141,42 @@ func wireGauge(title string) string {
 		return ""
 	}
 	return m[1] + "/" + m[2]
+}
+
+// apertureMarkRE matches a lens's aperture ("f/2.8", "F4L", "f/3.5-5.6",
+// "F1.8"): an f, maybe a slash, a number of one or two digits and one
+// decimal, maybe a range.
+var apertureMarkRE = regexp.MustCompile(`(?:^|[^a-z0-9])f\s*/?\s*(\d{1,2}(?:[.,]\d)?(?:\s*-\s*\d{1,2}(?:[.,]\d)?)?)(?:l|[^a-z0-9.,]|$)`)
+
+// focalLengthRE matches a focal length in millimeters ("50mm", "18-55 mm"),
+// which makes a title's f-number an aperture.
+var focalLengthRE = regexp.MustCompile(`\d\s*mm\b`)
+
+// aperture returns the aperture a lens's title states ("2.8", "3.5-5.6"),
+// "" when none or when the title states no focal length (an "F4" is a key
+// or a name elsewhere): two lenses of one focal length differ in it ("EF
+// 200mm f/2.8L" against "EF 200mm f/2L").
+func aperture(title string) string {
+	if !strings.ContainsAny(title, "fF") {
+		return ""
+	}
+	low := strings.ToLower(title)
+	if !focalLengthRE.MatchString(low) {
+		return ""
+	}
+	m := apertureMarkRE.FindStringSubmatch(low)
+	if m == nil {
+		return ""
+	}
+	var parts []string
+	for _, p := range strings.Split(strings.ReplaceAll(m[1], ",", "."), "-") {
+		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || v == 0 {
+			return ""
+		}
+		parts = append(parts, strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	return strings.Join(parts, "-")
 }
 
 // boundIn reports whether title writes the number num with a "+" after it

@@ -27,6 +27,10 @@ func TestCompareMeasures(t *testing.T) {
 		{Record{Title: "SW 10/2 NM-B W/G 250FT ORG ROMEX"}, Record{Title: "Southwire 250 ft. 14/2 Solid Romex SIMpull CU NM-B W/G Wire, White"}, Conflict, "a wire's gauge and conductors: 10/2 against 14/2 (was no evidence: a 250 ft reel of another gauge tied)"},
 		{Record{Title: "SW 16/3 SJTW EXT CORD 50FT ORG"}, Record{Title: "Southwire 50 ft. 16/3 SJTW Outdoor Extension Cord, Orange"}, Same, "the same gauge"},
 		{Record{Title: "SYSCO CLASSIC KETCHUP 12/12OZ"}, Record{Title: "Heinz Ketchup 12/20 oz"}, Missing, "a case pack is no gauge: no wire, cable or cord"},
+		{Record{Title: "Canon EF 200mm f2.8 L USM MKII Lens"}, Record{Title: "Canon EF 200mm f/2.0L IS USM Telephoto Lens"}, Conflict, "two apertures of one focal length: two lenses (was a size of 2 liters on one side)"},
+		{Record{Title: "Canon EF-S 18-55mm f/3.5-5.6 IS STM"}, Record{Title: "Canon EF-S 18-55mm F3.5-5.6 IS STM Lens"}, Same, "one aperture range, however written"},
+		{Record{Title: "Canon EF-S 18-55mm f/3.5-5.6 IS STM"}, Record{Title: "Canon EF-S 18-55mm f/4-5.6 IS STM"}, Conflict, "another range"},
+		{Record{Title: "Logitech K120 keyboard F4 key"}, Record{Title: "Logitech K120 keyboard F5 key"}, Missing, "an F and a number without a focal length is no aperture"},
 	})
 }
 

@@ -314,6 +314,9 @@ func parseQuantities(s string) []quantity {
 			if (prev >= 'a' && prev <= 'z') && !multiplied || prev == '.' || prev == '-' && start > 1 && isAlnum(low[start-2]) && !isDigit(low[start-2]) {
 				continue
 			}
+			if prev == '/' && start > 1 && low[start-2] == 'f' && (start == 2 || !isAlnum(low[start-3])) {
+				continue // "f/2.0L": an aperture and the maker's lens series, no 2 liters
+			}
 		}
 		num, err := strconv.ParseFloat(strings.ReplaceAll(low[m[4]:m[5]], ",", "."), 64)
 		if err != nil {
