@@ -68,8 +68,11 @@ var writingKey = []byte("followmatch.writing")
 // brand's own ("Howard Leight by Honeywell" is "howardleight") and reads no
 // model code from a noise reduction rating ("NRR33") nor from dimensions
 // ("16x25x1"), and keys gallons, pints and yards as units ("1gal"); 12
-// reads no model code from a tire size ("225/65R17", a size).
-const formatVersion = "12"
+// reads no model code from a tire size ("225/65R17", a size); 13 none from
+// a screen resolution ("1920x1080") nor from a title written as a slug
+// ("bicycle-chain-cn-hg95-super-narrow" is its words), and keys "Party
+// Size, 13 oz" as a size word and a quantity ("13oz"), not "sz13".
+const formatVersion = "13"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

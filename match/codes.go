@@ -258,7 +258,15 @@ func extractCodes(s string) []string { return codesOf(s, false) }
 // when shaped (codeShaped): a description's codes.
 func codesOf(s string, shaped bool) []string {
 	var out []string
-	for _, tok := range codeTokens(fold(s)) {
+	toks := codeTokens(fold(s))
+	for i := 0; i < len(toks); i++ {
+		tok := toks[i]
+		if parts := slugParts(tok); parts != nil {
+			// Words joined by hyphens ("BICYCLE-CHAIN-CN-HG95-SUPER-
+			// NARROW"): each part is a token of its own.
+			toks = slices.Insert(toks, i+1, parts...)
+			continue
+		}
 		if !hasDigit(tok) {
 			continue // a word: every code has a digit (and folding made them plain)
 		}
@@ -290,6 +298,27 @@ func codesOf(s string, shaped bool) []string {
 		out = append(out, c)
 	}
 	return out
+}
+
+// slugParts returns the parts of a token that is words joined by hyphens
+// or slashes, as a web address's slug writes a title
+// ("bicycle-chain-cn-hg95-super-narrow"): two parts or more of four
+// letters or more; nil for a code ("WS-C3650-24PS-L", "RAM-HOL-TAB20U").
+func slugParts(tok string) []string {
+	if strings.Count(tok, "-")+strings.Count(tok, "/") < 2 {
+		return nil
+	}
+	parts := strings.FieldsFunc(tok, func(r rune) bool { return r == '-' || r == '/' })
+	words := 0
+	for _, p := range parts {
+		if len(p) >= 4 && isLetters(p) {
+			words++
+		}
+	}
+	if words < 2 {
+		return nil
+	}
+	return parts
 }
 
 // unglue returns the reference number a web title ran a word into

@@ -110,6 +110,8 @@ func TestExtractCodes(t *testing.T) {
 		{"Nordic Pure 16x25x1M12-6 filters", []string{"16x25x1m126"}, "dimensions run into a maker's code stay a code"},
 		{"ASUS LCD 15.6\" MB16AHP 1920x1080 ZenScreen", []string{"mb16ahp"}, "a screen's resolution is a spec every such panel shares (was the code 1920x1080, contained in the other monitor's title: +2.9)"},
 		{"Hahnemuehle photo paper 13x18", []string{"13x18"}, "two short dimensions are no resolution and stay a code"},
+		{"BICYCLE-CHAIN-CN-HG95-SUPER-NARROW-HG-FOR-MTB-10-SPEED-116-LINKS", []string{"hg95"}, "a title written as a slug: its parts are tokens (was one code of 55 characters)"},
+		{"Cisco WS-C3650-24PS-L switch", []string{"wsc365024psl"}, "a code's letter parts are short: one code"},
 	}
 	for _, tt := range tests {
 		if got := extractCodes(tt.in); !slices.Equal(got, tt.want) {
