@@ -29,6 +29,10 @@ type versionValue struct {
 	// battery "d cell"), by facet: read against a title that names a value
 	// of the facet, not alone (versions.json: abbreviations).
 	short map[string][]string
+	// shortWord are the facets of short that a word names ("classic",
+	// "ocean"), not a letter or two ("D", "WW"): the same word on both
+	// sides is the same value.
+	shortWord []string
 }
 
 // order sorts the keys of the value's maps (facetOrder, numberedOrder).
@@ -103,6 +107,9 @@ func versionAttribute() Attribute {
 					if !slices.Contains(it.version.short[fv.facet], fv.value) {
 						it.version.short[fv.facet] = append(it.version.short[fv.facet], fv.value)
 					}
+					if len(t) >= 3 && !slices.Contains(it.version.shortWord, fv.facet) {
+						it.version.shortWord = append(it.version.shortWord, fv.facet)
+					}
 				}
 			}
 			for i, t := range toks {
@@ -148,12 +155,13 @@ func versionAttribute() Attribute {
 			e.strs(v.plain)
 			e.strs(v.oneSide)
 			e.strsMap(v.short)
+			e.strs(v.shortWord)
 		},
 		decode: func(d *decoder, it *Item, vs *Vocabularies) {
 			v := &it.version
 			v.facets = d.strsMap()
 			v.text, v.numbered, v.plain, v.oneSide = d.str(), d.strMap(), d.strs(), d.strs()
-			v.short = d.strsMap()
+			v.short, v.shortWord = d.strsMap(), d.strs()
 			v.rules = vs.facetRules
 			v.order()
 		},
@@ -356,9 +364,11 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	// A value named by a short form only ("COPPERTOP D 8PK", "Lysol Spring
 	// Waterfall") against a title that names another value of its facet,
 	// in full ("AA Alkaline Batteries") or short ("Ocean Fresh"), is
-	// another item. Otherwise it says nothing, even against the same word:
-	// the word is too often something else ("Planet Ocean", "UAP-AC-Lite",
-	// "Romeo Zero", the vitamin C).
+	// another item; against the same value named by a word, the same.
+	// Against a title
+	// naming none it says nothing: the word is too often something else
+	// ("Planet Ocean", "UAP-AC-Lite", "Romeo Zero") to be a value one side
+	// adds.
 	for i, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
 		if p[0].short == nil {
 			continue
@@ -379,6 +389,10 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			if !sharesValue(f, xs, ys) {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s: %s vs %s", f, strings.Join(xs, "/"), strings.Join(ys, "/"))}
 			}
+			// The same value: named by a word on the short side (and on
+			// the other, when short too), not by a letter ("Vitamin C").
+			word := slices.Contains(p[0].shortWord, f) && (len(p[1].facets[f]) > 0 || slices.Contains(p[1].shortWord, f))
+			same = same || word && !va.rules[f].conflictOnly
 		}
 	}
 	for _, f := range va.facetOrder {
