@@ -148,6 +148,11 @@ func wireGauge(title string) string {
 // decimal, maybe a range.
 var apertureMarkRE = regexp.MustCompile(`(?:^|[^a-z0-9])f\s*/?\s*(\d{1,2}(?:[.,]\d)?(?:\s*-\s*\d{1,2}(?:[.,]\d)?)?)(?:l|[^a-z0-9.,]|$)`)
 
+// maxAperture is the largest f-number a title states as a lens's aperture
+// (its widest: f/0.95 to f/11, a mirror lens's); more is a number that lost
+// its point.
+const maxAperture = 16
+
 // focalLengthRE matches a focal length in millimeters ("50mm", "18-55 mm"),
 // which makes a title's f-number an aperture.
 var focalLengthRE = regexp.MustCompile(`\d\s*mm\b`)
@@ -171,8 +176,8 @@ func aperture(title string) string {
 	var parts []string
 	for _, p := range strings.Split(strings.ReplaceAll(m[1], ",", "."), "-") {
 		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || v == 0 {
-			return ""
+		if err != nil || v == 0 || v > maxAperture {
+			return "" // "f28L": f/2.8 with its point lost, no aperture
 		}
 		parts = append(parts, strconv.FormatFloat(v, 'f', -1, 64))
 	}

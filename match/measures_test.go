@@ -30,6 +30,7 @@ func TestCompareMeasures(t *testing.T) {
 		{Record{Title: "Canon EF 200mm f2.8 L USM MKII Lens"}, Record{Title: "Canon EF 200mm f/2.0L IS USM Telephoto Lens"}, Conflict, "two apertures of one focal length: two lenses (was a size of 2 liters on one side)"},
 		{Record{Title: "Canon EF-S 18-55mm f/3.5-5.6 IS STM"}, Record{Title: "Canon EF-S 18-55mm F3.5-5.6 IS STM Lens"}, Same, "one aperture range, however written"},
 		{Record{Title: "Canon EF-S 18-55mm f/3.5-5.6 IS STM"}, Record{Title: "Canon EF-S 18-55mm f/4-5.6 IS STM"}, Conflict, "another range"},
+		{Record{Title: "Canon EF 70-200mm f/2.8L USM Lens"}, Record{Title: "Canon EF 70200mm f28L USM Telephoto Lens"}, Missing, "f28 is f/2.8 with its point lost, no aperture (was a conflict)"},
 		{Record{Title: "Logitech K120 keyboard F4 key"}, Record{Title: "Logitech K120 keyboard F5 key"}, Missing, "an F and a number without a focal length is no aperture"},
 	})
 }

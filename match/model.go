@@ -110,7 +110,7 @@ func compareModels(a, b *Item, _ *Env) Outcome {
 	// unless both sides also give that code with different suffixes
 	// ("dvpfx820" on both, "dvpfx820r" against "dvpfx820w"): a variant.
 	if c, ok := sharedCode(sa, cb.all, sb, ca.all); ok {
-		if x, y, ev, clash := otherCodesClash(sa, sb, ca.all, cb.all); clash {
+		if x, y, ev, clash := otherCodesClash(c, sa, sb, ca.all, cb.all); clash {
 			// "CS-R8000 11-28T" / "CS-R9100 11-28T": the shared code is a
 			// spec of both; their model codes are neighbors.
 			return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("%s (shared %s; %s vs %s)", ev, c, x, y)}
@@ -220,15 +220,16 @@ func containsCode(text, code string) bool {
 	}
 }
 
-// otherCodesClash finds a code of each side, neither known to the other,
-// that are neighbor models (compareCodes: Conflict).
-func otherCodesClash(sa, sb []string, aAll, bAll map[string]bool) (x, y, evidence string, clash bool) {
+// otherCodesClash finds a code of each side, neither known to the other
+// nor the head of the shared code ("SG500" and "SG500-52" of
+// "SG500-52-K9-NA"), that are neighbor models (compareCodes: Conflict).
+func otherCodesClash(shared string, sa, sb []string, aAll, bAll map[string]bool) (x, y, evidence string, clash bool) {
 	for _, x := range sa {
-		if bAll[x] {
-			continue
+		if bAll[x] || strings.HasPrefix(shared, x) {
+			continue // known to the other, or the shared code's own head
 		}
 		for _, y := range sb {
-			if aAll[y] {
+			if aAll[y] || strings.HasPrefix(shared, y) {
 				continue
 			}
 			if lvl := compareCodes(x, y); lvl == Conflict {
