@@ -777,6 +777,7 @@ func TestCompareTypeWith(t *testing.T) {
 	runPairs(t, "type", []pairCase{
 		{Record{Title: "Night Owl 16-channel DVR kit with 1TB hard drive"}, Record{Title: "Night Owl 16-channel 8-camera DVR surveillance kit"}, Same, "what comes with the item is not the item"},
 		{Record{Title: "Anker charger for micro USB"}, Record{Title: "Anker micro USB cable"}, Family, "a charger and a cable are near kinds"},
+		{Record{Title: "AMD CPU RYZEN 9 3900XT BOX WITHOUT COOLER"}, Record{Title: "AMD Ryzen 9 3900XT Twelve Core 4.7GHz (Socket AM4) Processor"}, Same, "what the box lacks is not the item, and a CPU is a processor (was cooler against processor)"},
 	})
 }
 

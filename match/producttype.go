@@ -35,6 +35,12 @@ func typeAttribute() Attribute {
 			if it.compat.at > 0 {
 				cut = it.compat.at
 			}
+			// After "without", what the box lacks ("CPU ... without
+			// cooler"): never the item.
+			if i := slices.IndexFunc(toks, func(t string) bool { return withoutWords[t] }); i > 0 {
+				toks = toks[:i]
+				cut = min(cut, i)
+			}
 			for i, t := range toks[:cut] {
 				if i > 0 && withWords[t] {
 					cut = i
@@ -73,6 +79,10 @@ func typeAttribute() Attribute {
 		compare: compareTypes,
 	}
 }
+
+// withoutWords introduce what does not come with the item ("Ryzen 9
+// 3900XT without cooler").
+var withoutWords = map[string]bool{"without": true, "ohne": true, "sans": true, "sin": true, "senza": true, "zonder": true}
 
 // withWords introduce what comes with the item ("DVR kit with 1TB hard
 // drive").
