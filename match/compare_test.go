@@ -177,6 +177,9 @@ func TestCompareModel(t *testing.T) {
 
 func TestCompareColor(t *testing.T) {
 	runPairs(t, "color", []pairCase{
+		{Record{Title: "SRO 1x 2.5 MOA Red Dot Sight"}, Record{Title: "Trijicon SRO LED - 2.5 MOA - Matte Black"}, Missing, "a red dot sight names no red (was red against black, a veto)"},
+		{Record{Title: "AmazonBasics HDMI Cable, Gold Plated, Black, 6 ft"}, Record{Title: "AmazonBasics High-Speed HDMI Cable 6 Feet Black"}, Synonym, "gold plated connectors name no gold: the cable is black"},
+		{Record{Title: "Gold Standard Pre-Workout Advanced - 20 Serves / Blue Raspberry"}, Record{Title: "Optimum Nutrition Gold Standard Pre Advanced 20 servings"}, Missing, "a line named Gold Standard names no gold"},
 		{Record{Color: "Black"}, Record{Color: "black"}, Exact, "case"},
 		{Record{Title: "Jabra Biz 2400 II Mono headset", Description: "Wired headset, black"}, Record{Title: "Jabra Biz 2400 II Mono headset white"}, DescriptionConflict, "one color read from a description: a level of its own, no veto by default"},
 		{Record{Title: "Jabra Biz 2400 II Mono headset black"}, Record{Title: "Jabra Biz 2400 II Mono headset white", Description: "Also in black"}, Conflict, "a title's color speaks before the description"},

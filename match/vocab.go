@@ -36,6 +36,10 @@ type term struct {
 	// things (conditions.json: "can be used with", "as is common"): a
 	// description does not state it.
 	NotInProse bool `json:"not_in_prose,omitempty"`
+	// Masks marks a phrase that holds the vocabulary's words and names
+	// none of its values (colors.json: a "red dot" sight, "gold plated"
+	// connectors): found, it hides its words and is read as nothing.
+	Masks bool `json:"masks,omitempty"`
 	// phraseKeys are the title keys of each phrase of two keys or more
 	// (its name and synonyms), read once when the vocabulary loads.
 	phraseKeys [][]string
@@ -159,7 +163,7 @@ func (v *vocabulary) Find(toks []string) []*term { return v.find(toks, false) }
 func (v *vocabulary) find(toks []string, abbrev bool) []*term {
 	var out []*term
 	add := func(t *term) {
-		if !slices.Contains(out, t) {
+		if !t.Masks && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
