@@ -255,7 +255,7 @@ func (vs *Vocabularies) namesNoBrand(w string) bool {
 		}
 	}
 	_, ok := vs.versions.values[w]
-	return ok
+	return ok || len(vs.versionShort[w]) > 0
 }
 
 // WithAbbreviations returns vocabularies that also expand the given short
