@@ -787,7 +787,7 @@ func TestCompareTypeWith(t *testing.T) {
 func TestCompareNumbersColorNames(t *testing.T) {
 	runPairs(t, "numbers", []pairCase{
 		{Record{Title: "Redi-Tag page flags blue 120 flags"}, Record{Title: "Redi-Tag page flags red 120 flags"}, Same, "a color before a number is no name: the color comparison tells them apart"},
-		{Record{Title: "Samsung 67' Series 7 DLP HDTV"}, Record{Title: "Samsung 67' DLP HDTV 10,000:1 contrast ratio"}, Contained, "67 on both and series 7 on one; the 1 of a ratio is no line number"},
+		{Record{Title: "Samsung 67 ' Series 7 DLP HDTV"}, Record{Title: "Samsung 67 ' DLP HDTV 10,000:1 contrast ratio"}, Contained, "67 on both and series 7 on one; the 1 of a ratio is no line number (Abt-Buy writes inches so, a space before the mark: no foot mark)"},
 	})
 }
 

@@ -467,6 +467,15 @@ func hasOctet(s string) bool {
 // inchMarkRE finds an inch mark after a number (10.25", 7”).
 var inchMarkRE = regexp.MustCompile(`(\d)\s*(?:"|”|″|'')`)
 
+// spellFeet writes foot marks as "ft" (footMarks), so that a title's "6'6\""
+// keys as the other's "6 ft 6 in".
+func spellFeet(s string) string {
+	if !strings.ContainsAny(s, "'′") {
+		return s
+	}
+	return footMarks(s)
+}
+
 // spellInchMarks writes inch marks as "in", so that tokenization, which
 // drops punctuation, keeps the unit.
 func spellInchMarks(s string) string {

@@ -271,3 +271,24 @@ func TestSpellSize(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleFootMarks: a title's foot mark keys as the other's feet, so that
+// "6'6\"" and "6 ft 6 in" read alike; one a space apart is left alone.
+func TestTitleFootMarks(t *testing.T) {
+	vs := testVocab(t)
+	for _, tt := range []struct {
+		a, b   string
+		reason string
+	}{
+		{`UGLY STIK GX2 SPINNING ROD 6'6" M 2PC`, "Ugly Stik GX2 Spinning Rod 6 ft 6 in M 2PC", "feet and inches marked, and spelled"},
+		{"SW 16/3 EXT CORD 25' ORG", "SW 16/3 EXT CORD 25 ft ORG", "a cord's feet"},
+	} {
+		ka, kb := Prepare(&Record{Title: tt.a}, vs).TitleKeys(), Prepare(&Record{Title: tt.b}, vs).TitleKeys()
+		if !slices.Equal(ka, kb) {
+			t.Errorf("title keys %q = %q, want %q's %q (%s)", tt.a, ka, tt.b, kb, tt.reason)
+		}
+	}
+	if k := Prepare(&Record{Title: "Samsung 67 ' DLP HDTV"}, vs).TitleKeys(); slices.Contains(k, "67ft") {
+		t.Errorf("title keys of a mark a space apart = %q, want no feet (a file that lost its double quotes writes inches so)", k)
+	}
+}

@@ -252,7 +252,7 @@ var doubleQuoteRE = regexp.MustCompile(`(\d)\s*''`)
 // ("6'6\""). One a space apart is no mark: a file that lost its double
 // quotes writes inches so ("5-1/2 ' woofers", "30 ' flat panel"), and a
 // quote opens so ("40 'T-Race'").
-var footMarkRE = regexp.MustCompile(`(\d)['′](?:(\d+(?:\.\d+)?\s*")|([^a-z0-9'′]|$))`)
+var footMarkRE = regexp.MustCompile(`(\d)['′](?:(\d+(?:\.\d+)?\s*(?:"|”|″|''))|([^a-zA-Z0-9'′]|$))`)
 
 // footMarks writes foot marks as "ft" ("10' cable" is ten feet, "6'6\"" six
 // feet six inches); an apostrophe before a letter is no mark ("90's").
