@@ -786,6 +786,9 @@ func TestCompareTypeWith(t *testing.T) {
 
 func TestCompareNumbersColorNames(t *testing.T) {
 	runPairs(t, "numbers", []pairCase{
+		{Record{Title: "RAPALA ORIGINAL FLOATER F05 FIRETIGER"}, Record{Title: "Rapala Original Floater 05 Fishing Lure, Firetiger, 2 in"}, Same, "a word's initial before its number is the number: F05 of Floater is its 05 (was no number, the 05 and 07 listings tied)"},
+		{Record{Title: "RAPALA ORIGINAL FLOATER F07 FIRETIGER"}, Record{Title: "Rapala Original Floater 05 Fishing Lure, Firetiger, 2 in"}, Renumbered, "F07 against 05: another size of the Floater"},
+		{Record{Title: "Philips Hue White and Color Ambiance A19 Bulb"}, Record{Title: "Philips Hue White A19 Bulb"}, Missing, "a bulb's shape after a word of its initial is no number (A19 of Ambiance)"},
 		{Record{Title: "Redi-Tag page flags blue 120 flags"}, Record{Title: "Redi-Tag page flags red 120 flags"}, Same, "a color before a number is no name: the color comparison tells them apart"},
 		{Record{Title: "Samsung 67 ' Series 7 DLP HDTV"}, Record{Title: "Samsung 67 ' DLP HDTV 10,000:1 contrast ratio"}, Contained, "67 on both and series 7 on one; the 1 of a ratio is no line number (Abt-Buy writes inches so, a space before the mark: no foot mark)"},
 	})

@@ -256,6 +256,12 @@ func TitleKeys(toks []string) []string {
 			t = strings.Join(toks[i:j+1], "")
 			i = j
 		}
+		// A word's initial before its zero-padded number is the number
+		// ("Floater F05" keys as the other title's "Floater 05"; an
+		// "Ambiance A19" bulb's shape stays a19).
+		if _, ok := initialNumber(toks, i); ok && t[1] == '0' {
+			t = t[1:]
+		}
 		// A count written before its number is the count's key ("Pack of
 		// 4" and "Set of 4" are "4PK"), and a labeled size one key however
 		// spaced ("Size 2", "SZ 2" and "SZ2").

@@ -61,6 +61,8 @@ func TestTitleKeys(t *testing.T) {
 		{"Batteries, Pack of 4 / 4PK", []string{"battery", "4ct"}, "a count written before its number is the count's key"},
 		{"Diapers Size 2 / SZ 2 / SZ2 / size2", []string{"diaper", "sz2"}, "a labeled size is one key however spaced"},
 		{"Size Chart 2", []string{"size", "chart", "2"}, "'size' before a word labels nothing"},
+		{"Rapala Floater F05", []string{"rapala", "floater", "05"}, "a word's initial before its zero-padded number keys as the number"},
+		{"Hue Ambiance A19", []string{"hue", "ambiance", "a19"}, "a number without a leading zero stays as written (a bulb's A19)"},
 		{"Lay's Chips, Party Size, 13 oz Bag", []string{"lay", "chip", "party", "size", "13oz", "bag"}, "'size' before a quantity labels nothing (was sz13 and oz, unlike the other title's 13oz)"},
 		{"Pack of Cards", []string{"pack", "card"}, "'pack of' before no number is words"},
 		{"Pillowcases, Set of 4", []string{"pillowcase", "4ct"}, "a set of 4 is four to the item, as 4PK"},

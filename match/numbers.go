@@ -96,6 +96,12 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 		if t == "1" && i > 1 && toks[i-1] == "in" && len(toks[i-2]) <= 2 && isDigits(toks[i-2]) {
 			continue // the 1 of "3 in 1"
 		}
+		if n, ok := initialNumber(toks, i); ok && !vs.namesNoBrand(t) {
+			// "Floater F05" is the Floater 05 (a word of the vocabularies,
+			// the A19 of "Ambiance A19", a bulb's shape, is no number).
+			v.add(n, singular(toks[i-1]))
+			continue
+		}
 		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
 			continue
 		}
@@ -125,6 +131,26 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 	}
 	v.text = strings.Join(v.nums, " ")
 	return v
+}
+
+// initialNumber reads toks[i] as the number of the word before it when it
+// is that word's initial and a number of one to three digits ("Floater F05",
+// a lure's size as its maker writes it; the listing's "Floater 05"): the
+// number without leading zeros.
+func initialNumber(toks []string, i int) (string, bool) {
+	t := toks[i]
+	if i == 0 || len(t) < 2 || len(t) > 4 || t[0] < 'a' || t[0] > 'z' || !isDigits(t[1:]) {
+		return "", false
+	}
+	w := toks[i-1]
+	if len(w) < 3 || !isWord(w) || w[0] != t[0] {
+		return "", false
+	}
+	n, err := strconv.Atoi(t[1:])
+	if err != nil || n == 0 {
+		return "", false
+	}
+	return strconv.Itoa(n), true
 }
 
 // isInOne reports whether a token is a combination written as one word
