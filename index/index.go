@@ -71,7 +71,9 @@ var writingKey = []byte("followmatch.writing")
 // reads no model code from a tire size ("225/65R17", a size); 13 none from
 // a screen resolution ("1920x1080") nor from a title written as a slug
 // ("bicycle-chain-cn-hg95-super-narrow" is its words), and keys "Party
-// Size, 13 oz" as a size word and a quantity ("13oz"), not "sz13".
+// Size, 13 oz" as a size word and a quantity ("13oz"), not "sz13", a foot
+// mark as feet ("6'6\"" as "6ft 6in") and a word's initial before its
+// zero-padded number as the number ("Floater F05" as "floater 05").
 const formatVersion = "13"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
