@@ -257,9 +257,9 @@ func TitleKeys(toks []string) []string {
 			i = j
 		}
 		// A word's initial before its zero-padded number is the number
-		// ("Floater F05" keys as the other title's "Floater 05"; an
-		// "Ambiance A19" bulb's shape stays a19).
-		if _, ok := initialNumber(toks, i); ok && t[1] == '0' {
+		// ("Floater F05" keys as the other title's "Floater 05";
+		// initialNumber).
+		if _, ok := initialNumber(toks, i); ok {
 			t = t[1:]
 		}
 		// A count written before its number is the count's key ("Pack of
