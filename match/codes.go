@@ -408,8 +408,9 @@ var joinedQuantityRE = regexp.MustCompile(`^\d{1,4}(?:[.,]\d+)?[a-z]*$`)
 var apertureRE = regexp.MustCompile(`^[fF]/?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?l?$`)
 
 // wordyRE matches a number followed by a word or a unit-like suffix
-// ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes ("1093curv2", with more letters
-// between its numbers, and "258b6queb", with letters after them, are codes).
+// ("49ers", "14mp", "16channel", "1080p", "3in1"): descriptions, not codes
+// ("1093curv2", with more letters between its numbers, and "258b6queb",
+// with letters after them, are codes).
 var wordyRE = regexp.MustCompile(`^\d+([a-z]{2,}|[pikxgwvhsml]|[a-z]{1,2}\d[a-z]{0,2})$`)
 
 // codePiece reports whether title key k is the compact code or a piece of

@@ -143,15 +143,13 @@ func wireGauge(title string) string {
 	return m[1] + "/" + m[2]
 }
 
-// apertureMarkRE matches a lens's aperture ("f/2.8", "F4L", "f/3.5-5.6",
-// "F1.8"): an f, maybe a slash, a number of one or two digits and one
-// decimal, maybe a range.
-var apertureMarkRE = regexp.MustCompile(`(?:^|[^a-z0-9])f\s*/?\s*(\d{1,2}(?:[.,]\d)?(?:\s*-\s*\d{1,2}(?:[.,]\d)?)?)(?:l|[^a-z0-9.,]|$)`)
-
 // maxAperture is the largest f-number a title states as a lens's aperture
 // (its widest: f/0.95 to f/11, a mirror lens's); more is a number that lost
 // its point.
 const maxAperture = 16
+
+// decimalCommaRE finds a decimal comma ("f/2,8", as European shops write).
+var decimalCommaRE = regexp.MustCompile(`(\d),(\d)`)
 
 // focalLengthRE matches a focal length in millimeters ("50mm", "18-55 mm"),
 // which makes a title's f-number an aperture.
@@ -160,7 +158,8 @@ var focalLengthRE = regexp.MustCompile(`\d\s*mm\b`)
 // aperture returns the aperture a lens's title states ("2.8", "3.5-5.6"),
 // "" when none or when the title states no focal length (an "F4" is a key
 // or a name elsewhere): two lenses of one focal length differ in it ("EF
-// 200mm f/2.8L" against "EF 200mm f/2L").
+// 200mm f/2.8L" against "EF 200mm f/2L"). An aperture is the token the
+// model codes leave out as one (apertureRE).
 func aperture(title string) string {
 	if !strings.ContainsAny(title, "fF") {
 		return ""
@@ -169,19 +168,21 @@ func aperture(title string) string {
 	if !focalLengthRE.MatchString(low) {
 		return ""
 	}
-	m := apertureMarkRE.FindStringSubmatch(low)
-	if m == nil {
-		return ""
-	}
-	var parts []string
-	for _, p := range strings.Split(strings.ReplaceAll(m[1], ",", "."), "-") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
-		if err != nil || v == 0 || v > maxAperture {
-			return "" // "f28L": f/2.8 with its point lost, no aperture
+	for _, tok := range codeTokens(decimalCommaRE.ReplaceAllString(low, "$1.$2")) {
+		if !apertureRE.MatchString(tok) {
+			continue
 		}
-		parts = append(parts, strconv.FormatFloat(v, 'f', -1, 64))
+		var parts []string
+		for _, p := range strings.Split(strings.TrimSuffix(strings.TrimLeft(tok, "f/"), "l"), "-") {
+			v, err := strconv.ParseFloat(p, 64)
+			if err != nil || v == 0 || v > maxAperture {
+				return "" // "f28L": f/2.8 with its point lost, no aperture
+			}
+			parts = append(parts, strconv.FormatFloat(v, 'f', -1, 64))
+		}
+		return strings.Join(parts, "-")
 	}
-	return strings.Join(parts, "-")
+	return ""
 }
 
 // boundIn reports whether title writes the number num with a "+" after it

@@ -31,6 +31,7 @@ func TestCompareMeasures(t *testing.T) {
 		{Record{Title: "Canon EF-S 18-55mm f/3.5-5.6 IS STM"}, Record{Title: "Canon EF-S 18-55mm F3.5-5.6 IS STM Lens"}, Same, "one aperture range, however written"},
 		{Record{Title: "Canon EF-S 18-55mm f/3.5-5.6 IS STM"}, Record{Title: "Canon EF-S 18-55mm f/4-5.6 IS STM"}, Conflict, "another range"},
 		{Record{Title: "Canon EF 70-200mm f/2.8L USM Lens"}, Record{Title: "Canon EF 70200mm f28L USM Telephoto Lens"}, Missing, "f28 is f/2.8 with its point lost, no aperture (was a conflict)"},
+		{Record{Title: "Sigma 35mm F1,4 DG HSM Art"}, Record{Title: "Sigma 35mm f/1.4 DG HSM Art Lens"}, Same, "a decimal comma, as European shops write"},
 		{Record{Title: "Logitech K120 keyboard F4 key"}, Record{Title: "Logitech K120 keyboard F5 key"}, Missing, "an F and a number without a focal length is no aperture"},
 	})
 }

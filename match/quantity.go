@@ -295,9 +295,7 @@ func parseQuantities(s string) []quantity {
 	if strings.Contains(low, "''") {
 		low = doubleQuoteRE.ReplaceAllString(low, `$1"`) // 29'' is 29": two apostrophes for an inch mark
 	}
-	if strings.ContainsAny(low, "'′") {
-		low = footMarks(low)
-	}
+	low = spellFeet(low)
 	var out []quantity
 	if strings.Contains(low, "/") {
 		out, low = tireSizes(low)
