@@ -365,10 +365,9 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	// Waterfall") against a title that names another value of its facet,
 	// in full ("AA Alkaline Batteries") or short ("Ocean Fresh"), is
 	// another item; against the same value named by a word, the same.
-	// Against a title
-	// naming none it says nothing: the word is too often something else
-	// ("Planet Ocean", "UAP-AC-Lite", "Romeo Zero") to be a value one side
-	// adds.
+	// Against a title naming none it says nothing: the word is too often
+	// something else ("Planet Ocean", "UAP-AC-Lite", "Romeo Zero") to be a
+	// value one side adds.
 	for i, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
 		if p[0].short == nil {
 			continue
@@ -379,9 +378,10 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			}
 			xs, ys := p[0].short[f], p[1].facets[f]
 			if len(ys) == 0 {
-				if ys = p[1].short[f]; i == 1 {
-					continue // short against short: compared once
+				if i == 1 {
+					continue // short against short: compared once, from a
 				}
+				ys = p[1].short[f]
 			}
 			if len(ys) == 0 {
 				continue
