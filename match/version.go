@@ -22,9 +22,10 @@ type versionValue struct {
 	rules map[string]facetRule
 	// oneSide are the one_side facets named, sorted.
 	oneSide []string
-	// facetOrder and numberedOrder are the keys of facets and numbered,
-	// sorted once when the value is read (or decoded), not on every pair.
-	facetOrder, numberedOrder []string
+	// facetOrder, numberedOrder and shortOrder are the keys of facets,
+	// numbered and short, sorted once when the value is read (or decoded),
+	// not on every pair.
+	facetOrder, numberedOrder, shortOrder []string
 	// short are the values named by a short form only ("COPPERTOP D 8PK":
 	// battery "d cell"), by facet: read against a title that names a value
 	// of the facet, not alone (versions.json: abbreviations).
@@ -35,9 +36,10 @@ type versionValue struct {
 	shortWord []string
 }
 
-// order sorts the keys of the value's maps (facetOrder, numberedOrder).
+// order sorts the keys of the value's maps (facetOrder, numberedOrder,
+// shortOrder).
 func (v *versionValue) order() {
-	v.facetOrder, v.numberedOrder = sortedKeys(v.facets), sortedKeys(v.numbered)
+	v.facetOrder, v.numberedOrder, v.shortOrder = sortedKeys(v.facets), sortedKeys(v.numbered), sortedKeys(v.short)
 }
 
 // GenerationOneSide is the version level where one title names a
@@ -369,10 +371,7 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 	// something else ("Planet Ocean", "UAP-AC-Lite", "Romeo Zero") to be a
 	// value one side adds.
 	for i, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
-		if p[0].short == nil {
-			continue
-		}
-		for _, f := range sortedKeys(p[0].short) {
+		for _, f := range p[0].shortOrder {
 			if len(p[0].facets[f]) > 0 {
 				continue // named in full: the facet loop compares it
 			}
