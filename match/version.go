@@ -15,17 +15,20 @@ type versionValue struct {
 	facets map[string][]string // facet -> values named, in order
 	text   string              // as results show it
 	// numbered: a number followed by a roman numeral ("Sport 34 II") -> the
-	// numeral's generation; plain: numbers with no numeral after them.
+	// numeral's generation; tiered: a number followed by a tier's word
+	// ("iPhone 15 Plus", "Mavic 2 Pro") -> the tier; plain: numbers with
+	// neither after them.
 	numbered map[string]string
+	tiered   map[string]string
 	plain    []string
 	// rules are the vocabularies' facet rules (shared, read only).
 	rules map[string]facetRule
 	// oneSide are the one_side facets named, sorted.
 	oneSide []string
-	// facetOrder, numberedOrder and shortOrder are the keys of facets,
-	// numbered and short, sorted once when the value is read (or decoded),
-	// not on every pair.
-	facetOrder, numberedOrder, shortOrder []string
+	// facetOrder, numberedOrder, tieredOrder and shortOrder are the keys of
+	// facets, numbered, tiered and short, sorted once when the value is read
+	// (or decoded), not on every pair.
+	facetOrder, numberedOrder, tieredOrder, shortOrder []string
 	// short are the values named by a short form only ("COPPERTOP D 8PK":
 	// battery "d cell"), by facet: read against a title that names a value
 	// of the facet, not alone (versions.json: abbreviations).
@@ -37,9 +40,10 @@ type versionValue struct {
 }
 
 // order sorts the keys of the value's maps (facetOrder, numberedOrder,
-// shortOrder).
+// tieredOrder, shortOrder).
 func (v *versionValue) order() {
 	v.facetOrder, v.numberedOrder, v.shortOrder = sortedKeys(v.facets), sortedKeys(v.numbered), sortedKeys(v.short)
+	v.tieredOrder = sortedKeys(v.tiered)
 }
 
 // GenerationOneSide is the version level where one title names a
@@ -114,6 +118,7 @@ func versionAttribute() Attribute {
 					}
 				}
 			}
+			tier := vs.facetRules["tier"]
 			for i, t := range toks {
 				if g := generation(toks, i); g != "" {
 					add("generation", g)
@@ -132,6 +137,13 @@ func versionAttribute() Attribute {
 							it.version.numbered = map[string]string{}
 						}
 						it.version.numbered[t] = romans[toks[i+1]]
+					} else if i+1 < len(toks) && tier.valueOf(toks[i+1]) != "" {
+						// "iPhone 15 Plus", "Pixel 8 Pro": the tier names
+						// the model the number starts.
+						if it.version.tiered == nil {
+							it.version.tiered = map[string]string{}
+						}
+						it.version.tiered[t] = tier.valueOf(toks[i+1])
 					} else {
 						it.version.plain = append(it.version.plain, t)
 					}
@@ -154,6 +166,7 @@ func versionAttribute() Attribute {
 			e.strsMap(v.facets)
 			e.str(v.text)
 			e.strMap(v.numbered)
+			e.strMap(v.tiered)
 			e.strs(v.plain)
 			e.strs(v.oneSide)
 			e.strsMap(v.short)
@@ -162,7 +175,8 @@ func versionAttribute() Attribute {
 		decode: func(d *decoder, it *Item, vs *Vocabularies) {
 			v := &it.version
 			v.facets = d.strsMap()
-			v.text, v.numbered, v.plain, v.oneSide = d.str(), d.strMap(), d.strs(), d.strs()
+			v.text, v.numbered, v.tiered = d.str(), d.strMap(), d.strMap()
+			v.plain, v.oneSide = d.strs(), d.strs()
 			v.short, v.shortWord = d.strsMap(), d.strs()
 			v.rules = vs.facetRules
 			v.order()
@@ -424,6 +438,16 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			}
 		}
 		same = same || !va.rules[f].conflictOnly
+	}
+	// "iPhone 15 Plus" against an "iPhone 15" with no tier after the
+	// number: another model of the line, not a shop's extra word.
+	for _, p := range [2][2]*versionValue{{va, vb}, {vb, va}} {
+		for _, n := range p[0].tieredOrder {
+			t := p[0].tiered[n]
+			if slices.Contains(p[1].plain, n) && p[1].tiered[n] == "" && !slices.Contains(p[1].facets["tier"], t) {
+				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("tier: %s %s vs %s", n, t, n)}
+			}
+		}
 	}
 	if extra != "" {
 		// "Peanut Butter Dark Chocolate" against "Dark Chocolate": one

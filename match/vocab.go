@@ -576,6 +576,17 @@ type facetRule struct {
 	words map[string][]string
 }
 
+// valueOf returns the value of a one_side facet that the word t names
+// alone, other than the facet's plain value, or "".
+func (r facetRule) valueOf(t string) string {
+	for v, ws := range r.words {
+		if v != r.plain && slices.Contains(ws, t) {
+			return v
+		}
+	}
+	return ""
+}
+
 // facetValue is one value of one facet of versions.
 type facetValue struct{ facet, value string }
 
