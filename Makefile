@@ -101,7 +101,7 @@ defaults:
 
 # ablation: test F1 (defaults / tuned) with each piece of title evidence
 # taken out in turn; rewrites the ablation section of RESULTS.md.
-ABLATE ?= numbers,measures,type,version,size,rare,containment,words,line,rank,known
+ABLATE ?= numbers,measures,type,version,size,rare,containment,described,words,line,rank,known
 ablation:
 	$(GO) run ./benchmarks/ablation -data $(DATA),$(EXTRA) -attrs $(ABLATE) -results benchmarks/RESULTS.md
 

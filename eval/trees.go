@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math"
+	"slices"
 
 	"github.com/followmatch/followmatch/match"
 )
@@ -136,7 +137,7 @@ func boost(xs [][]int, ys, ws []float64, nf int, o TreeOptions) (float64, []tree
 func (t *Trees) encode(outs []match.Outcome, index map[Feature]int, add bool) []int {
 	x := make([]int, 0, len(outs))
 	for _, o := range outs {
-		if o.Attribute == "rank" {
+		if o.Attribute == "rank" || slices.Contains(catalogOwn, o.Attribute) {
 			continue
 		}
 		f := Feature{o.Attribute, o.Level}

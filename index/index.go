@@ -74,7 +74,7 @@ var writingKey = []byte("followmatch.writing")
 // Size, 13 oz" as a size word and a quantity ("13oz"), not "sz13", a foot
 // mark as feet ("6'6\"" as "6ft 6in") and a word's initial before its
 // zero-padded number as the number ("Floater F05" as "floater 05").
-const formatVersion = "14"
+const formatVersion = "15"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

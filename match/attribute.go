@@ -79,7 +79,7 @@ var attributes = []Attribute{
 	colorAttribute(), sizeAttribute(), materialAttribute(), packAttribute(),
 	originAttribute(), categoryAttribute(), paramsAttribute(), imageAttribute(),
 	conditionAttribute(), compatAttribute(), versionAttribute(), numbersAttribute(), measuresAttribute(), ageAttribute(),
-	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), wordsAttribute(), rankAttribute(),
+	typeAttribute(), lineAttribute(), rareAttribute(), containmentAttribute(), describedAttribute(), wordsAttribute(), rankAttribute(),
 	knownAttribute(),
 }
 

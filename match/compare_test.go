@@ -389,7 +389,7 @@ func TestComparatorProperties(t *testing.T) {
 			Color: "Black", Size: "XL", Material: "Plastic", PackCount: 2, Origin: "China", Category: "Electronics > Audio",
 			Params: map[string]string{"capacity": "64 GB"}, Fingerprints: []imagecmp.Fingerprint{fp}},
 		{ID: "b", Brand: "Anker", Title: "PowerCore 10000mAh", Model: "A1263", Size: "16 oz", Category: "Electronics"},
-		{ID: "c", Title: "Lodge 10.25 inch skillet L8SK3, cast iron"},
+		{ID: "c", Title: "Lodge 10.25 inch skillet L8SK3, cast iron", Description: "A pre-seasoned cast iron skillet from Lodge, made in the USA."},
 		{ID: "d", GTINs: []string{"036000291453"}, Color: "Navy", Material: "Steel", Origin: "PRC"},
 		{ID: "e"},
 	}
@@ -711,6 +711,22 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Kendra Scott Elisa Pendant Necklace, Gold, Opal"}, Record{Title: "Kendra Scott Elisa Pendant Necklace, 14k Gold-Plated"}, Missing, "a stone named by one side only says nothing"},
 		{Record{Title: "GMCR BREAKFAST BLEND DECAF K-CUP 72CT"}, Record{Title: "Green Mountain Coffee Roasters Breakfast Blend K-Cup Pods, 72 Count"}, VariantOneSide, "decaf on one side only is another item (was a flavor, one side alone no evidence)"},
 		{Record{Title: "Casper Sleep Original Pillow, Standard"}, Record{Title: "Casper Sleep Pillow, Standard"}, Missing, "Original against no tier says nothing: the plain tier is no tier on one side"},
+	})
+}
+
+func TestCompareDescribed(t *testing.T) {
+	sandisk := "SanDisk Extreme Pro VPG130 64GB"
+	runPairs(t, "described", []pairCase{
+		{Record{Title: sandisk}, Record{Title: "64GB Extreme Pro hukommelseskort", Description: "The SanDisk Extreme PRO card (VPG130) records 4K video."},
+			AddsMuch, "the other shop's description names the brand and the code its title leaves out (two of five words): one item written two ways"},
+		{Record{Title: sandisk}, Record{Title: "64GB Extreme Pro hukommelseskort", Description: "A fast memory card for professional cameras."},
+			AddsNothing, "a description that names none of the title's other words"},
+		{Record{Title: sandisk}, Record{Title: "64GB Extreme Pro hukommelseskort"}, Missing, "no description on either side"},
+		{Record{Title: sandisk, Description: "SanDisk Extreme Pro CFast 2.0 VPG130 64GB"}, Record{Title: sandisk, Description: "A card."}, Missing, "the titles share every word: nothing for a description to name"},
+		{Record{Title: "Lodge Cast Iron Skillet 10.25 inch"}, Record{Title: "Lodge Skillet 10.25 in", Description: "Cast iron, pre-seasoned."},
+			AddsMuch, "the description names the material the shorter title leaves out"},
+		{Record{Title: "Lodge Cast Iron Skillet 10.25 inch"}, Record{Title: "Lodge Skillet 10.25 in", Description: "Pre-seasoned, and oven safe; made of iron."},
+			AddsSome, "one of the two words"},
 	})
 }
 

@@ -44,8 +44,9 @@ type Item struct {
 	// item is prepared: the line, color and compatibility readers each ask.
 	brandEnd     int
 	brandEndRead bool
-	lineText     string   // line joined by spaces, as results show it
-	names        []string // line.go: the title's name words
+	lineText     string         // line joined by spaces, as results show it
+	names        []string       // line.go: the title's name words
+	described    describedValue // described.go
 
 	// weights caches the title keys' IDF under the last Env that asked
 	// (keyWeights): a listing is compared with many offers.
