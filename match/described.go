@@ -31,6 +31,11 @@ var describedBands = []struct {
 // the product; a long one goes on to uses, specifications and care).
 const maxDescribedKeys = 64
 
+// maxDescribedTokens is how far into a description the keys are looked
+// for: a description of thousands of words costs no more to read than one
+// of a few hundred.
+const maxDescribedTokens = 256
+
 // describedValue is the described feature: the hashes (the low 32 bits of
 // keyHash) of the description's title keys that its own title lacks,
 // sorted.
@@ -53,7 +58,8 @@ func (d describedValue) has(h uint64) bool {
 // matches rises with it (19% of pairs adding under 10%, 47% at 20-30%, 80%
 // from 50%) within every band of title similarity; on Abt-Buy's, where a
 // retailer's description repeats its title and lists features, it rises
-// less (8% to 25%). Missing when neither record has a description.
+// less (8% to 25%). Missing when neither record has a description, or
+// there is nothing to look for (the titles share every word).
 //
 // How much a description names differs with how a catalog writes them:
 // the hand-set weights are below what each benchmark shows, one catalog's
@@ -78,7 +84,8 @@ func describedAttribute() Attribute {
 				return
 			}
 			var d describedValue
-			for _, k := range TitleKeys(it.descTokens()) {
+			toks := it.descTokens()
+			for _, k := range TitleKeys(toks[:min(len(toks), maxDescribedTokens)]) {
 				if len(d) == maxDescribedKeys {
 					break
 				}
