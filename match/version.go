@@ -137,13 +137,13 @@ func versionAttribute() Attribute {
 							it.version.numbered = map[string]string{}
 						}
 						it.version.numbered[t] = romans[toks[i+1]]
-					} else if i+1 < len(toks) && tier.valueOf(toks[i+1]) != "" {
+					} else if v := nextTier(tier, toks, i); v != "" {
 						// "iPhone 15 Plus", "Pixel 8 Pro": the tier names
 						// the model the number starts.
 						if it.version.tiered == nil {
 							it.version.tiered = map[string]string{}
 						}
-						it.version.tiered[t] = tier.valueOf(toks[i+1])
+						it.version.tiered[t] = v
 					} else {
 						it.version.plain = append(it.version.plain, t)
 					}
@@ -183,6 +183,14 @@ func versionAttribute() Attribute {
 		},
 		compare: compareVersions,
 	}
+}
+
+// nextTier returns the tier the token after toks[i] names alone, or "".
+func nextTier(tier facetRule, toks []string, i int) string {
+	if i+1 < len(toks) {
+		return tier.valueOf(toks[i+1])
+	}
+	return ""
 }
 
 // generation reads "gen 2", "gen2", "2nd gen", "2nd generation",
