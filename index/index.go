@@ -54,7 +54,9 @@ var formatKey = []byte("followmatch.format")
 // small updates, until a complete update (Completed) clears it.
 var writingKey = []byte("followmatch.writing")
 
-// formatVersion changes when the terms a listing is indexed under do: 3
+// formatVersion changes when the terms a listing is indexed under do (a
+// change in the features alone does not: they are read back only by the
+// program that wrote them, features.go): 3
 // keys counts as one unit ("20pk" and "20 count") and reads ".7mm" as 0.7 mm;
 // 4 reads the marks typed for an apostrophe as one ("Traveler´s"); 5 reads
 // German product words and British spellings as their American English
@@ -74,7 +76,7 @@ var writingKey = []byte("followmatch.writing")
 // Size, 13 oz" as a size word and a quantity ("13oz"), not "sz13", a foot
 // mark as feet ("6'6\"" as "6ft 6in") and a word's initial before its
 // zero-padded number as the number ("Floater F05" as "floater 05").
-const formatVersion = "15"
+const formatVersion = "13"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys
