@@ -1,8 +1,9 @@
 package match
 
 import (
-	"fmt"
+	"math"
 	"slices"
+	"strconv"
 )
 
 // Levels of the described comparison: how much of one title, that the
@@ -25,6 +26,15 @@ var describedBands = []struct {
 	level Level
 	min   float64
 }{{AddsMuch, 0.3}, {AddsSome, 0.15}, {AddsLittle, 0.05}, {AddsNothing, 0}}
+
+// describedTexts are the described evidence for each share in hundredths
+// (shares are in [0,1]), written once instead of for every pair.
+var describedTexts = func() (t [101]string) {
+	for i := range t {
+		t[i] = strconv.Itoa(i) + "% of a title named only in the other's description"
+	}
+	return t
+}()
 
 // maxDescribedKeys is how many distinct title keys of a description an
 // item keeps, in the order the description names them (its opening names
@@ -136,7 +146,7 @@ func compareDescribed(a, b *Item, env *Env) Outcome {
 		return missing("", "")
 	}
 	share := max(x, y)
-	o := Outcome{Level: AddsNothing, Evidence: fmt.Sprintf("%.0f%% of a title named only in the other's description", 100*share)}
+	o := Outcome{Level: AddsNothing, Evidence: describedTexts[int(math.Round(100*share))]}
 	for _, band := range describedBands {
 		if share >= band.min {
 			o.Level = band.level
