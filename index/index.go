@@ -75,8 +75,10 @@ var writingKey = []byte("followmatch.writing")
 // ("bicycle-chain-cn-hg95-super-narrow" is its words), and keys "Party
 // Size, 13 oz" as a size word and a quantity ("13oz"), not "sz13", a foot
 // mark as feet ("6'6\"" as "6ft 6in") and a word's initial before its
-// zero-padded number as the number ("Floater F05" as "floater 05").
-const formatVersion = "13"
+// zero-padded number as the number ("Floater F05" as "floater 05"); 14
+// drops a trademark or service mark written after a word ("SUPER™" is
+// "super", not "supertm").
+const formatVersion = "14"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
 // match.Item.TitleKeys joined by spaces, so index terms are exactly the keys

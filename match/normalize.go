@@ -55,12 +55,17 @@ func fold(s string) string {
 // "Levi‘s"): read as one, before folding turns an acute accent into a space.
 var apostrophes = strings.NewReplacer("\u00b4", "'", "\u2018", "'", "\u2019", "'", "\u02bc", "'")
 
+// marks are the trademark and service marks a shop writes after a name
+// ("SUPER™", "GeForce®"): no part of the word. Compatibility decomposition
+// would spell ™ and ℠ as letters run into it ("supertm").
+var marks = strings.NewReplacer("\u2122", " ", "\u2120", " ", "\u00ae", " ", "\u00a9", " ")
+
 // foldWhole is fold through the Unicode transforms for the whole of s.
 func foldWhole(s string) string {
 	if isPlainASCII(s) {
 		return strings.ToLower(s)
 	}
-	s = apostrophes.Replace(strings.ToValidUTF8(s, " "))
+	s = marks.Replace(apostrophes.Replace(strings.ToValidUTF8(s, " ")))
 	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {

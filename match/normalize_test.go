@@ -22,6 +22,7 @@ func TestTokens(t *testing.T) {
 		{"Levi's 501", "an apostrophe joins its word", []string{"levis", "501"}},
 		{"Traveler´s Notebook", "an acute accent typed for an apostrophe", []string{"travelers", "notebook"}},
 		{"Levi`s 501", "a backtick typed for an apostrophe", []string{"levis", "501"}},
+		{"RTX 2060 SUPER™ Plants vs Zombies℠ GeForce®", "a trademark or service mark is no part of its word (decomposed, ™ had run into it: \"supertm\")", []string{"rtx", "2060", "super", "plants", "vs", "zombies", "geforce"}},
 		{"Levi‘s 501", "a left quote typed for an apostrophe", []string{"levis", "501"}},
 		{"GEL PEN .7MM / .94IN X 60YD", "a leading decimal point is a number below 1 (a distributor's .7MM is 0.7 mm, not 7 mm)", []string{"gel", "pen", "0.7mm", "0.94in", "x", "60yd"}},
 		{"東京 .5 mm", "the same in text that stays non-ASCII", []string{"東京", "0.5", "mm"}},
