@@ -711,6 +711,10 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Kendra Scott Elisa Pendant Necklace, Gold, Opal"}, Record{Title: "Kendra Scott Elisa Pendant Necklace, 14k Gold-Plated"}, Missing, "a stone named by one side only says nothing"},
 		{Record{Title: "GMCR BREAKFAST BLEND DECAF K-CUP 72CT"}, Record{Title: "Green Mountain Coffee Roasters Breakfast Blend K-Cup Pods, 72 Count"}, VariantOneSide, "decaf on one side only is another item (was a flavor, one side alone no evidence)"},
 		{Record{Title: "Casper Sleep Original Pillow, Standard"}, Record{Title: "Casper Sleep Pillow, Standard"}, Missing, "Original against no tier says nothing: the plain tier is no tier on one side"},
+		{Record{Title: "Gigabyte GeForce GTX 1650 Super OC 4GB"}, Record{Title: "Gigabyte GeForce GTX 1650 OC 4GB"}, Conflict, "Super right after the model's number names another card (an after_number word)"},
+		{Record{Title: "ASUS GeForce RTX 2080 SUPER 8GB DUAL OC EVO"}, Record{Title: "ASUS GeForce® RTX 2080 SUPER™ Dual Evo OC 8GB"}, Missing, "a trademark sign is no part of the word (read as \"supertm\", a tier against none, it had vetoed a match)"},
+		{Record{Title: "Sapphire Radeon RX 5500 XT 8GB"}, Record{Title: "Sapphire Radeon RX 5500 8GB"}, Conflict, "XT after the number is another card"},
+		{Record{Title: "Loctite Super Glue Gel 4 g"}, Record{Title: "Loctite Glue Gel 4 g"}, Missing, "super after no number is a shop's word, no tier"},
 	})
 }
 
@@ -743,6 +747,10 @@ func TestCompareNumbers(t *testing.T) {
 		{Record{Title: "Samsung 40' Series 6 LCD HDTV"}, Record{Title: "Samsung 4 Series LCD TV"}, Conflict, "series 6 is not series 4"},
 		{Record{Title: "ZENFY ULTRA 28 BOARD GAME"}, Record{Title: "Zenfy, Ultra 28, Board Game"}, Same, "the same number"},
 		{Record{Title: "Nextri Air Dog Chew Toy"}, Record{Title: "Nextri, Air 20, Dog Chew Toy"}, OneSide, "only one title names a number"},
+		{Record{Title: "Samsung Portable SSD T5 2TB"}, Record{Title: "Samsung Portable SSD T7 2TB USB 3.2"}, Renumbered, "a short model number of the same letter, another number: another drive (was eligible at 0.80)"},
+		{Record{Title: "Samsung T7 Portable SSD 2TB"}, Record{Title: "Samsung Portable SSD T7 2TB USB 3.2"}, Missing, "the same short model number says nothing more than the title"},
+		{Record{Title: "Samsung Galaxy S9 64GB black"}, Record{Title: "Samsung Galaxy S10 64GB black"}, Renumbered, "the S9 is not the S10"},
+		{Record{Title: "Anker charger x2"}, Record{Title: "Anker charger x4"}, Missing, "x2 is a count, no model number"},
 		{Record{Title: "Gatorade Lemon Lime 20 fl oz"}, Record{Title: "Gatorade Lemon Lime"}, Missing, "a number with a unit is a size"},
 		{Record{Title: "Nikon 10.0 megapixels camera"}, Record{Title: "Nikon 13.5 megapixel camera"}, Missing, "specs are no line numbers"},
 		{Record{Title: "Canon EF 70-300mm lens"}, Record{Title: "Canon EF 75-300mm lens"}, Missing, "a range is a measure"},

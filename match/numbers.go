@@ -20,6 +20,10 @@ type numbersValue struct {
 	// names maps a number to the word before it, the name it numbers
 	// ("one" of "One 64"), when that is a word.
 	names map[string]string
+	// short are the title's short model numbers ("t5": "t" -> "5"), by
+	// their letters (shortModelNumber): compared only with the other
+	// title's of the same letters.
+	short map[string][]string
 }
 
 // Levels of the numbers comparison (at Contained, every number of one
@@ -59,10 +63,11 @@ func numbersAttribute() Attribute {
 			e.strs(n.nums)
 			e.str(n.text)
 			e.strMap(n.names)
+			e.strsMap(n.short)
 		},
 		decode: func(d *decoder, it *Item, _ *Vocabularies) {
 			n := &it.numbers
-			n.nums, n.text, n.names = d.strs(), d.str(), d.strMap()
+			n.nums, n.text, n.names, n.short = d.strs(), d.str(), d.strMap(), d.strsMap()
 		},
 		compare: compareNumbers,
 	}
@@ -100,6 +105,15 @@ func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 			// "Floater F05" is the Floater 05 (a word of the vocabularies,
 			// the A19 of "Ambiance A19", a bulb's shape, is no number).
 			v.add(n, singular(toks[i-1]))
+			continue
+		}
+		if l, n, ok := shortModelNumber(t); ok && !vs.namesNoBrand(t) {
+			// "Portable SSD T5" against "T7": a short model number, too
+			// short for a code, named by its letters.
+			if v.short == nil {
+				v.short = map[string][]string{}
+			}
+			v.short[l] = appendUnique(v.short[l], n)
 			continue
 		}
 		if len(t) > 4 || !isDigits(t) || codeDigits(&it.codes, t) {
@@ -154,6 +168,22 @@ func initialNumber(toks []string, i int) (string, bool) {
 		return "", false
 	}
 	return strconv.Itoa(n), true
+}
+
+// shortModelNumber splits a short model number written as one or two letters and
+// one or two digits ("t5", "s10", "g7"), too short to be read as a code,
+// into its letters and its number without leading zeros. Not x (a count,
+// "x2") nor f (an aperture, "f4").
+func shortModelNumber(t string) (letters, num string, ok bool) {
+	i := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
+	if i < 1 || i > 2 || len(t)-i < 1 || len(t)-i > 2 || !isDigits(t[i:]) || t[:i] == "x" || t[:i] == "f" {
+		return "", "", false
+	}
+	n, err := strconv.Atoi(t[i:])
+	if err != nil || n == 0 {
+		return "", "", false
+	}
+	return t[:i], strconv.Itoa(n), true
 }
 
 // isInOne reports whether a token is a combination written as one word
@@ -306,9 +336,15 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	av, bv := a.numbers.text, b.numbers.text
 	switch {
 	case len(na) == 0 && len(nb) == 0:
+		if o, ok := shortRenumbered(&a.numbers, &b.numbers, av, bv); ok {
+			return o
+		}
 		return missing(av, bv)
 	case len(na) == 0 || len(nb) == 0:
 		return Outcome{Level: OneSide, A: av, B: bv}
+	}
+	if o, ok := shortRenumbered(&a.numbers, &b.numbers, av, bv); ok {
+		return o
 	}
 	aInB, bInA := subset(na, nb), subset(nb, na)
 	if aInB || bInA {
@@ -337,6 +373,27 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 		}
 	}
 	return Outcome{Level: Conflict, A: av, B: bv, Evidence: av + " vs " + bv}
+}
+
+// shortRenumbered reports two titles' short model numbers of the same
+// letters that share no number ("T5" / "T7", "S9" / "S10"): another member
+// of the line.
+func shortRenumbered(a, b *numbersValue, av, bv string) (Outcome, bool) {
+	if len(a.short) == 0 || len(b.short) == 0 {
+		return Outcome{}, false
+	}
+	first := "" // the first letters in order that conflict: the same outcome every run
+	for l, x := range a.short {
+		y := b.short[l]
+		if len(y) > 0 && (first == "" || l < first) && !slices.ContainsFunc(x, func(n string) bool { return slices.Contains(y, n) }) {
+			first = l
+		}
+	}
+	if first == "" {
+		return Outcome{}, false
+	}
+	x, y := first+a.short[first][0], first+b.short[first][0]
+	return Outcome{Level: Renumbered, A: x, B: y, Evidence: x + " vs " + y}, true
 }
 
 // leadsOrBrand reports whether w is the item's brand or its title's first

@@ -188,7 +188,7 @@ func versionAttribute() Attribute {
 // nextTier returns the tier the token after toks[i] names alone, or "".
 func nextTier(tier facetRule, toks []string, i int) string {
 	if i+1 < len(toks) {
-		return tier.valueOf(toks[i+1])
+		return tier.afterNumberValue(toks[i+1])
 	}
 	return ""
 }

@@ -398,6 +398,10 @@ func LoadVocabularies() (*Vocabularies, error) {
 			OneSide      bool   `json:"one_side,omitempty"`
 			Plain        string `json:"plain,omitempty"`
 			Values       []term `json:"values"`
+			// AfterNumber are words that name a value of a one_side
+			// facet only right after a model's number ("1660 Super",
+			// "5500 XT"): alone they are a shop's words ("Super Glue").
+			AfterNumber []string `json:"after_number,omitempty"`
 		} `json:"facets"`
 	}
 	if err := decodeVocab("versions.json", &versions); err != nil {
@@ -410,6 +414,16 @@ func LoadVocabularies() (*Vocabularies, error) {
 	for _, f := range versions.Facets {
 		if f.ConflictOnly || f.OneSide {
 			r := facetRule{conflictOnly: f.ConflictOnly, oneSide: f.OneSide, plain: f.Plain}
+			if len(f.AfterNumber) > 0 && !f.OneSide {
+				return nil, fmt.Errorf("match: vocab versions.json: facet %s: after_number needs a one_side facet", f.Facet)
+			}
+			for _, w := range f.AfterNumber {
+				toks := Tokens(w)
+				if len(toks) != 1 {
+					return nil, fmt.Errorf("match: vocab versions.json: facet %s: after_number %q is not one word", f.Facet, w)
+				}
+				r.afterNumber = append(r.afterNumber, toks[0])
+			}
 			if f.OneSide {
 				r.words = map[string][]string{}
 				for _, t := range f.Values {
@@ -574,6 +588,9 @@ type facetRule struct {
 	// words are a one_side facet's values' one-word phrases, by value
 	// ("reduced fat": "lite"): a brand's word ("Tripp Lite") names none.
 	words map[string][]string
+	// afterNumber are words that name a value only right after a model's
+	// number (versions.json after_number), each its own value.
+	afterNumber []string
 }
 
 // valueOf returns the value of a one_side facet that the word t names
@@ -583,6 +600,19 @@ func (r facetRule) valueOf(t string) string {
 		if v != r.plain && slices.Contains(ws, t) {
 			return v
 		}
+	}
+	return ""
+}
+
+// afterNumberValue returns the value the word t names right after a model's
+// number: a value's word (valueOf), or one of the facet's after_number
+// words, or "".
+func (r facetRule) afterNumberValue(t string) string {
+	if v := r.valueOf(t); v != "" {
+		return v
+	}
+	if slices.Contains(r.afterNumber, t) {
+		return t
 	}
 	return ""
 }
