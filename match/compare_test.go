@@ -715,6 +715,12 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "ASUS GeForce RTX 2080 SUPER 8GB DUAL OC EVO"}, Record{Title: "ASUS GeForce® RTX 2080 SUPER™ Dual Evo OC 8GB"}, Missing, "a trademark sign is no part of the word (read as \"supertm\", a tier against none, it had vetoed a match)"},
 		{Record{Title: "Sapphire Radeon RX 5500 XT 8GB"}, Record{Title: "Sapphire Radeon RX 5500 8GB"}, Conflict, "XT after the number is another card"},
 		{Record{Title: "Loctite Super Glue Gel 4 g"}, Record{Title: "Loctite Glue Gel 4 g"}, Missing, "super after no number is a shop's word, no tier"},
+		{Record{Title: "Samsung Galaxy S9 Plus 64GB Black"}, Record{Title: "Samsung Galaxy S9 64GB Black"}, Conflict, "a tier right after a short model number names another phone"},
+		{Record{Title: "TP-LINK ARCHER AX55 PRO AX3000 WIFI 6 ROUTER", Model: "ARCHER AX55 PRO"}, Record{Title: "TP-Link AX3000 WiFi 6 Router (Archer AX55)", Model: "Archer AX55"}, Conflict, "the AX55 Pro is not the AX55 (was a review for a person: the part numbers differ by letters)"},
+		{Record{Title: "Ilford FP4+ 125 120 B&W Film"}, Record{Title: "Ilford FP4 Plus 125 120"}, Same, "FP4+ is the FP4 Plus (the sign had dropped, and the Plus vetoed the match)"},
+		{Record{Title: "Samsung Galaxy S9+ 64GB"}, Record{Title: "Samsung Galaxy S9 64GB"}, Conflict, "S9+ is the S9 Plus, not the S9"},
+		{Record{Title: "XT HG95 10-Speed Chain"}, Record{Title: "BICYCLE-CHAIN-CN-HG95-SUPER-NARROW-HG-FOR-MTB-10-SPEED"}, Missing, "an after_number word after a short model number is no tier: a super narrow chain"},
+		{Record{Title: "SPIGEN ULTRA HYBRID GALAXY S24+ CLR"}, Record{Title: "Spigen Ultra Hybrid Case for Samsung Galaxy S24 Ultra, Crystal Clear"}, Conflict, "two tiers after one number, though both name the Ultra Hybrid line (was eligible: the shared ultra hid the plus)"},
 	})
 }
 

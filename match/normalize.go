@@ -426,6 +426,35 @@ func isNumber(t string) bool {
 
 // octetRE finds a data size in French octets after a number ("8 Go",
 // "16Go", "2To").
+// plusRE matches a short model number with a plus sign written after it
+// ("FP4+", "S9+"), the plus not run into a word or number after it.
+var plusRE = regexp.MustCompile(`(?i)\b([a-z]{1,2}\d{1,2})\+(?:[^a-z0-9+]|$)`)
+
+// spellPlus writes the plus sign after a short model number as the word
+// ("Ilford FP4+" is the FP4 Plus, "Galaxy S9+" the S9 Plus), so that the
+// tier after it is read as a spelled one is; tokenizing drops the sign. A
+// plus after a bare number ("Ages 8+") or a word ("LED+") stays a sign.
+func spellPlus(s string) string {
+	if !strings.Contains(s, "+") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range plusRE.FindAllStringSubmatchIndex(s, -1) {
+		if _, _, ok := shortModelNumber(strings.ToLower(s[m[2]:m[3]])); !ok {
+			continue
+		}
+		b.WriteString(s[last:m[3]])
+		b.WriteString(" plus")
+		last = m[3] + 1 // past the sign
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
 var octetRE = regexp.MustCompile(`(?i)(\d)(\s*)(go|to)\b`)
 
 // spellOctets writes French data sizes as bytes ("8 Go" -> "8 gb", "2To"

@@ -295,3 +295,35 @@ func TestTitleFootMarks(t *testing.T) {
 		t.Errorf("title keys of a mark a space apart = %q, want no feet (a file that lost its double quotes writes inches so)", k)
 	}
 }
+
+func TestSpellPlus(t *testing.T) {
+	tests := []struct{ in, want, reason string }{
+		{"Ilford FP4+ 125 120 Film", "Ilford FP4 plus 125 120 Film", "a plus after a short model number is its tier"},
+		{"Samsung Galaxy S9+, 64GB", "Samsung Galaxy S9 plus, 64GB", "before punctuation too"},
+		{"Galaxy S10+", "Galaxy S10 plus", "at the end"},
+		{"LEGO City Ages 8+", "LEGO City Ages 8+", "a bare number's plus is an age, no tier"},
+		{"Lutron Diva LED+ Dimmer", "Lutron Diva LED+ Dimmer", "a word's plus stays a sign"},
+		{"Canon EF 2x+1", "Canon EF 2x+1", "a plus run into a number is arithmetic"},
+		{"no sign here", "no sign here", "nothing to spell"},
+	}
+	for _, tt := range tests {
+		if got := spellPlus(tt.in); got != tt.want {
+			t.Errorf("spellPlus(%q) = %q, want %q (%s)", tt.in, got, tt.want, tt.reason)
+		}
+	}
+}
+
+func FuzzSpellPlus(f *testing.F) {
+	for _, s := range []string{"FP4+", "S9+ S10+", "8+", "LED+", "a1++", "Q7+/Q8+"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := spellPlus(s)
+		if again := spellPlus(got); again != got {
+			t.Fatalf("spellPlus(%q) = %q, then %q", s, got, again)
+		}
+		if strings.Count(got, "+") > strings.Count(s, "+") {
+			t.Fatalf("spellPlus(%q) = %q: a sign added", s, got)
+		}
+	})
+}

@@ -23,7 +23,7 @@ type titleText struct {
 // abbreviation of the record's own brand written as the brand (spellBrand),
 // and its size column's abbreviation written as the size (spellSize).
 func readTitle(title, brand, size string, vs *Vocabularies) titleText {
-	t := titleText{tokens: spellSize(spellBrand(vs.expand(Tokens(spellInchMarks(spellFeet(spellOctets(title))))), brand, vs), size, vs)}
+	t := titleText{tokens: spellSize(spellBrand(vs.expand(Tokens(spellInchMarks(spellFeet(spellOctets(spellPlus(title)))))), brand, vs), size, vs)}
 	t.keys = TitleKeys(t.tokens)
 	t.idx = newKeyIndex(t.keys)
 	t.lead = leadOf(t.tokens)

@@ -131,7 +131,9 @@ func versionAttribute() Attribute {
 					// numeral.
 					add("generation", r)
 				}
-				if isNumber(t) && !unitAfter(toks, i) {
+				if _, _, short := shortModelNumber(t); (isNumber(t) || short && !vs.namesNoBrand(t)) && !unitAfter(toks, i) {
+					// A number, or a short model number ("Galaxy S9
+					// Plus"): what a tier or a numeral after it names.
 					if i+1 < len(toks) && romans[toks[i+1]] != "" {
 						if it.version.numbered == nil {
 							it.version.numbered = map[string]string{}
@@ -185,12 +187,18 @@ func versionAttribute() Attribute {
 	}
 }
 
-// nextTier returns the tier the token after toks[i] names alone, or "".
+// nextTier returns the tier the token after toks[i] names alone, or "":
+// after a number, an after_number word too ("1660 Super"); after a short
+// model number, a tier's own word only ("S9 Plus": "CN-HG95-Super-Narrow"
+// is a chain's kind).
 func nextTier(tier facetRule, toks []string, i int) string {
-	if i+1 < len(toks) {
+	switch {
+	case i+1 >= len(toks):
+		return ""
+	case isNumber(toks[i]):
 		return tier.afterNumberValue(toks[i+1])
 	}
-	return ""
+	return tier.valueOf(toks[i+1])
 }
 
 // generation reads "gen 2", "gen2", "2nd gen", "2nd generation",
@@ -454,6 +462,12 @@ func compareVersions(a, b *Item, _ *Env) Outcome {
 			t := p[0].tiered[n]
 			if slices.Contains(p[1].plain, n) && p[1].tiered[n] == "" && !slices.Contains(p[1].facets["tier"], t) {
 				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("tier: %s %s vs %s", n, t, n)}
+			}
+			if u := p[1].tiered[n]; u != "" && u != t {
+				// "Galaxy S24+" against "Galaxy S24 Ultra": two tiers
+				// after one number, whatever else the titles share
+				// ("Ultra Hybrid", a case's line).
+				return Outcome{Level: Conflict, A: av, B: bv, Evidence: fmt.Sprintf("tier: %s %s vs %s %s", n, t, n, u)}
 			}
 		}
 	}
