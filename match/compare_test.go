@@ -720,6 +720,9 @@ func TestCompareTier(t *testing.T) {
 		{Record{Title: "Ilford FP4+ 125 120 B&W Film"}, Record{Title: "Ilford FP4 Plus 125 120"}, Same, "FP4+ is the FP4 Plus (the sign had dropped, and the Plus vetoed the match)"},
 		{Record{Title: "Samsung Galaxy S9+ 64GB"}, Record{Title: "Samsung Galaxy S9 64GB"}, Conflict, "S9+ is the S9 Plus, not the S9"},
 		{Record{Title: "XT HG95 10-Speed Chain"}, Record{Title: "BICYCLE-CHAIN-CN-HG95-SUPER-NARROW-HG-FOR-MTB-10-SPEED"}, Missing, "an after_number word after a short model number is no tier: a super narrow chain"},
+		{Record{Title: "ASUS VGA NVIDIA DUAL-GTX1660S-O6G-EVO, GTX 1660 SUPER, 6GB GDDR6"}, Record{Title: "ASUS GeForce GTX1660 DUAL EVO OC"}, Conflict, "the 1660 a line's letters run into is the 1660 the Super follows"},
+		{Record{Title: "Corsair ML140 PRO LED 140mm fan"}, Record{Title: "Corsair Fan ML140 RGB LED PWM"}, Conflict, "a tier after a glued line number too"},
+		{Record{Title: "Corsair ML140 PRO LED 140mm fan"}, Record{Title: "Corsair ML140 Pro 140mm Magnetic Levitation Fan"}, Same, "the same tier after the same glued number"},
 		{Record{Title: "SPIGEN ULTRA HYBRID GALAXY S24+ CLR"}, Record{Title: "Spigen Ultra Hybrid Case for Samsung Galaxy S24 Ultra, Crystal Clear"}, Conflict, "two tiers after one number, though both name the Ultra Hybrid line (was eligible: the shared ultra hid the plus)"},
 	})
 }

@@ -131,7 +131,18 @@ func versionAttribute() Attribute {
 					// numeral.
 					add("generation", r)
 				}
-				if _, _, short := shortModelNumber(t); (isNumber(t) || short && !vs.namesNoBrand(t)) && !unitAfter(toks, i) {
+				if n := lineNumber(t); n != "" && !vs.namesNoBrand(t) {
+					// "GTX1660 Super", "GTX1660 Dual": the number a line's
+					// letters run into, as the spaced "GTX 1660" writes it.
+					if v := tier.afterNumberValue(next(toks, i)); v != "" {
+						if it.version.tiered == nil {
+							it.version.tiered = map[string]string{}
+						}
+						it.version.tiered[n] = v
+					} else {
+						it.version.plain = append(it.version.plain, n)
+					}
+				} else if _, _, short := shortModelNumber(t); (isNumber(t) || short && !vs.namesNoBrand(t)) && !unitAfter(toks, i) {
 					// A number, or a short model number ("Galaxy S9
 					// Plus"): what a tier or a numeral after it names.
 					if i+1 < len(toks) && romans[toks[i+1]] != "" {
@@ -185,6 +196,25 @@ func versionAttribute() Attribute {
 		},
 		compare: compareVersions,
 	}
+}
+
+// lineNumber returns the number of a token that is a line's two to four
+// letters run into a number of three or four digits ("gtx1660", "rx5500",
+// "ml140"), or "".
+func lineNumber(t string) string {
+	i := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
+	if i < 2 || i > 4 || len(t)-i < 3 || len(t)-i > 4 || !isDigits(t[i:]) || t[i] == '0' {
+		return ""
+	}
+	return t[i:]
+}
+
+// next returns the token after toks[i], or "".
+func next(toks []string, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1]
+	}
+	return ""
 }
 
 // nextTier returns the tier the token after toks[i] names alone, or "":
