@@ -874,6 +874,10 @@ var packPatterns = []struct {
 	// number stands right before it ("68 x 24" is a size, "Cola x 24" a
 	// pack).
 	notAfterNumber bool
+	// notBeforeNumber: the match, which starts the text, is no pack when
+	// a number starts the word after it ("2 x 1G SFP", "2 x 8GB": what one
+	// item is made of, a switch's ports, a kit's modules).
+	notBeforeNumber bool
 }{
 	// Not "pack of 1:64 scale" (a ratio is one word: packWords).
 	{re: regexp.MustCompile(`\b(?:pack|pk|set|case|box|bundle|lot) of (\d+)(?:\s|$)`), needs: []string{"pack", "pk", "set", "case", "box", "bundle", "lot"}},
@@ -889,7 +893,7 @@ var packPatterns = []struct {
 	{re: regexp.MustCompile(`(?:^|\s)(\d{1,3}) ?x ?\d+(?:\.\d+)? ?(?:ml|cl|dl|l|ltr|g|gr|kg|oz|fl oz|floz|lb|lbs)(?:\s|$)`), needs: []string{multiplyNeed}},
 	// "x12", "6 x": one or two digits ("AMD X570" is a chipset).
 	{re: regexp.MustCompile(`\bx ?(\d{1,2})$`), needs: []string{"x"}, notAfterNumber: true},
-	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}},
+	{re: regexp.MustCompile(`^(\d{1,2}) ?x\b`), needs: []string{"x"}, notBeforeNumber: true},
 	{re: regexp.MustCompile(`\btwin[ -]?pack\b|\bpack of two\b|\bdouble pack\b`), fixed: 2, needs: []string{"twin", "twinpack", "pack"}},
 	{re: regexp.MustCompile(`\btriple[ -]?pack\b|\bpack of three\b`), fixed: 3, needs: []string{"triple", "triplepack", "pack"}},
 	{re: regexp.MustCompile(`\bhalf[ -]dozen\b`), fixed: 6, needs: []string{"dozen"}},
@@ -1033,7 +1037,8 @@ func packCount(s string) (int, string) {
 			continue
 		}
 		m := p.re.FindStringSubmatch(low)
-		if m == nil || p.notAfterNumber && lastWordIsNumber(strings.TrimSuffix(low, m[0])) {
+		if m == nil || p.notAfterNumber && lastWordIsNumber(strings.TrimSuffix(low, m[0])) ||
+			p.notBeforeNumber && firstWordIsNumberLed(strings.TrimPrefix(low, m[0])) {
 			continue
 		}
 		if p.fixed > 0 {
@@ -1049,6 +1054,13 @@ func packCount(s string) (int, string) {
 
 // lastWordIsNumber reports whether the last word of s is a number
 // ("8.5", "68").
+// firstWordIsNumberLed reports whether the first word of s starts with a
+// digit ("1g", "8gb", "500").
+func firstWordIsNumberLed(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && isDigit(f[0][0])
+}
+
 func lastWordIsNumber(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 0 {

@@ -167,6 +167,8 @@ func TestParsePackCount(t *testing.T) {
 		{"Twin Pack", 2, "twin pack"},
 		{"Eggs, dozen", 12, "dozen"},
 		{"2 x 500 ml", 2, "N x quantity"},
+		{"2 x Original Brother Toner TN-200", 2, "N x at the start: a pack of N"},
+		{"2 x 8GB DDR4 kit", 0, "N x before a number-led word: a kit's modules, what one item is made of, no pack of two kits (was 2)"},
 		{"HP Printer Paper, 8.5 x 11, 24 lb, 97 Bright", 0, "a sheet of 8.5 x 11 and a paper's weight: no 5 packs of 11 24 lb (was 5)"},
 		{"S.Pellegrino 6 x 0.5 l", 6, "N x a decimal volume"},
 		{"Mineralwasser 6x0,5l", 6, "N x a decimal volume with a decimal comma"},
