@@ -222,13 +222,10 @@ func next(toks []string, i int) string {
 // model number, a tier's own word only ("S9 Plus": "CN-HG95-Super-Narrow"
 // is a chain's kind).
 func nextTier(tier facetRule, toks []string, i int) string {
-	switch {
-	case i+1 >= len(toks):
-		return ""
-	case isNumber(toks[i]):
-		return tier.afterNumberValue(toks[i+1])
+	if isNumber(toks[i]) {
+		return tier.afterNumberValue(next(toks, i))
 	}
-	return tier.valueOf(toks[i+1])
+	return tier.valueOf(next(toks, i))
 }
 
 // generation reads "gen 2", "gen2", "2nd gen", "2nd generation",
@@ -236,25 +233,19 @@ func nextTier(tier facetRule, toks []string, i int) string {
 // numeral after a word; "Mark 2" is not read: a Memory Stick "Mark 2" is
 // no later model of the plain one).
 func generation(toks []string, i int) string {
-	t := toks[i]
-	next := func() string {
-		if i+1 < len(toks) {
-			return toks[i+1]
-		}
-		return ""
-	}
+	t, after := toks[i], next(toks, i)
 	switch {
-	case (t == "gen" || t == "generation") && isNumber(next()):
-		return next()
+	case (t == "gen" || t == "generation") && isNumber(after):
+		return after
 	case strings.HasPrefix(t, "gen") && isNumber(t[3:]):
 		return t[3:]
 	case strings.HasPrefix(t, "mk") && markNumber(t[2:]) != "":
 		// "MkII", "MKIII", "Mk2": a mark written as one word (not
 		// "MK270", a keyboard combo's model).
 		return markNumber(t[2:])
-	case t == "mk" && markNumber(next()) != "":
-		return markNumber(next())
-	case (next() == "gen" || next() == "generation") && ordinal(t) != "":
+	case t == "mk" && markNumber(after) != "":
+		return markNumber(after)
+	case (after == "gen" || after == "generation") && ordinal(t) != "":
 		return ordinal(t)
 	}
 	return ""
