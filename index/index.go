@@ -77,9 +77,8 @@ var writingKey = []byte("followmatch.writing")
 // mark as feet ("6'6\"" as "6ft 6in") and a word's initial before its
 // zero-padded number as the number ("Floater F05" as "floater 05"); 14
 // drops a trademark or service mark written after a word ("SUPER™" is
-// "super", not "supertm"), spells the plus sign after a short model
-// number ("FP4+" is "fp4 plus") and indexes no memory module's spec as a
-// code ("CL16" beside "DDR4").
+// "super", not "supertm") and spells the plus sign after a short model
+// number ("FP4+" is "fp4 plus").
 const formatVersion = "14"
 
 // tokensAnalyzer splits on whitespace only: titles go in as their
