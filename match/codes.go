@@ -32,10 +32,9 @@ func readCodes(r *Record, titleKeys []string, vs *Vocabularies) codeSet {
 	c := codeSet{shown: strings.TrimSpace(r.Model), model: Compact(r.Model)}
 	// Codes come from the title; the description only speaks when the
 	// title has none (descriptions name accessories and other models).
-	memory := slices.ContainsFunc(titleKeys, vs.ratedSpec) // "CL16" beside "DDR4" is a latency
-	c.codes = codesNotBrand(notSpecs(extractCodes(spellInchMarks(r.Title)), vs, memory), r.Brand)
+	c.codes = codesNotBrand(notSpecs(extractCodes(spellInchMarks(r.Title)), vs), r.Brand)
 	if len(c.codes) == 0 && r.Description != "" {
-		c.codes = codesNotBrand(notSpecs(codesOf(r.Description, true), vs, memory), r.Brand)
+		c.codes = codesNotBrand(notSpecs(codesOf(r.Description, true), vs), r.Brand)
 	}
 	// A bar keeps the title's end apart from the model ("260P" then
 	// "1754490" is no "260p1754490").
@@ -73,14 +72,12 @@ func (it *Item) pieceHash(k string, h uint64) bool {
 }
 
 // notSpecs drops the spec and version tokens ("win32", "ddr4") from codes,
-// and those counted ("4DDR4": four memory slots, "2xUSB3", "1HDMI2"); with
-// memory (the title names a rated memory spec), a module's specs too
-// ("CL16").
-func notSpecs(codes []string, vs *Vocabularies, memory bool) []string {
+// and those counted ("4DDR4": four memory slots, "2xUSB3", "1HDMI2").
+func notSpecs(codes []string, vs *Vocabularies) []string {
 	out := codes[:0]
 	for _, c := range codes {
 		cc := countless(c)
-		if _, _, spec := vs.specToken(cc); !spec && !vs.ratedSpec(cc) && !viscosityGrade(c) && !(memory && vs.memorySpec(cc)) {
+		if _, _, spec := vs.specToken(cc); !spec && !vs.ratedSpec(cc) && !viscosityGrade(c) {
 			out = append(out, c)
 		}
 	}

@@ -131,8 +131,6 @@ func TestCompareTitle(t *testing.T) {
 
 func TestCompareModel(t *testing.T) {
 	runPairs(t, "model", []pairCase{
-		{Record{Title: "16GB Kit (2 x 8GB) Vengeance LPX DDR4 3200MHz, CL16, Black, DIMM Memory"}, Record{Title: "Kingston HyperX Fury 16GB 3200Mhz DDR4 CL16 DIMM Black"}, Missing, "CL16 beside DDR4 is a CAS latency every such kit has, no shared model code (was short_exact, +6)"},
-		{Record{Title: "Canon CL-246 Color Ink Cartridge"}, Record{Title: "Canon CL246 Tri-Color Ink"}, ShortExact, "without a memory spec, CL-246 stays a cartridge's code"},
 		{Record{Model: "XWFE"}, Record{Model: "XWF"}, Conflict, "model fields of letters one letter apart: another filter (was close, a typo)"},
 		{Record{Model: "MWF"}, Record{Model: "MWF"}, ShortExact, "the same letters"},
 		{Record{Model: "XWFE"}, Record{Model: "DPQR"}, Different, "letters all apart: unrelated codes, as before"},

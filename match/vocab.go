@@ -202,10 +202,6 @@ type Vocabularies struct {
 	// rated are the prefixes of rated memory specs (vocab/specs.json):
 	// "ddr3l", "ddr31600" are no model codes.
 	rated []string
-	// memorySpecs are the prefixes that name a memory module's spec, not
-	// a model, in a title that names a rated memory spec ("CL16" beside
-	// "DDR4-3200"; specs.json memory).
-	memorySpecs map[string]bool
 	// brandAlias maps a normalized brand key to its canonical key.
 	brandAlias map[string]string
 	// suffixes are corporate suffixes dropped from brand names.
@@ -311,12 +307,10 @@ func LoadVocabularies() (*Vocabularies, error) {
 	}
 	vs.types = t
 	var specs struct {
-		Comment       string   `json:"comment"`
-		Prefixes      []string `json:"prefixes"`
-		RatedComment  string   `json:"rated_comment"`
-		Rated         []string `json:"rated"`
-		MemoryComment string   `json:"memory_comment"`
-		Memory        []string `json:"memory"`
+		Comment      string   `json:"comment"`
+		Prefixes     []string `json:"prefixes"`
+		RatedComment string   `json:"rated_comment"`
+		Rated        []string `json:"rated"`
 	}
 	if err := decodeVocab("specs.json", &specs); err != nil {
 		return nil, err
@@ -333,13 +327,6 @@ func LoadVocabularies() (*Vocabularies, error) {
 			return nil, fmt.Errorf("match: vocab specs.json: rated prefix %q is not one word of letters", p)
 		}
 		vs.rated = append(vs.rated, Normalize(p))
-	}
-	vs.memorySpecs = map[string]bool{}
-	for _, p := range specs.Memory {
-		if toks := Tokens(p); len(toks) != 1 || hasDigit(p) {
-			return nil, fmt.Errorf("match: vocab specs.json: memory prefix %q is not one word of letters", p)
-		}
-		vs.memorySpecs[Normalize(p)] = true
 	}
 	var brands struct {
 		NotBrandsComment string     `json:"not_brands_comment"`
@@ -520,15 +507,6 @@ func (vs *Vocabularies) specToken(t string) (prefix, number string, ok bool) {
 		return "", "", false
 	}
 	return t[:i], t[i:], true
-}
-
-// memorySpec reports whether compact token t is a memory module's spec: a
-// memory prefix and a number of one or two digits ("cl16", a CAS latency).
-// Only in a title that names a rated memory spec: alone, "CL-246" is a
-// Canon cartridge.
-func (vs *Vocabularies) memorySpec(t string) bool {
-	i := strings.IndexFunc(t, func(r rune) bool { return r >= '0' && r <= '9' })
-	return i > 0 && len(t)-i <= 2 && isDigits(t[i:]) && vs.memorySpecs[t[:i]]
 }
 
 // ratedSpec reports whether compact token t is a rated memory spec: a
