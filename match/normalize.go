@@ -424,8 +424,6 @@ func isNumber(t string) bool {
 	return true
 }
 
-// octetRE finds a data size in French octets after a number ("8 Go",
-// "16Go", "2To").
 // plusRE matches a short model number with a plus sign written after it
 // ("FP4+", "S9+"), the plus not run into a word or number after it.
 var plusRE = regexp.MustCompile(`(?i)\b([a-z]{1,2}\d{1,2})\+(?:[^a-z0-9+]|$)`)
@@ -455,6 +453,8 @@ func spellPlus(s string) string {
 	return b.String()
 }
 
+// octetRE finds a data size in French octets after a number ("8 Go",
+// "16Go", "2To").
 var octetRE = regexp.MustCompile(`(?i)(\d)(\s*)(go|to)\b`)
 
 // spellOctets writes French data sizes as bytes ("8 Go" -> "8 gb", "2To"

@@ -336,14 +336,14 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	av, bv := a.numbers.text, b.numbers.text
 	switch {
 	case len(na) == 0 && len(nb) == 0:
-		if o, ok := shortRenumbered(&a.numbers, &b.numbers, av, bv); ok {
+		if o, ok := shortRenumbered(&a.numbers, &b.numbers); ok {
 			return o
 		}
 		return missing(av, bv)
 	case len(na) == 0 || len(nb) == 0:
 		return Outcome{Level: OneSide, A: av, B: bv}
 	}
-	if o, ok := shortRenumbered(&a.numbers, &b.numbers, av, bv); ok {
+	if o, ok := shortRenumbered(&a.numbers, &b.numbers); ok {
 		return o
 	}
 	aInB, bInA := subset(na, nb), subset(nb, na)
@@ -378,7 +378,7 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 // shortRenumbered reports two titles' short model numbers of the same
 // letters that share no number ("T5" / "T7", "S9" / "S10"): another member
 // of the line.
-func shortRenumbered(a, b *numbersValue, av, bv string) (Outcome, bool) {
+func shortRenumbered(a, b *numbersValue) (Outcome, bool) {
 	if len(a.short) == 0 || len(b.short) == 0 {
 		return Outcome{}, false
 	}

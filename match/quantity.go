@@ -1052,8 +1052,6 @@ func packCount(s string) (int, string) {
 	return 0, ""
 }
 
-// lastWordIsNumber reports whether the last word of s is a number
-// ("8.5", "68").
 // firstWordIsNumberLed reports whether the first word of s starts with a
 // digit ("1g", "8gb", "500").
 func firstWordIsNumberLed(s string) bool {
@@ -1061,6 +1059,8 @@ func firstWordIsNumberLed(s string) bool {
 	return len(f) > 0 && isDigit(f[0][0])
 }
 
+// lastWordIsNumber reports whether the last word of s is a number
+// ("8.5", "68").
 func lastWordIsNumber(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 0 {
