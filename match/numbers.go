@@ -175,15 +175,25 @@ func initialNumber(toks []string, i int) (string, bool) {
 // into its letters and its number without leading zeros. Not x (a count,
 // "x2") nor f (an aperture, "f4").
 func shortModelNumber(t string) (letters, num string, ok bool) {
-	i := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
-	if i < 1 || i > 2 || len(t)-i < 1 || len(t)-i > 2 || !isDigits(t[i:]) || t[:i] == "x" || t[:i] == "f" {
+	l, d, ok := lettersDigits(t)
+	if !ok || len(l) > 2 || len(d) > 2 || l == "x" || l == "f" {
 		return "", "", false
 	}
-	n, err := strconv.Atoi(t[i:])
+	n, err := strconv.Atoi(d)
 	if err != nil || n == 0 {
 		return "", "", false
 	}
-	return t[:i], strconv.Itoa(n), true
+	return l, strconv.Itoa(n), true
+}
+
+// lettersDigits splits a token of letters then digits and nothing else
+// ("gtx1660") into the two; ok is false for any other token.
+func lettersDigits(t string) (letters, digits string, ok bool) {
+	i := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
+	if i < 1 || i == len(t) || !isDigits(t[i:]) {
+		return "", "", false
+	}
+	return t[:i], t[i:], true
 }
 
 // isInOne reports whether a token is a combination written as one word

@@ -131,35 +131,8 @@ func versionAttribute() Attribute {
 					// numeral.
 					add("generation", r)
 				}
-				if n := lineNumber(t); n != "" && !vs.namesNoBrand(t) {
-					// "GTX1660 Super", "GTX1660 Dual": the number a line's
-					// letters run into, as the spaced "GTX 1660" writes it.
-					if v := tier.afterNumberValue(next(toks, i)); v != "" {
-						if it.version.tiered == nil {
-							it.version.tiered = map[string]string{}
-						}
-						it.version.tiered[n] = v
-					} else {
-						it.version.plain = append(it.version.plain, n)
-					}
-				} else if _, _, short := shortModelNumber(t); (isNumber(t) || short && !vs.namesNoBrand(t)) && !unitAfter(toks, i) {
-					// A number, or a short model number ("Galaxy S9
-					// Plus"): what a tier or a numeral after it names.
-					if i+1 < len(toks) && romans[toks[i+1]] != "" {
-						if it.version.numbered == nil {
-							it.version.numbered = map[string]string{}
-						}
-						it.version.numbered[t] = romans[toks[i+1]]
-					} else if v := nextTier(tier, toks, i); v != "" {
-						// "iPhone 15 Plus", "Pixel 8 Pro": the tier names
-						// the model the number starts.
-						if it.version.tiered == nil {
-							it.version.tiered = map[string]string{}
-						}
-						it.version.tiered[t] = v
-					} else {
-						it.version.plain = append(it.version.plain, t)
-					}
+				if n, afterNumber, numeral := modelNumberAt(toks, i, vs); n != "" {
+					it.version.noteNumber(n, next(toks, i), tier, afterNumber, numeral)
 				}
 				if len(t) == 4 && isDigits(t) && t >= "2000" && t <= "2039" && !unitAfter(toks, i) {
 					add("year", t)
@@ -198,15 +171,59 @@ func versionAttribute() Attribute {
 	}
 }
 
+// modelNumberAt reads toks[i] as a model's number that a tier or a numeral
+// after it may name: a bare number, not a measure's ("iPhone 15 Plus"); a
+// short model number ("Galaxy S9 Plus"); or the number a line's letters run
+// into ("GTX1660 Super", keyed "1660", as the spaced "GTX 1660" writes it).
+// It returns the number's key, or "", whether a tier's after_number words
+// count after it (after a bare or a run-in number: "1660 Super"; not after
+// a short one: "CN-HG95-Super-Narrow" is a chain's kind), and whether a
+// numeral after it names a generation ("Sport 34 II").
+func modelNumberAt(toks []string, i int, vs *Vocabularies) (key string, afterNumber, numeral bool) {
+	t := toks[i]
+	if n := lineNumber(t); n != "" && !vs.namesNoBrand(t) {
+		return n, true, false
+	}
+	if unitAfter(toks, i) {
+		return "", false, false
+	}
+	if isNumber(t) {
+		return t, true, true
+	}
+	if _, _, ok := shortModelNumber(t); ok && !vs.namesNoBrand(t) {
+		return t, false, true
+	}
+	return "", false, false
+}
+
+// noteNumber notes model number n (modelNumberAt) by what the word after it
+// names: a generation as a numeral (numbered), a tier (tiered), or nothing
+// (plain).
+func (v *versionValue) noteNumber(n, after string, tier facetRule, afterNumber, numeral bool) {
+	if r := romans[after]; numeral && r != "" {
+		if v.numbered == nil {
+			v.numbered = map[string]string{}
+		}
+		v.numbered[n] = r
+	} else if t := tier.tierAfter(after, afterNumber); t != "" {
+		if v.tiered == nil {
+			v.tiered = map[string]string{}
+		}
+		v.tiered[n] = t
+	} else {
+		v.plain = append(v.plain, n)
+	}
+}
+
 // lineNumber returns the number of a token that is a line's two to four
 // letters run into a number of three or four digits ("gtx1660", "rx5500",
 // "ml140"), or "".
 func lineNumber(t string) string {
-	i := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
-	if i < 2 || i > 4 || len(t)-i < 3 || len(t)-i > 4 || !isDigits(t[i:]) || t[i] == '0' {
+	l, d, ok := lettersDigits(t)
+	if !ok || len(l) < 2 || len(l) > 4 || len(d) < 3 || len(d) > 4 || d[0] == '0' {
 		return ""
 	}
-	return t[i:]
+	return d
 }
 
 // next returns the token after toks[i], or "".
@@ -215,17 +232,6 @@ func next(toks []string, i int) string {
 		return toks[i+1]
 	}
 	return ""
-}
-
-// nextTier returns the tier the token after toks[i] names alone, or "":
-// after a number, an after_number word too ("1660 Super"); after a short
-// model number, a tier's own word only ("S9 Plus": "CN-HG95-Super-Narrow"
-// is a chain's kind).
-func nextTier(tier facetRule, toks []string, i int) string {
-	if isNumber(toks[i]) {
-		return tier.afterNumberValue(next(toks, i))
-	}
-	return tier.valueOf(next(toks, i))
 }
 
 // generation reads "gen 2", "gen2", "2nd gen", "2nd generation",

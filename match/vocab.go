@@ -604,15 +604,15 @@ func (r facetRule) valueOf(t string) string {
 	return ""
 }
 
-// afterNumberValue returns the value the word t names right after a model's
-// number: a value's word (valueOf), or one of the facet's after_number
-// words, or "".
-func (r facetRule) afterNumberValue(t string) string {
-	if v := r.valueOf(t); v != "" {
+// tierAfter returns the value the word w after a model's number names: a
+// value's word (valueOf), or with afterNumber one of the facet's
+// after_number words ("1660 Super"), or "".
+func (r facetRule) tierAfter(w string, afterNumber bool) string {
+	if v := r.valueOf(w); v != "" || !afterNumber {
 		return v
 	}
-	if slices.Contains(r.afterNumber, t) {
-		return t
+	if slices.Contains(r.afterNumber, w) {
+		return w
 	}
 	return ""
 }
