@@ -22,19 +22,13 @@ const (
 )
 
 // describedBands are the least share each level needs, in order.
-var describedBands = []struct {
-	level Level
-	min   float64
-}{{AddsMuch, 0.3}, {AddsSome, 0.15}, {AddsLittle, 0.05}, {AddsNothing, 0}}
+var describedBands = []band{{AddsMuch, 0.3}, {AddsSome, 0.15}, {AddsLittle, 0.05}, {AddsNothing, 0}}
 
 // describedTexts are the described evidence for each share in hundredths
-// (shares are in [0,1]), written once instead of for every pair.
-var describedTexts = func() (t [101]string) {
-	for i := range t {
-		t[i] = strconv.Itoa(i) + "% of a title named only in the other's description"
-	}
-	return t
-}()
+// (shares are in [0,1]).
+var describedTexts = hundredths(func(i int) string {
+	return strconv.Itoa(i) + "% of a title named only in the other's description"
+})
 
 // maxDescribedKeys is how many distinct title keys of a description an
 // item keeps, in the order the description names them (its opening names
@@ -146,14 +140,7 @@ func compareDescribed(a, b *Item, env *Env) Outcome {
 		return missing("", "")
 	}
 	share := max(x, y)
-	o := Outcome{Level: AddsNothing, Evidence: describedTexts[int(math.Round(100*share))]}
-	for _, band := range describedBands {
-		if share >= band.min {
-			o.Level = band.level
-			break
-		}
-	}
-	return o
+	return Outcome{Level: bandOf(describedBands, share), Evidence: describedTexts[int(math.Round(100*share))]}
 }
 
 // describedShare is the share of x's title weight, in keys y's title lacks,

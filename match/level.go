@@ -108,3 +108,29 @@ const (
 	// Error: the offer could not be read or scored.
 	Error Decision = "error"
 )
+
+// band is a level and the least measure (a similarity, a share) it needs.
+type band struct {
+	level Level
+	min   float64
+}
+
+// bandOf returns the level of the first of bands (strongest first) whose
+// least x reaches, or the last band's level.
+func bandOf(bands []band, x float64) Level {
+	for _, b := range bands {
+		if x >= b.min {
+			return b.level
+		}
+	}
+	return bands[len(bands)-1].level
+}
+
+// hundredths returns text(i) for every share i in hundredths, 0 to 100:
+// evidence written once, not for every pair.
+func hundredths(text func(i int) string) (t [101]string) {
+	for i := range t {
+		t[i] = text(i)
+	}
+	return t
+}

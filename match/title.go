@@ -98,12 +98,9 @@ const (
 
 // similarityTexts are the title evidence for each similarity in
 // hundredths, written once instead of for every pair.
-var similarityTexts = func() (t [101]string) {
-	for i := range t {
-		t[i] = "similarity " + strconv.FormatFloat(float64(i)/100, 'f', 2, 64)
-	}
-	return t
-}()
+var similarityTexts = hundredths(func(i int) string {
+	return "similarity " + strconv.FormatFloat(float64(i)/100, 'f', 2, 64)
+})
 
 // similarityEvidence is the title evidence for similarity sim in [0,1]:
 // "similarity 0.74".
@@ -117,10 +114,7 @@ func similarityEvidence(sim float64) string {
 
 // titleBands are the lowest similarity of each title level, strongest
 // first: fine enough that ranking candidates rarely ties.
-var titleBands = []struct {
-	level Level
-	min   float64
-}{
+var titleBands = []band{
 	{Exact, 0.95}, {T90, 0.9}, {T80, 0.8}, {T70, 0.7}, {T60, 0.6},
 	{T50, 0.5}, {T40, 0.4}, {T30, 0.3}, {T20, 0.2}, {Different, 0},
 }
@@ -167,13 +161,7 @@ func compareTitles(a, b *Item, env *Env) Outcome {
 		sim = max(sim, Similarity(strings.Join(a.text.keys, " "), strings.Join(b.text.keys, " ")))
 	}
 	o := Outcome{A: av, B: bv, Evidence: similarityEvidence(sim), Similarity: sim}
-	o.Level = titleBands[len(titleBands)-1].level
-	for _, l := range titleBands {
-		if sim >= l.min {
-			o.Level = l.level
-			break
-		}
-	}
+	o.Level = bandOf(titleBands, sim)
 	return o
 }
 
