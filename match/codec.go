@@ -22,7 +22,7 @@ import (
 // (the index checks Vocabularies.Fingerprint and the binary's identity).
 
 // featuresVersion opens every encoding; DecodeFeatures refuses another.
-const featuresVersion = 10
+const featuresVersion = 11
 
 // encoder appends a feature encoding to b.
 type encoder struct{ b []byte }

@@ -132,7 +132,11 @@ func versionAttribute() Attribute {
 					add("generation", r)
 				}
 				if n, afterNumber, numeral := modelNumberAt(toks, i, vs); n != "" {
-					it.version.noteNumber(n, next(toks, i), tier, afterNumber, numeral)
+					after := next(toks, i)
+					if afterNumber && apart(fold(it.Rec.Title), t, after) {
+						afterNumber = false // "(HG701) XT": the groupset's XT
+					}
+					it.version.noteNumber(n, after, tier, afterNumber, numeral)
 				}
 				if len(t) == 4 && isDigits(t) && t >= "2000" && t <= "2039" && !unitAfter(toks, i) {
 					add("year", t)
@@ -232,6 +236,42 @@ func next(toks []string, i int) string {
 		return toks[i+1]
 	}
 	return ""
+}
+
+// apart reports whether text (folded) writes word w after token t only
+// across a closing bracket, a slash or a comma ("Shimano - (HG701) XT / Ultegra
+// chain", where XT names the groupset, not a tier of the HG701): an
+// after_number word names a tier only written right after its number. A
+// token the text spells otherwise is not apart.
+func apart(text, t, w string) bool {
+	if w == "" {
+		return false
+	}
+	found := false
+	for from := 0; from < len(text); {
+		j := strings.Index(text[from:], t)
+		if j < 0 {
+			break
+		}
+		start := from + j
+		end := start + len(t)
+		from = start + 1
+		if start > 0 && isAlnum(text[start-1]) || end < len(text) && isAlnum(text[end]) {
+			continue
+		}
+		gap := end
+		for gap < len(text) && !isAlnum(text[gap]) {
+			gap++
+		}
+		if !strings.HasPrefix(text[gap:], w) || gap+len(w) < len(text) && isAlnum(text[gap+len(w)]) {
+			continue
+		}
+		if !strings.ContainsAny(text[end:gap], ")]}/,;|") {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // generation reads "gen 2", "gen2", "2nd gen", "2nd generation",
