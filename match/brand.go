@@ -156,10 +156,6 @@ func compareBrands(a, b *Item, env *Env) Outcome {
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: strconv.Quote(fb) + ": the initials of the other title's first words"}
 		case fa == leadPair(tb) || fb == leadPair(ta):
 			return Outcome{Level: InTitle, A: av, B: bv, Evidence: "one title's first word is the other's first two joined"}
-		case len(fa) >= 5 && len(fb) >= 5 && fa[0] == fb[0] && isWord(fa) && isWord(fb) && oneEdit(fa, fb):
-			// "Jabara" against "Jabra": one name, a shop's typo, as much
-			// as both titles starting with one word.
-			return Outcome{Level: InTitle, A: av, B: bv, Evidence: "titles start with " + strconv.Quote(fa) + " and " + strconv.Quote(fb) + ", one letter apart"}
 		}
 		if !hasDigit(fa) && !hasDigit(fb) && !hasWord(b, fa) && !hasWord(a, fb) && !strings.HasPrefix(fa, fb) && !strings.HasPrefix(fb, fa) {
 			// Two words, neither a code ("DDW1805W 18-in. dishwasher"
