@@ -133,7 +133,7 @@ func versionAttribute() Attribute {
 				}
 				if n, afterNumber, numeral := modelNumberAt(toks, i, vs); n != "" {
 					after := next(toks, i)
-					if afterNumber && apart(fold(it.Rec.Title), t, after) {
+					if afterNumber && tier.onlyAfterNumber(after) && apart(fold(it.Rec.Title), t, after) {
 						afterNumber = false // "(HG701) XT": the groupset's XT
 					}
 					it.version.noteNumber(n, after, tier, afterNumber, numeral)

@@ -617,6 +617,12 @@ func (r facetRule) tierAfter(w string, afterNumber bool) string {
 	return ""
 }
 
+// onlyAfterNumber reports whether w names a tier only right after a
+// number (an after_number word: Super, Ti, XT), not wherever it stands.
+func (r facetRule) onlyAfterNumber(w string) bool {
+	return r.valueOf(w) == "" && slices.Contains(r.afterNumber, w)
+}
+
 // facetValue is one value of one facet of versions.
 type facetValue struct{ facet, value string }
 
