@@ -270,29 +270,22 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	cons := levelConstraints()
 	cons.project(cfg.Weights)
 
-	// Choices (the pull, vetoes, the threshold) go by valid F1; pooled,
-	// by the mean of each dataset's F1 at one threshold.
+	// Choices (the pull, words, the standing, vetoes) and the match
+	// threshold go by valid F1 at the threshold cut chooses: one dataset's
+	// by the F1 averaged around it (SmoothBestThreshold), not its jagged
+	// peak, which a pair or two moves; pooled, by the mean of each
+	// dataset's F1 at one threshold.
 	cut := func(c *match.Config) (float64, float64) {
 		standValid(c)
 		scores := Weigh(valid, validOuts, c)
 		if len(sets) == 1 {
-			t, counts := BestThreshold(scores)
-			return t, counts.F1()
+			return SmoothBestThreshold(scores, ThresholdWidth)
 		}
 		parts := make([][]Scored, len(spans))
 		for i, sp := range spans {
 			parts[i] = scores[sp[0]:sp[1]]
 		}
 		return meanBestThreshold(parts, weights)
-	}
-	// final is cut for the match threshold itself: one dataset's by the
-	// F1 averaged around it (SmoothBestThreshold), not its jagged peak.
-	final := func(c *match.Config) (float64, float64) {
-		if len(sets) > 1 {
-			return cut(c)
-		}
-		standValid(c)
-		return SmoothBestThreshold(Weigh(valid, validOuts, c), ThresholdWidth)
 	}
 	f1 := func(c *match.Config) float64 {
 		_, f := cut(c)
@@ -365,7 +358,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		cfg.MatchThreshold = clampProb(match.Probability(t))
 		cfg.ReviewThreshold = min(clampProb(match.Probability(rt)), cfg.MatchThreshold)
 	}
-	t, _ := final(cfg) // stands valid under cfg
+	t, _ := cut(cfg) // stands valid under cfg
 	setThresholds(t)
 	// Being ahead of every rival on both sides (a batch of pairs only: a
 	// matcher's candidates have one offer and never get there) is weighed
@@ -394,7 +387,7 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			// The thresholds are chosen again with it, never lower: a
 			// matcher, which never weighs it, then decides as before or
 			// more strictly (they rose by 1-2 bits on the benchmarks).
-			nt, _ := final(cfg)
+			nt, _ := cut(cfg)
 			setThresholds(math.Max(t, nt))
 		}
 	}
