@@ -469,6 +469,7 @@ func FuzzComparators(f *testing.F) {
 	f.Add("Charger for Laptop with cable 32X30 Gen 2", "", "", "", "Laptop 2024 Pro Max 1,000:1 series 7", "", "", "")
 	f.Add("Sight 3MOA 2400 MHz 8-Port 14.7 MP COND", "RD-M786", "25/Box", "", "Sight 6MOA 2666MHz 8 ports 14 MP conditioner NTG", "M786", "", "")
 	f.Add("GOODYEAR ASSURANCE 205/55R16 91V", "", "", "", "Goodyear Assurance Tire LT205/55ZR16 91/88V", "", "205/55R16", "")
+	f.Add("Shimano - (HG701) XT / ULTEGRA 16002", "", "", "", "Elixir 16052 GTX1660 SUPER, 1650 (Ti)", "", "", "")
 	vs := testVocab(f)
 	env := &Env{}
 	f.Fuzz(func(t *testing.T, titleA, modelA, sizeA, gtinA, titleB, modelB, sizeB, gtinB string) {

@@ -80,8 +80,9 @@ func numbersAttribute() Attribute {
 // readNumbers reads the bare numbers of the item's title; the codes, pack and
 // size features must be read already (attributes prepare in order). A
 // product line's number is a whole number of one to four digits: decimals
-// are specs ("2.7 in", "f/5.6"), longer numbers a shop's catalog number or
-// a GTIN, a number before a unit or another number a measure or a range
+// are specs ("2.7 in", "f/5.6"), runs of five to eight digits catalog
+// numbers (kept apart, for neighborNumbers), longer ones GTINs, a number
+// before a unit or another number a measure or a range
 // ("10 megapixels", "70-300mm").
 func readNumbers(it *Item, vs *Vocabularies) numbersValue {
 	var v numbersValue
