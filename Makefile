@@ -114,7 +114,7 @@ images:
 # active: what 200 labels chosen by uncertainty buy against 200 at random
 # and the whole train split (issue 15); rewrites the active section.
 active:
-	$(GO) run ./benchmarks/active -data $(DATA) -results benchmarks/RESULTS.md
+	$(GO) run ./benchmarks/active -data $(DATA),$(EXTRA) -results benchmarks/RESULTS.md
 
 # dialect: the generated catalog with its offers in a wholesale supplier's
 # dialect and plainly, decided with the defaults, then after a

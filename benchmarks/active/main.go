@@ -3,9 +3,10 @@
 // review page's orders (review-first and uncertain, in batches of 50,
 // re-tuned after each; eval.Evaluator.ActiveLabels) against 200 chosen at random
 // and the whole train split, by test F1, on the labeled-pair datasets
-// under -data (their labels stand in for the person's answers).
+// under -data, WDC Products' test sets with its medium development set among
+// them (their labels stand in for the person's answers).
 //
-//	go run ./benchmarks/active -data ../shared/data/em -results benchmarks/RESULTS.md
+//	go run ./benchmarks/active -data ../shared/data/em,../shared/data/em-extra -results benchmarks/RESULTS.md
 package main
 
 import (
@@ -13,7 +14,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	data := flag.String("data", "", "`folder` of labeled-pair datasets (Walmart-Amazon, Abt-Buy layout)")
+	data := flag.String("data", "", "`folders` of labeled-pair datasets, comma-separated (Walmart-Amazon layout, or WDC Products' pair files)")
 	budget := flag.Int("budget", 200, "labels a person gives")
 	resultsPath := flag.String("results", "", "rewrite the active section of this `file` (none when empty)")
 	measure := flag.String("measure", "test", "the `split` F1 is measured on: test, or valid to compare ways of choosing labels without reading test")
@@ -52,9 +52,12 @@ func run(data string, budget, batch int, measure, resultsPath string) error {
 	if err != nil {
 		return err
 	}
-	entries, err := os.ReadDir(data)
+	sets, err := eval.LoadAll(strings.Split(data, ","))
 	if err != nil {
 		return err
+	}
+	if len(sets) == 0 {
+		return fmt.Errorf("no labeled-pair dataset under %s", data)
 	}
 	var b strings.Builder
 	begin, end := results.Markers("active")
@@ -73,15 +76,7 @@ func run(data string, budget, batch int, measure, resultsPath string) error {
 		"splits (mean of the three orders' F1 on both): 3 counts 84.1, 5 84.3, 10 85.0, 20 84.9.\n\n",
 		data, time.Now().UTC().Format("2006-01-02"), budget, eval.LabelWeight, randomRuns)
 	fmt.Fprintf(&b, "| dataset | train pairs | defaults | %[1]d, uncertain | %[1]d, review first | %[1]d at random (median) | whole train split |\n|---|---|---|---|---|---|---|\n", budget)
-	for _, e := range entries {
-		dir := filepath.Join(data, e.Name())
-		if !e.IsDir() || eval.IsWDC(dir) {
-			continue
-		}
-		ds, err := eval.LoadDir(dir)
-		if err != nil {
-			return err
-		}
+	for _, ds := range sets {
 		ev := eval.NewEvaluator(ds, vs)
 		train, err := ds.Split("train")
 		if err != nil {
