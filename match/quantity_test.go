@@ -265,8 +265,9 @@ func FuzzParsePackCount(f *testing.F) {
 		want := 0
 		for _, p := range packPatterns {
 			m := p.re.FindStringSubmatch(low)
-			if m == nil || p.notAfterNumber && lastWordIsNumber(strings.TrimSuffix(low, m[0])) {
-				continue // "0 x1": a size, as packCount reads it
+			if m == nil || p.notAfterNumber && lastWordIsNumber(strings.TrimSuffix(low, m[0])) ||
+				p.notBeforeNumber && firstWordIsNumberLed(strings.TrimPrefix(low, m[0])) {
+				continue // "0 x1": a size, "2 x 8GB": a kit's modules, as packCount reads them
 			}
 			if p.fixed > 0 {
 				want = p.fixed
