@@ -14,7 +14,7 @@ import (
 // match starts with a digit. A word unit ends at the end of the text or at a
 // character that is no a-z0-9 (taken into the match); the inch mark needs
 // no such end (29"x2.50 is 29 inches by 2.5), and is its own group.
-const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(?:(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|gl|pints?|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|feet|foot|ft|yards?|yds|yd|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])|("))`
+const quantityPattern = `(?:(\d+(?:[.,]\d+)?)\s*[-–]\s*)?(\d+(?:[.,]\d+)?)\s*(?:(cu\.?\s*ft\.?|cubic f(?:ee|oo)t|cf|quarts?|qt|fl\.?\s*oz|fluid ounces?|milliliters?|millilitres?|liters?|litres?|ltr|ml|cl|dl|l|gallons?|gal|gl|pints?|ounces?|oz|pounds?|lbs?|kilograms?|kgs?|kg|mcg|mg|grams?|gr|g|mm|cm|meters?|metre|m|inch(?:es)?|in|feet|foot|ft|yards?|yds|yd|kb|mb|gb|tb|watts?|kw|w|kva|va|mah|ah|volts?|v|iu|count|ct|pc|pcs|pieces?|sheets|doses?)(?:$|[^a-z0-9])|("))`
 
 // quantityRE finds quantities anywhere in a text: the reference the
 // scanner (quantityAt) is held to, through referenceMatches.
