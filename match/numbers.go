@@ -356,17 +356,18 @@ func compareNumbers(a, b *Item, _ *Env) Outcome {
 	if x, y, ok := neighborNumbers(a.numbers.catalog, b.numbers.catalog); ok {
 		return Outcome{Level: Renumbered, A: x, B: y, Evidence: x + " vs " + y + ": neighbor catalog numbers"}
 	}
-	switch {
-	case len(na) == 0 && len(nb) == 0:
+	if (len(na) == 0) == (len(nb) == 0) {
+		// Short model numbers decide where both titles name bare numbers
+		// or neither does; one title's numbers alone say one_side.
 		if o, ok := shortRenumbered(&a.numbers, &b.numbers); ok {
 			return o
 		}
+	}
+	switch {
+	case len(na) == 0 && len(nb) == 0:
 		return missing(av, bv)
 	case len(na) == 0 || len(nb) == 0:
 		return Outcome{Level: OneSide, A: av, B: bv}
-	}
-	if o, ok := shortRenumbered(&a.numbers, &b.numbers); ok {
-		return o
 	}
 	aInB, bInA := subset(na, nb), subset(nb, na)
 	if aInB || bInA {

@@ -608,13 +608,10 @@ func (r facetRule) valueOf(t string) string {
 // value's word (valueOf), or with afterNumber one of the facet's
 // after_number words ("1660 Super"), or "".
 func (r facetRule) tierAfter(w string, afterNumber bool) string {
-	if v := r.valueOf(w); v != "" || !afterNumber {
-		return v
-	}
-	if slices.Contains(r.afterNumber, w) {
+	if afterNumber && r.onlyAfterNumber(w) {
 		return w
 	}
-	return ""
+	return r.valueOf(w)
 }
 
 // onlyAfterNumber reports whether w names a tier only right after a
