@@ -171,3 +171,35 @@ func ExampleEngine_WithConfig() {
 	// Output:
 	// eligible review
 }
+
+// ExampleEngine_Calibrated moves a pooled default's thresholds to a
+// catalog before deciding it: the offers that share a code with a listing
+// (its anchors) say how much the rest of its records agree.
+func ExampleEngine_Calibrated() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "followmatch-example")
+	defer os.RemoveAll(dir)
+	cfg := match.DefaultConfig()
+	// As a pooled fit writes it: its catalogs' anchors carried 9 bits
+	// beside their codes; these carry 6 (a brand and a title that agree).
+	cfg.Calibration = &match.Calibration{AnchorRest: 9, MinAnchors: 3, MaxShift: 4}
+	e, err := followmatch.Open(ctx, filepath.Join(dir, "catalog.idx"), followmatch.Options{Config: cfg, ImageCacheDir: "-"})
+	if err != nil {
+		panic(err)
+	}
+	defer e.Close()
+	var offers []*match.Record
+	for i, code := range []string{"HR-3100", "HR-3200", "HR-3300", "HR-3400"} {
+		e.Upsert(ctx, &match.Record{ID: fmt.Sprint("B", i), Brand: "Acme", Title: "Acme Garden Hose Reel with Wall Bracket " + code, Model: code})
+		offers = append(offers, &match.Record{ID: fmt.Sprint("SKU-", i), Brand: "Acme", Title: "ACME REEL " + code})
+	}
+	moved, shift, err := e.Calibrated(ctx, offers)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%v %d %+.1f\n", shift.Applied, shift.Anchors, shift.Bits)
+	fmt.Println(moved.Config().MatchThreshold < e.Config().MatchThreshold)
+	// Output:
+	// true 4 -3.0
+	// true
+}

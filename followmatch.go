@@ -142,6 +142,34 @@ func (e *Engine) WithConfig(cfg *match.Config) (*Engine, error) {
 	return &Engine{ix: e.ix, matcher: &m, vocab: e.vocab, base: base}, nil
 }
 
+// Calibrated returns an engine whose thresholds the anchors among the
+// offers' candidates moved (match.Config.Calibrated), sharing e's index as
+// WithConfig does, and the move; e itself, and no move, when its config
+// has no calibration or the offers too few anchors. The offers are a
+// catalog's sample (a bulk run takes up to a few thousand, spread over its
+// file): a pooled default moves to the catalog before deciding it. Single
+// offers (Match, the HTTP service) are decided at the thresholds of the
+// engine they are sent to.
+func (e *Engine) Calibrated(ctx context.Context, offers []*match.Record) (*Engine, match.Shift, error) {
+	cfg := e.matcher.Scorer.Config()
+	if cfg.Calibration == nil {
+		return e, match.Shift{}, nil
+	}
+	a, err := e.matcher.Anchors(ctx, offers)
+	if err != nil {
+		return nil, match.Shift{}, fmt.Errorf("followmatch: calibrate: %w", err)
+	}
+	c, shift := cfg.Calibrated(a)
+	if !shift.Applied {
+		return e, shift, nil
+	}
+	moved, err := e.WithConfig(c)
+	if err != nil {
+		return nil, match.Shift{}, fmt.Errorf("followmatch: calibrate: %w", err)
+	}
+	return moved, shift, nil
+}
+
 // WithRules returns an engine that decides under policy (validated) for
 // seller and shares e's index, config and image loader, as WithConfig does.
 func (e *Engine) WithRules(policy match.Policy, seller match.Seller) (*Engine, error) {
@@ -174,6 +202,9 @@ func (e *Engine) Close() error {
 // Interrupted reports whether the last process writing the index stopped
 // before it finished: the index holds the batches committed until then.
 func (e *Engine) Interrupted() bool { return e.ix.Interrupted() }
+
+// Config returns the config the engine decides with.
+func (e *Engine) Config() *match.Config { return e.matcher.Scorer.Config() }
 
 // Count returns the number of listings.
 func (e *Engine) Count() (uint64, error) { return e.ix.Count() }

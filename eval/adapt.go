@@ -41,6 +41,7 @@ func AdaptPrior(e *Evaluator, pairs []Pair, cfg *match.Config, trainShare float6
 		share = next
 	}
 	c := *cfg
+	c.Calibration = nil // a correction instead of the anchors'
 	c.Prior += math.Log2(share/(1-share)) - math.Log2(trainShare/(1-trainShare))
 	return &c, share
 }
@@ -85,6 +86,7 @@ func SplitThreshold(e *Evaluator, pairs []Pair, cfg *match.Config) (*match.Confi
 		ts = append(ts, t)
 	}
 	c := *cfg
+	c.Calibration = nil // a correction instead of the anchors'
 	cut, ok := otsuCut(ts)
 	if !ok {
 		return &c, 0

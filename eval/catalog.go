@@ -37,6 +37,9 @@ type CatalogReport struct {
 	Unlabeled       int     `json:"unlabeled"`
 	OffersPerSecond float64 `json:"offers_per_second"`
 	IndexSeconds    float64 `json:"index_seconds"`
+	// Calibration is how the offers' anchors moved the config's
+	// thresholds (nil: the config has no calibration).
+	Calibration *match.Shift `json:"calibration,omitempty"`
 }
 
 // Catalog indexes tableB into dir (a temporary directory when dir is
@@ -82,6 +85,18 @@ func (e *Evaluator) Catalog(ctx context.Context, split string, pairs []Pair, tru
 		return rep, err
 	}
 	defer eng.Close()
+	if cfg.Calibration != nil {
+		// As `match` does: the thresholds move by the offers' anchors first.
+		recs := make([]*match.Record, len(offers))
+		for i, a := range offers {
+			recs[i] = e.DS.A[a]
+		}
+		moved, shift, err := eng.Calibrated(ctx, recs)
+		if err != nil {
+			return rep, err
+		}
+		eng, rep.Calibration = moved, &shift
+	}
 	type outcome struct {
 		found  int    // positives among the candidates
 		listed string // the same-item listing, if any

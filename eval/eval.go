@@ -166,8 +166,12 @@ type Report struct {
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
 	Counts
-	// MatchThreshold is the config's threshold the figures are taken at.
+	// MatchThreshold is the config's threshold the figures are taken at
+	// (calibrated, when the config has a calibration).
 	MatchThreshold float64 `json:"match_threshold"`
+	// Calibration is how the pairs' anchors moved the config's thresholds
+	// (nil: the config has no calibration).
+	Calibration *match.Shift `json:"calibration,omitempty"`
 	// BestThreshold and BestF1: the probability threshold that would
 	// maximize F1 on this split, for information.
 	BestThreshold float64 `json:"best_threshold"`
@@ -180,8 +184,33 @@ type Report struct {
 // Evaluate scores the pairs under cfg: a pair is a predicted match when no
 // veto applies and its probability reaches the match threshold (a review
 // counts as a non-match).
+//
+// A config with a calibration (a pooled fit's) first moves its thresholds
+// by the pairs' anchors, as a matcher does on a catalog it decides
+// (match.Config.Calibrated); the labels are not read for it.
 func (e *Evaluator) Evaluate(split string, pairs []Pair, cfg *match.Config) Report {
-	return report(e.DS.Name, split, pairs, e.Compare(pairs, cfg), cfg)
+	outs := e.Compare(pairs, cfg)
+	cfg, shift := calibrated(outs, cfg)
+	r := report(e.DS.Name, split, pairs, outs, cfg)
+	r.Calibration = shift
+	return r
+}
+
+// calibrated returns cfg calibrated on the anchors among compared pairs
+// (match.Config.Calibrated), and the move; cfg itself, and no move, when
+// it has no calibration.
+func calibrated(outs [][]match.Outcome, cfg *match.Config) (*match.Config, *match.Shift) {
+	if cfg.Calibration == nil {
+		return cfg, nil
+	}
+	s := match.NewScorer(cfg, nil)
+	var a match.Anchors
+	for _, o := range outs {
+		sc := s.Weigh(nil, o)
+		a.Add(&sc)
+	}
+	c, shift := cfg.Calibrated(a)
+	return c, &shift
 }
 
 // report is the precision, recall and F1 of cfg on pairs already compared.
@@ -244,6 +273,7 @@ type Mistake struct {
 // under cfg, for error analysis.
 func (e *Evaluator) Mistakes(pairs []Pair, cfg *match.Config) (fps, fns []Mistake) {
 	outs := e.Compare(pairs, cfg)
+	cfg, _ = calibrated(outs, cfg)
 	s := match.NewScorer(cfg, nil)
 	th := match.Log2Odds(cfg.MatchThreshold)
 	for i, p := range pairs {

@@ -96,6 +96,8 @@ type TuneReport struct {
 	// StandingAhead is the weight (bits) of being ahead of every rival,
 	// chosen on valid where one dataset is tuned (0: not weighed).
 	StandingAhead float64
+	// AnchorRest is a pooled fit's Calibration.AnchorRest.
+	AnchorRest float64
 	// KnownProducts is how many products of the train pairs the config
 	// keeps (Config.Known), 0 when they did not raise valid F1; KnownSame
 	// and KnownApart are the known levels' weights chosen on valid.
@@ -398,6 +400,30 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 	// default is for catalogs whose products no label names.
 	if len(sets) == 1 && learnWords && !sets[0].E.drop["known"] {
 		cfg = sets[0].E.tuneKnown(sets[0].Train, valid, validOuts, cfg, t, standValid, &rep)
+	}
+	if len(sets) > 1 {
+		// A pooled fit decides catalogs it was not fitted on: it keeps
+		// what its catalogs' anchors say beside their codes, for a catalog
+		// decided to move its thresholds by its own (match.Calibration).
+		standValid(cfg)
+		s := match.NewScorer(cfg, nil)
+		rest, weighed := 0.0, 0.0
+		for i, sp := range spans {
+			var a match.Anchors
+			for _, o := range validOuts[sp[0]:sp[1]] {
+				sc := s.Weigh(nil, o)
+				a.Add(&sc)
+			}
+			if a.N > 0 { // a catalog without codes says nothing of them
+				rest += weights[i] * a.Mean()
+				weighed += weights[i]
+			}
+		}
+		if weighed > 0 {
+			rest /= weighed
+		}
+		cfg.Calibration = &match.Calibration{AnchorRest: round(rest, 4), MinAnchors: match.DefaultMinAnchors, MaxShift: match.DefaultMaxShift}
+		rep.AnchorRest = cfg.Calibration.AnchorRest
 	}
 	rep.ValidAfter = report(name, "valid", valid, validOuts, cfg)
 	return cfg, rep

@@ -78,6 +78,10 @@ type Config struct {
 	// the known comparison weighs two records of one product or of two
 	// (known.go).
 	Known []KnownProduct `json:"known_products,omitempty"`
+	// Calibration, set by a pooled fit, lets the thresholds move to the
+	// catalog being decided (Calibrated); a catalog's own tune and the
+	// built-in defaults have none.
+	Calibration *Calibration `json:"calibration,omitempty"`
 }
 
 // DefaultConfig returns the defaults: the weights and vetoes each
@@ -191,6 +195,9 @@ func (c *Config) Validate() error {
 				return fmt.Errorf("config: known_products[%d][%d] (id %q): a record without a title", i, j, r.ID)
 			}
 		}
+	}
+	if err := c.Calibration.validate(); err != nil {
+		return err
 	}
 	if !(c.WordsLimit > 0) || math.IsInf(c.WordsLimit, 0) {
 		return fmt.Errorf("config: words_limit %v: want a positive number of bits", c.WordsLimit)

@@ -160,6 +160,29 @@ func (m *Matcher) Match(ctx context.Context, offer *Record) Result {
 	return t.Result
 }
 
+// Anchors scores each offer's candidates and gathers the anchors among them
+// (Config.Calibrated): what a catalog's run is calibrated by. Images are
+// not read for it (an anchor's rest leaves the image comparison out). An
+// offer whose candidates cannot be read is skipped; the run reports it.
+func (m *Matcher) Anchors(ctx context.Context, offers []*Record) (Anchors, error) {
+	c := *m
+	c.Images = nil
+	var a Anchors
+	for _, o := range offers {
+		if err := ctx.Err(); err != nil {
+			return a, err
+		}
+		t, err := c.Trace(ctx, o, "")
+		if err != nil {
+			continue
+		}
+		for i := range t.Scored {
+			a.Add(&t.Scored[i])
+		}
+	}
+	return a, nil
+}
+
 // WithSeller returns a matcher that decides for another seller under the
 // same policy.
 func (m *Matcher) WithSeller(s Seller) *Matcher {

@@ -144,6 +144,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintf(stdout, "%s %s, catalog mode: %d offers against %d listings\n", rep.Dataset, rep.Split, rep.Offers, len(ev.DS.B))
 		fmt.Fprintf(stdout, "candidate recall@%d  %.4f (%d positive pairs)\n", rep.K, rep.RecallAtK, rep.Positives)
 		fmt.Fprintf(stdout, "top-1 decisions     precision %.4f  recall %.4f  F1 %.4f  (tp %d, fp %d of which %d unlabeled pairs, fn %d)\n", rep.Precision, rep.Recall, rep.F1, rep.TP, rep.FP, rep.Unlabeled, rep.FN)
+		if rep.Calibration != nil {
+			fmt.Fprintf(stdout, "calibration         %s\n", rep.Calibration)
+		}
 		fmt.Fprintf(stdout, "speed               %.0f offers/s matched, index built in %.1fs\n", rep.OffersPerSecond, rep.IndexSeconds)
 		return nil
 	}
@@ -181,6 +184,9 @@ func printReport(w io.Writer, r eval.Report) {
 	fmt.Fprintf(w, "%s %s: %d pairs, %d matches\n", r.Dataset, r.Split, r.Pairs, r.Positives)
 	fmt.Fprintf(w, "at match threshold %.4g: precision %.4f  recall %.4f  F1 %.4f  (tp %d, fp %d, fn %d, tn %d)\n",
 		r.MatchThreshold, r.Precision, r.Recall, r.F1, r.TP, r.FP, r.FN, r.TN)
+	if r.Calibration != nil {
+		fmt.Fprintf(w, "calibration: %s\n", r.Calibration)
+	}
 	fmt.Fprintf(w, "best threshold on this split: %.4g (F1 %.4f)\n", r.BestThreshold, r.BestF1)
 	fmt.Fprintf(w, "speed: %.0f pairs/s scored on one core\n", r.PairsPerSecond)
 }
