@@ -95,6 +95,11 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	feedSkip := skip
 	complete := false
 	if n.url != "" {
+		if *calibrate && f.config != "" {
+			if cfg, err := catalog.LoadConfig(f.config); err == nil && cfg.Calibration != nil {
+				fmt.Fprintf(stderr, "warning: %s has a calibration; with --nats the workers decide at the thresholds of their own config, uncalibrated (match without --nats calibrates)\n", f.config)
+			}
+		}
 		coord, done, err := coordinate(ctx, &n, &f, *out, *resume, skip, *batchSize, *inflight)
 		if err != nil {
 			return err
