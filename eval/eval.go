@@ -156,6 +156,34 @@ func Weigh(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) []Scored {
 	return scores
 }
 
+// anchorsOf gathers the anchors among each offer's best pair not vetoed
+// under cfg (match.Anchors): the pair a matcher decides on, as
+// Matcher.Anchors reads a catalog run.
+func anchorsOf(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) match.Anchors {
+	s := match.NewScorer(cfg, nil)
+	best := map[string]match.Scored{}
+	var order []string
+	for i, o := range outs {
+		sc := s.Weigh(nil, o)
+		if len(sc.Vetoes) > 0 {
+			continue
+		}
+		b, ok := best[pairs[i].A]
+		if !ok {
+			order = append(order, pairs[i].A)
+		}
+		if !ok || sc.Total > b.Total {
+			best[pairs[i].A] = sc
+		}
+	}
+	var a match.Anchors
+	for _, id := range order {
+		sc := best[id]
+		a.Add(&sc)
+	}
+	return a
+}
+
 // Report is the accuracy of a config on one split.
 type Report struct {
 	Dataset   string  `json:"dataset"`
@@ -190,7 +218,7 @@ type Report struct {
 // (match.Config.Calibrated); the labels are not read for it.
 func (e *Evaluator) Evaluate(split string, pairs []Pair, cfg *match.Config) Report {
 	outs := e.Compare(pairs, cfg)
-	cfg, shift := calibrated(outs, cfg)
+	cfg, shift := calibrated(pairs, outs, cfg)
 	r := report(e.DS.Name, split, pairs, outs, cfg)
 	r.Calibration = shift
 	return r
@@ -199,16 +227,11 @@ func (e *Evaluator) Evaluate(split string, pairs []Pair, cfg *match.Config) Repo
 // calibrated returns cfg calibrated on the anchors among compared pairs
 // (match.Config.Calibrated), and the move; cfg itself, and no move, when
 // it has no calibration.
-func calibrated(outs [][]match.Outcome, cfg *match.Config) (*match.Config, *match.Shift) {
+func calibrated(pairs []Pair, outs [][]match.Outcome, cfg *match.Config) (*match.Config, *match.Shift) {
 	if cfg.Calibration == nil {
 		return cfg, nil
 	}
-	s := match.NewScorer(cfg, nil)
-	var a match.Anchors
-	for _, o := range outs {
-		sc := s.Weigh(nil, o)
-		a.Add(&sc)
-	}
+	a := anchorsOf(pairs, outs, cfg)
 	c, shift := cfg.Calibrated(a)
 	return c, &shift
 }
@@ -273,7 +296,7 @@ type Mistake struct {
 // under cfg, for error analysis.
 func (e *Evaluator) Mistakes(pairs []Pair, cfg *match.Config) (fps, fns []Mistake) {
 	outs := e.Compare(pairs, cfg)
-	cfg, _ = calibrated(outs, cfg)
+	cfg, _ = calibrated(pairs, outs, cfg)
 	s := match.NewScorer(cfg, nil)
 	th := match.Log2Odds(cfg.MatchThreshold)
 	for i, p := range pairs {

@@ -406,14 +406,9 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 		// what its catalogs' anchors say beside their codes, for a catalog
 		// decided to move its thresholds by its own (match.Calibration).
 		standValid(cfg)
-		s := match.NewScorer(cfg, nil)
 		rest, weighed := 0.0, 0.0
 		for i, sp := range spans {
-			var a match.Anchors
-			for _, o := range validOuts[sp[0]:sp[1]] {
-				sc := s.Weigh(nil, o)
-				a.Add(&sc)
-			}
+			a := anchorsOf(valid[sp[0]:sp[1]], validOuts[sp[0]:sp[1]], cfg)
 			if a.N > 0 { // a catalog without codes says nothing of them
 				rest += weights[i] * a.Mean()
 				weighed += weights[i]

@@ -7,8 +7,9 @@ import (
 
 // Calibration lets a config fitted on other catalogs (a pooled default)
 // move its thresholds to the catalog it decides, by that catalog's anchors:
-// the pairs that share a model code or a GTIN and that nothing vetoes, its
-// surest matches, which exist whatever share of its offers is listed.
+// each offer's best candidate not vetoed, where the two share a model code
+// or a GTIN, its surest matches, which exist whatever share of its offers
+// is listed.
 // What the rest of the evidence says on them (the title, the brand, the
 // numbers: everything but the code and the GTIN) measures how much the
 // catalog's records agree where they are one item: web shops' titles of one
@@ -54,7 +55,8 @@ func (c *Calibration) validate() error {
 	return nil
 }
 
-// Anchors gathers a catalog's anchor pairs (Add) for Calibrated.
+// Anchors gathers a catalog's anchor pairs (Add: each offer's best
+// candidate not vetoed, as Matcher.Anchors reads them) for Calibrated.
 type Anchors struct {
 	// N is the number of anchors, Sum their rests' sum (bits).
 	N   int

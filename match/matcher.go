@@ -160,10 +160,13 @@ func (m *Matcher) Match(ctx context.Context, offer *Record) Result {
 	return t.Result
 }
 
-// Anchors scores each offer's candidates and gathers the anchors among them
-// (Config.Calibrated): what a catalog's run is calibrated by. Images are
-// not read for it (an anchor's rest leaves the image comparison out). An
-// offer whose candidates cannot be read is skipped; the run reports it.
+// Anchors scores each offer's candidates and gathers the anchors among the
+// offers' best candidates not vetoed (Config.Calibrated): what a catalog's
+// run is calibrated by. The best, as the fit's anchors were read: an
+// offer's code is shared by its item's accessories and siblings among its
+// candidates too. Images are not read for it (an anchor's rest leaves the
+// image comparison out). An offer whose candidates cannot be read is
+// skipped; the run reports it.
 func (m *Matcher) Anchors(ctx context.Context, offers []*Record) (Anchors, error) {
 	c := *m
 	c.Images = nil
@@ -177,7 +180,10 @@ func (m *Matcher) Anchors(ctx context.Context, offers []*Record) (Anchors, error
 			continue
 		}
 		for i := range t.Scored {
-			a.Add(&t.Scored[i])
+			if len(t.Scored[i].Vetoes) == 0 {
+				a.Add(&t.Scored[i]) // ranked: the best not vetoed
+				break
+			}
 		}
 	}
 	return a, nil

@@ -170,8 +170,8 @@ func run(dirs []string, out, resultsPath, leftOut string, withTrees bool) error 
 		"fitted default. WDC Products and WDC Block come from one corpus and are left out together. Test F1 in %%, a review\n"+
 		"counts as a non-match; *at best threshold*: the left-out config's F1 had its threshold been chosen on this test set\n"+
 		"(the gap is calibration: the scale of the totals moves between catalogs). *Calibrated* (in the left-out figure, as\n"+
-		"`eval` and `match` decide with a pooled fit): a catalog's anchors, the pairs that share a model code or a GTIN and\n"+
-		"that nothing vetoes, are its surest matches, and what the rest of the evidence says on them (code, GTIN and picture\n"+
+		"`eval` and `match` decide with a pooled fit): a catalog's anchors, each offer's best pair not vetoed where it shares\n"+
+		"a model code or a GTIN, are its surest matches, and what the rest of the evidence says on them (code, GTIN and picture\n"+
 		"left out) measures how much its records agree; a pooled fit keeps its catalogs' mean (`calibration.anchor_rest`,\n"+
 		"each catalog weighing the same), and the thresholds move by the difference on the catalog decided (`match.Config.\n"+
 		"Calibrated`: within 4 bits, from 30 anchors; *the anchors' move*); labels are not read, and unlike the two corrections\n"+
