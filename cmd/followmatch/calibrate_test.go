@@ -59,7 +59,7 @@ func TestMatchCalibrates(t *testing.T) {
 		return out, stderr
 	}
 	moved, stderr := decisions("--config", cfg)
-	if !strings.Contains(stderr, "match: calibration on 45 of 45 offers: thresholds moved -3.00 bits by 40 anchors") {
+	if !strings.Contains(stderr, "match: calibration on 45 of 45 offers (") || !strings.Contains(stderr, "): thresholds moved -3.00 bits by 40 anchors") {
 		t.Errorf("a calibrated config: want the move on stderr, got\n%s", stderr)
 	}
 	kept, stderr := decisions("--config", cfg, "--calibrate=false")

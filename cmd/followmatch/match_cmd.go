@@ -224,6 +224,7 @@ func calibrateRun(ctx context.Context, e *followmatch.Engine, path string, opts 
 	if e.Config().Calibration == nil {
 		return e, nil
 	}
+	start := time.Now()
 	offers, n, err := catalog.Sample(ctx, path, opts, calibrationSample)
 	if err != nil {
 		return nil, fmt.Errorf("calibrate: %w", err)
@@ -232,7 +233,7 @@ func calibrateRun(ctx context.Context, e *followmatch.Engine, path string, opts 
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stderr, "match: calibration on %d of %d offers: %s\n", len(offers), n, shift)
+	fmt.Fprintf(stderr, "match: calibration on %d of %d offers (%s): %s\n", len(offers), n, time.Since(start).Round(time.Millisecond), shift)
 	return c, nil
 }
 
