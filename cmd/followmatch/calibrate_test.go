@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // calibrationFiles writes a catalog whose offers name their listings'
@@ -81,4 +85,105 @@ func TestMatchCalibrates(t *testing.T) {
 	if changed == 0 {
 		t.Errorf("thresholds 3 bits lower changed no decision:\n%v\n%v", moved, kept)
 	}
+	// explain reads the same sample of the same file: it decides as the
+	// run did, and as the uncalibrated run with --calibrate=false.
+	for id := range moved {
+		if !strings.HasPrefix(id, "N") {
+			continue
+		}
+		for _, c := range []struct {
+			args []string
+			want string
+		}{{nil, moved[id]}, {[]string{"--calibrate=false"}, kept[id]}} {
+			args := append([]string{"explain", "--index", idx, "--offers", offers, "--id", id, "--config", cfg, "--json"}, c.args...)
+			code, stdout, stderr := cli(t, args...)
+			if code != 0 || !strings.Contains(stdout, `"decision": "`+c.want+`"`) {
+				t.Errorf("explain %s %v: exit %d, want decision %s as match decided\n%s\n%s", id, c.args, code, c.want, stderr, stdout)
+			}
+			if calibrated := strings.Contains(stderr, "explain: calibration on 45 of 45 offers"); calibrated == (len(c.args) > 0) {
+				t.Errorf("explain %s %v: stderr %q", id, c.args, stderr)
+			}
+		}
+	}
+}
+
+// TestReviewCalibrates: the review page queues the decisions near the
+// thresholds the run decided at, moved as match moved them.
+func TestReviewCalibrates(t *testing.T) {
+	listings, offers := calibrationFiles(t)
+	dir := t.TempDir()
+	idx, results := filepath.Join(dir, "l.idx"), filepath.Join(dir, "results.jsonl")
+	cfg := filepath.Join(dir, "pooled.json")
+	if err := os.WriteFile(cfg, []byte(`{"calibration": {"anchor_rest": 30, "min_anchors": 20, "max_shift": 3}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(t, "match", "--listings", listings, "--index", idx, "--offers", offers, "--config", cfg, "--out", results); code != 0 {
+		t.Fatalf("match: %d %s", code, stderr)
+	}
+	queued := func(args ...string) (string, string) {
+		t.Helper()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		var out, errOut syncBuffer
+		done := make(chan int, 1)
+		go func() {
+			done <- run(ctx, append([]string{"review", "--results", results, "--offers", offers, "--index", idx, "--config", cfg,
+				"--labels", filepath.Join(t.TempDir(), "labels.csv"), "--addr", "127.0.0.1:0"}, args...), &out, &errOut)
+		}()
+		for deadline := time.Now().Add(20 * time.Second); !strings.Contains(out.String(), "review page:"); {
+			select {
+			case code := <-done:
+				t.Fatalf("review %v exited %d\n%s", args, code, errOut.String())
+			case <-time.After(20 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("review %v: no page after 20s\n%s", args, errOut.String())
+			}
+		}
+		cancel()
+		<-done
+		return out.String(), errOut.String()
+	}
+	count := func(stdout string) int {
+		var n, of int
+		if i := strings.Index(stdout, "review: "); i < 0 {
+			return -1
+		} else if _, err := fmt.Sscanf(stdout[i:], "review: %d decisions of %d", &n, &of); err != nil {
+			return -1
+		}
+		return n
+	}
+	stdout, stderr := queued()
+	if !strings.Contains(stderr, "review: calibration on 45 of 45 offers") {
+		t.Errorf("review of a calibrated run: want the run's move\n%s", stderr)
+	}
+	plainOut, plainErr := queued("--calibrate=false")
+	if strings.Contains(plainErr, "calibration") {
+		t.Errorf("--calibrate=false: want the thresholds as written\n%s", plainErr)
+	}
+	// Read at the run's moved thresholds, its three reviews and two near
+	// misses are worth a look (5 of 45); read at the thresholds as
+	// written, the queue is another (the whole run, here).
+	if n, m := count(stdout), count(plainOut); n != 5 || m == n {
+		t.Errorf("queued %d calibrated, %d not: want 5 (the run's three reviews and two near misses), and another queue without\n%s\n%s", n, m, stdout, plainOut)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to write from a command's goroutine and
+// read from the test's.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

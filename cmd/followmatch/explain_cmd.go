@@ -21,6 +21,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	id := fs.String("id", "", "the offer's `id` (SKU)")
 	listing := fs.String("listing", "", "explain against this listing `id` instead of the best candidate")
 	asJSON := fs.Bool("json", false, "print the result and score as JSON")
+	calibrate := fs.Bool("calibrate", true, calibrateUsage)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -40,6 +41,11 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer e.Close()
+	if *calibrate {
+		if e, err = f.calibrate(ctx, e, "explain", stderr); err != nil {
+			return err
+		}
+	}
 	ex, err := e.Explain(ctx, offer, *listing)
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/catalog"
 	"github.com/followmatch/followmatch/imagecmp/imageload"
 	"github.com/followmatch/followmatch/match"
@@ -26,7 +25,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv, table, or html (one self-contained report file)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	resume := fs.Bool("resume", false, "with --out: keep the complete lines a stopped run left there and go on after them")
-	calibrate := fs.Bool("calibrate", true, "with a config that has a calibration (a pooled fit's), first move its thresholds by the anchors among a sample of the offers (those sharing a code or GTIN with a listing); false: decide at the config's thresholds")
+	calibrate := fs.Bool("calibrate", true, calibrateUsage)
 	maxErrors := fs.Int("max-errors", -1, "stop the run, exit status 1, once more than `N` rows are errors (-1: never stop; a run whose every row is an error fails anyway)")
 	var n natsFlags
 	n.register(fs, "match on the workers of this NATS server instead of here")
@@ -114,7 +113,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer e.Close()
 		if *calibrate {
-			if e, err = calibrateRun(ctx, e, f.offers, catalog.Options{Map: offerMap, Sheet: f.sheet}, stderr); err != nil {
+			if e, err = f.calibrate(ctx, e, "match", stderr); err != nil {
 				return err
 			}
 		}
@@ -210,31 +209,6 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("every one of the %d rows is an error (see the warnings above)", total)
 	}
 	return nil
-}
-
-// calibrationSample is how many offers, spread over the file, a run's
-// calibration scores: enough for a few dozen anchors where one offer in a
-// hundred shares a code with a listing, at a second or two of matching.
-const calibrationSample = 2000
-
-// calibrateRun returns e calibrated on a sample of the offers file
-// (Engine.Calibrated) and says what moved; e itself when its config has no
-// calibration.
-func calibrateRun(ctx context.Context, e *followmatch.Engine, path string, opts catalog.Options, stderr io.Writer) (*followmatch.Engine, error) {
-	if e.Config().Calibration == nil {
-		return e, nil
-	}
-	start := time.Now()
-	offers, n, err := catalog.Sample(ctx, path, opts, calibrationSample)
-	if err != nil {
-		return nil, fmt.Errorf("calibrate: %w", err)
-	}
-	c, shift, err := e.Calibrated(ctx, offers)
-	if err != nil {
-		return nil, err
-	}
-	fmt.Fprintf(stderr, "match: calibration on %d of %d offers (%s): %s\n", len(offers), n, time.Since(start).Round(time.Millisecond), shift)
-	return c, nil
 }
 
 // warnMissingSources warns about --map source columns the file lacks.

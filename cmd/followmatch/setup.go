@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/followmatch/followmatch"
 	"github.com/followmatch/followmatch/catalog"
@@ -86,6 +87,40 @@ func (f *matchFlags) openEngine(ctx context.Context, stderr io.Writer) (*followm
 		fmt.Fprintf(stderr, "warning: index %s: the last update stopped before it finished; it holds the batches committed until then (run the same `followmatch index` again to complete it)\n", f.index)
 	}
 	return e, nil
+}
+
+// calibrationSample is how many offers, spread over the file, a run's
+// calibration scores: enough for a few dozen anchors where one offer in a
+// hundred shares a code with a listing, at a second or two of matching.
+const calibrationSample = 2000
+
+// calibrateUsage is the --calibrate flag's help, one for every command that
+// decides offers of a file.
+const calibrateUsage = "with a config that has a calibration (a pooled fit's), first move its thresholds by the anchors among a sample of the offers (each offer's best listing where the two share a code or GTIN), as match does; false: decide at the config's thresholds"
+
+// calibrate returns e calibrated on a sample of the offers file
+// (Engine.Calibrated; the same file gives the same sample, so match,
+// explain and review move alike) and says what moved, under the command's
+// name; e itself when its config has no calibration.
+func (f *matchFlags) calibrate(ctx context.Context, e *followmatch.Engine, cmd string, stderr io.Writer) (*followmatch.Engine, error) {
+	if e.Config().Calibration == nil {
+		return e, nil
+	}
+	offerMap, err := catalog.ParseMap(f.mapping)
+	if err != nil {
+		return nil, usageError{err.Error()}
+	}
+	start := time.Now()
+	offers, n, err := catalog.Sample(ctx, f.offers, catalog.Options{Map: offerMap, Sheet: f.sheet}, calibrationSample)
+	if err != nil {
+		return nil, fmt.Errorf("calibrate: %w", err)
+	}
+	c, shift, err := e.Calibrated(ctx, offers)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stderr, "%s: calibration on %d of %d offers (%s): %s\n", cmd, len(offers), n, time.Since(start).Round(time.Millisecond), shift)
+	return c, nil
 }
 
 // loadRules reads the config, policy and seller files that are named; an
