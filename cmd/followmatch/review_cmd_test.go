@@ -27,7 +27,7 @@ func TestReviewRefuses(t *testing.T) {
 		{[]string{"review", "--results", results, "--offers", offers, "--addr", "0.0.0.0:8090"}, 2, "not a loopback address", "the page writes the user's files: loopback only"},
 		{[]string{"review", "--results", results, "--offers", offers, "--order", "random"}, 2, "--order", "an unknown order"},
 		{[]string{"review", "--results", notResults, "--offers", offers}, 1, "line 1: not a result", "a CSV run's output is named with its line"},
-		{[]string{"review", "--results", results, "--offers", offers, "--map", demoMap(t), "--index", filepath.Join(dir, "none.idx")}, 1, "none of the queued offers", "results of another offers file"},
+		{[]string{"review", "--results", results, "--offers", offers, "--map", demoMap(t), "--index", buildDemoIndex(t)}, 1, "none of the queued offers", "results of another offers file"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := cli(t, tt.args...)
