@@ -75,6 +75,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if eng.Interrupted() {
 		fmt.Fprintf(stderr, "warning: index %s: the last update stopped before it finished; it holds the batches committed until then (run the same `followmatch index` again to complete it)\n", *dir)
 	}
+	if cfg.Calibration != nil {
+		// An offer's decision must not hang on which batch it came in.
+		fmt.Fprintf(stderr, "serve: %s has a calibration; the service decides at its thresholds as written (calibrate a catalog's run with `followmatch match`)\n", *configFile)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		eng.Close()
