@@ -1,6 +1,7 @@
 package match
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -9,13 +10,12 @@ import (
 // move its thresholds to the catalog it decides, by that catalog's anchors:
 // each offer's best candidate not vetoed, where the two share a model code
 // or a GTIN, its surest matches, which exist whatever share of its offers
-// is listed.
-// What the rest of the evidence says on them (the title, the brand, the
-// numbers: everything but the code and the GTIN) measures how much the
-// catalog's records agree where they are one item: web shops' titles of one
-// product share less of their wording than two retailers' feeds do. The
-// thresholds move by the difference from the catalogs the config was
-// fitted on (Calibrated). Labels are never read.
+// is listed. What the rest of the evidence says on them (the title, the
+// brand, the numbers: all but the code, the GTIN and the picture) measures
+// how much the catalog's records agree where they are one item: web shops'
+// titles of one product share less of their wording than two retailers'
+// feeds do. The thresholds move by the difference from the catalogs the
+// config was fitted on (Calibrated). Labels are never read.
 type Calibration struct {
 	// AnchorRest is the mean weight, in bits, of the anchors of the
 	// catalogs the config was fitted on, their prior, model, gtin and
@@ -44,7 +44,7 @@ func (c *Calibration) validate() error {
 		return nil
 	}
 	if math.IsNaN(c.AnchorRest) || math.IsInf(c.AnchorRest, 0) {
-		return fmt.Errorf("config: calibration.anchor_rest is not a finite number")
+		return errors.New("config: calibration.anchor_rest is not a finite number")
 	}
 	if c.MinAnchors < 1 {
 		return fmt.Errorf("config: calibration.min_anchors %d: want 1 or more", c.MinAnchors)
