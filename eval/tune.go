@@ -96,8 +96,6 @@ type TuneReport struct {
 	// StandingAhead is the weight (bits) of being ahead of every rival,
 	// chosen on valid where one dataset is tuned (0: not weighed).
 	StandingAhead float64
-	// AnchorRest is a pooled fit's Calibration.AnchorRest.
-	AnchorRest float64
 	// KnownProducts is how many products of the train pairs the config
 	// keeps (Config.Known), 0 when they did not raise valid F1; KnownSame
 	// and KnownApart are the known levels' weights chosen on valid.
@@ -418,7 +416,6 @@ func TunePooled(sets []TuneSet, base *match.Config, learnWords bool) (*match.Con
 			rest /= weighed
 		}
 		cfg.Calibration = &match.Calibration{AnchorRest: round(rest, 4), MinAnchors: match.DefaultMinAnchors, MaxShift: match.DefaultMaxShift}
-		rep.AnchorRest = cfg.Calibration.AnchorRest
 	}
 	rep.ValidAfter = report(name, "valid", valid, validOuts, cfg)
 	return cfg, rep

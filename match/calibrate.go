@@ -97,12 +97,6 @@ func (a *Anchors) Add(s *Scored) {
 	}
 }
 
-// Merge adds b's anchors to a's.
-func (a *Anchors) Merge(b Anchors) {
-	a.N += b.N
-	a.Sum += b.Sum
-}
-
 // Mean is the anchors' mean rest, 0 when there are none.
 func (a Anchors) Mean() float64 {
 	if a.N == 0 {

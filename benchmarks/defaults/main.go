@@ -91,7 +91,7 @@ func run(dirs []string, out, resultsPath, leftOut string, withTrees bool) error 
 	start := time.Now()
 	pooled, rep := eval.TunePooled(all, base, false)
 	fmt.Fprintf(os.Stderr, "pooled fit: %d train pairs, %d valid; valid F1 %.1f -> %.1f (%s, %s); its anchors' rest %.2f bits\n",
-		rep.Train, rep.Valid, 100*rep.ValidBefore.F1, 100*rep.ValidAfter.F1, rep.Method, time.Since(start).Round(time.Second), rep.AnchorRest)
+		rep.Train, rep.Valid, 100*rep.ValidBefore.F1, 100*rep.ValidAfter.F1, rep.Method, time.Since(start).Round(time.Second), pooled.Calibration.AnchorRest)
 	if out != "" {
 		if err := writeConfig(out, pooled); err != nil {
 			return err
