@@ -21,7 +21,6 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	id := fs.String("id", "", "the offer's `id` (SKU)")
 	listing := fs.String("listing", "", "explain against this listing `id` instead of the best candidate")
 	asJSON := fs.Bool("json", false, "print the result and score as JSON")
-	calibrate := fs.Bool("calibrate", true, calibrateUsage)
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -41,10 +40,8 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer e.Close()
-	if *calibrate {
-		if e, err = f.calibrate(ctx, e, "explain", stderr); err != nil {
-			return err
-		}
+	if e, err = f.calibrate(ctx, e, "explain", stderr); err != nil {
+		return err
 	}
 	ex, err := e.Explain(ctx, offer, *listing)
 	if err != nil {

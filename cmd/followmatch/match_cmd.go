@@ -25,7 +25,6 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	format := fs.String("format", "jsonl", "output `format`: jsonl, csv, table, or html (one self-contained report file)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for tuning)")
 	resume := fs.Bool("resume", false, "with --out: keep the complete lines a stopped run left there and go on after them")
-	calibrate := fs.Bool("calibrate", true, calibrateUsage)
 	maxErrors := fs.Int("max-errors", -1, "stop the run, exit status 1, once more than `N` rows are errors (-1: never stop; a run whose every row is an error fails anyway)")
 	var n natsFlags
 	n.register(fs, "match on the workers of this NATS server instead of here")
@@ -94,7 +93,7 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	feedSkip := skip
 	complete := false
 	if n.url != "" {
-		if *calibrate && f.config != "" {
+		if f.calibrateOn && f.config != "" {
 			if cfg, err := catalog.LoadConfig(f.config); err == nil && cfg.Calibration != nil {
 				fmt.Fprintf(stderr, "warning: %s has a calibration; with --nats the workers decide at the thresholds of their own config, uncalibrated (match without --nats calibrates)\n", f.config)
 			}
@@ -112,10 +111,8 @@ func runMatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		defer e.Close()
-		if *calibrate {
-			if e, err = f.calibrate(ctx, e, "match", stderr); err != nil {
-				return err
-			}
+		if e, err = f.calibrate(ctx, e, "match", stderr); err != nil {
+			return err
 		}
 		if report != nil {
 			report.engine = e

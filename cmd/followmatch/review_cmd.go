@@ -34,7 +34,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Var(&m.imageRoots, "image-root", "also show image files inside `dir` (repeatable)")
 	labels := fs.String("labels", "labels.csv", "labels `file` each answer is appended to (created when missing; tune --labels reads it)")
 	tunedOut := fs.String("tuned-out", "review-tuned.json", "where the page's re-tune writes its config `file`")
-	calibrate := fs.Bool("calibrate", true, calibrateUsage+" (as for the run)")
+	fs.BoolVar(&m.calibrateOn, "calibrate", true, calibrateUsage+" (as for the run)")
 	addr := fs.String("addr", "127.0.0.1:8090", "listen `address` (port 0 picks a free one)")
 	orderName := fs.String("order", string(eval.OrderReviewFirst), "the queue's `order`: review-first (the reviews, then the rest, each nearest the match threshold first) or uncertain (nearest the match threshold first: the labels that tune best)")
 	if err := parseFlags(fs, args, stderr); err != nil {
@@ -73,12 +73,10 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer e.Close()
-	if *calibrate {
-		// The run's thresholds, moved as match moved them: the queue is
-		// the decisions near them.
-		if e, err = m.calibrate(ctx, e, "review", stderr); err != nil {
-			return err
-		}
+	// The run's thresholds, moved as match moved them: the queue is the
+	// decisions near them.
+	if e, err = m.calibrate(ctx, e, "review", stderr); err != nil {
+		return err
 	}
 	decided := e.Config()
 	// Only the queued offers are shown and re-decided: only they are kept.

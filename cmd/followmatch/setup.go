@@ -26,6 +26,7 @@ type matchFlags struct {
 	sheet                    string
 	imageRoots               stringList
 	workers                  int
+	calibrateOn              bool // --calibrate (calibrate)
 }
 
 // stringList is a flag that may be given several times.
@@ -59,6 +60,7 @@ func (f *matchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.sheet, "sheet", "", "the `sheet` of an XLSX offers file to read (default the first)")
 	fs.Var(&f.imageRoots, "image-root", "also read image files inside `dir` (images are read inside the offers and listings files' folders; repeatable)")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "parallel `workers`")
+	fs.BoolVar(&f.calibrateOn, "calibrate", true, calibrateUsage)
 }
 
 // openEngine opens (or first builds) the index read-only, as an Engine
@@ -101,9 +103,10 @@ const calibrateUsage = "with a config that has a calibration (a pooled fit's), f
 // calibrate returns e calibrated on a sample of the offers file
 // (Engine.Calibrated; the same file gives the same sample, so match,
 // explain and review move alike) and says what moved, under the command's
-// name; e itself when its config has no calibration.
+// name; e itself when --calibrate is false or its config has no
+// calibration.
 func (f *matchFlags) calibrate(ctx context.Context, e *followmatch.Engine, cmd string, stderr io.Writer) (*followmatch.Engine, error) {
-	if e.Config().Calibration == nil {
+	if !f.calibrateOn || e.Config().Calibration == nil {
 		return e, nil
 	}
 	offerMap, err := catalog.ParseMap(f.mapping)
